@@ -1,0 +1,68 @@
+import path from 'node:path';
+
+/** A configuration problem a person can fix: printed as one line, no stack trace. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
+
+export interface Config {
+  apiPort: number;
+  webPort: number;
+  /** PostgreSQL when set; embedded PGlite in `dataDir` otherwise. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  redisUrl: string | undefined;
+  /** Seed the demo organization into an empty database. */
+  demo: boolean;
+  logLevel: LogLevel;
+}
+
+const LOG_LEVELS: LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent'];
+
+function port(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > 65535) {
+    throw new ConfigError(`${name}=${raw} is not a port: use a whole number from 0 to 65535.`);
+  }
+  return value;
+}
+
+function url(name: string, raw: string | undefined, protocols: string[]): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} is not a URL: expected ${protocols[0]}//host:port/…`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(`${name} must start with ${protocols.join(' or ')}, not ${parsed.protocol}`);
+  }
+  return raw;
+}
+
+/** The one place that reads the environment. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const databaseUrl = url('DATABASE_URL', env.DATABASE_URL, ['postgres:', 'postgresql:']);
+  const demoRaw = env.TROFAST_DEMO;
+  if (demoRaw !== undefined && demoRaw !== '' && demoRaw !== '0' && demoRaw !== '1') {
+    throw new ConfigError(`TROFAST_DEMO=${demoRaw}: use 1 to seed the demo organization, 0 not to.`);
+  }
+  const logLevel = (env.LOG_LEVEL || 'info') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL=${env.LOG_LEVEL}: use one of ${LOG_LEVELS.join(', ')}.`);
+  }
+  return {
+    apiPort: port('TROFAST_API_PORT', env.TROFAST_API_PORT, 4000),
+    webPort: port('TROFAST_WEB_PORT', env.TROFAST_WEB_PORT, 3000),
+    databaseUrl,
+    dataDir: path.resolve(env.TROFAST_DATA_DIR || '.trofast/data'),
+    redisUrl: url('REDIS_URL', env.REDIS_URL, ['redis:', 'rediss:']),
+    // The demo is on by default only for the embedded database, a newcomer's first run.
+    demo: demoRaw === '1' || (demoRaw !== '0' && databaseUrl === undefined),
+    logLevel,
+  };
+}

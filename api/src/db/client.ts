@@ -1,0 +1,136 @@
+// One database layer, two databases: PostgreSQL through @prisma/adapter-pg when DATABASE_URL is
+// set, embedded PGlite in a data folder otherwise. Same schema, same migrations, same code.
+import { existsSync, mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
+import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { PrismaClient } from '../generated/prisma/client.ts';
+import { ConfigError, type Config } from '../config.ts';
+import { applyMigrations, readMigrations, wholeScripts } from './migrations.ts';
+import { bindToOrganization, requireOrganization } from './tenancy.ts';
+import { lockDataDir } from './data-dir-lock.ts';
+
+function extendSystem(client: PrismaClient) {
+  return client.$extends(requireOrganization);
+}
+function extendTenant(client: PrismaClient, organizationId: string) {
+  return client.$extends(bindToOrganization(organizationId));
+}
+/** The unbound client: tenant tables only with an explicit organizationId. */
+export type SystemDb = ReturnType<typeof extendSystem>;
+/** A client bound to one organization. */
+export type TenantDb = ReturnType<typeof extendTenant>;
+/** Inside `$transaction(async (tx) => …)` of a tenant client. */
+export type TenantTx = Parameters<Parameters<TenantDb['$transaction']>[0]>[0];
+
+export interface Database {
+  kind: 'postgresql' | 'pglite';
+  /** Unbound: refuses tenant-table queries that do not name their organization. */
+  system: SystemDb;
+  /** Crosses organizations on purpose (sign-in lookups, background jobs): name it where used. */
+  acrossOrganizations: PrismaClient;
+  forOrganization(organizationId: string): TenantDb;
+  /** Migrations applied at open, and the database answering now. */
+  ready(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** Apply pending migrations (the server does at start; `db:migrate` does on demand). */
+  migrate?: boolean;
+}
+
+function describePostgres(url: string): string {
+  const parsed = new URL(url);
+  return `PostgreSQL at ${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`;
+}
+
+async function openAdapter(config: Config): Promise<{
+  kind: Database['kind'];
+  factory: SqlMigrationAwareDriverAdapterFactory;
+  migrationFactory: SqlMigrationAwareDriverAdapterFactory;
+  release: () => Promise<void>;
+}> {
+  if (config.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: config.databaseUrl, connectionTimeoutMillis: 5000 });
+    pool.on('error', () => {}); // an idle connection dropped by the server; the pool replaces it
+    // Prove it answers now, so a wrong URL is one clear line instead of a failing first request.
+    try {
+      await pool.query('SELECT 1');
+    } catch (error) {
+      await pool.end();
+      throw new ConfigError(
+        `Cannot reach ${describePostgres(config.databaseUrl)}: ${(error as Error).message || String(error)}. Start PostgreSQL or fix DATABASE_URL.`,
+      );
+    }
+    return {
+      kind: 'postgresql',
+      factory: new PrismaPg(pool),
+      migrationFactory: wholeScripts(new PrismaPg(pool), pool),
+      release: () => pool.end(),
+    };
+  }
+  const release = lockDataDir(config.dataDir);
+  try {
+    const fresh = !existsSync(config.dataDir);
+    if (fresh) mkdirSync(config.dataDir, { recursive: true });
+    const pglite = new PGlite(config.dataDir);
+    await pglite.waitReady;
+    const factory = new PrismaPGlite(pglite);
+    return {
+      kind: 'pglite',
+      factory,
+      migrationFactory: factory,
+      release: async () => {
+        if (!pglite.closed) await pglite.close();
+        release();
+      },
+    };
+  } catch (error) {
+    release();
+    if (error instanceof ConfigError) throw error;
+    throw new ConfigError(`Cannot open the embedded database in ${config.dataDir}: ${(error as Error).message}`);
+  }
+}
+
+export async function openDatabase(config: Config, options: OpenOptions = {}): Promise<Database> {
+  const { kind, factory, migrationFactory, release } = await openAdapter(config);
+  try {
+    if (options.migrate) await applyMigrations(migrationFactory);
+  } catch (error) {
+    await release();
+    throw new ConfigError(`Applying the database migrations failed: ${(error as Error).message}`);
+  }
+  const expected = (await readMigrations()).migrationDirectories.length;
+  const client = new PrismaClient({ adapter: factory });
+  const system = extendSystem(client);
+  const tenants = new Map<string, TenantDb>();
+  return {
+    kind,
+    system,
+    acrossOrganizations: client,
+    forOrganization(organizationId) {
+      let bound = tenants.get(organizationId);
+      if (!bound) {
+        bound = extendTenant(client, organizationId);
+        tenants.set(organizationId, bound);
+      }
+      return bound;
+    },
+    async ready() {
+      try {
+        const [{ applied }] = await client.$queryRaw<{ applied: number }[]>`
+          SELECT count(*)::int AS applied FROM _prisma_migrations WHERE finished_at IS NOT NULL`;
+        return applied >= expected;
+      } catch {
+        return false;
+      }
+    },
+    async close() {
+      await client.$disconnect();
+      await release();
+    },
+  };
+}
