@@ -1,6 +1,7 @@
 // `pnpm trofast <command>`: the operator's commands. Root scripts call it for generate,
 // db:migrate, db:migration, seed and start.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,13 +37,92 @@ async function migrate(): Promise<void> {
 async function migration(name: string | undefined): Promise<void> {
   if (!name) throw new ConfigError('Name the migration: pnpm db:migration <name>');
   const dir = await createMigration(name);
-  console.log(dir ? `Wrote ${path.relative(process.cwd(), dir)}/migration.sql` : 'The schema and the migrations agree: nothing to write.');
+  console.log(
+    dir
+      ? `Wrote ${path.relative(process.cwd(), dir)}/migration.sql`
+      : 'The schema and the migrations agree: nothing to write.',
+  );
+}
+
+/** Builds the dashboard when its build is missing or older than its sources. */
+function buildDashboardIfStale(): void {
+  const webDir = path.join(apiDir, '..', 'web');
+  const built = path.join(webDir, 'build', 'handler.js');
+  const newest = (dir: string): number =>
+    readdirSync(dir, { withFileTypes: true }).reduce((latest, entry) => {
+      const full = path.join(dir, entry.name);
+      return Math.max(latest, entry.isDirectory() ? newest(full) : statSync(full).mtimeMs);
+    }, 0);
+  if (existsSync(built) && statSync(built).mtimeMs > newest(path.join(webDir, 'src'))) return;
+  console.log('Building the dashboard…');
+  const result = spawnSync(process.execPath, [path.join(webDir, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], {
+    cwd: webDir,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (result.status !== 0) throw new ConfigError('Building the dashboard failed (see above).');
+}
+
+/** `pnpm start`: the API and the dashboard together, each in its own process. */
+async function start(dev: boolean): Promise<void> {
+  const config = loadConfig();
+  const webDir = path.join(apiDir, '..', 'web');
+  if (!dev) buildDashboardIfStale();
+  const api = spawn(
+    process.execPath,
+    [...(dev ? ['--watch'] : []), '--import', 'tsx', path.join(apiDir, 'src', 'main.ts')],
+    {
+      stdio: 'inherit',
+    },
+  );
+  const web = dev
+    ? spawn(
+        process.execPath,
+        [
+          path.join(webDir, 'node_modules', 'vite', 'bin', 'vite.js'),
+          'dev',
+          '--port',
+          String(config.webPort),
+          '--strictPort',
+        ],
+        {
+          cwd: webDir,
+          stdio: 'inherit',
+        },
+      )
+    : spawn(process.execPath, [path.join(webDir, 'server.js')], { cwd: webDir, stdio: 'inherit' });
+  console.log(
+    `Trofast: API on http://localhost:${config.apiPort}/graphql, dashboard on http://localhost:${config.webPort}`,
+  );
+  const children = [api, web];
+  const stopAll = () => children.forEach((child) => child.kill('SIGTERM'));
+  process.once('SIGINT', stopAll);
+  process.once('SIGTERM', stopAll);
+  // When either stops, stop the other: half of Trofast is no Trofast.
+  await new Promise<void>((resolve) => {
+    for (const child of children) {
+      child.once('exit', (code) => {
+        stopAll();
+        if (code) process.exitCode = code;
+        resolve();
+      });
+    }
+  });
+}
+
+/** Writes api/schema.graphql, the printed contract partners build on. */
+async function printSchemaFile(): Promise<void> {
+  const { printSchema } = await import('graphql');
+  const { schema } = await import('./schema/index.ts');
+  writeFileSync(path.join(apiDir, 'schema.graphql'), `${printSchema(schema)}\n`);
+  console.log('Wrote api/schema.graphql');
 }
 
 const commands: Record<string, (args: string[]) => Promise<void> | void> = {
   generate: () => generate(),
   migrate: () => migrate(),
   migration: ([name]) => migration(name),
+  schema: () => printSchemaFile(),
+  start: (args) => start(args.includes('--dev')),
 };
 
 async function main(): Promise<void> {

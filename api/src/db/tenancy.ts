@@ -77,7 +77,9 @@ export const requireOrganization = Prisma.defineExtension({
             : !DATA_OPERATIONS.has(operation) ||
               rows(given.data).every((row) => typeof row.organizationId === 'string');
           if (!named) {
-            throw new TenancyError(`${model}.${operation} without organizationId: use a client bound to an organization.`);
+            throw new TenancyError(
+              `${model}.${operation} without organizationId: use a client bound to an organization.`,
+            );
           }
         }
         return query(args);

@@ -1,0 +1,163 @@
+// buildApp(): the HTTP server (GraphQL, SSE, health), graphql-ws on the same port, the database,
+// the event bus and background jobs. start(port) opens them, stop() closes them in order.
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { useServer } from 'graphql-ws/use/ws';
+import type { ExecutionArgs } from 'graphql';
+import { loadConfig, type Config } from './config.ts';
+import { systemClock, type Clock } from './clock.ts';
+import { createLogger } from './log.ts';
+import { openDatabase } from './db/client.ts';
+import { openPubSub } from './pubsub.ts';
+import { useRuntime } from './runtime.ts';
+import { createYogaServer } from './yoga.ts';
+import { authenticate } from './auth/authenticate.ts';
+import type { Caller } from './auth/caller.ts';
+import { credentialsOf } from './context.ts';
+import { seedDemoIfEmpty } from './seed/demo.ts';
+
+/** Larger request bodies are refused before they are read: a bulk of 1 000 events fits easily. */
+export const MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+export interface AppOptions {
+  config?: Config;
+  clock?: Clock;
+}
+
+export interface App {
+  /** Opens everything and listens; port 0 picks a free one. Returns the port. */
+  start(port?: number): Promise<number>;
+  stop(): Promise<void>;
+}
+
+type OperationResult = ReturnType<Parameters<typeof useServer>[0]['execute'] & {}>;
+type Enveloped = { execute(args: ExecutionArgs): OperationResult; subscribe(args: ExecutionArgs): OperationResult };
+type Socket = WebSocket & { caller?: Caller };
+
+function tooLarge(request: IncomingMessage): boolean {
+  return Number(request.headers['content-length'] ?? 0) > MAX_BODY_BYTES;
+}
+
+export function buildApp(options: AppOptions = {}): App {
+  const config = options.config ?? loadConfig();
+  const clock = options.clock ?? systemClock;
+  const log = createLogger(config.logLevel);
+  let server: Server | undefined;
+  let stopSockets: (() => Promise<void>) | undefined;
+  let closeRuntime: (() => Promise<void>) | undefined;
+
+  async function start(port = config.apiPort): Promise<number> {
+    const database = await openDatabase(config, { migrate: true });
+    const bus = openPubSub(config.redisUrl);
+    useRuntime({ config, db: database, pubsub: bus.pubsub, clock, log });
+    closeRuntime = async () => {
+      await bus.close();
+      await database.close();
+      useRuntime(undefined);
+    };
+    if (config.demo) await seedDemoIfEmpty(log);
+
+    const yoga = createYogaServer(log);
+    server = createServer(async (request, response) => {
+      const url = request.url ?? '/';
+      if (url === '/health') {
+        response.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
+        return;
+      }
+      if (url === '/ready') {
+        const ready = await database.ready();
+        response
+          .writeHead(ready ? 200 : 503, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ status: ready ? 'ready' : 'not ready', database: database.kind }));
+        return;
+      }
+      if (tooLarge(request)) {
+        response.writeHead(413, { 'content-type': 'application/json', connection: 'close' });
+        response.end(JSON.stringify({ errors: [{ message: `The request body is over ${MAX_BODY_BYTES} bytes.` }] }));
+        return;
+      }
+      await yoga.requestListener(request, response);
+    });
+
+    const sockets = new WebSocketServer({ server, path: yoga.graphqlEndpoint, maxPayload: MAX_BODY_BYTES });
+    const wsServer = useServer(
+      {
+        // Yoga's enveloped execute and subscribe, handed over by onSubscribe below.
+        execute: (args) => (args.rootValue as Enveloped).execute(args),
+        subscribe: (args) => (args.rootValue as Enveloped).subscribe(args),
+        // A bad or missing credential closes the socket with 4403 Forbidden.
+        onConnect: async (context) => {
+          try {
+            const caller = await authenticate(credentialsOf({ connectionParams: context.connectionParams }));
+            if (caller.kind === 'anonymous') return false;
+            (context.extra.socket as Socket).caller = caller;
+            return true;
+          } catch {
+            return false;
+          }
+        },
+        onSubscribe: async (context, _id, payload) => {
+          const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
+            ...context,
+            req: context.extra.request,
+            socket: context.extra.socket,
+            params: payload,
+          });
+          const args = {
+            schema,
+            operationName: payload.operationName,
+            document: parse(payload.query),
+            variableValues: payload.variables,
+            contextValue: await contextFactory(),
+            rootValue: { execute, subscribe },
+          };
+          const errors = validate(args.schema, args.document);
+          return errors.length > 0 ? errors : args;
+        },
+      },
+      sockets,
+    );
+
+    // A session that ends or a key that is revoked, on any instance, closes its open sockets.
+    const revocations = bus.pubsub.subscribe('credentialRevoked');
+    void (async () => {
+      for await (const revoked of revocations) {
+        for (const socket of sockets.clients as Set<Socket>) {
+          const caller = socket.caller;
+          const hit =
+            (caller?.kind === 'user' && (caller.sessionId === revoked.sessionId || caller.userId === revoked.userId)) ||
+            (caller?.kind === 'apiKey' && caller.apiKeyId === revoked.apiKeyId);
+          if (hit) socket.close(4403, 'Forbidden');
+        }
+      }
+    })();
+
+    stopSockets = async () => {
+      await revocations.return?.();
+      for (const socket of sockets.clients) socket.terminate();
+      await wsServer.dispose();
+      await new Promise<void>((resolve) => sockets.close(() => resolve()));
+    };
+
+    await new Promise<void>((resolve, reject) => {
+      server!.once('error', reject);
+      server!.listen(port, () => resolve());
+    });
+    const bound = (server.address() as AddressInfo).port;
+    log.info('api listening', { port: bound, database: database.kind, redis: Boolean(config.redisUrl) });
+    return bound;
+  }
+
+  async function stop(): Promise<void> {
+    await stopSockets?.();
+    if (server) {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server!.close(() => resolve()));
+    }
+    await closeRuntime?.();
+    server = undefined;
+  }
+
+  return { start, stop };
+}

@@ -1,0 +1,43 @@
+// The authorization matrix (PRODUCT.md "Access"), in one place: for every root field, the least
+// role of staff that may call it and the partner scopes that may. Pothos scope-auth enforces it
+// for every Query, Mutation and Subscription field; a field missing here is refused to everyone.
+import type { Caller } from './caller.ts';
+import type { ApiKeyScope, Role } from '../domain/types.ts';
+
+export interface Access {
+  /** Callable without signing in (login, health). */
+  anonymous?: true;
+  /** The least staff role; higher roles may too. Absent: no staff member. */
+  role?: Role;
+  /** Partner keys holding any of these scopes. */
+  scopes?: ApiKeyScope[];
+}
+
+const RANK: Record<Role, number> = { VIEWER: 0, AGENT: 1, MANAGER: 2, ADMIN: 3 };
+
+const staff = (role: Role, ...scopes: ApiKeyScope[]): Access => ({ role, scopes });
+
+export const ACCESS: Record<string, Access> = {
+  'Query.me': staff('VIEWER'),
+  'Query.node': staff('VIEWER', 'CUSTOMERS_READ', 'REWARDS_READ', 'ALERTS_READ'),
+  'Query.nodes': staff('VIEWER', 'CUSTOMERS_READ', 'REWARDS_READ', 'ALERTS_READ'),
+
+  'Mutation.login': { anonymous: true },
+  'Mutation.logout': staff('VIEWER'),
+};
+
+export function hasRole(role: Role, least: Role): boolean {
+  return RANK[role] >= RANK[least];
+}
+
+export function permits(caller: Caller, access: Access | undefined): boolean {
+  if (!access) return false;
+  switch (caller.kind) {
+    case 'anonymous':
+      return access.anonymous === true;
+    case 'user':
+      return access.anonymous === true || (access.role !== undefined && hasRole(caller.role, access.role));
+    case 'apiKey':
+      return access.anonymous === true || (access.scopes ?? []).some((scope) => caller.scopes.includes(scope));
+  }
+}

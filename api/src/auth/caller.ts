@@ -1,0 +1,28 @@
+import type { ApiKeyScope, Locale, Role } from '../domain/types.ts';
+
+/** Who is calling: a signed-in staff member, a partner's API key, or nobody. */
+export type Caller =
+  | { kind: 'anonymous' }
+  | {
+      kind: 'user';
+      organizationId: string;
+      userId: string;
+      sessionId: string;
+      role: Role;
+      locale: Locale;
+    }
+  | {
+      kind: 'apiKey';
+      organizationId: string;
+      apiKeyId: string;
+      scopes: ApiKeyScope[];
+    };
+
+export type AuthenticatedCaller = Exclude<Caller, { kind: 'anonymous' }>;
+
+export const ANONYMOUS: Caller = { kind: 'anonymous' };
+
+/** The identity idempotency keys and audit notes are scoped to. */
+export function callerId(caller: AuthenticatedCaller): string {
+  return caller.kind === 'user' ? `user:${caller.userId}` : `apiKey:${caller.apiKeyId}`;
+}

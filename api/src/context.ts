@@ -1,0 +1,30 @@
+// One context for HTTP requests and graphql-ws connections alike: who is calling, and a request
+// id for the logs. Credentials come from the Authorization header, or over a WebSocket from
+// connection_init's `authorization` parameter (there is no fetch request there).
+import { randomUUID } from 'node:crypto';
+import type { Caller } from './auth/caller.ts';
+import { authenticate } from './auth/authenticate.ts';
+
+export interface Context {
+  caller: Caller;
+  requestId: string;
+}
+
+export interface ContextSource {
+  request?: Request;
+  connectionParams?: Record<string, unknown>;
+}
+
+export function credentialsOf(source: ContextSource): string | undefined {
+  const header = source.request?.headers.get('authorization');
+  if (header) return header;
+  const param = source.connectionParams?.authorization;
+  return typeof param === 'string' ? param : undefined;
+}
+
+export async function createContext(source: ContextSource): Promise<Context> {
+  return {
+    caller: await authenticate(credentialsOf(source)),
+    requestId: source.request?.headers.get('x-request-id') ?? randomUUID(),
+  };
+}

@@ -1,0 +1,26 @@
+// The domain's vocabulary, shared by rules, services and the schema: the generated Prisma enums
+// are the single definition of each name.
+export {
+  AlertKind,
+  AlertSeverity,
+  AlertStatus,
+  ApiKeyScope,
+  Channel,
+  CustomerKind,
+  CustomerSatisfied,
+  Direction,
+  ExperienceCause,
+  ExperienceKind,
+  IncidentCategory,
+  IncidentSeverity,
+  IncidentStatus,
+  InteractionKind,
+  Locale,
+  PointsEntryKind,
+  RedemptionStatus,
+  RewardKind,
+  RiskLevel,
+  Role,
+  SurveyKind,
+  Tier,
+} from '../generated/prisma/enums.ts';

@@ -1,0 +1,38 @@
+// Typed events between the services that store and the subscriptions that send. Events carry ids
+// only: a subscription re-reads what it sends from the database, confined to its organization.
+// Topics are per organization, so a subscriber never even receives another tenant's event.
+// With REDIS_URL, events cross API instances through Redis; otherwise they stay in process.
+import { createPubSub } from 'graphql-yoga';
+import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
+import { Redis } from 'ioredis';
+
+export type PubSubEvents = {
+  alertRaised: [organizationId: string, payload: { alertId: string }];
+  alertUpdated: [organizationId: string, payload: { alertId: string }];
+  churnRiskChanged: [organizationId: string, payload: { customerId: string }];
+  incidentChanged: [organizationId: string, payload: { incidentId: string }];
+  /** A session ended or a key was revoked: its open sockets close. */
+  credentialRevoked: [payload: { sessionId?: string; apiKeyId?: string; userId?: string }];
+};
+
+export type PubSub = ReturnType<typeof createPubSub<PubSubEvents>>;
+
+export interface PubSubHandle {
+  pubsub: PubSub;
+  close(): Promise<void>;
+}
+
+export function openPubSub(redisUrl: string | undefined): PubSubHandle {
+  if (!redisUrl) return { pubsub: createPubSub<PubSubEvents>(), close: async () => {} };
+  const publishClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
+  const subscribeClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
+  return {
+    pubsub: createPubSub<PubSubEvents>({
+      eventTarget: createRedisEventTarget({ publishClient, subscribeClient }),
+    }),
+    close: async () => {
+      publishClient.disconnect();
+      subscribeClient.disconnect();
+    },
+  };
+}

@@ -1,0 +1,32 @@
+// One process, one runtime: buildApp() opens the database, the event bus and the clock at start,
+// and services read them here rather than through each request's context.
+import type { Config } from './config.ts';
+import type { Clock } from './clock.ts';
+import type { Database, TenantDb } from './db/client.ts';
+import type { AuthenticatedCaller } from './auth/caller.ts';
+import type { Logger } from './log.ts';
+import type { PubSub } from './pubsub.ts';
+
+export interface Runtime {
+  config: Config;
+  db: Database;
+  pubsub: PubSub;
+  clock: Clock;
+  log: Logger;
+}
+
+let current: Runtime | undefined;
+
+export function useRuntime(next: Runtime | undefined): void {
+  current = next;
+}
+
+export function runtime(): Runtime {
+  if (!current) throw new Error('Trofast is not started: call buildApp().start() first.');
+  return current;
+}
+
+export const db = (): Database => runtime().db;
+
+/** The database bound to the caller's organization: every query stays inside it. */
+export const tenantDb = (caller: AuthenticatedCaller): TenantDb => runtime().db.forOrganization(caller.organizationId);

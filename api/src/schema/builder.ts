@@ -1,0 +1,61 @@
+// The Pothos builder: configuration only. Types live in one file per noun beside it.
+import SchemaBuilder from '@pothos/core';
+import ErrorsPlugin from '@pothos/plugin-errors';
+import PrismaPlugin from '@pothos/plugin-prisma';
+import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import { GraphQLError } from 'graphql';
+import type PrismaTypes from '../generated/pothos-types.ts';
+import { getDatamodel } from '../generated/pothos-types.ts';
+import AccessPlugin from './access-plugin.ts';
+import { ACCESS, permits } from '../auth/access.ts';
+import { ForbiddenError } from '../domain/errors.ts';
+import type { Context } from '../context.ts';
+import { db } from '../runtime.ts';
+
+export const builder = new SchemaBuilder<{
+  Context: Context;
+  PrismaTypes: PrismaTypes;
+  AuthScopes: { access: string };
+  Scalars: {
+    DateTime: { Input: Date; Output: Date };
+    SafeInt: { Input: number; Output: number | bigint };
+  };
+  DefaultFieldNullability: false;
+  DefaultEdgesNullability: { list: false; items: false };
+  DefaultNodeNullability: false;
+}>({
+  // Errors before scope-auth, so a refusal comes back as a ForbiddenError in a mutation's
+  // result; errors before prisma, as plugin-errors asks.
+  plugins: [AccessPlugin, ErrorsPlugin, ScopeAuthPlugin, PrismaPlugin, RelayPlugin],
+  defaultFieldNullability: false,
+  scopeAuth: {
+    authorizeOnSubscribe: true,
+    authScopes: (context) => ({
+      access: (coordinate: string) => permits(context.caller, ACCESS[coordinate]),
+    }),
+    unauthorizedError: (_parent, context) =>
+      context.caller.kind === 'anonymous'
+        ? new GraphQLError('Authentication required: send Authorization: Bearer <session token or API key>.', {
+            extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+          })
+        : new ForbiddenError('You are not allowed to do this: your role or key scopes do not include it.'),
+  },
+  errors: { defaultTypes: [] },
+  prisma: {
+    // Every query runs inside the caller's organization; without one, tenant tables are refused.
+    client: (context) =>
+      context.caller.kind === 'anonymous'
+        ? (db().system as never)
+        : (db().forOrganization(context.caller.organizationId) as never),
+    dmmf: getDatamodel(),
+    filterConnectionTotalCount: true,
+    onUnusedQuery: null,
+  },
+  relay: {
+    clientMutationId: 'omit',
+    cursorType: 'String',
+    edgesFieldOptions: { nullable: { list: false, items: false } },
+    nodeFieldOptions: { nullable: false },
+  },
+});

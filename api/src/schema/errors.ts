@@ -1,0 +1,65 @@
+// The error types of the partner contract: domain errors (domain/errors.ts) come back as data
+// in a mutation's result union, each implementing `interface Error { message }`.
+import {
+  ForbiddenError,
+  InsufficientPointsError,
+  NotFoundError,
+  OutOfStockError,
+  TierTooLowError,
+  ValidationError,
+  type FieldError,
+} from '../domain/errors.ts';
+import { builder } from './builder.ts';
+import { TierEnum } from './enums.ts';
+
+export const ErrorInterface = builder.interfaceRef<Error>('Error').implement({
+  description: 'Something the caller can correct; `message` says what.',
+  fields: (t) => ({ message: t.exposeString('message') }),
+});
+
+const FieldErrorRef = builder.objectRef<FieldError>('FieldError').implement({
+  description: 'One invalid input field: its path from the argument root, and what is wrong.',
+  fields: (t) => ({
+    path: t.exposeStringList('path'),
+    message: t.exposeString('message'),
+  }),
+});
+
+builder.objectType(ValidationError, {
+  name: 'ValidationError',
+  description: 'The input is invalid; nothing was changed. `fieldErrors` names each field.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ fieldErrors: t.field({ type: [FieldErrorRef], resolve: (error) => error.fieldErrors }) }),
+});
+
+builder.objectType(NotFoundError, {
+  name: 'NotFoundError',
+  description: 'Nothing with that id or external id exists in your organization.',
+  interfaces: [ErrorInterface],
+});
+
+builder.objectType(ForbiddenError, {
+  name: 'ForbiddenError',
+  description: 'Your role or API key scopes do not allow this.',
+  interfaces: [ErrorInterface],
+});
+
+builder.objectType(InsufficientPointsError, {
+  name: 'InsufficientPointsError',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ balance: t.exposeInt('balance'), required: t.exposeInt('required') }),
+});
+
+builder.objectType(OutOfStockError, { name: 'OutOfStockError', interfaces: [ErrorInterface] });
+
+builder.objectType(TierTooLowError, {
+  name: 'TierTooLowError',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    requiredTier: t.field({ type: TierEnum, resolve: (error) => error.requiredTier }),
+    customerTier: t.field({ type: TierEnum, resolve: (error) => error.customerTier }),
+  }),
+});
+
+/** The errors every mutation may answer with. */
+export const ACCESS_ERRORS = [ForbiddenError];

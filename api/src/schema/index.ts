@@ -1,0 +1,11 @@
+// Imports every schema file, then builds the schema. Nothing else.
+import { builder } from './builder.ts';
+import './scalars.ts';
+import './enums.ts';
+import './errors.ts';
+import './user.ts';
+
+builder.queryType({});
+builder.mutationType({});
+
+export const schema = builder.toSchema({ sortSchema: false });

@@ -1,0 +1,31 @@
+// The demo organization, "Nordlys Cykler": a Danish bike shop with Danish, Swedish and Norwegian
+// customers. Everything goes through the same services the API uses. Never touches a database
+// that already has data.
+import type { Logger } from '../log.ts';
+import type { Role } from '../domain/types.ts';
+import { db } from '../runtime.ts';
+import { createOrganization } from '../services/organization.service.ts';
+
+export const DEMO_ORGANIZATION = 'Nordlys Cykler';
+export const DEMO_PASSWORD = 'trofast-demo';
+export const DEMO_STAFF: { email: string; name: string; role: Role }[] = [
+  { email: 'admin@nordlys.example', name: 'Astrid Holm', role: 'ADMIN' },
+  { email: 'manager@nordlys.example', name: 'Mads Kjær', role: 'MANAGER' },
+  { email: 'agent@nordlys.example', name: 'Sofie Lund', role: 'AGENT' },
+  { email: 'viewer@nordlys.example', name: 'Jonas Berg', role: 'VIEWER' },
+];
+
+/** Seeds the demo into an empty database; returns false (and changes nothing) otherwise. */
+export async function seedDemoIfEmpty(log: Logger): Promise<boolean> {
+  if ((await db().system.organization.count()) > 0) return false;
+  await createOrganization(
+    DEMO_ORGANIZATION,
+    DEMO_STAFF.map((person) => ({ ...person, password: DEMO_PASSWORD, locale: 'EN' as const })),
+  );
+  log.info('demo seeded', {
+    organization: DEMO_ORGANIZATION,
+    signIn: DEMO_STAFF.map((person) => `${person.email} (${person.role})`),
+    password: DEMO_PASSWORD,
+  });
+  return true;
+}

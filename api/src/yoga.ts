@@ -1,0 +1,64 @@
+// createYoga(...): the GraphQL HTTP handler (queries, mutations, SSE subscriptions). It never
+// listens; app.ts mounts it on the HTTP server beside graphql-ws.
+import { randomUUID } from 'node:crypto';
+import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { GraphQLError } from 'graphql';
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { schema } from './schema/index.ts';
+import { createContext, type Context, type ContextSource } from './context.ts';
+import type { Logger } from './log.ts';
+import { useMaxPageSize } from './schema/max-page-size.ts';
+
+export type Yoga = YogaServerInstance<ContextSource, Context>;
+
+/** Limits against hostile queries, on from the start. */
+export const QUERY_LIMITS = {
+  maxDepth: 12,
+  maxAliases: 15,
+  maxTokens: 2000,
+  maxCost: 20000,
+  maxPageSize: 100,
+};
+
+export function createYogaServer(log: Logger): Yoga {
+  const logExecution: Plugin<Context> = {
+    onExecute({ args }) {
+      log.debug('graphql', { requestId: args.contextValue.requestId, operation: args.operationName ?? null });
+    },
+  };
+  return createYoga<ContextSource, Context>({
+    schema,
+    context: (initial) => createContext(initial),
+    graphqlEndpoint: '/graphql',
+    landingPage: false,
+    graphiql: false,
+    batching: false,
+    logging: false,
+    maskedErrors: {
+      // Unexpected errors reach the client as "Unexpected error." with an id; the log has the rest.
+      maskError(error, message) {
+        if (error instanceof GraphQLError && (!error.originalError || error.originalError instanceof GraphQLError)) {
+          return error;
+        }
+        const errorId = randomUUID();
+        log.error('unexpected error', { errorId, error: error instanceof GraphQLError ? error.originalError : error });
+        return new GraphQLError(message, {
+          extensions: { code: 'INTERNAL_SERVER_ERROR', errorId },
+          nodes: error instanceof GraphQLError ? error.nodes : undefined,
+          path: error instanceof GraphQLError ? error.path : undefined,
+        });
+      },
+    },
+    plugins: [
+      EnvelopArmorPlugin({
+        maxDepth: { n: QUERY_LIMITS.maxDepth },
+        maxAliases: { n: QUERY_LIMITS.maxAliases },
+        maxTokens: { n: QUERY_LIMITS.maxTokens },
+        costLimit: { maxCost: QUERY_LIMITS.maxCost },
+        blockFieldSuggestion: { enabled: true },
+      }),
+      useMaxPageSize(QUERY_LIMITS.maxPageSize),
+      logExecution,
+    ],
+  });
+}

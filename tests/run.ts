@@ -1,0 +1,70 @@
+// `pnpm test`: the whole suite on one database (PostgreSQL when DATABASE_URL is set, embedded
+// PGlite otherwise), then one summary line: "N passed, N failed".
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const artifacts = path.join(root, 'tests', '.artifacts');
+const report = path.join(artifacts, 'vitest-report.json');
+const database = process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite';
+
+mkdirSync(artifacts, { recursive: true });
+rmSync(report, { force: true });
+console.log(
+  `Trofast tests on ${database}${process.env.DATABASE_URL ? '' : ' (set DATABASE_URL to run them on PostgreSQL)'}`,
+);
+
+const vitest = path.join(path.dirname(createRequire(import.meta.url).resolve('vitest/package.json')), 'vitest.mjs');
+const run = spawnSync(
+  process.execPath,
+  [
+    vitest,
+    'run',
+    '--config',
+    'tests/vitest.config.ts',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+    ...process.argv.slice(2),
+  ],
+  { cwd: root, stdio: 'inherit', env: { ...process.env, TMPDIR: artifacts } },
+);
+
+interface Report {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  testResults: {
+    name: string;
+    status: string;
+    assertionResults: { status: string; ancestorTitles: string[]; title: string }[];
+  }[];
+}
+let summary: Report | undefined;
+try {
+  summary = JSON.parse(readFileSync(report, 'utf8')) as Report;
+} catch {
+  summary = undefined;
+}
+if (!summary) {
+  console.log('0 passed, 1 failed');
+  process.exit(run.status || 1);
+}
+const skipped = new Set<string>();
+for (const file of summary.testResults) {
+  for (const test of file.assertionResults) {
+    if (test.status === 'skipped' || test.status === 'pending') {
+      skipped.add(`${path.relative(root, file.name)}: ${[...test.ancestorTitles, test.title].join(' › ')}`);
+    }
+  }
+}
+if (skipped.size > 0) {
+  console.log(`\nSkipped on ${database} (they need the other database):`);
+  for (const line of skipped) console.log(`  - ${line}`);
+}
+const failed = summary.numFailedTests + (run.status !== 0 && summary.numFailedTests === 0 ? 1 : 0);
+console.log(`\n${summary.numPassedTests} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);

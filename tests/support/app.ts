@@ -1,0 +1,46 @@
+// A running Trofast API on a fresh database, for tests that go through GraphQL like a partner.
+import { buildApp } from '../../api/src/app.ts';
+import { ManualClock } from '../../api/src/clock.ts';
+import type { Config } from '../../api/src/config.ts';
+import { freshDatabase } from './database.ts';
+import { request } from './graphql.ts';
+
+export interface TestApp {
+  url: string;
+  port: number;
+  clock: ManualClock;
+  config: Config;
+  /** GraphQL over HTTP as the holder of `token` (anonymous without one). */
+  graphql: <T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ) => ReturnType<typeof request<T>>;
+  /** Stops the API and starts a new one on the same database and port. */
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startTestApp(options: { now?: Date; env?: NodeJS.ProcessEnv } = {}): Promise<TestApp> {
+  const database = await freshDatabase(options.env);
+  const clock = new ManualClock(options.now ?? new Date());
+  let app = buildApp({ config: database.config, clock });
+  const port = await app.start(0);
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    port,
+    clock,
+    config: database.config,
+    graphql: (query, variables, token) => request(url, query, variables, token),
+    restart: async () => {
+      await app.stop();
+      app = buildApp({ config: database.config, clock });
+      await app.start(port);
+    },
+    stop: async () => {
+      await app.stop();
+      await database.drop();
+    },
+  };
+}

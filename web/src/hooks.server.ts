@@ -1,0 +1,26 @@
+// The session cookie → `me` → event.locals.user, on every request to the dashboard's server.
+import type { Handle } from '@sveltejs/kit';
+import { SESSION_COOKIE, graphql } from '$lib/server/api';
+
+const ME = 'query Me { me { id name email role locale } }';
+
+export const handle: Handle = async ({ event, resolve }) => {
+  const token = event.cookies.get(SESSION_COOKIE) ?? null;
+  event.locals.token = null;
+  event.locals.user = null;
+  if (token) {
+    try {
+      const result = await graphql<{ me: App.Locals['user'] }>(fetch, ME, {}, token);
+      if (result.data?.me) {
+        event.locals.token = token;
+        event.locals.user = result.data.me;
+      } else {
+        event.cookies.delete(SESSION_COOKIE, { path: '/' });
+      }
+    } catch {
+      // The API is down: treat the visitor as signed out; the login page says so.
+    }
+  }
+  const lang = event.locals.user?.locale === 'DA' ? 'da' : 'en';
+  return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', lang) });
+};

@@ -1,0 +1,45 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { SESSION_COOKIE, graphql } from '$lib/server/api';
+
+const LOGIN = `mutation Login($input: LoginInput!) {
+  login(input: $input) {
+    __typename
+    ... on MutationLoginSuccess { data { token expiresAt } }
+    ... on ValidationError { message fieldErrors { path message } }
+  }
+}`;
+
+type LoginResult =
+  | { __typename: 'MutationLoginSuccess'; data: { token: string; expiresAt: string } }
+  | { __typename: 'ValidationError'; message: string; fieldErrors: { path: string[]; message: string }[] };
+
+export const load: PageServerLoad = ({ locals }) => {
+  if (locals.user) redirect(303, '/');
+};
+
+export const actions: Actions = {
+  default: async ({ request, cookies, fetch, url }) => {
+    const form = await request.formData();
+    const email = String(form.get('email') ?? '');
+    const password = String(form.get('password') ?? '');
+    let result;
+    try {
+      result = await graphql<{ login: LoginResult }>(fetch, LOGIN, { input: { email, password } });
+    } catch {
+      return fail(503, { email, message: 'Trofast’s API cannot be reached. Is it running?' });
+    }
+    const login = result.data?.login;
+    if (!login || login.__typename !== 'MutationLoginSuccess') {
+      return fail(400, { email, message: login?.message ?? result.errors?.[0]?.message ?? 'Sign-in failed.' });
+    }
+    cookies.set(SESSION_COOKIE, login.data.token, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: url.protocol === 'https:',
+      expires: new Date(login.data.expiresAt),
+    });
+    redirect(303, '/');
+  },
+};
