@@ -2,33 +2,15 @@
 // db:migrate, db:migration, seed and start.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig } from './config.ts';
-import { openDatabase } from './db/client.ts';
-import { createMigration, schemaPath } from './db/migrations.ts';
 
 const apiDir = fileURLToPath(new URL('..', import.meta.url));
 
-function generate(): void {
-  const require = createRequire(import.meta.url);
-  const prismaCli = require.resolve('prisma/build/index.js');
-  // `prisma generate` only needs the native engine's path to exist, never runs it
-  // (../shared/notes/prisma-offline.md): point it at any file so nothing is downloaded.
-  const result = spawnSync(process.execPath, [prismaCli, 'generate', '--schema', schemaPath], {
-    cwd: apiDir,
-    stdio: 'inherit',
-    env: {
-      ...process.env,
-      PRISMA_SCHEMA_ENGINE_BINARY: prismaCli,
-      PATH: `${path.join(apiDir, 'node_modules', '.bin')}${path.delimiter}${process.env.PATH}`,
-    },
-  });
-  process.exitCode = result.status ?? 1;
-}
-
+// Commands import what they need when they run: `generate` runs before the Prisma client exists.
 async function migrate(): Promise<void> {
+  const { openDatabase } = await import('./db/client.ts');
   const database = await openDatabase(loadConfig(), { migrate: true });
   await database.close();
   console.log('Migrations applied.');
@@ -36,6 +18,7 @@ async function migrate(): Promise<void> {
 
 async function migration(name: string | undefined): Promise<void> {
   if (!name) throw new ConfigError('Name the migration: pnpm db:migration <name>');
+  const { createMigration } = await import('./db/migrations.ts');
   const dir = await createMigration(name);
   console.log(
     dir
@@ -118,7 +101,10 @@ async function printSchemaFile(): Promise<void> {
 }
 
 const commands: Record<string, (args: string[]) => Promise<void> | void> = {
-  generate: () => generate(),
+  generate: async () => {
+    const { generate } = await import('./db/generate.ts');
+    process.exitCode = generate();
+  },
   migrate: () => migrate(),
   migration: ([name]) => migration(name),
   schema: () => printSchemaFile(),
