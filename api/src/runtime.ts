@@ -2,7 +2,7 @@
 // and services read them here rather than through each request's context.
 import type { Config } from './config.ts';
 import type { Clock } from './clock.ts';
-import type { Database, TenantDb } from './db/client.ts';
+import type { Database, TenantDb, TenantTx } from './db/client.ts';
 import type { AuthenticatedCaller } from './auth/caller.ts';
 import type { Logger } from './log.ts';
 import type { PubSub } from './pubsub.ts';
@@ -30,3 +30,6 @@ export const db = (): Database => runtime().db;
 
 /** The database bound to the caller's organization: every query stays inside it. */
 export const tenantDb = (caller: AuthenticatedCaller): TenantDb => runtime().db.forOrganization(caller.organizationId);
+
+/** A tenant client or a transaction of one: services accept either. */
+export type TenantDbLike = TenantDb | TenantTx;

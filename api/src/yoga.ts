@@ -8,8 +8,15 @@ import { schema } from './schema/index.ts';
 import { createContext, type Context, type ContextSource } from './context.ts';
 import type { Logger } from './log.ts';
 import { useMaxPageSize } from './schema/max-page-size.ts';
+import { ForbiddenError, NotFoundError, ValidationError } from './domain/errors.ts';
 
 export type Yoga = YogaServerInstance<ContextSource, Context>;
+
+const DOMAIN_ERROR_CODES = new Map<new (...args: never[]) => Error, string>([
+  [ForbiddenError, 'FORBIDDEN'],
+  [NotFoundError, 'NOT_FOUND'],
+  [ValidationError, 'BAD_USER_INPUT'],
+]);
 
 /** Limits against hostile queries, on from the start. */
 export const QUERY_LIMITS = {
@@ -39,6 +46,16 @@ export function createYogaServer(log: Logger): Yoga {
       maskError(error, message) {
         if (error instanceof GraphQLError && (!error.originalError || error.originalError instanceof GraphQLError)) {
           return error;
+        }
+        // A domain error outside a mutation's result union (a query refused, say) keeps its words.
+        const original = error instanceof GraphQLError ? error.originalError : error;
+        const code = original instanceof Error ? DOMAIN_ERROR_CODES.get(original.constructor as never) : undefined;
+        if (original instanceof Error && code) {
+          return new GraphQLError(original.message, {
+            extensions: { code },
+            nodes: (error as GraphQLError).nodes,
+            path: (error as GraphQLError).path,
+          });
         }
         const errorId = randomUUID();
         log.error('unexpected error', { errorId, error: error instanceof GraphQLError ? error.originalError : error });

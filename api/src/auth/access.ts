@@ -20,10 +20,30 @@ const staff = (role: Role, ...scopes: ApiKeyScope[]): Access => ({ role, scopes 
 export const ACCESS: Record<string, Access> = {
   'Query.me': staff('VIEWER'),
   'Query.node': staff('VIEWER', 'CUSTOMERS_READ', 'REWARDS_READ', 'ALERTS_READ'),
-  'Query.nodes': staff('VIEWER', 'CUSTOMERS_READ', 'REWARDS_READ', 'ALERTS_READ'),
+
+  'Query.users': staff('ADMIN'),
+  'Query.organization': staff('VIEWER'),
+  'Query.apiKeys': staff('ADMIN'),
 
   'Mutation.login': { anonymous: true },
   'Mutation.logout': staff('VIEWER'),
+  'Mutation.updateMe': staff('VIEWER'),
+  'Mutation.createUser': staff('ADMIN'),
+  'Mutation.updateUser': staff('ADMIN'),
+  'Mutation.deactivateUser': staff('ADMIN'),
+  'Mutation.updateOrganizationSettings': staff('ADMIN'),
+  'Mutation.createApiKey': staff('ADMIN'),
+  'Mutation.revokeApiKey': staff('ADMIN'),
+};
+
+/**
+ * Who may fetch an object by its global id through `node(id:)`: staff always, partners with the
+ * scope that reads that kind of object. A type missing here reads as not found for partners.
+ */
+export const NODE_ACCESS: Record<string, Access> = {
+  User: staff('VIEWER'),
+  ApiKey: staff('ADMIN'),
+  Organization: staff('VIEWER'),
 };
 
 export function hasRole(role: Role, least: Role): boolean {

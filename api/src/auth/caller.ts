@@ -26,3 +26,9 @@ export const ANONYMOUS: Caller = { kind: 'anonymous' };
 export function callerId(caller: AuthenticatedCaller): string {
   return caller.kind === 'user' ? `user:${caller.userId}` : `apiKey:${caller.apiKeyId}`;
 }
+
+/** Resolvers behind the authorization matrix only run for signed-in callers; this says so to TypeScript. */
+export function authenticated(context: { caller: Caller }): AuthenticatedCaller {
+  if (context.caller.kind === 'anonymous') throw new Error('An anonymous caller passed the authorization matrix.');
+  return context.caller;
+}

@@ -1,5 +1,6 @@
 // An organization's rules, with the defaults of PRODUCT.md. Every rule that later code applies
 // (earning, tiers, risk, engagement, satisfaction, SLAs, the contact cap) is read from here.
+import type { FieldError } from './errors.ts';
 import type { IncidentSeverity, Locale, Tier } from './types.ts';
 
 export interface EarnRate {
@@ -96,13 +97,99 @@ type Plain = Record<string, unknown>;
 const isPlain = (value: unknown): value is Plain =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+function mergeDeep(base: unknown, over: unknown): unknown {
+  if (!isPlain(base) || !isPlain(over)) return over === undefined || over === null ? base : over;
+  const merged: Plain = { ...base };
+  for (const [key, value] of Object.entries(over)) merged[key] = mergeDeep(base[key], value);
+  return merged;
+}
+
 /** Stored settings over the defaults: what is not stored is the default. */
 export function settingsOf(stored: unknown): OrganizationSettings {
-  const merge = (base: unknown, over: unknown): unknown => {
-    if (!isPlain(base) || !isPlain(over)) return over === undefined ? base : over;
-    const merged: Plain = { ...base };
-    for (const [key, value] of Object.entries(over)) merged[key] = merge(base[key], value);
-    return merged;
+  return mergeDeep(DEFAULT_SETTINGS, stored) as OrganizationSettings;
+}
+
+const LOCALES: readonly string[] = ['DA', 'SV', 'NB', 'EN'];
+const CURRENCY = /^[A-Z]{3}$/;
+
+/**
+ * Checks a whole settings object; every problem is reported with its path below `at`
+ * (e.g. ['input', 'settings', 'risk', 'levels', 'HIGH']).
+ */
+export function validateSettings(settings: OrganizationSettings, at: string[] = []): FieldError[] {
+  const errors: FieldError[] = [];
+  const fail = (path: string[], message: string) => errors.push({ path: [...at, ...path], message });
+  const integer = (path: string[], value: unknown, min: number, max: number) => {
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+      fail(path, `Use a whole number from ${min} to ${max}.`);
+      return false;
+    }
+    return true;
   };
-  return merge(DEFAULT_SETTINGS, stored) as OrganizationSettings;
+
+  if (!LOCALES.includes(settings.defaultLocale)) fail(['defaultLocale'], `Use one of ${LOCALES.join(', ')}.`);
+  const rates = Object.entries(settings.loyalty.earnRates);
+  if (rates.length === 0) fail(['loyalty', 'earnRates'], 'Accept at least one currency.');
+  for (const [currency, rate] of rates) {
+    if (!CURRENCY.test(currency))
+      fail(['loyalty', 'earnRates', currency], 'A currency is a three-letter ISO code (DKK).');
+    integer(['loyalty', 'earnRates', currency, 'points'], rate.points, 0, 1000);
+    integer(['loyalty', 'earnRates', currency, 'per'], rate.per, 1, 1_000_000);
+  }
+  if (!(settings.defaultCurrency in settings.loyalty.earnRates)) {
+    fail(['defaultCurrency'], 'The default currency must be one of the accepted currencies (loyalty.earnRates).');
+  }
+  integer(['loyalty', 'pointsExpiryMonths'], settings.loyalty.pointsExpiryMonths, 1, 120);
+  const { SILVER, GOLD } = settings.loyalty.tierThresholds;
+  if (integer(['loyalty', 'tierThresholds', 'SILVER'], SILVER, 1, 10_000_000)) {
+    if (integer(['loyalty', 'tierThresholds', 'GOLD'], GOLD, 1, 10_000_000) && GOLD <= SILVER) {
+      fail(['loyalty', 'tierThresholds', 'GOLD'], 'GOLD must need more points than SILVER.');
+    }
+  }
+
+  const risk = settings.risk;
+  for (const key of [
+    'twoStrikes',
+    'threeStrikes',
+    'badExperience',
+    'unresolvedIncident',
+    'unresolvedIncidentMax',
+    'slaBreached',
+    'ignored45',
+    'ignored90',
+    'ignored180',
+    'detractor',
+    'passive',
+    'engagementDrop',
+  ] as const) {
+    integer(['risk', key], risk[key], 0, 100);
+  }
+  integer(['risk', 'recovered'], risk.recovered, -100, 0);
+  integer(['risk', 'promoter'], risk.promoter, -100, 0);
+  const { MEDIUM, HIGH, CRITICAL } = risk.levels;
+  const levelsValid = [
+    integer(['risk', 'levels', 'MEDIUM'], MEDIUM, 1, 100),
+    integer(['risk', 'levels', 'HIGH'], HIGH, 1, 100),
+    integer(['risk', 'levels', 'CRITICAL'], CRITICAL, 1, 100),
+  ].every(Boolean);
+  if (levelsValid && !(MEDIUM < HIGH && HIGH < CRITICAL)) {
+    fail(['risk', 'levels'], 'Levels must rise: MEDIUM < HIGH < CRITICAL.');
+  }
+
+  for (const key of ['inboundInteraction', 'purchase', 'feedback', 'redemption'] as const) {
+    integer(['engagement', key, 'each'], settings.engagement[key].each, 0, 100);
+    integer(['engagement', key, 'max'], settings.engagement[key].max, 0, 100);
+  }
+  integer(['satisfaction', 'halfLifeDays'], settings.satisfaction.halfLifeDays, 1, 3650);
+  for (const severity of ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as const) {
+    integer(['slaHours', severity], settings.slaHours[severity], 1, 24 * 365);
+  }
+  integer(['contactCap', 'max'], settings.contactCap.max, 0, 1000);
+  integer(['contactCap', 'days'], settings.contactCap.days, 1, 365);
+  return errors;
+}
+
+/** Applies a partial change to stored settings; the result is validated by the caller. */
+export function mergeSettings(current: OrganizationSettings, change: unknown): OrganizationSettings {
+  return settingsOf(mergeDeep(current, change));
 }

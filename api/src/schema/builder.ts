@@ -8,7 +8,7 @@ import { GraphQLError } from 'graphql';
 import type PrismaTypes from '../generated/pothos-types.ts';
 import { getDatamodel } from '../generated/pothos-types.ts';
 import AccessPlugin from './access-plugin.ts';
-import { ACCESS, permits } from '../auth/access.ts';
+import { ACCESS, NODE_ACCESS, permits } from '../auth/access.ts';
 import { ForbiddenError } from '../domain/errors.ts';
 import type { Context } from '../context.ts';
 import { db } from '../runtime.ts';
@@ -57,5 +57,11 @@ export const builder = new SchemaBuilder<{
     cursorType: 'String',
     edgesFieldOptions: { nullable: { list: false, items: false } },
     nodeFieldOptions: { nullable: false },
+    // What a caller may not read answers as if it did not exist.
+    nodeQueryOptions: {
+      resolve: (_root, { id }, context, _info, resolveNode) =>
+        permits(context.caller, NODE_ACCESS[id.typename]) ? resolveNode(id) : null,
+    },
+    nodesQueryOptions: false,
   },
 });

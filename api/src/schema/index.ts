@@ -4,6 +4,8 @@ import './scalars.ts';
 import './enums.ts';
 import './errors.ts';
 import './user.ts';
+import './organization.ts';
+import './api-key.ts';
 
 builder.queryType({});
 builder.mutationType({});

@@ -1,11 +1,17 @@
 import { builder } from './builder.ts';
 import { LocaleEnum, RoleEnum } from './enums.ts';
+import { ACCESS_ERRORS } from './errors.ts';
+import { rawId } from './ids.ts';
+import { NotFoundError, ValidationError } from '../domain/errors.ts';
+import { authenticated } from '../auth/caller.ts';
 import { tenantDb } from '../runtime.ts';
-import { ValidationError } from '../domain/errors.ts';
 import { login, logout } from '../services/session.service.ts';
+import { createUser, deactivateUser, updateMe, updateUser } from '../services/user.service.ts';
 
 export const UserRef = builder.prismaNode('User', {
   id: { field: 'id' },
+  // node(id:) of something that is not there (or not yours) is null, not an error.
+  nullable: true,
   description: 'A staff member of the organization.',
   fields: (t) => ({
     email: t.exposeString('email'),
@@ -17,13 +23,25 @@ export const UserRef = builder.prismaNode('User', {
 });
 
 const SessionRef = builder.objectRef<{ token: string; user: { id: string }; expiresAt: Date }>('Session').implement({
-  description: 'A signed-in staff session: send `Authorization: Bearer <token>`.',
+  description: 'A signed-in staff session: send `Authorization: Bearer <token>`. It expires after 12 hours unused.',
   fields: (t) => ({
     token: t.exposeString('token'),
     user: t.field({ type: UserRef, resolve: (session) => session.user as never }),
     expiresAt: t.expose('expiresAt', { type: 'DateTime' }),
   }),
 });
+
+const CreatedUser = builder
+  .objectRef<{ user: { id: string }; initialPassword: string | null }>('CreatedUser')
+  .implement({
+    fields: (t) => ({
+      user: t.field({ type: UserRef, resolve: (created) => created.user as never }),
+      initialPassword: t.exposeString('initialPassword', {
+        nullable: true,
+        description: 'The generated password when none was given; shown here once.',
+      }),
+    }),
+  });
 
 const LoginInput = builder.inputType('LoginInput', {
   fields: (t) => ({
@@ -32,13 +50,52 @@ const LoginInput = builder.inputType('LoginInput', {
   }),
 });
 
+const CreateUserInput = builder.inputType('CreateUserInput', {
+  fields: (t) => ({
+    email: t.string({ required: true }),
+    name: t.string({ required: true }),
+    role: t.field({ type: RoleEnum, required: true }),
+    locale: t.field({ type: LocaleEnum }),
+    password: t.string({ description: 'At least 10 characters; leave out to have one generated.' }),
+  }),
+});
+
+const UpdateUserInput = builder.inputType('UpdateUserInput', {
+  fields: (t) => ({
+    id: t.id({ required: true }),
+    name: t.string(),
+    role: t.field({ type: RoleEnum }),
+    locale: t.field({ type: LocaleEnum }),
+  }),
+});
+
+const UpdateMeInput = builder.inputType('UpdateMeInput', {
+  fields: (t) => ({
+    name: t.string(),
+    locale: t.field({ type: LocaleEnum }),
+  }),
+});
+
 builder.queryField('me', (t) =>
   t.prismaField({
     type: 'User',
     nullable: true,
     description: 'The signed-in staff member; null for a partner key.',
-    resolve: (query, _root, _args, { caller }) =>
-      caller.kind === 'user' ? tenantDb(caller).user.findUnique({ ...query, where: { id: caller.userId } }) : null,
+    resolve: (query, _root, _args, context) => {
+      const caller = authenticated(context);
+      return caller.kind === 'user'
+        ? tenantDb(caller).user.findUnique({ ...query, where: { id: caller.userId } })
+        : null;
+    },
+  }),
+);
+
+builder.queryField('users', (t) =>
+  t.prismaField({
+    type: ['User'],
+    description: 'The staff of the organization, deactivated ones last.',
+    resolve: (query, _root, _args, context) =>
+      tenantDb(authenticated(context)).user.findMany({ ...query, orderBy: [{ active: 'desc' }, { name: 'asc' }] }),
   }),
 );
 
@@ -54,7 +111,47 @@ builder.mutationField('login', (t) =>
 
 builder.mutationField('logout', (t) =>
   t.boolean({
-    description: "Ends the caller's session.",
-    resolve: (_root, _args, { caller }) => logout(caller),
+    description: "Ends the caller's session; its open subscriptions close.",
+    resolve: (_root, _args, context) => logout(authenticated(context)),
+  }),
+);
+
+builder.mutationField('createUser', (t) =>
+  t.field({
+    type: CreatedUser,
+    errors: { types: [ValidationError, ...ACCESS_ERRORS] },
+    args: { input: t.arg({ type: CreateUserInput, required: true }) },
+    resolve: (_root, { input }, context) => createUser(authenticated(context), input),
+  }),
+);
+
+builder.mutationField('updateUser', (t) =>
+  t.field({
+    type: UserRef,
+    errors: { types: [ValidationError, NotFoundError, ...ACCESS_ERRORS] },
+    args: { input: t.arg({ type: UpdateUserInput, required: true }) },
+    resolve: (_root, { input }, context) =>
+      updateUser(authenticated(context), { ...input, id: rawId(String(input.id), 'User', 'Staff member') }),
+  }),
+);
+
+builder.mutationField('deactivateUser', (t) =>
+  t.field({
+    type: UserRef,
+    description: 'The staff member can no longer sign in; their sessions end now.',
+    errors: { types: [ValidationError, NotFoundError, ...ACCESS_ERRORS] },
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, { id }, context) =>
+      deactivateUser(authenticated(context), rawId(String(id), 'User', 'Staff member')),
+  }),
+);
+
+builder.mutationField('updateMe', (t) =>
+  t.field({
+    type: UserRef,
+    description: 'Changes your own name or the language the dashboard speaks to you.',
+    errors: { types: [ValidationError, NotFoundError, ...ACCESS_ERRORS] },
+    args: { input: t.arg({ type: UpdateMeInput, required: true }) },
+    resolve: (_root, { input }, context) => updateMe(authenticated(context), input),
   }),
 );

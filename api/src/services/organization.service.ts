@@ -13,7 +13,7 @@ export interface NewStaff {
   locale?: Locale;
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function generatePassword(): string {
   return randomBytes(12).toString('base64url');

@@ -1,0 +1,106 @@
+// Two organizations with the same names and external ids. Organization B, as each role and as a
+// partner key with every scope, calls every root field with organization A's ids: nothing of A
+// comes back, nothing of A changes, and each answer is the one an id that exists nowhere gets.
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { GraphQLObjectType } from 'graphql';
+import { schema } from '../../api/src/schema/index.ts';
+import { db } from '../../api/src/runtime.ts';
+import { TENANT_MODELS } from '../../api/src/db/tenancy.ts';
+import { createApiKey } from '../../api/src/services/api-key.service.ts';
+import { ApiKeyScope } from '../../api/src/domain/types.ts';
+import { startTestApp, type TestApp } from '../support/app.ts';
+import { createTestOrganization, ROLES, type TestOrganization } from '../support/fixtures.ts';
+import { NOWHERE, OPERATIONS, gid, type Targets } from '../support/operations.ts';
+
+let app: TestApp;
+let a: TestOrganization;
+let b: TestOrganization;
+let targetsInA: Targets;
+let secretsOfA: string[];
+const callersOfB: { label: string; token: string }[] = [];
+
+/** Every row of every tenant table of one organization, to prove nothing changed. */
+async function snapshot(organizationId: string): Promise<string> {
+  const tenant = db().forOrganization(organizationId) as unknown as Record<
+    string,
+    { findMany(args: object): Promise<unknown[]> }
+  >;
+  const tables: Record<string, unknown[]> = {};
+  for (const model of [...TENANT_MODELS].sort()) {
+    const delegate = tenant[model[0].toLowerCase() + model.slice(1)];
+    tables[model] = await delegate.findMany({ orderBy: { id: 'asc' } });
+  }
+  return JSON.stringify(tables, (_key, value) => (typeof value === 'bigint' ? value.toString() : value));
+}
+
+/** Organization A's ids and emails: none may appear in an answer to B. */
+async function identifiersOf(organizationId: string): Promise<string[]> {
+  const tenant = db().forOrganization(organizationId);
+  const users = await tenant.user.findMany();
+  const keys = await tenant.apiKey.findMany();
+  return [
+    organizationId,
+    gid('Organization', organizationId),
+    ...users.flatMap((user) => [user.id, gid('User', user.id), user.email]),
+    ...keys.flatMap((key) => [key.id, gid('ApiKey', key.id), key.prefix]),
+  ];
+}
+
+/** The answer with ids and timings taken out, to compare A's answer with the one for nothing. */
+function shape(answer: unknown): string {
+  return JSON.stringify(answer, (key, value) => (['id', 'errorId', 'locations'].includes(key) ? '…' : value));
+}
+
+beforeAll(async () => {
+  app = await startTestApp();
+  a = await createTestOrganization(app, 'Tvilling');
+  b = await createTestOrganization(app, 'Tvilling');
+  const callerA = { kind: 'apiKey' as const, organizationId: a.id, apiKeyId: 'setup', scopes: [] };
+  const keyOfA = await createApiKey(callerA, { name: 'Webshop', scopes: Object.values(ApiKeyScope) });
+  const usersOfA = await db()
+    .forOrganization(a.id)
+    .user.findMany({ where: { role: 'VIEWER' } });
+  targetsInA = { userId: usersOfA[0].id, apiKeyId: keyOfA.apiKey.id, externalId: 'K-1001' };
+  secretsOfA = await identifiersOf(a.id);
+
+  const keyOfB = await createApiKey(
+    { ...callerA, organizationId: b.id },
+    { name: 'Webshop', scopes: Object.values(ApiKeyScope) },
+  );
+  callersOfB.push(...ROLES.map((role) => ({ label: role, token: b.tokens[role] })));
+  callersOfB.push({ label: 'partner key', token: keyOfB.secret });
+});
+afterAll(() => app.stop());
+
+const fields = (['Query', 'Mutation'] as const)
+  .flatMap((kind) =>
+    Object.keys((schema.getType(kind) as GraphQLObjectType).getFields()).map((name) => `${kind}.${name}`),
+  )
+  // Signing out ends the caller's session: it goes last so the other calls keep theirs.
+  .sort((x, y) => Number(x === 'Mutation.logout') - Number(y === 'Mutation.logout'));
+
+test("organization B sees and changes nothing of organization A, and A's ids answer like ids that do not exist", async () => {
+  const before = await snapshot(a.id);
+  const leaks: string[] = [];
+  const differences: string[] = [];
+  for (const field of fields) {
+    const operation = OPERATIONS[field];
+    expect(operation, `no sample call for ${field}`).toBeDefined();
+    for (const caller of callersOfB) {
+      if (field === 'Mutation.logout') {
+        await app.graphql(operation.document, {}, caller.token);
+        continue;
+      }
+      const againstA = await app.graphql(operation.document, operation.variables?.(targetsInA), caller.token);
+      const againstNothing = await app.graphql(operation.document, operation.variables?.(NOWHERE), caller.token);
+      const text = JSON.stringify(againstA);
+      for (const secret of secretsOfA) if (text.includes(secret)) leaks.push(`${field} as ${caller.label}: ${secret}`);
+      if (shape(againstA) !== shape(againstNothing)) {
+        differences.push(`${field} as ${caller.label}: ${shape(againstA)} ≠ ${shape(againstNothing)}`);
+      }
+    }
+  }
+  expect(leaks).toEqual([]);
+  expect(differences).toEqual([]);
+  expect(await snapshot(a.id)).toBe(before);
+});
