@@ -97,10 +97,15 @@ type Plain = Record<string, unknown>;
 const isPlain = (value: unknown): value is Plain =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-function mergeDeep(base: unknown, over: unknown): unknown {
-  if (!isPlain(base) || !isPlain(over)) return over === undefined || over === null ? base : over;
+// Maps keyed by the organization's own choices (currencies) are replaced, never merged key by key.
+const REPLACED_WHOLE = new Set(['loyalty.earnRates']);
+
+function mergeDeep(base: unknown, over: unknown, path = ''): unknown {
+  if (over === undefined || over === null) return base;
+  if (!isPlain(base) || !isPlain(over) || REPLACED_WHOLE.has(path)) return over;
   const merged: Plain = { ...base };
-  for (const [key, value] of Object.entries(over)) merged[key] = mergeDeep(base[key], value);
+  for (const [key, value] of Object.entries(over))
+    merged[key] = mergeDeep(base[key], value, path ? `${path}.${key}` : key);
   return merged;
 }
 
@@ -189,7 +194,7 @@ export function validateSettings(settings: OrganizationSettings, at: string[] = 
   return errors;
 }
 
-/** Applies a partial change to stored settings; the result is validated by the caller. */
+/** Applies a partial change to stored settings; the result is validated by the caller. Accepted currencies are replaced as a whole. */
 export function mergeSettings(current: OrganizationSettings, change: unknown): OrganizationSettings {
   return settingsOf(mergeDeep(current, change));
 }

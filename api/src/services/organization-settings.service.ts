@@ -15,12 +15,9 @@ export async function organizationSettings(
   return settingsOf(organization.settings);
 }
 
-/** A partial change: what is given replaces, the rest stays. Currencies are replaced as a whole. */
+/** A partial change: what is given replaces, the rest stays. */
 export async function updateOrganizationSettings(caller: AuthenticatedCaller, change: Record<string, unknown>) {
-  const current = await organizationSettings(caller);
-  const loyalty = change.loyalty as { earnRates?: unknown } | undefined;
-  const base = loyalty?.earnRates ? { ...current, loyalty: { ...current.loyalty, earnRates: {} } } : current;
-  const next = mergeSettings(base, change);
+  const next = mergeSettings(await organizationSettings(caller), change);
   const errors = validateSettings(next, ['input', 'settings']);
   if (errors.length > 0) throw new ValidationError(errors);
   return tenantDb(caller).organization.update({

@@ -1,0 +1,191 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { sha256 } from '../../api/src/auth/tokens.ts';
+import { SESSION_TTL_MS } from '../../api/src/auth/authenticate.ts';
+import { db } from '../../api/src/runtime.ts';
+import { startTestApp, type TestApp } from '../support/app.ts';
+import { createTestOrganization, login, PASSWORD, type TestOrganization } from '../support/fixtures.ts';
+import { socketClient } from '../support/subscriptions.ts';
+
+let app: TestApp;
+let org: TestOrganization;
+
+const LOGIN = `mutation ($input: LoginInput!) {
+  login(input: $input) {
+    __typename
+    ... on MutationLoginSuccess { data { token expiresAt user { email role } } }
+    ... on ValidationError { message fieldErrors { path message } }
+  }
+}`;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  org = await createTestOrganization(app, 'Sessions');
+});
+afterAll(() => app.stop());
+
+describe('signing in', () => {
+  test('the right password returns a session whose token is stored only as its SHA-256', async () => {
+    const result = await app.graphql(LOGIN, { input: { email: org.emails.AGENT, password: PASSWORD } });
+    const session = result.data!.login.data;
+    expect(session.user).toEqual({ email: org.emails.AGENT, role: 'AGENT' });
+    expect(Buffer.from(session.token, 'base64url').length).toBeGreaterThanOrEqual(32);
+    const stored = await db().acrossOrganizations.session.findUnique({ where: { tokenHash: sha256(session.token) } });
+    expect(stored).not.toBeNull();
+    const everything = JSON.stringify(await db().acrossOrganizations.session.findMany());
+    expect(everything).not.toContain(session.token);
+  });
+
+  test('a wrong password and an unknown email get the same error, naming no account', async () => {
+    const wrong = await app.graphql(LOGIN, { input: { email: org.emails.VIEWER, password: 'not it' } });
+    const unknown = await app.graphql(LOGIN, { input: { email: 'nobody@nowhere.example', password: 'not it' } });
+    expect(wrong.data!.login).toEqual({
+      __typename: 'ValidationError',
+      message: 'The email or password is wrong.',
+      fieldErrors: [{ path: ['input', 'password'], message: 'The email or password is wrong.' }],
+    });
+    expect(unknown.data!.login).toEqual(wrong.data!.login);
+  });
+
+  test('an unknown email takes as long as a wrong password (both check an argon2id hash)', async () => {
+    const time = async (email: string) => {
+      const started = performance.now();
+      await app.graphql(LOGIN, { input: { email, password: 'not it either' } });
+      return performance.now() - started;
+    };
+    // Warm both paths, then compare medians: the decoy hash makes them the same kind of work.
+    await time('warm@nowhere.example');
+    const known: number[] = [];
+    const unknown: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      known.push(await time(org.emails.ADMIN));
+      unknown.push(await time(`ghost${i}@nowhere.example`));
+    }
+    const median = (values: number[]) => values.sort((x, y) => x - y)[2];
+    expect(median(unknown)).toBeGreaterThan(median(known) / 3);
+  });
+
+  test('after 10 failed attempts for one email in 15 minutes, even the right password is refused for a while', async () => {
+    const { emails } = await createTestOrganization(app, 'Lockout');
+    for (let attempt = 0; attempt < 10; attempt++) {
+      await app.graphql(LOGIN, { input: { email: emails.VIEWER, password: `guess ${attempt}` } });
+    }
+    const locked = await app.graphql(LOGIN, { input: { email: emails.VIEWER, password: PASSWORD } });
+    expect(locked.data!.login.__typename).toBe('ValidationError');
+    expect(locked.data!.login.message).toBe('Too many failed sign-ins for this email. Try again in 15 minutes.');
+    app.clock.advance(15 * 60 * 1000 + 1000);
+    const later = await app.graphql(LOGIN, { input: { email: emails.VIEWER, password: PASSWORD } });
+    expect(later.data!.login.__typename).toBe('MutationLoginSuccess');
+  });
+});
+
+describe('a session', () => {
+  test('slides its expiry forward with use', async () => {
+    const token = await login(app, org.emails.VIEWER);
+    const hash = sha256(token);
+    const first = await db().acrossOrganizations.session.findUniqueOrThrow({ where: { tokenHash: hash } });
+    app.clock.advance(2 * 60 * 60 * 1000);
+    await app.graphql('{ me { id } }', {}, token);
+    const after = await db().acrossOrganizations.session.findUniqueOrThrow({ where: { tokenHash: hash } });
+    expect(after.expiresAt.getTime()).toBe(app.clock.now().getTime() + SESSION_TTL_MS);
+    expect(after.expiresAt.getTime()).toBeGreaterThan(first.expiresAt.getTime());
+  });
+
+  test('expires after 12 hours without use', async () => {
+    const token = await login(app, org.emails.VIEWER);
+    app.clock.advance(SESSION_TTL_MS + 1000);
+    const result = await app.graphql('{ me { id } }', {}, token);
+    expect(result.errors?.[0]).toMatchObject({
+      message: 'The session has ended or expired: sign in again.',
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
+  });
+
+  test('logout ends it: the token is refused from the next request on', async () => {
+    const token = await login(app, org.emails.AGENT);
+    expect((await app.graphql('mutation { logout }', {}, token)).data).toEqual({ logout: true });
+    const after = await app.graphql('{ me { id } }', {}, token);
+    expect(after.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  test('logging out closes the open WebSocket of that session within 5 seconds, with 4403', async () => {
+    const token = await login(app, org.emails.MANAGER);
+    const socket = socketClient(app.url, `Bearer ${token}`);
+    await socket.connected;
+    const started = Date.now();
+    await app.graphql('mutation { logout }', {}, token);
+    expect(await socket.closed).toBe(4403);
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  test('a WebSocket without credentials, or with a bad one, is closed with 4403', async () => {
+    expect(await socketClient(app.url).closed).toBe(4403);
+    expect(await socketClient(app.url, 'Bearer not-a-session').closed).toBe(4403);
+  });
+});
+
+describe('staff management', () => {
+  // The session tests above move the clock past their tokens' expiry: sign in afresh.
+  beforeAll(async () => {
+    org = await createTestOrganization(app, 'Staff');
+  });
+
+  test('an ADMIN creates a staff member, who signs in with the password shown once', async () => {
+    const created = await app.graphql(
+      `mutation { createUser(input: { email: "ny@staff.example", name: "Ny Medarbejder", role: AGENT, locale: DA }) {
+        __typename ... on MutationCreateUserSuccess { data { initialPassword user { email role locale active } } } } }`,
+      {},
+      org.tokens.ADMIN,
+    );
+    const { initialPassword, user } = created.data!.createUser.data;
+    expect(user).toEqual({ email: 'ny@staff.example', role: 'AGENT', locale: 'DA', active: true });
+    expect(initialPassword).toMatch(/^\S{16}$/);
+    await login(app, 'ny@staff.example', initialPassword);
+  });
+
+  test('an ADMIN changes a name and role; a bad email names its field', async () => {
+    const users = await app.graphql('{ users { id email role } }', {}, org.tokens.ADMIN);
+    const viewer = users.data!.users.find((user: { email: string }) => user.email === org.emails.VIEWER);
+    const updated = await app.graphql(
+      `mutation ($id: ID!) { updateUser(input: { id: $id, role: AGENT, name: "Forfremmet" }) {
+        ... on MutationUpdateUserSuccess { data { name role } } } }`,
+      { id: viewer.id },
+      org.tokens.ADMIN,
+    );
+    expect(updated.data!.updateUser.data).toEqual({ name: 'Forfremmet', role: 'AGENT' });
+    const bad = await app.graphql(
+      `mutation { createUser(input: { email: "nope", name: "X", role: VIEWER }) { ... on ValidationError { fieldErrors { path } } } }`,
+      {},
+      org.tokens.ADMIN,
+    );
+    expect(bad.data!.createUser.fieldErrors).toEqual([{ path: ['input', 'email'] }]);
+  });
+
+  test('deactivating a staff member ends their sessions at once', async () => {
+    const { tokens } = await createTestOrganization(app, 'Deactivate');
+    const users = await app.graphql('{ users { id role } }', {}, tokens.ADMIN);
+    const agent = users.data!.users.find((user: { role: string }) => user.role === 'AGENT');
+    await app.graphql(`mutation ($id: ID!) { deactivateUser(id: $id) { __typename } }`, { id: agent.id }, tokens.ADMIN);
+    const after = await app.graphql('{ me { id } }', {}, tokens.AGENT);
+    expect(after.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  test('the last ADMIN cannot be demoted or deactivated', async () => {
+    const { tokens } = await createTestOrganization(app, 'LastAdmin');
+    const me = await app.graphql('{ me { id } }', {}, tokens.ADMIN);
+    const demoted = await app.graphql(
+      `mutation ($id: ID!) { updateUser(input: { id: $id, role: VIEWER }) { ... on ValidationError { message } } }`,
+      { id: me.data!.me.id },
+      tokens.ADMIN,
+    );
+    expect(demoted.data!.updateUser.message).toBe('This is the last admin: make someone else ADMIN first.');
+  });
+
+  test('every staff member chooses their own dashboard language', async () => {
+    const result = await app.graphql(
+      'mutation { updateMe(input: { locale: DA }) { ... on MutationUpdateMeSuccess { data { locale } } } }',
+      {},
+      org.tokens.VIEWER,
+    );
+    expect(result.data!.updateMe.data).toEqual({ locale: 'DA' });
+  });
+});
