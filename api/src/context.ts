@@ -8,6 +8,8 @@ import { authenticate } from './auth/authenticate.ts';
 export interface Context {
   caller: Caller;
   requestId: string;
+  /** Set when this mutation's idempotency key was used before with other input. */
+  idempotencyConflict?: boolean;
 }
 
 export interface ContextSource {

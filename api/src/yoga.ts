@@ -8,6 +8,7 @@ import { schema } from './schema/index.ts';
 import { createContext, type Context, type ContextSource } from './context.ts';
 import type { Logger } from './log.ts';
 import { useMaxPageSize } from './schema/max-page-size.ts';
+import { useIdempotency } from './schema/idempotency.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from './domain/errors.ts';
 
 export type Yoga = YogaServerInstance<ContextSource, Context>;
@@ -75,6 +76,7 @@ export function createYogaServer(log: Logger): Yoga {
         blockFieldSuggestion: { enabled: true },
       }),
       useMaxPageSize(QUERY_LIMITS.maxPageSize),
+      useIdempotency(),
       logExecution,
     ],
   });

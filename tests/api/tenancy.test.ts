@@ -7,6 +7,8 @@ import { schema } from '../../api/src/schema/index.ts';
 import { db } from '../../api/src/runtime.ts';
 import { TENANT_MODELS } from '../../api/src/db/tenancy.ts';
 import { createApiKey } from '../../api/src/services/api-key.service.ts';
+import { upsertCustomer } from '../../api/src/services/customer.service.ts';
+import { recordEvent } from '../../api/src/services/events.service.ts';
 import { ApiKeyScope } from '../../api/src/domain/types.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { createTestOrganization, ROLES, type TestOrganization } from '../support/fixtures.ts';
@@ -33,17 +35,34 @@ async function snapshot(organizationId: string): Promise<string> {
   return JSON.stringify(tables, (_key, value) => (typeof value === 'bigint' ? value.toString() : value));
 }
 
+/** A customer with a purchase and a contact, the same in every organization but for the ids. */
+async function seedCustomer(organization: TestOrganization) {
+  const caller = { kind: 'apiKey' as const, organizationId: organization.id, apiKeyId: 'setup', scopes: [] };
+  const customer = await upsertCustomer(caller, { externalId: 'K-1001', name: 'Karen Jensen', email: 'karen@example.dk' });
+  const purchaseId = await recordEvent(caller, {
+    purchase: { customer: { id: customer.id }, amount: { amountMinor: 120000, currency: 'DKK' }, externalRef: 'ORD-1' },
+  });
+  const interactionId = await recordEvent(caller, {
+    interaction: { customer: { id: customer.id }, channel: 'PHONE', direction: 'OUTBOUND', kind: 'CHECK_IN', personal: true },
+  });
+  return { customerId: customer.id, externalId: customer.externalId, purchaseId, interactionId };
+}
+
 /** Organization A's ids and emails: none may appear in an answer to B. */
 async function identifiersOf(organizationId: string): Promise<string[]> {
   const tenant = db().forOrganization(organizationId);
+  const rows = async (model: string) =>
+    (tenant as unknown as Record<string, { findMany(): Promise<{ id: string }[]> }>)[model].findMany();
+  const ids = (
+    await Promise.all(
+      [['user', 'User'], ['apiKey', 'ApiKey'], ['customer', 'Customer'], ['purchase', 'Purchase'], ['interaction', 'Interaction']].map(
+        async ([model, typename]) => (await rows(model)).flatMap((row) => [row.id, gid(typename, row.id)]),
+      ),
+    )
+  ).flat();
   const users = await tenant.user.findMany();
   const keys = await tenant.apiKey.findMany();
-  return [
-    organizationId,
-    gid('Organization', organizationId),
-    ...users.flatMap((user) => [user.id, gid('User', user.id), user.email]),
-    ...keys.flatMap((key) => [key.id, gid('ApiKey', key.id), key.prefix]),
-  ];
+  return [organizationId, gid('Organization', organizationId), ...ids, ...users.map((user) => user.email), ...keys.map((key) => key.prefix)];
 }
 
 /** The answer with ids and timings taken out, to compare A's answer with the one for nothing. */
@@ -60,13 +79,15 @@ beforeAll(async () => {
   const usersOfA = await db()
     .forOrganization(a.id)
     .user.findMany({ where: { role: 'VIEWER' } });
-  targetsInA = { userId: usersOfA[0].id, apiKeyId: keyOfA.apiKey.id, externalId: 'K-1001' };
+  targetsInA = { userId: usersOfA[0].id, apiKeyId: keyOfA.apiKey.id, ...(await seedCustomer(a)) };
   secretsOfA = await identifiersOf(a.id);
 
   const keyOfB = await createApiKey(
     { ...callerA, organizationId: b.id },
     { name: 'Webshop', scopes: Object.values(ApiKeyScope) },
   );
+  // The same customer, by the same external id and name, in B.
+  await seedCustomer(b);
   callersOfB.push(...ROLES.map((role) => ({ label: role, token: b.tokens[role] })));
   callersOfB.push({ label: 'partner key', token: keyOfB.secret });
 });
@@ -92,7 +113,9 @@ test("organization B sees and changes nothing of organization A, and A's ids ans
         continue;
       }
       const againstA = await app.graphql(operation.document, operation.variables?.(targetsInA), caller.token);
-      const againstNothing = await app.graphql(operation.document, operation.variables?.(NOWHERE), caller.token);
+      // External ids are the partner's own: the same one in B names B's customer, as it should.
+      const nowhere = { ...NOWHERE, externalId: targetsInA.externalId };
+      const againstNothing = await app.graphql(operation.document, operation.variables?.(nowhere), caller.token);
       const text = JSON.stringify(againstA);
       for (const secret of secretsOfA) if (text.includes(secret)) leaks.push(`${field} as ${caller.label}: ${secret}`);
       if (shape(againstA) !== shape(againstNothing)) {

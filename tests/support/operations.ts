@@ -6,7 +6,10 @@
 export interface Targets {
   userId: string;
   apiKeyId: string;
+  customerId: string;
   externalId: string;
+  purchaseId: string;
+  interactionId: string;
 }
 
 export interface Operation {
@@ -21,15 +24,41 @@ export const gid = (typename: string, id: string) => Buffer.from(`${typename}:${
 export const NOWHERE: Targets = {
   userId: 'nowhere-user',
   apiKeyId: 'nowhere-key',
-  externalId: 'nowhere-customer',
+  customerId: 'nowhere-customer',
+  externalId: 'nowhere-external',
+  purchaseId: 'nowhere-purchase',
+  interactionId: 'nowhere-interaction',
 };
 
 const RESULT = '__typename ... on Error { message }';
 
+const CUSTOMER_FIELDS = 'id externalId name email tier pointsBalance lastPersonalContactAt purchases { totalCount } interactions { totalCount }';
+
 export const OPERATIONS: Record<string, Operation> = {
   'Query.node': {
-    document: 'query ($id: ID!) { node(id: $id) { __typename id } }',
-    variables: (t) => ({ id: gid('User', t.userId) }),
+    document: `query ($user: ID!, $customer: ID!, $purchase: ID!, $interaction: ID!) {
+      user: node(id: $user) { __typename id }
+      customer: node(id: $customer) { __typename id }
+      purchase: node(id: $purchase) { __typename id }
+      interaction: node(id: $interaction) { __typename id }
+    }`,
+    variables: (t) => ({
+      user: gid('User', t.userId),
+      customer: gid('Customer', t.customerId),
+      purchase: gid('Purchase', t.purchaseId),
+      interaction: gid('Interaction', t.interactionId),
+    }),
+  },
+  'Query.customers': {
+    document: `query ($search: String) { customers(first: 10, filter: { search: $search }) { totalCount edges { node { ${CUSTOMER_FIELDS} } } } }`,
+    variables: (t) => ({ search: t.externalId }),
+  },
+  'Query.customer': {
+    document: `query ($id: ID!, $externalId: String!) {
+      byId: customer(ref: { id: $id }) { ${CUSTOMER_FIELDS} }
+      byExternalId: customer(ref: { externalId: $externalId }) { ${CUSTOMER_FIELDS} }
+    }`,
+    variables: (t) => ({ id: gid('Customer', t.customerId), externalId: t.externalId }),
   },
   'Query.me': { document: '{ me { id email } }' },
   'Query.users': { document: '{ users { id email } }' },
@@ -57,6 +86,24 @@ export const OPERATIONS: Record<string, Operation> = {
   },
   'Mutation.createApiKey': {
     document: `mutation { createApiKey(input: { name: "", scopes: [] }) { ${RESULT} } }`,
+  },
+  'Mutation.upsertCustomer': {
+    document: `mutation { upsertCustomer(input: { externalId: "", name: "" }) { ${RESULT} } }`,
+  },
+  'Mutation.recordPurchase': {
+    document: `mutation ($id: ID!) { recordPurchase(input: { customer: { id: $id }, amount: { amountMinor: 10000, currency: "DKK" } }) { ${RESULT} } }`,
+    variables: (t) => ({ id: gid('Customer', t.customerId) }),
+  },
+  'Mutation.recordInteraction': {
+    document: `mutation ($externalId: String!) { recordInteraction(input: { customer: { externalId: $externalId }, channel: PHONE, direction: OUTBOUND, kind: CHECK_IN, personal: true }) { ${RESULT} } }`,
+    variables: (t) => ({ externalId: t.externalId }),
+  },
+  'Mutation.recordEvents': {
+    document: `mutation ($id: ID!, $externalId: String!) { recordEvents(input: { events: [
+      { purchase: { customer: { id: $id }, amount: { amountMinor: 5000, currency: "DKK" } } },
+      { interaction: { customer: { externalId: $externalId }, channel: EMAIL, direction: INBOUND, kind: SERVICE, personal: true } }
+    ] }) { __typename ... on MutationRecordEventsSuccess { data { applied failed results { index ok errors { __typename message } } } } ... on Error { message } } }`,
+    variables: (t) => ({ id: gid('Customer', t.customerId), externalId: t.externalId }),
   },
   'Mutation.revokeApiKey': {
     document: `mutation ($id: ID!) { revokeApiKey(id: $id) { ${RESULT} } }`,

@@ -24,6 +24,8 @@ export const ACCESS: Record<string, Access> = {
   'Query.users': staff('ADMIN'),
   'Query.organization': staff('VIEWER'),
   'Query.apiKeys': staff('ADMIN'),
+  'Query.customers': staff('VIEWER', 'CUSTOMERS_READ'),
+  'Query.customer': staff('VIEWER', 'CUSTOMERS_READ'),
 
   'Mutation.login': { anonymous: true },
   'Mutation.logout': staff('VIEWER'),
@@ -34,6 +36,10 @@ export const ACCESS: Record<string, Access> = {
   'Mutation.updateOrganizationSettings': staff('ADMIN'),
   'Mutation.createApiKey': staff('ADMIN'),
   'Mutation.revokeApiKey': staff('ADMIN'),
+  'Mutation.upsertCustomer': staff('AGENT', 'CUSTOMERS_WRITE'),
+  'Mutation.recordPurchase': staff('AGENT', 'EVENTS_WRITE'),
+  'Mutation.recordInteraction': staff('AGENT', 'EVENTS_WRITE'),
+  'Mutation.recordEvents': staff('AGENT', 'EVENTS_WRITE'),
 };
 
 /**
@@ -44,6 +50,9 @@ export const NODE_ACCESS: Record<string, Access> = {
   User: staff('VIEWER'),
   ApiKey: staff('ADMIN'),
   Organization: staff('VIEWER'),
+  Customer: staff('VIEWER', 'CUSTOMERS_READ'),
+  Purchase: staff('VIEWER', 'CUSTOMERS_READ'),
+  Interaction: staff('VIEWER', 'CUSTOMERS_READ'),
 };
 
 export function hasRole(role: Role, least: Role): boolean {

@@ -8,6 +8,7 @@ import { GraphQLError } from 'graphql';
 import type PrismaTypes from '../generated/pothos-types.ts';
 import { getDatamodel } from '../generated/pothos-types.ts';
 import AccessPlugin from './access-plugin.ts';
+import IdempotencyPlugin from './idempotency.ts';
 import { ACCESS, NODE_ACCESS, permits } from '../auth/access.ts';
 import { ForbiddenError } from '../domain/errors.ts';
 import type { Context } from '../context.ts';
@@ -25,9 +26,9 @@ export const builder = new SchemaBuilder<{
   DefaultEdgesNullability: { list: false; items: false };
   DefaultNodeNullability: false;
 }>({
-  // Errors before scope-auth, so a refusal comes back as a ForbiddenError in a mutation's
-  // result; errors before prisma, as plugin-errors asks.
-  plugins: [AccessPlugin, ErrorsPlugin, ScopeAuthPlugin, PrismaPlugin, RelayPlugin],
+  // Errors before scope-auth and idempotency, so a refusal or a reused key comes back as data
+  // in a mutation's result; errors before prisma, as plugin-errors asks.
+  plugins: [AccessPlugin, ErrorsPlugin, ScopeAuthPlugin, IdempotencyPlugin, PrismaPlugin, RelayPlugin],
   defaultFieldNullability: false,
   scopeAuth: {
     authorizeOnSubscribe: true,

@@ -6,11 +6,17 @@ import { NotFoundError } from '../domain/errors.ts';
  * of another organization all answer the same NotFoundError.
  */
 export function rawId(globalId: string, typename: string, what = typename): string {
+  const id = rawIdOrNull(globalId, typename);
+  if (id === null) throw new NotFoundError(what);
+  return id;
+}
+
+/** The database id inside a global id of `typename`, or null when it is not one. */
+export function rawIdOrNull(globalId: string, typename: string): string | null {
   try {
     const decoded = decodeGlobalID(globalId);
-    if (decoded.typename === typename && decoded.id !== '') return decoded.id;
+    return decoded.typename === typename && decoded.id !== '' ? decoded.id : null;
   } catch {
-    // fall through: not a global id
+    return null;
   }
-  throw new NotFoundError(what);
 }

@@ -6,6 +6,11 @@ import './errors.ts';
 import './user.ts';
 import './organization.ts';
 import './api-key.ts';
+import './money.ts';
+import './customer.ts';
+import './purchase.ts';
+import './interaction.ts';
+import './events.ts';
 
 builder.queryType({});
 builder.mutationType({});

@@ -141,7 +141,7 @@ CREATE TABLE "IdempotencyRecord" (
     "key" TEXT NOT NULL,
     "operation" TEXT NOT NULL,
     "requestHash" TEXT NOT NULL,
-    "response" JSONB,
+    "response" TEXT,
     "completedAt" TIMESTAMP(3),
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "expiresAt" TIMESTAMP(3) NOT NULL,

@@ -1,0 +1,179 @@
+import { builder } from './builder.ts';
+import { ChannelEnum, CustomerKindEnum, LocaleEnum, RiskLevelEnum, TierEnum } from './enums.ts';
+import { ACCESS_ERRORS } from './errors.ts';
+import { rawIdOrNull } from './ids.ts';
+import { IDEMPOTENCY_KEY } from './idempotency.ts';
+import { ValidationError } from '../domain/errors.ts';
+import { Channel } from '../domain/types.ts';
+import { authenticated } from '../auth/caller.ts';
+import { tenantDb } from '../runtime.ts';
+import { upsertCustomer, type CustomerRef as CustomerRefValue } from '../services/customer.service.ts';
+import type { Prisma } from '../generated/prisma/client.ts';
+
+export const CustomerRef = builder.inputType('CustomerRef', {
+  isOneOf: true,
+  description: 'A customer: our global `id` or your `externalId`, exactly one.',
+  fields: (t) => ({
+    id: t.id(),
+    externalId: t.string(),
+  }),
+});
+
+/** A CustomerRef with its global id opened; an id of another type matches no customer. */
+export function customerRef(ref: { id?: string | number | null; externalId?: string | null }): CustomerRefValue {
+  return ref.id != null
+    ? { id: rawIdOrNull(String(ref.id), 'Customer') ?? 'not-a-customer' }
+    : { externalId: ref.externalId ?? null };
+}
+
+const ChannelConsentRef = builder
+  .objectRef<{ channel: Channel; granted: boolean; updatedAt: Date | null }>('ChannelConsent')
+  .implement({
+    description: 'Whether the customer agreed to be contacted on a channel (never asked: not granted).',
+    fields: (t) => ({
+      channel: t.expose('channel', { type: ChannelEnum }),
+      granted: t.exposeBoolean('granted'),
+      updatedAt: t.expose('updatedAt', { type: 'DateTime', nullable: true }),
+    }),
+  });
+
+export const CustomerNode = builder.prismaNode('Customer', {
+  id: { field: 'id' },
+  nullable: true,
+  fields: (t) => ({
+    externalId: t.exposeString('externalId', { description: "Your id for the customer; unique in your organization." }),
+    name: t.exposeString('name'),
+    email: t.exposeString('email', { nullable: true }),
+    phone: t.exposeString('phone', { nullable: true }),
+    kind: t.expose('kind', { type: CustomerKindEnum }),
+    locale: t.expose('locale', { type: LocaleEnum, description: 'The language the customer is spoken to in.' }),
+    tier: t.expose('tier', { type: TierEnum }),
+    pointsBalance: t.exposeInt('pointsBalance'),
+    lastPersonalContactAt: t.expose('lastPersonalContactAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'The latest personal interaction (either direction) or incident response.',
+    }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    accountManager: t.relation('accountManager', { nullable: true }),
+    consents: t.field({
+      type: [ChannelConsentRef],
+      description: 'Every channel, granted or not.',
+      select: { consents: { select: { channel: true, granted: true, updatedAt: true } } },
+      resolve: (customer) =>
+        Object.values(Channel).map(
+          (channel) => customer.consents.find((consent) => consent.channel === channel) ?? { channel, granted: false, updatedAt: null },
+        ),
+    }),
+  }),
+});
+
+const CustomerOrderBy = builder.enumType('CustomerOrderBy', {
+  values: {
+    RISK_DESC: { description: 'Highest churn risk first.' },
+    NAME_ASC: {},
+    CREATED_DESC: { description: 'Newest customers first.' },
+    LAST_PERSONAL_CONTACT_ASC: { description: 'Longest without personal contact first; never contacted before all.' },
+  },
+});
+
+const ORDER: Record<typeof CustomerOrderBy.$inferType, Prisma.CustomerOrderByWithRelationInput[]> = {
+  RISK_DESC: [{ riskScore: 'desc' }, { id: 'asc' }],
+  NAME_ASC: [{ name: 'asc' }, { id: 'asc' }],
+  CREATED_DESC: [{ createdAt: 'desc' }, { id: 'asc' }],
+  LAST_PERSONAL_CONTACT_ASC: [{ lastPersonalContactAt: { sort: 'asc', nulls: 'first' } }, { id: 'asc' }],
+};
+
+const CustomerFilter = builder.inputType('CustomerFilter', {
+  fields: (t) => ({
+    search: t.string({ description: 'Case-insensitive, in name, email and externalId.' }),
+    riskLevels: t.field({ type: [RiskLevelEnum] }),
+    tiers: t.field({ type: [TierEnum] }),
+  }),
+});
+
+function customerWhere(filter: typeof CustomerFilter.$inferInput | null | undefined): Prisma.CustomerWhereInput {
+  const search = filter?.search?.trim();
+  return {
+    ...(search
+      ? {
+          OR: [
+            { name: { contains: search, mode: 'insensitive' } },
+            { email: { contains: search, mode: 'insensitive' } },
+            { externalId: { contains: search, mode: 'insensitive' } },
+          ],
+        }
+      : {}),
+    ...(filter?.riskLevels?.length ? { riskLevel: { in: filter.riskLevels } } : {}),
+    ...(filter?.tiers?.length ? { tier: { in: filter.tiers } } : {}),
+  };
+}
+
+builder.queryField('customers', (t) =>
+  t.prismaConnection({
+    type: 'Customer',
+    cursor: 'id',
+    maxSize: 100,
+    args: {
+      filter: t.arg({ type: CustomerFilter }),
+      orderBy: t.arg({ type: CustomerOrderBy, defaultValue: 'RISK_DESC' }),
+    },
+    totalCount: (_connection, { filter }, context) =>
+      tenantDb(authenticated(context)).customer.count({ where: customerWhere(filter) }),
+    resolve: (query, _root, { filter, orderBy }, context) =>
+      tenantDb(authenticated(context)).customer.findMany({
+        ...query,
+        where: customerWhere(filter),
+        orderBy: ORDER[orderBy ?? 'RISK_DESC'],
+      }),
+  }),
+);
+
+builder.queryField('customer', (t) =>
+  t.prismaField({
+    type: 'Customer',
+    nullable: true,
+    args: { ref: t.arg({ type: CustomerRef, required: true }) },
+    resolve: (query, _root, { ref }, context) => {
+      const where = customerRef(ref);
+      return tenantDb(authenticated(context)).customer.findFirst({
+        ...query,
+        where: where.id ? { id: where.id } : { externalId: where.externalId ?? '' },
+      });
+    },
+  }),
+);
+
+const UpsertCustomerInput = builder.inputType('UpsertCustomerInput', {
+  fields: (t) => ({
+    externalId: t.string({ required: true }),
+    name: t.string({ required: true }),
+    email: t.string(),
+    phone: t.string(),
+    kind: t.field({ type: CustomerKindEnum }),
+    locale: t.field({ type: LocaleEnum, description: "Default: the organization's." }),
+    accountManagerId: t.id(),
+    consents: t.field({
+      type: [
+        builder.inputType('ChannelConsentInput', {
+          fields: (c) => ({ channel: c.field({ type: ChannelEnum, required: true }), granted: c.boolean({ required: true }) }),
+        }),
+      ],
+    }),
+  }),
+});
+
+builder.mutationField('upsertCustomer', (t) =>
+  t.field({
+    type: CustomerNode,
+    description: 'Creates the customer with this externalId, or updates the fields given.',
+    errors: { types: [ValidationError, ...ACCESS_ERRORS] },
+    args: { input: t.arg({ type: UpsertCustomerInput, required: true }), idempotencyKey: t.arg.string(IDEMPOTENCY_KEY) },
+    resolve: (_root, { input }, context) =>
+      upsertCustomer(authenticated(context), {
+        ...input,
+        accountManagerId:
+          input.accountManagerId == null ? input.accountManagerId : (rawIdOrNull(String(input.accountManagerId), 'User') ?? 'not-a-user'),
+      }),
+  }),
+);

@@ -1,0 +1,60 @@
+import { builder } from './builder.ts';
+import { ACCESS_ERRORS, ErrorInterface } from './errors.ts';
+import { IDEMPOTENCY_KEY } from './idempotency.ts';
+import { RecordPurchaseInput, purchaseEvent } from './purchase.ts';
+import { RecordInteractionInput, interactionEvent } from './interaction.ts';
+import { ValidationError } from '../domain/errors.ts';
+import { authenticated } from '../auth/caller.ts';
+import { MAX_EVENTS, recordEvents, type EventInput, type EventOutcome } from '../services/events.service.ts';
+import { encodeGlobalID } from '@pothos/plugin-relay';
+
+const EventInputRef = builder.inputType('EventInput', {
+  isOneOf: true,
+  description: 'One event: exactly one of its fields.',
+  fields: (t) => ({
+    purchase: t.field({ type: RecordPurchaseInput }),
+    interaction: t.field({ type: RecordInteractionInput }),
+  }),
+});
+
+const EventResult = builder.objectRef<EventOutcome>('EventResult').implement({
+  fields: (t) => ({
+    index: t.exposeInt('index', { description: 'Position in the request.' }),
+    ok: t.boolean({ resolve: (outcome) => outcome.errors.length === 0 }),
+    id: t.id({
+      nullable: true,
+      description: 'The global id of what the event created.',
+      resolve: (outcome) => (outcome.created ? encodeGlobalID(outcome.created.typename, outcome.created.id) : null),
+    }),
+    errors: t.field({ type: [ErrorInterface], resolve: (outcome) => outcome.errors }),
+  }),
+});
+
+const RecordEventsPayload = builder.objectRef<EventOutcome[]>('RecordEventsPayload').implement({
+  fields: (t) => ({
+    results: t.field({ type: [EventResult], resolve: (outcomes) => outcomes }),
+    applied: t.int({ resolve: (outcomes) => outcomes.filter((outcome) => outcome.errors.length === 0).length }),
+    failed: t.int({ resolve: (outcomes) => outcomes.filter((outcome) => outcome.errors.length > 0).length }),
+  }),
+});
+
+const RecordEventsInput = builder.inputType('RecordEventsInput', {
+  fields: (t) => ({
+    events: t.field({ type: [EventInputRef], required: true, description: `At most ${MAX_EVENTS}.` }),
+  }),
+});
+
+function toEvent(input: typeof EventInputRef.$inferInput): EventInput {
+  if (input.purchase) return purchaseEvent(input.purchase);
+  return interactionEvent(input.interaction!);
+}
+
+builder.mutationField('recordEvents', (t) =>
+  t.field({
+    type: RecordEventsPayload,
+    description: `Up to ${MAX_EVENTS} events in one call, each applied all-or-nothing with a result per index; invalid events never stop valid ones.`,
+    errors: { types: [ValidationError, ...ACCESS_ERRORS] },
+    args: { input: t.arg({ type: RecordEventsInput, required: true }), idempotencyKey: t.arg.string(IDEMPOTENCY_KEY) },
+    resolve: (_root, { input }, context) => recordEvents(authenticated(context), input.events.map(toEvent)),
+  }),
+);

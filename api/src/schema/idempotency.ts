@@ -1,0 +1,108 @@
+// One mechanism for every partner write that takes an `idempotencyKey`: the operation is
+// claimed before it runs and its answer stored after, so a replay returns the first answer byte
+// for byte without running again. The key with other input makes the mutation answer a
+// ValidationError (thrown inside the field, so it comes back in the mutation's result union).
+import SchemaBuilder, { BasePlugin, type PothosOutputFieldConfig, type SchemaTypes } from '@pothos/core';
+import {
+  GraphQLError,
+  Kind,
+  type DocumentNode,
+  type FieldNode,
+  type GraphQLFieldResolver,
+  type OperationDefinitionNode,
+} from 'graphql';
+import { getArgumentValues } from 'graphql/execution/values.js';
+import type { Plugin } from 'graphql-yoga';
+import { ValidationError } from '../domain/errors.ts';
+import type { Context } from '../context.ts';
+import { claimKey, completeKey, releaseKey, requestHash } from '../services/idempotency.service.ts';
+
+export const IDEMPOTENCY_ARG = 'idempotencyKey';
+/** The options of the `idempotencyKey` argument every partner write takes. */
+export const IDEMPOTENCY_KEY = {
+  description: 'Retry safely: a repeat with the same key returns the first answer and changes nothing (keys are kept 7 days).',
+};
+
+export function useIdempotency(): Plugin<Context> {
+  return {
+    async onExecute({ args, setResultAndStopExecution }) {
+      const document = args.document as DocumentNode;
+      const operation = document.definitions.find(
+        (definition): definition is OperationDefinitionNode =>
+          definition.kind === Kind.OPERATION_DEFINITION &&
+          (!args.operationName || definition.name?.value === args.operationName),
+      );
+      const mutationType = args.schema.getMutationType();
+      if (operation?.operation !== 'mutation' || !mutationType) return;
+      const fields = operation.selectionSet.selections.filter((node): node is FieldNode => node.kind === Kind.FIELD);
+      const keyed = fields
+        .map((node: FieldNode) => {
+          const definition = mutationType.getFields()[node.name.value];
+          const values = definition ? getArgumentValues(definition, node, args.variableValues ?? undefined) : {};
+          return { node, values, key: values[IDEMPOTENCY_ARG] as string | undefined };
+        })
+        .filter((field: { key: string | undefined }) => typeof field.key === 'string');
+      if (keyed.length === 0) return;
+      const caller = args.contextValue.caller;
+      if (caller.kind === 'anonymous') return;
+      if (operation.selectionSet.selections.length > 1) {
+        setResultAndStopExecution({
+          errors: [new GraphQLError('An operation with an idempotencyKey must hold that one mutation and nothing else.')],
+        });
+        return;
+      }
+      const [{ node, values, key }] = keyed;
+      const { [IDEMPOTENCY_ARG]: _key, ...input } = values;
+      const claim = await claimKey(caller, key!, node.name.value, requestHash(node.name.value, input));
+      const responseKey = node.alias?.value ?? node.name.value;
+      if (claim.kind === 'replay') {
+        setResultAndStopExecution({ data: { [responseKey]: JSON.parse(claim.response) } });
+        return;
+      }
+      if (claim.kind === 'conflict') {
+        args.contextValue.idempotencyConflict = true;
+        return;
+      }
+      return {
+        async onExecuteDone({ result }) {
+          const single = result as { data?: Record<string, unknown> | null; errors?: readonly unknown[] };
+          const answer = single.data?.[responseKey];
+          if (answer != null && !single.errors?.length) await completeKey(caller, claim.recordId, JSON.stringify(answer));
+          else await releaseKey(caller, claim.recordId);
+        },
+      };
+    },
+  };
+}
+
+/** Makes a mutation whose key was used with other input answer a ValidationError. */
+export class IdempotencyPlugin<Types extends SchemaTypes> extends BasePlugin<Types> {
+  override wrapResolve(
+    resolver: GraphQLFieldResolver<unknown, Types['Context'], object>,
+    fieldConfig: PothosOutputFieldConfig<Types>,
+  ): GraphQLFieldResolver<unknown, Types['Context'], object> {
+    if (fieldConfig.kind !== 'Mutation' || !(IDEMPOTENCY_ARG in fieldConfig.args)) return resolver;
+    return (parent, args, context, info) => {
+      if ((context as Context).idempotencyConflict) {
+        throw ValidationError.at(
+          [IDEMPOTENCY_ARG],
+          'This idempotency key was already used with different input; use a new key for a new request.',
+        );
+      }
+      return resolver(parent, args, context, info);
+    };
+  }
+}
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  export namespace PothosSchemaTypes {
+    interface Plugins<Types extends SchemaTypes> {
+      idempotency: IdempotencyPlugin<Types>;
+    }
+  }
+}
+
+SchemaBuilder.registerPlugin('idempotency', IdempotencyPlugin);
+
+export default 'idempotency' as const;

@@ -1,0 +1,55 @@
+// What recorded events change on their customers, in the same transaction as the events:
+// the last personal contact and the earliest recorded event, kept exact even when events arrive
+// out of order (back-dated imports).
+import { Prisma } from '../generated/prisma/client.ts';
+import type { AuthenticatedCaller } from '../auth/caller.ts';
+import type { TenantTx } from '../db/client.ts';
+
+export interface AppliedEvent {
+  kind: 'purchase' | 'interaction';
+  customerId: string;
+  occurredAt: Date;
+  input: unknown;
+}
+
+function personal(event: AppliedEvent): boolean {
+  return event.kind === 'interaction' && (event.input as { personal: boolean }).personal;
+}
+
+/** Moves each customer's contact and first-event times, one statement for the whole batch. */
+export async function touchCustomers(
+  tx: TenantTx,
+  organizationId: string,
+  touches: { customerId: string; occurredAt: Date; personalContact: boolean }[],
+): Promise<void> {
+  const byCustomer = new Map<string, { first: Date; lastPersonal: Date | null }>();
+  for (const touch of touches) {
+    const seen = byCustomer.get(touch.customerId) ?? { first: touch.occurredAt, lastPersonal: null };
+    if (touch.occurredAt < seen.first) seen.first = touch.occurredAt;
+    if (touch.personalContact && (!seen.lastPersonal || touch.occurredAt > seen.lastPersonal)) seen.lastPersonal = touch.occurredAt;
+    byCustomer.set(touch.customerId, seen);
+  }
+  if (byCustomer.size === 0) return;
+  const ids = [...byCustomer.keys()];
+  const firsts = ids.map((id) => byCustomer.get(id)!.first.toISOString());
+  const lasts = ids.map((id) => byCustomer.get(id)!.lastPersonal?.toISOString() ?? null);
+  // GREATEST and LEAST skip NULLs: an older event never moves a newer time back.
+  await tx.$executeRaw(Prisma.sql`
+    UPDATE "Customer" AS c
+    SET "firstEventAt" = LEAST(c."firstEventAt", v.first),
+        "lastPersonalContactAt" = GREATEST(c."lastPersonalContactAt", v.last_personal)
+    FROM (
+      SELECT unnest(${ids}::text[]) AS id,
+             unnest(${firsts}::timestamp(3)[]) AS first,
+             unnest(${lasts}::timestamp(3)[]) AS last_personal
+    ) AS v
+    WHERE c.id = v.id AND c."organizationId" = ${organizationId}`);
+}
+
+export async function applyEventEffects(tx: TenantTx, caller: AuthenticatedCaller, events: AppliedEvent[]): Promise<void> {
+  await touchCustomers(
+    tx,
+    caller.organizationId,
+    events.map((event) => ({ customerId: event.customerId, occurredAt: event.occurredAt, personalContact: personal(event) })),
+  );
+}

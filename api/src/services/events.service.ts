@@ -1,0 +1,216 @@
+// The front door for partners: purchases, contacts, feedback and incidents, one at a time or up
+// to 1 000 in one call. Each event is applied all-or-nothing and answers for itself; invalid
+// events never stop valid ones. Work is set-based (one statement per kind of event), never one
+// round trip per event, and a single mutation is simply a batch of one.
+import { randomUUID } from 'node:crypto';
+import type { AuthenticatedCaller } from '../auth/caller.ts';
+import { NotFoundError, ValidationError, type FieldError } from '../domain/errors.ts';
+import type { OrganizationSettings } from '../domain/settings.ts';
+import type { Channel, Direction, InteractionKind } from '../domain/types.ts';
+import { runtime, tenantDb, type TenantDbLike } from '../runtime.ts';
+import type { TenantTx } from '../db/client.ts';
+import { resolveCustomerRefs, type CustomerRef } from './customer.service.ts';
+import { organizationSettings } from './organization-settings.service.ts';
+import { applyEventEffects } from './event-effects.service.ts';
+
+export const MAX_EVENTS = 1000;
+/** How far in the future an event's time may be: clocks of partners' systems drift a little. */
+export const CLOCK_SKEW_MS = 5 * 60 * 1000;
+
+export interface RecordPurchaseInput {
+  customer: CustomerRef;
+  amount: { amountMinor: number; currency: string };
+  occurredAt?: Date | null;
+  externalRef?: string | null;
+}
+
+export interface RecordInteractionInput {
+  customer: CustomerRef;
+  channel: Channel;
+  direction: Direction;
+  kind: InteractionKind;
+  personal: boolean;
+  occurredAt?: Date | null;
+  note?: string | null;
+}
+
+export type EventInput = { purchase: RecordPurchaseInput } | { interaction: RecordInteractionInput };
+export type EventKind = 'purchase' | 'interaction';
+
+export interface EventOutcome {
+  index: number;
+  /** What the event created: its model and id. */
+  created?: { typename: 'Purchase' | 'Interaction'; id: string };
+  errors: Error[];
+}
+
+interface Prepared {
+  index: number;
+  kind: EventKind;
+  customerId: string;
+  occurredAt: Date;
+  id: string;
+  input: RecordPurchaseInput | RecordInteractionInput;
+}
+
+function kindOf(event: EventInput): EventKind {
+  return 'purchase' in event ? 'purchase' : 'interaction';
+}
+
+function checkTime(occurredAt: Date | null | undefined, now: Date, path: string[], errors: FieldError[]): Date {
+  const at = occurredAt ?? now;
+  if (at.getTime() > now.getTime() + CLOCK_SKEW_MS) errors.push({ path, message: 'Must not be in the future.' });
+  return at;
+}
+
+function validatePurchase(input: RecordPurchaseInput, at: string[], settings: OrganizationSettings, now: Date): FieldError[] {
+  const errors: FieldError[] = [];
+  const { amountMinor, currency } = input.amount;
+  if (!Number.isSafeInteger(amountMinor) || amountMinor <= 0) {
+    errors.push({ path: [...at, 'amount', 'amountMinor'], message: 'A purchase amount is a whole number of minor units above 0.' });
+  }
+  if (!(currency in settings.loyalty.earnRates)) {
+    errors.push({
+      path: [...at, 'amount', 'currency'],
+      message: `${currency} is not accepted; use one of ${Object.keys(settings.loyalty.earnRates).join(', ')}.`,
+    });
+  }
+  if (input.externalRef != null && (input.externalRef.trim() === '' || input.externalRef.length > 200)) {
+    errors.push({ path: [...at, 'externalRef'], message: 'An external reference has 1 to 200 characters.' });
+  }
+  checkTime(input.occurredAt, now, [...at, 'occurredAt'], errors);
+  return errors;
+}
+
+function validateInteraction(input: RecordInteractionInput, at: string[], now: Date): FieldError[] {
+  const errors: FieldError[] = [];
+  if (input.note != null && input.note.length > 2000) errors.push({ path: [...at, 'note'], message: 'At most 2 000 characters.' });
+  checkTime(input.occurredAt, now, [...at, 'occurredAt'], errors);
+  return errors;
+}
+
+/** Purchases whose externalRef is already recorded, or repeated earlier in the same batch. */
+async function repeatedRefs(tx: TenantDbLike, purchases: Prepared[]): Promise<Set<number>> {
+  const refs = purchases.map((event) => (event.input as RecordPurchaseInput).externalRef).filter((ref): ref is string => Boolean(ref));
+  if (refs.length === 0) return new Set();
+  const existing = new Set(
+    (await tx.purchase.findMany({ where: { externalRef: { in: refs } }, select: { externalRef: true } })).map((row) => row.externalRef),
+  );
+  const seen = new Set<string>();
+  const repeated = new Set<number>();
+  for (const event of purchases) {
+    const ref = (event.input as RecordPurchaseInput).externalRef;
+    if (!ref) continue;
+    if (existing.has(ref) || seen.has(ref)) repeated.add(event.index);
+    seen.add(ref);
+  }
+  return repeated;
+}
+
+async function insertPurchases(tx: TenantTx, organizationId: string, purchases: Prepared[]): Promise<void> {
+  if (purchases.length === 0) return;
+  await tx.purchase.createMany({
+    data: purchases.map((event) => {
+      const input = event.input as RecordPurchaseInput;
+      return {
+        id: event.id,
+        organizationId,
+        customerId: event.customerId,
+        amountMinor: BigInt(input.amount.amountMinor),
+        currency: input.amount.currency,
+        occurredAt: event.occurredAt,
+        externalRef: input.externalRef ?? null,
+      };
+    }),
+  });
+}
+
+async function insertInteractions(tx: TenantTx, organizationId: string, interactions: Prepared[]): Promise<void> {
+  if (interactions.length === 0) return;
+  await tx.interaction.createMany({
+    data: interactions.map((event) => {
+      const input = event.input as RecordInteractionInput;
+      return {
+        id: event.id,
+        organizationId,
+        customerId: event.customerId,
+        channel: input.channel,
+        direction: input.direction,
+        kind: input.kind,
+        personal: input.personal,
+        occurredAt: event.occurredAt,
+        note: input.note ?? null,
+      };
+    }),
+  });
+}
+
+/**
+ * Records a batch of events. `at(index)` is where an event's fields sit in the caller's input, so
+ * a single mutation reports `['input', 'amount']` and a bulk call `['input', 'events', '7', 'purchase', 'amount']`.
+ */
+export async function recordEvents(
+  caller: AuthenticatedCaller,
+  events: EventInput[],
+  at: (index: number, kind: EventKind) => string[] = (index, kind) => ['input', 'events', String(index), kind],
+): Promise<EventOutcome[]> {
+  if (events.length > MAX_EVENTS) {
+    throw ValidationError.at(['input', 'events'], `At most ${MAX_EVENTS} events in one call; this one has ${events.length}.`);
+  }
+  const { clock } = runtime();
+  const now = clock.now();
+  const settings = await organizationSettings(caller);
+  const outcomes: EventOutcome[] = events.map((_event, index) => ({ index, errors: [] }));
+  const fail = (index: number, error: Error) => outcomes[index].errors.push(error);
+
+  const db = tenantDb(caller);
+  const customerIds = await resolveCustomerRefs(
+    db,
+    events.map((event) => ('purchase' in event ? event.purchase.customer : event.interaction.customer)),
+  );
+  const prepared: Prepared[] = [];
+  events.forEach((event, index) => {
+    const kind = kindOf(event);
+    const path = at(index, kind);
+    const fieldErrors =
+      'purchase' in event
+        ? validatePurchase(event.purchase, path, settings, now)
+        : validateInteraction(event.interaction, path, now);
+    if (fieldErrors.length > 0) fail(index, new ValidationError(fieldErrors));
+    const customerId = customerIds[index];
+    if (!customerId) fail(index, new NotFoundError('Customer'));
+    if (outcomes[index].errors.length > 0 || !customerId) return;
+    const input = 'purchase' in event ? event.purchase : event.interaction;
+    prepared.push({ index, kind, customerId, occurredAt: input.occurredAt ?? now, id: randomUUID(), input });
+  });
+
+  const applied = await db.$transaction(async (tx) => {
+    const purchases = prepared.filter((event) => event.kind === 'purchase');
+    const repeated = await repeatedRefs(tx, purchases);
+    for (const index of repeated) {
+      fail(
+        index,
+        ValidationError.at(
+          [...at(index, 'purchase'), 'externalRef'],
+          'A purchase with this external reference is already recorded; it is never counted twice.',
+        ),
+      );
+    }
+    const valid = prepared.filter((event) => !repeated.has(event.index));
+    await insertPurchases(tx, caller.organizationId, valid.filter((event) => event.kind === 'purchase'));
+    await insertInteractions(tx, caller.organizationId, valid.filter((event) => event.kind === 'interaction'));
+    await applyEventEffects(tx, caller, valid);
+    return valid;
+  });
+  for (const event of applied) {
+    outcomes[event.index].created = { typename: event.kind === 'purchase' ? 'Purchase' : 'Interaction', id: event.id };
+  }
+  return outcomes;
+}
+
+/** One event as its own mutation: its error is thrown, for the mutation's result union. */
+export async function recordEvent(caller: AuthenticatedCaller, event: EventInput): Promise<string> {
+  const [outcome] = await recordEvents(caller, [event], () => ['input']);
+  if (outcome.errors.length > 0) throw outcome.errors[0];
+  return outcome.created!.id;
+}
