@@ -38,12 +38,22 @@ async function snapshot(organizationId: string): Promise<string> {
 /** A customer with a purchase and a contact, the same in every organization but for the ids. */
 async function seedCustomer(organization: TestOrganization) {
   const caller = { kind: 'apiKey' as const, organizationId: organization.id, apiKeyId: 'setup', scopes: [] };
-  const customer = await upsertCustomer(caller, { externalId: 'K-1001', name: 'Karen Jensen', email: 'karen@example.dk' });
+  const customer = await upsertCustomer(caller, {
+    externalId: 'K-1001',
+    name: 'Karen Jensen',
+    email: 'karen@example.dk',
+  });
   const purchaseId = await recordEvent(caller, {
     purchase: { customer: { id: customer.id }, amount: { amountMinor: 120000, currency: 'DKK' }, externalRef: 'ORD-1' },
   });
   const interactionId = await recordEvent(caller, {
-    interaction: { customer: { id: customer.id }, channel: 'PHONE', direction: 'OUTBOUND', kind: 'CHECK_IN', personal: true },
+    interaction: {
+      customer: { id: customer.id },
+      channel: 'PHONE',
+      direction: 'OUTBOUND',
+      kind: 'CHECK_IN',
+      personal: true,
+    },
   });
   return { customerId: customer.id, externalId: customer.externalId, purchaseId, interactionId };
 }
@@ -55,14 +65,24 @@ async function identifiersOf(organizationId: string): Promise<string[]> {
     (tenant as unknown as Record<string, { findMany(): Promise<{ id: string }[]> }>)[model].findMany();
   const ids = (
     await Promise.all(
-      [['user', 'User'], ['apiKey', 'ApiKey'], ['customer', 'Customer'], ['purchase', 'Purchase'], ['interaction', 'Interaction']].map(
-        async ([model, typename]) => (await rows(model)).flatMap((row) => [row.id, gid(typename, row.id)]),
-      ),
+      [
+        ['user', 'User'],
+        ['apiKey', 'ApiKey'],
+        ['customer', 'Customer'],
+        ['purchase', 'Purchase'],
+        ['interaction', 'Interaction'],
+      ].map(async ([model, typename]) => (await rows(model)).flatMap((row) => [row.id, gid(typename, row.id)])),
     )
   ).flat();
   const users = await tenant.user.findMany();
   const keys = await tenant.apiKey.findMany();
-  return [organizationId, gid('Organization', organizationId), ...ids, ...users.map((user) => user.email), ...keys.map((key) => key.prefix)];
+  return [
+    organizationId,
+    gid('Organization', organizationId),
+    ...ids,
+    ...users.map((user) => user.email),
+    ...keys.map((key) => key.prefix),
+  ];
 }
 
 /** The answer with ids and timings taken out, to compare A's answer with the one for nothing. */

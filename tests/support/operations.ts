@@ -32,7 +32,8 @@ export const NOWHERE: Targets = {
 
 const RESULT = '__typename ... on Error { message }';
 
-const CUSTOMER_FIELDS = 'id externalId name email tier pointsBalance lastPersonalContactAt purchases { totalCount } interactions { totalCount }';
+const CUSTOMER_FIELDS =
+  'id externalId name email tier pointsBalance lastPersonalContactAt purchases { totalCount } interactions { totalCount }';
 
 export const OPERATIONS: Record<string, Operation> = {
   'Query.node': {

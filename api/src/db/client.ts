@@ -32,6 +32,8 @@ export interface Database {
   /** Crosses organizations on purpose (sign-in lookups, background jobs): name it where used. */
   acrossOrganizations: PrismaClient;
   forOrganization(organizationId: string): TenantDb;
+  /** SQL statements sent so far: tests use it to prove a query does not grow with its page (no N+1). */
+  statements(): number;
   /** Migrations applied at open, and the database answering now. */
   ready(): Promise<boolean>;
   close(): Promise<void>;
@@ -104,7 +106,11 @@ export async function openDatabase(config: Config, options: OpenOptions = {}): P
     throw new ConfigError(`Applying the database migrations failed: ${(error as Error).message}`);
   }
   const expected = (await readMigrations()).migrationDirectories.length;
-  const client = new PrismaClient({ adapter: factory });
+  const client = new PrismaClient({ adapter: factory, log: [{ emit: 'event', level: 'query' }] });
+  let statements = 0;
+  client.$on('query', () => {
+    statements += 1;
+  });
   const system = extendSystem(client);
   const tenants = new Map<string, TenantDb>();
   return {
@@ -119,6 +125,7 @@ export async function openDatabase(config: Config, options: OpenOptions = {}): P
       }
       return bound;
     },
+    statements: () => statements,
     async ready() {
       try {
         const [{ applied }] = await client.$queryRaw<{ applied: number }[]>`

@@ -41,7 +41,7 @@ export const CustomerNode = builder.prismaNode('Customer', {
   id: { field: 'id' },
   nullable: true,
   fields: (t) => ({
-    externalId: t.exposeString('externalId', { description: "Your id for the customer; unique in your organization." }),
+    externalId: t.exposeString('externalId', { description: 'Your id for the customer; unique in your organization.' }),
     name: t.exposeString('name'),
     email: t.exposeString('email', { nullable: true }),
     phone: t.exposeString('phone', { nullable: true }),
@@ -62,7 +62,12 @@ export const CustomerNode = builder.prismaNode('Customer', {
       select: { consents: { select: { channel: true, granted: true, updatedAt: true } } },
       resolve: (customer) =>
         Object.values(Channel).map(
-          (channel) => customer.consents.find((consent) => consent.channel === channel) ?? { channel, granted: false, updatedAt: null },
+          (channel) =>
+            customer.consents.find((consent) => consent.channel === channel) ?? {
+              channel,
+              granted: false,
+              updatedAt: null,
+            },
         ),
     }),
   }),
@@ -156,7 +161,10 @@ const UpsertCustomerInput = builder.inputType('UpsertCustomerInput', {
     consents: t.field({
       type: [
         builder.inputType('ChannelConsentInput', {
-          fields: (c) => ({ channel: c.field({ type: ChannelEnum, required: true }), granted: c.boolean({ required: true }) }),
+          fields: (c) => ({
+            channel: c.field({ type: ChannelEnum, required: true }),
+            granted: c.boolean({ required: true }),
+          }),
         }),
       ],
     }),
@@ -168,12 +176,17 @@ builder.mutationField('upsertCustomer', (t) =>
     type: CustomerNode,
     description: 'Creates the customer with this externalId, or updates the fields given.',
     errors: { types: [ValidationError, ...ACCESS_ERRORS] },
-    args: { input: t.arg({ type: UpsertCustomerInput, required: true }), idempotencyKey: t.arg.string(IDEMPOTENCY_KEY) },
+    args: {
+      input: t.arg({ type: UpsertCustomerInput, required: true }),
+      idempotencyKey: t.arg.string(IDEMPOTENCY_KEY),
+    },
     resolve: (_root, { input }, context) =>
       upsertCustomer(authenticated(context), {
         ...input,
         accountManagerId:
-          input.accountManagerId == null ? input.accountManagerId : (rawIdOrNull(String(input.accountManagerId), 'User') ?? 'not-a-user'),
+          input.accountManagerId == null
+            ? input.accountManagerId
+            : (rawIdOrNull(String(input.accountManagerId), 'User') ?? 'not-a-user'),
       }),
   }),
 );

@@ -14,6 +14,8 @@ import { TierEnum } from './enums.ts';
 
 export const ErrorInterface = builder.interfaceRef<Error>('Error').implement({
   description: 'Something the caller can correct; `message` says what.',
+  // Each domain error's name is its GraphQL type's name.
+  resolveType: (error) => error.name,
   fields: (t) => ({ message: t.exposeString('message') }),
 });
 

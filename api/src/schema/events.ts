@@ -3,7 +3,8 @@ import { ACCESS_ERRORS, ErrorInterface } from './errors.ts';
 import { IDEMPOTENCY_KEY } from './idempotency.ts';
 import { RecordPurchaseInput, purchaseEvent } from './purchase.ts';
 import { RecordInteractionInput, interactionEvent } from './interaction.ts';
-import { ValidationError } from '../domain/errors.ts';
+import { ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.ts';
+import { wrapErrorIfMatches } from '@pothos/plugin-errors';
 import { authenticated } from '../auth/caller.ts';
 import { MAX_EVENTS, recordEvents, type EventInput, type EventOutcome } from '../services/events.service.ts';
 import { encodeGlobalID } from '@pothos/plugin-relay';
@@ -17,6 +18,9 @@ const EventInputRef = builder.inputType('EventInput', {
   }),
 });
 
+/** What one event can fail with. */
+const EVENT_ERRORS = [ValidationError, NotFoundError, ForbiddenError];
+
 const EventResult = builder.objectRef<EventOutcome>('EventResult').implement({
   fields: (t) => ({
     index: t.exposeInt('index', { description: 'Position in the request.' }),
@@ -26,7 +30,11 @@ const EventResult = builder.objectRef<EventOutcome>('EventResult').implement({
       description: 'The global id of what the event created.',
       resolve: (outcome) => (outcome.created ? encodeGlobalID(outcome.created.typename, outcome.created.id) : null),
     }),
-    errors: t.field({ type: [ErrorInterface], resolve: (outcome) => outcome.errors }),
+    errors: t.field({
+      type: [ErrorInterface],
+      // Wrapped as plugin-errors does: GraphQL would take a bare Error value for a failure.
+      resolve: (outcome) => outcome.errors.map((error) => wrapErrorIfMatches(error, EVENT_ERRORS) as Error),
+    }),
   }),
 });
 

@@ -20,7 +20,8 @@ import { claimKey, completeKey, releaseKey, requestHash } from '../services/idem
 export const IDEMPOTENCY_ARG = 'idempotencyKey';
 /** The options of the `idempotencyKey` argument every partner write takes. */
 export const IDEMPOTENCY_KEY = {
-  description: 'Retry safely: a repeat with the same key returns the first answer and changes nothing (keys are kept 7 days).',
+  description:
+    'Retry safely: a repeat with the same key returns the first answer and changes nothing (keys are kept 7 days).',
 };
 
 export function useIdempotency(): Plugin<Context> {
@@ -47,7 +48,9 @@ export function useIdempotency(): Plugin<Context> {
       if (caller.kind === 'anonymous') return;
       if (operation.selectionSet.selections.length > 1) {
         setResultAndStopExecution({
-          errors: [new GraphQLError('An operation with an idempotencyKey must hold that one mutation and nothing else.')],
+          errors: [
+            new GraphQLError('An operation with an idempotencyKey must hold that one mutation and nothing else.'),
+          ],
         });
         return;
       }
@@ -67,7 +70,8 @@ export function useIdempotency(): Plugin<Context> {
         async onExecuteDone({ result }) {
           const single = result as { data?: Record<string, unknown> | null; errors?: readonly unknown[] };
           const answer = single.data?.[responseKey];
-          if (answer != null && !single.errors?.length) await completeKey(caller, claim.recordId, JSON.stringify(answer));
+          if (answer != null && !single.errors?.length)
+            await completeKey(caller, claim.recordId, JSON.stringify(answer));
           else await releaseKey(caller, claim.recordId);
         },
       };

@@ -55,7 +55,10 @@ builder.mutationField('recordInteraction', (t) =>
     type: InteractionNode,
     description: 'A contact is a fact and is always stored, even one that broke the contact cap.',
     errors: { types: [ValidationError, NotFoundError, ...ACCESS_ERRORS] },
-    args: { input: t.arg({ type: RecordInteractionInput, required: true }), idempotencyKey: t.arg.string(IDEMPOTENCY_KEY) },
+    args: {
+      input: t.arg({ type: RecordInteractionInput, required: true }),
+      idempotencyKey: t.arg.string(IDEMPOTENCY_KEY),
+    },
     resolve: async (_root, { input }, context) => {
       const caller = authenticated(context);
       const id = await recordEvent(caller, interactionEvent(input));

@@ -52,7 +52,10 @@ builder.mutationField('recordPurchase', (t) =>
   t.field({
     type: PurchaseNode,
     errors: { types: [ValidationError, NotFoundError, ...ACCESS_ERRORS] },
-    args: { input: t.arg({ type: RecordPurchaseInput, required: true }), idempotencyKey: t.arg.string(IDEMPOTENCY_KEY) },
+    args: {
+      input: t.arg({ type: RecordPurchaseInput, required: true }),
+      idempotencyKey: t.arg.string(IDEMPOTENCY_KEY),
+    },
     resolve: async (_root, { input }, context) => {
       const caller = authenticated(context);
       const id = await recordEvent(caller, purchaseEvent(input));

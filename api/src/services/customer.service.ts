@@ -64,7 +64,9 @@ export async function upsertCustomer(caller: AuthenticatedCaller, input: UpsertC
   };
   return db.$transaction(async (tx) => {
     const customer = await tx.customer.upsert({
-      where: { organizationId_externalId: { organizationId: caller.organizationId, externalId: input.externalId.trim() } },
+      where: {
+        organizationId_externalId: { organizationId: caller.organizationId, externalId: input.externalId.trim() },
+      },
       create: {
         organizationId: caller.organizationId,
         externalId: input.externalId.trim(),
@@ -78,9 +80,19 @@ export async function upsertCustomer(caller: AuthenticatedCaller, input: UpsertC
     for (const consent of input.consents ?? []) {
       await tx.channelConsent.upsert({
         where: {
-          organizationId_customerId_channel: { organizationId: caller.organizationId, customerId: customer.id, channel: consent.channel },
+          organizationId_customerId_channel: {
+            organizationId: caller.organizationId,
+            customerId: customer.id,
+            channel: consent.channel,
+          },
         },
-        create: { organizationId: caller.organizationId, customerId: customer.id, channel: consent.channel, granted: consent.granted, updatedAt: now },
+        create: {
+          organizationId: caller.organizationId,
+          customerId: customer.id,
+          channel: consent.channel,
+          granted: consent.granted,
+          updatedAt: now,
+        },
         update: { granted: consent.granted, updatedAt: now },
       });
     }
@@ -98,7 +110,9 @@ export async function resolveCustomerRefs(db: TenantDbLike, refs: CustomerRef[])
   });
   const byId = new Set(found.map((customer) => customer.id));
   const byExternalId = new Map(found.map((customer) => [customer.externalId, customer.id]));
-  return refs.map((ref) => (ref.id ? (byId.has(ref.id) ? ref.id : null) : (byExternalId.get(ref.externalId ?? '') ?? null)));
+  return refs.map((ref) =>
+    ref.id ? (byId.has(ref.id) ? ref.id : null) : (byExternalId.get(ref.externalId ?? '') ?? null),
+  );
 }
 
 export async function resolveCustomerRef(db: TenantDbLike, ref: CustomerRef): Promise<string> {

@@ -26,7 +26,8 @@ export async function touchCustomers(
   for (const touch of touches) {
     const seen = byCustomer.get(touch.customerId) ?? { first: touch.occurredAt, lastPersonal: null };
     if (touch.occurredAt < seen.first) seen.first = touch.occurredAt;
-    if (touch.personalContact && (!seen.lastPersonal || touch.occurredAt > seen.lastPersonal)) seen.lastPersonal = touch.occurredAt;
+    if (touch.personalContact && (!seen.lastPersonal || touch.occurredAt > seen.lastPersonal))
+      seen.lastPersonal = touch.occurredAt;
     byCustomer.set(touch.customerId, seen);
   }
   if (byCustomer.size === 0) return;
@@ -46,10 +47,18 @@ export async function touchCustomers(
     WHERE c.id = v.id AND c."organizationId" = ${organizationId}`);
 }
 
-export async function applyEventEffects(tx: TenantTx, caller: AuthenticatedCaller, events: AppliedEvent[]): Promise<void> {
+export async function applyEventEffects(
+  tx: TenantTx,
+  caller: AuthenticatedCaller,
+  events: AppliedEvent[],
+): Promise<void> {
   await touchCustomers(
     tx,
     caller.organizationId,
-    events.map((event) => ({ customerId: event.customerId, occurredAt: event.occurredAt, personalContact: personal(event) })),
+    events.map((event) => ({
+      customerId: event.customerId,
+      occurredAt: event.occurredAt,
+      personalContact: personal(event),
+    })),
   );
 }

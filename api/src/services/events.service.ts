@@ -63,11 +63,19 @@ function checkTime(occurredAt: Date | null | undefined, now: Date, path: string[
   return at;
 }
 
-function validatePurchase(input: RecordPurchaseInput, at: string[], settings: OrganizationSettings, now: Date): FieldError[] {
+function validatePurchase(
+  input: RecordPurchaseInput,
+  at: string[],
+  settings: OrganizationSettings,
+  now: Date,
+): FieldError[] {
   const errors: FieldError[] = [];
   const { amountMinor, currency } = input.amount;
   if (!Number.isSafeInteger(amountMinor) || amountMinor <= 0) {
-    errors.push({ path: [...at, 'amount', 'amountMinor'], message: 'A purchase amount is a whole number of minor units above 0.' });
+    errors.push({
+      path: [...at, 'amount', 'amountMinor'],
+      message: 'A purchase amount is a whole number of minor units above 0.',
+    });
   }
   if (!(currency in settings.loyalty.earnRates)) {
     errors.push({
@@ -84,17 +92,22 @@ function validatePurchase(input: RecordPurchaseInput, at: string[], settings: Or
 
 function validateInteraction(input: RecordInteractionInput, at: string[], now: Date): FieldError[] {
   const errors: FieldError[] = [];
-  if (input.note != null && input.note.length > 2000) errors.push({ path: [...at, 'note'], message: 'At most 2 000 characters.' });
+  if (input.note != null && input.note.length > 2000)
+    errors.push({ path: [...at, 'note'], message: 'At most 2 000 characters.' });
   checkTime(input.occurredAt, now, [...at, 'occurredAt'], errors);
   return errors;
 }
 
 /** Purchases whose externalRef is already recorded, or repeated earlier in the same batch. */
 async function repeatedRefs(tx: TenantDbLike, purchases: Prepared[]): Promise<Set<number>> {
-  const refs = purchases.map((event) => (event.input as RecordPurchaseInput).externalRef).filter((ref): ref is string => Boolean(ref));
+  const refs = purchases
+    .map((event) => (event.input as RecordPurchaseInput).externalRef)
+    .filter((ref): ref is string => Boolean(ref));
   if (refs.length === 0) return new Set();
   const existing = new Set(
-    (await tx.purchase.findMany({ where: { externalRef: { in: refs } }, select: { externalRef: true } })).map((row) => row.externalRef),
+    (await tx.purchase.findMany({ where: { externalRef: { in: refs } }, select: { externalRef: true } })).map(
+      (row) => row.externalRef,
+    ),
   );
   const seen = new Set<string>();
   const repeated = new Set<number>();
@@ -146,6 +159,20 @@ async function insertInteractions(tx: TenantTx, organizationId: string, interact
 }
 
 /**
+ * A concurrent call may insert the same externalRef between our check and our insert; the
+ * unique index refuses it, and running again finds it recorded.
+ */
+async function retryOnUniqueViolation<T>(run: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'P2002' || attempt >= attempts) throw error;
+    }
+  }
+}
+
+/**
  * Records a batch of events. `at(index)` is where an event's fields sit in the caller's input, so
  * a single mutation reports `['input', 'amount']` and a bulk call `['input', 'events', '7', 'purchase', 'amount']`.
  */
@@ -155,7 +182,10 @@ export async function recordEvents(
   at: (index: number, kind: EventKind) => string[] = (index, kind) => ['input', 'events', String(index), kind],
 ): Promise<EventOutcome[]> {
   if (events.length > MAX_EVENTS) {
-    throw ValidationError.at(['input', 'events'], `At most ${MAX_EVENTS} events in one call; this one has ${events.length}.`);
+    throw ValidationError.at(
+      ['input', 'events'],
+      `At most ${MAX_EVENTS} events in one call; this one has ${events.length}.`,
+    );
   }
   const { clock } = runtime();
   const now = clock.now();
@@ -184,24 +214,34 @@ export async function recordEvents(
     prepared.push({ index, kind, customerId, occurredAt: input.occurredAt ?? now, id: randomUUID(), input });
   });
 
-  const applied = await db.$transaction(async (tx) => {
-    const purchases = prepared.filter((event) => event.kind === 'purchase');
-    const repeated = await repeatedRefs(tx, purchases);
-    for (const index of repeated) {
-      fail(
-        index,
-        ValidationError.at(
-          [...at(index, 'purchase'), 'externalRef'],
-          'A purchase with this external reference is already recorded; it is never counted twice.',
-        ),
+  const { applied, repeated } = await retryOnUniqueViolation(() =>
+    db.$transaction(async (tx) => {
+      const purchases = prepared.filter((event) => event.kind === 'purchase');
+      const repeated = await repeatedRefs(tx, purchases);
+      const valid = prepared.filter((event) => !repeated.has(event.index));
+      await insertPurchases(
+        tx,
+        caller.organizationId,
+        valid.filter((event) => event.kind === 'purchase'),
       );
-    }
-    const valid = prepared.filter((event) => !repeated.has(event.index));
-    await insertPurchases(tx, caller.organizationId, valid.filter((event) => event.kind === 'purchase'));
-    await insertInteractions(tx, caller.organizationId, valid.filter((event) => event.kind === 'interaction'));
-    await applyEventEffects(tx, caller, valid);
-    return valid;
-  });
+      await insertInteractions(
+        tx,
+        caller.organizationId,
+        valid.filter((event) => event.kind === 'interaction'),
+      );
+      await applyEventEffects(tx, caller, valid);
+      return { applied: valid, repeated };
+    }),
+  );
+  for (const index of repeated) {
+    fail(
+      index,
+      ValidationError.at(
+        [...at(index, 'purchase'), 'externalRef'],
+        'A purchase with this external reference is already recorded; it is never counted twice.',
+      ),
+    );
+  }
   for (const event of applied) {
     outcomes[event.index].created = { typename: event.kind === 'purchase' ? 'Purchase' : 'Interaction', id: event.id };
   }

@@ -10,10 +10,7 @@ export const KEEP_KEYS_MS = 7 * 24 * 60 * 60 * 1000;
 const ABANDONED_MS = 60 * 1000;
 const POLL_MS = 25;
 
-export type Claim =
-  | { kind: 'fresh'; recordId: string }
-  | { kind: 'replay'; response: string }
-  | { kind: 'conflict' };
+export type Claim = { kind: 'fresh'; recordId: string } | { kind: 'replay'; response: string } | { kind: 'conflict' };
 
 /** A stable hash of an operation and its arguments: key order and Date objects do not matter. */
 export function requestHash(operation: string, args: unknown): string {
@@ -29,7 +26,12 @@ function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: string }).code === 'P2002';
 }
 
-export async function claimKey(caller: AuthenticatedCaller, key: string, operation: string, hash: string): Promise<Claim> {
+export async function claimKey(
+  caller: AuthenticatedCaller,
+  key: string,
+  operation: string,
+  hash: string,
+): Promise<Claim> {
   const { clock } = runtime();
   const db = tenantDb(caller);
   const scope = { organizationId: caller.organizationId, caller: callerId(caller), key };
@@ -70,6 +72,8 @@ export async function releaseKey(caller: AuthenticatedCaller, recordId: string):
 
 /** Forgets keys older than the retention, organization by organization (the job's lease is held). */
 export async function forgetExpiredKeys(now: Date): Promise<number> {
-  const { count } = await runtime().db.acrossOrganizations.idempotencyRecord.deleteMany({ where: { expiresAt: { lte: now } } });
+  const { count } = await runtime().db.acrossOrganizations.idempotencyRecord.deleteMany({
+    where: { expiresAt: { lte: now } },
+  });
   return count;
 }
