@@ -100,6 +100,55 @@ async function printSchemaFile(): Promise<void> {
   console.log('Wrote api/schema.graphql');
 }
 
+/** Opens the configured database with the runtime the services need, runs `work`, closes. */
+async function withRuntime(work: () => Promise<void>): Promise<void> {
+  const config = loadConfig();
+  const { openDatabase } = await import('./db/client.ts');
+  const { openPubSub } = await import('./pubsub.ts');
+  const { useRuntime } = await import('./runtime.ts');
+  const { systemClock } = await import('./clock.ts');
+  const { createLogger } = await import('./log.ts');
+  const database = await openDatabase(config, { migrate: true });
+  const bus = openPubSub(undefined);
+  useRuntime({ config, db: database, pubsub: bus.pubsub, clock: systemClock, log: createLogger(config.logLevel) });
+  try {
+    await work();
+  } finally {
+    useRuntime(undefined);
+    await database.close();
+  }
+}
+
+async function seed(): Promise<void> {
+  await withRuntime(async () => {
+    const { seedDemoIfEmpty } = await import('./seed/demo.ts');
+    const { createLogger } = await import('./log.ts');
+    const seeded = await seedDemoIfEmpty(createLogger('info'));
+    if (!seeded) console.log('The database already has data: the demo is only seeded into an empty one.');
+  });
+}
+
+function option(args: string[], name: string): string | undefined {
+  const at = args.indexOf(`--${name}`);
+  return at >= 0 ? args[at + 1] : undefined;
+}
+
+/** A real organization and its first admin, with a generated password shown once. */
+async function createOrg(args: string[]): Promise<void> {
+  const name = option(args, 'name');
+  const email = option(args, 'admin-email');
+  if (!name || !email)
+    throw new ConfigError(
+      'Usage: pnpm trofast create-org --name "Shop name" --admin-email you@shop.example [--admin-name "Your Name"]',
+    );
+  await withRuntime(async () => {
+    const { createOrganization, generatePassword } = await import('./services/organization.service.ts');
+    const password = generatePassword();
+    await createOrganization(name, [{ email, name: option(args, 'admin-name') ?? email, role: 'ADMIN', password }]);
+    console.log(`Created "${name}". Sign in as ${email} with this password (shown once): ${password}`);
+  });
+}
+
 const commands: Record<string, (args: string[]) => Promise<void> | void> = {
   generate: async () => {
     const { generate } = await import('./db/generate.ts');
@@ -108,6 +157,8 @@ const commands: Record<string, (args: string[]) => Promise<void> | void> = {
   migrate: () => migrate(),
   migration: ([name]) => migration(name),
   schema: () => printSchemaFile(),
+  seed: () => seed(),
+  'create-org': (args) => createOrg(args),
   start: (args) => start(args.includes('--dev')),
 };
 

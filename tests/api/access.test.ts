@@ -6,7 +6,7 @@ import { execute, parse, subscribe, type ExecutionResult, type GraphQLObjectType
 import { ForbiddenError } from '../../api/src/domain/errors.ts';
 import { schema } from '../../api/src/schema/index.ts';
 import { ACCESS, permits } from '../../api/src/auth/access.ts';
-import type { Caller } from '../../api/src/auth/caller.ts';
+import { systemCaller, type Caller } from '../../api/src/auth/caller.ts';
 import { ApiKeyScope } from '../../api/src/domain/types.ts';
 import { tenantDb } from '../../api/src/runtime.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
@@ -24,12 +24,7 @@ const callers: { label: string; caller: Caller }[] = [{ label: 'anonymous', call
 beforeAll(async () => {
   app = await startTestApp();
   const organization = await createTestOrganization(app, 'Matrix');
-  const users = await tenantDb({
-    kind: 'apiKey',
-    organizationId: organization.id,
-    apiKeyId: '',
-    scopes: [],
-  }).user.findMany();
+  const users = await tenantDb(systemCaller(organization.id)).user.findMany();
   for (const user of users) {
     callers.push({
       label: user.role,

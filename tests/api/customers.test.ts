@@ -1,3 +1,4 @@
+import { systemCaller } from '../../api/src/auth/caller.ts';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { db } from '../../api/src/runtime.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
@@ -192,7 +193,7 @@ describe('finding customers', () => {
   });
 
   test('a page of 50 costs the same number of SQL statements as a page of 5 (no N+1)', async () => {
-    const tenantCaller = { kind: 'apiKey' as const, organizationId: org.id, apiKeyId: 'setup', scopes: [] };
+    const tenantCaller = systemCaller(org.id);
     const { upsertCustomer } = await import('../../api/src/services/customer.service.ts');
     for (let i = 0; i < 50; i++)
       await upsertCustomer(tenantCaller, { externalId: `N-${i}`, name: `Kunde ${i}`, accountManagerId: null });

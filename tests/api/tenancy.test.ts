@@ -1,6 +1,7 @@
 // Two organizations with the same names and external ids. Organization B, as each role and as a
 // partner key with every scope, calls every root field with organization A's ids: nothing of A
 // comes back, nothing of A changes, and each answer is the one an id that exists nowhere gets.
+import { systemCaller } from '../../api/src/auth/caller.ts';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { GraphQLObjectType } from 'graphql';
 import { schema } from '../../api/src/schema/index.ts';
@@ -37,7 +38,7 @@ async function snapshot(organizationId: string): Promise<string> {
 
 /** A customer with a purchase and a contact, the same in every organization but for the ids. */
 async function seedCustomer(organization: TestOrganization) {
-  const caller = { kind: 'apiKey' as const, organizationId: organization.id, apiKeyId: 'setup', scopes: [] };
+  const caller = systemCaller(organization.id);
   const customer = await upsertCustomer(caller, {
     externalId: 'K-1001',
     name: 'Karen Jensen',
@@ -94,7 +95,7 @@ beforeAll(async () => {
   app = await startTestApp();
   a = await createTestOrganization(app, 'Tvilling');
   b = await createTestOrganization(app, 'Tvilling');
-  const callerA = { kind: 'apiKey' as const, organizationId: a.id, apiKeyId: 'setup', scopes: [] };
+  const callerA = systemCaller(a.id);
   const keyOfA = await createApiKey(callerA, { name: 'Webshop', scopes: Object.values(ApiKeyScope) });
   const usersOfA = await db()
     .forOrganization(a.id)
@@ -102,10 +103,7 @@ beforeAll(async () => {
   targetsInA = { userId: usersOfA[0].id, apiKeyId: keyOfA.apiKey.id, ...(await seedCustomer(a)) };
   secretsOfA = await identifiersOf(a.id);
 
-  const keyOfB = await createApiKey(
-    { ...callerA, organizationId: b.id },
-    { name: 'Webshop', scopes: Object.values(ApiKeyScope) },
-  );
+  const keyOfB = await createApiKey(systemCaller(b.id), { name: 'Webshop', scopes: Object.values(ApiKeyScope) });
   // The same customer, by the same external id and name, in B.
   await seedCustomer(b);
   callersOfB.push(...ROLES.map((role) => ({ label: role, token: b.tokens[role] })));

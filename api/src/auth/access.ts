@@ -68,5 +68,7 @@ export function permits(caller: Caller, access: Access | undefined): boolean {
       return access.anonymous === true || (access.role !== undefined && hasRole(caller.role, access.role));
     case 'apiKey':
       return access.anonymous === true || (access.scopes ?? []).some((scope) => caller.scopes.includes(scope));
+    case 'system':
+      return false;
   }
 }

@@ -16,7 +16,9 @@ export type Caller =
       organizationId: string;
       apiKeyId: string;
       scopes: ApiKeyScope[];
-    };
+    }
+  /** Trofast itself: the demo seed and background jobs. Never arrives through the API. */
+  | { kind: 'system'; organizationId: string };
 
 export type AuthenticatedCaller = Exclude<Caller, { kind: 'anonymous' }>;
 
@@ -24,7 +26,18 @@ export const ANONYMOUS: Caller = { kind: 'anonymous' };
 
 /** The identity idempotency keys and audit notes are scoped to. */
 export function callerId(caller: AuthenticatedCaller): string {
-  return caller.kind === 'user' ? `user:${caller.userId}` : `apiKey:${caller.apiKeyId}`;
+  switch (caller.kind) {
+    case 'user':
+      return `user:${caller.userId}`;
+    case 'apiKey':
+      return `apiKey:${caller.apiKeyId}`;
+    case 'system':
+      return 'system';
+  }
+}
+
+export function systemCaller(organizationId: string): AuthenticatedCaller {
+  return { kind: 'system', organizationId };
 }
 
 /** Resolvers behind the authorization matrix only run for signed-in callers; this says so to TypeScript. */

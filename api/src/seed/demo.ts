@@ -3,11 +3,15 @@
 // that already has data.
 import type { Logger } from '../log.ts';
 import type { Role } from '../domain/types.ts';
-import { db } from '../runtime.ts';
+import { db, runtime } from '../runtime.ts';
+import { systemCaller } from '../auth/caller.ts';
+import { seedDemoCustomers } from './demo-customers.ts';
+import { Random } from './random.ts';
 import { createOrganization } from '../services/organization.service.ts';
 
 export const DEMO_ORGANIZATION = 'Nordlys Cykler';
 export const DEMO_PASSWORD = 'trofast-demo';
+export const DEMO_CUSTOMERS = 300;
 export const DEMO_STAFF: { email: string; name: string; role: Role }[] = [
   { email: 'admin@nordlys.example', name: 'Astrid Holm', role: 'ADMIN' },
   { email: 'manager@nordlys.example', name: 'Mads Kjær', role: 'MANAGER' },
@@ -18,10 +22,13 @@ export const DEMO_STAFF: { email: string; name: string; role: Role }[] = [
 /** Seeds the demo into an empty database; returns false (and changes nothing) otherwise. */
 export async function seedDemoIfEmpty(log: Logger): Promise<boolean> {
   if ((await db().system.organization.count()) > 0) return false;
-  await createOrganization(
+  const organization = await createOrganization(
     DEMO_ORGANIZATION,
     DEMO_STAFF.map((person) => ({ ...person, password: DEMO_PASSWORD, locale: 'EN' as const })),
   );
+  const caller = systemCaller(organization.id);
+  const random = new Random(2026);
+  await seedDemoCustomers(caller, random, runtime().clock.now(), DEMO_CUSTOMERS);
   log.info('demo seeded', {
     organization: DEMO_ORGANIZATION,
     signIn: DEMO_STAFF.map((person) => `${person.email} (${person.role})`),
