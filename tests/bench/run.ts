@@ -1,0 +1,32 @@
+// `pnpm bench`: every benchmark, each against a baseline measured in the same run, printing
+// figures and ratios. PGlite always; PostgreSQL too when it answers (BENCH_DATABASE_URL, or
+// DATABASE_URL, or the local server).
+import pg from 'pg';
+import { ingestBenchmark } from './ingest.ts';
+
+export interface BenchTarget {
+  label: 'PGlite' | 'PostgreSQL';
+  /** The server to create a throwaway database on; undefined for PGlite. */
+  serverUrl?: string;
+}
+
+async function reachable(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const serverUrl =
+  process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+const targets: BenchTarget[] = [{ label: 'PGlite' }];
+if (await reachable(serverUrl)) targets.push({ label: 'PostgreSQL', serverUrl });
+else console.log(`PostgreSQL at ${serverUrl} does not answer: measuring PGlite only.`);
+
+for (const target of targets) {
+  await ingestBenchmark(target);
+}
