@@ -43,6 +43,14 @@ export function message<const S extends ParamSpec, Out = string>(
   return { params, text };
 }
 
+/**
+ * One template for every language, for a template that picks its words by `format.locale` itself
+ * (an exhaustive switch keeps the compiler's check that no language is missing).
+ */
+export function everyLocale<P, Out>(template: (params: P, format: LocaleFormat) => Out): Templates<P, Out> {
+  return { EN: template, DA: template, SV: template, NB: template };
+}
+
 // `any` because a template's parameter type varies per message; `message()` keeps each one exact.
 type Definitions<Out> = Record<string, MessageDefinition<any, Out>>;
 

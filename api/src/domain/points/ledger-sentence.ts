@@ -2,6 +2,7 @@
 // reason code with these parameters, and the sentence is rendered when read.
 import type { Locale } from '../types.ts';
 import { defineCatalogue, message, type CodedReason, type ParamsByCode } from '../locale/catalogue.ts';
+import { endSentence } from '../locale/end-sentence.ts';
 import type { LocaleFormat } from '../locale/format.ts';
 
 /** "120 points" · "1 point" · "120 point" · "120 poäng" · "120 poeng" (amounts are shown unsigned). */
@@ -22,12 +23,6 @@ function pointsWord(count: number, format: LocaleFormat): string {
       return format.plural(Math.abs(count), { one: 'point', other: 'points' });
   }
 }
-
-/** Staff write reasons with or without a full stop; the sentence ends with exactly one. */
-const finished = (text: string): string => {
-  const trimmed = text.trim();
-  return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
-};
 
 export const ledgerSentences = defineCatalogue(
   {
@@ -57,10 +52,10 @@ export const ledgerSentences = defineCatalogue(
     EARN_BONUS: message(
       { points: 'int', reason: 'string' },
       {
-        EN: (p, f) => `${pointsPhrase(p.points, f)} as a bonus: ${finished(p.reason)}`,
-        DA: (p, f) => `${pointsPhrase(p.points, f)} i bonus: ${finished(p.reason)}`,
-        SV: (p, f) => `${pointsPhrase(p.points, f)} i bonus: ${finished(p.reason)}`,
-        NB: (p, f) => `${pointsPhrase(p.points, f)} i bonus: ${finished(p.reason)}`,
+        EN: (p, f) => `${pointsPhrase(p.points, f)} as a bonus: ${endSentence(p.reason)}`,
+        DA: (p, f) => `${pointsPhrase(p.points, f)} i bonus: ${endSentence(p.reason)}`,
+        SV: (p, f) => `${pointsPhrase(p.points, f)} i bonus: ${endSentence(p.reason)}`,
+        NB: (p, f) => `${pointsPhrase(p.points, f)} i bonus: ${endSentence(p.reason)}`,
       },
     ),
     REDEEM: message(
@@ -115,10 +110,10 @@ export const ledgerSentences = defineCatalogue(
     ADJUST: message(
       { points: 'int', reason: 'string' },
       {
-        EN: (p, f) => `Correction of ${f.signed(p.points)} ${pointsWord(p.points, f)}: ${finished(p.reason)}`,
-        DA: (p, f) => `Rettelse på ${f.signed(p.points)} ${pointsWord(p.points, f)}: ${finished(p.reason)}`,
-        SV: (p, f) => `Justering med ${f.signed(p.points)} ${pointsWord(p.points, f)}: ${finished(p.reason)}`,
-        NB: (p, f) => `Korrigering på ${f.signed(p.points)} ${pointsWord(p.points, f)}: ${finished(p.reason)}`,
+        EN: (p, f) => `Correction of ${f.signed(p.points)} ${pointsWord(p.points, f)}: ${endSentence(p.reason)}`,
+        DA: (p, f) => `Rettelse på ${f.signed(p.points)} ${pointsWord(p.points, f)}: ${endSentence(p.reason)}`,
+        SV: (p, f) => `Justering med ${f.signed(p.points)} ${pointsWord(p.points, f)}: ${endSentence(p.reason)}`,
+        NB: (p, f) => `Korrigering på ${f.signed(p.points)} ${pointsWord(p.points, f)}: ${endSentence(p.reason)}`,
       },
     ),
   },
