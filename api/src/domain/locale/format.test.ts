@@ -71,6 +71,15 @@ describe('numbers, lists and plurals', () => {
     expect(format.list(['a', 'b', 'c'])).toBe(list);
   });
 
+  it.each<[Locale, string]>([
+    ['EN', '60%'],
+    ['DA', '60 %'],
+    ['SV', '60 %'],
+    ['NB', '60 %'],
+  ])('a percentage reads, in %s, %j', (locale, expected) => {
+    expect(formatterFor(locale).percent(60)).toBe(expected);
+  });
+
   it.each([
     [1, 'point'],
     [0, 'points'],

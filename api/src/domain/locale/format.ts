@@ -13,6 +13,8 @@ export interface LocaleFormat {
   number(value: number): string;
   /** +50 · -1,500 (Swedish and Norwegian use the minus sign U+2212, as Intl does) */
   signed(value: number): string;
+  /** A whole percentage: en "60%", da/sv/nb "60 %" */
+  percent(value: number): string;
   /** From integer minor units: en "1,200.00 DKK", da "1.200,00 kr.", sv "1 200,00 kr" (SEK) */
   money(amountMinor: number, currency: string): string;
   /** Whole units without decimals, for rates: en "10 DKK", da "10 kr." */
@@ -68,6 +70,7 @@ function createFormat(locale: Locale): LocaleFormat {
     hourCycle: 'h23',
     timeZone: 'UTC',
   });
+  const percents = new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 0 });
   const lists = new Intl.ListFormat(tag, { type: 'conjunction' });
   const plurals = new Intl.PluralRules(tag);
   const moneyFormats = new Map<string, Intl.NumberFormat | null>();
@@ -102,6 +105,7 @@ function createFormat(locale: Locale): LocaleFormat {
     locale,
     number: (value) => plainSpaces(numbers.format(finite(value))),
     signed: (value) => plainSpaces(signedNumbers.format(finite(value))),
+    percent: (value) => plainSpaces(percents.format(finite(value) / 100)),
     money: (amountMinor, currency) => {
       const digits = minorUnitDigits(currency);
       return formatMoney(finite(amountMinor) / 10 ** digits, currency, digits);
