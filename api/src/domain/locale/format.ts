@@ -7,6 +7,12 @@ export const LOCALE_TAGS: Record<Locale, string> = { DA: 'da-DK', SV: 'sv-SE', N
 /** A stored ISO 8601 string (what params hold) or a Date. */
 export type DateInput = Date | string;
 
+/** A word's forms for a count of one and for any other count. */
+export interface PluralForms {
+  one: string;
+  other: string;
+}
+
 export interface LocaleFormat {
   readonly locale: Locale;
   /** 1,200 · 1.200 · 1 200 */
@@ -28,7 +34,7 @@ export interface LocaleFormat {
   /** "a, b and c" in the locale's words */
   list(items: string[]): string;
   /** The form of a word for a count: plural(2, { one: 'point', other: 'points' }) → 'points' */
-  plural(count: number, forms: { one: string; other: string }): string;
+  plural(count: number, forms: PluralForms): string;
   /** Quoted in the locale's marks: “…” · »…« · ”…” · «…» */
   quote(text: string): string;
 }

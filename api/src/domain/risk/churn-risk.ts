@@ -3,6 +3,7 @@
 import type { OrganizationSettings } from '../settings.ts';
 import type { ExperienceCause, RiskLevel } from '../types.ts';
 import { DAY_MS, daysBetween, isWithinDays } from '../time/duration.ts';
+import { cappedScore } from './capped-score.ts';
 import { LISTED_EXPERIENCES } from './experience-phrases.ts';
 import type { RiskFactorReason } from './risk-factor-sentence.ts';
 import { riskLevelFor } from './risk-level.ts';
@@ -72,13 +73,7 @@ const FACTOR_ORDER: readonly RiskFactor['code'][] = [
 
 export function computeChurnRisk(facts: ChurnRiskFacts, settings: RiskSettings, now: Date): ChurnRisk {
   const factors = factorsAt(facts, settings, now);
-  const score = Math.min(
-    100,
-    Math.max(
-      0,
-      factors.reduce((sum, factor) => sum + factor.points, 0),
-    ),
-  );
+  const score = cappedScore(factors);
   return {
     score,
     level: riskLevelFor(score, settings.levels),

@@ -2,15 +2,8 @@
 // reader's locale.
 import type { Locale } from '../types.ts';
 import { defineCatalogue, everyLocale, message, type CodedReason } from '../locale/catalogue.ts';
-
-type Noun = { one: string; other: string };
-
-const IN_THE_LAST_90_DAYS: Record<Locale, string> = {
-  EN: 'in the last 90 days',
-  DA: 'de seneste 90 dage',
-  SV: 'under de senaste 90 dagarna',
-  NB: 'de siste 90 dagene',
-};
+import type { PluralForms } from '../locale/format.ts';
+import { inTheLastDays } from '../locale/in-the-last-days.ts';
 
 const AT_ITS_MAXIMUM: Record<Locale, string> = {
   EN: ', the most this part can add',
@@ -22,12 +15,12 @@ const AT_ITS_MAXIMUM: Record<Locale, string> = {
 const partParams = { count: 'int', points: 'int', capped: 'boolean' } as const;
 
 /** "3 contacts from the customer in the last 90 days: +24." */
-const part = (nouns: Record<Locale, Noun>) =>
+const part = (nouns: Record<Locale, PluralForms>) =>
   message(
     partParams,
     everyLocale(
       ({ count, points, capped }, format) =>
-        `${format.number(count)} ${format.plural(count, nouns[format.locale])} ${IN_THE_LAST_90_DAYS[format.locale]}: ${format.signed(points)}${capped ? AT_ITS_MAXIMUM[format.locale] : ''}.`,
+        `${format.number(count)} ${format.plural(count, nouns[format.locale])} ${inTheLastDays(90, format)}: ${format.signed(points)}${capped ? AT_ITS_MAXIMUM[format.locale] : ''}.`,
     ),
   );
 

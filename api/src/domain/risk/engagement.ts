@@ -1,6 +1,7 @@
 // Engagement looks forward: what the customer did with us lately, whatever they thought of it.
 import type { OrganizationSettings } from '../settings.ts';
 import { DAY_MS, isWithinDays } from '../time/duration.ts';
+import { cappedScore } from './capped-score.ts';
 import type { EngagementPartReason } from './engagement-sentence.ts';
 
 type EngagementSettings = OrganizationSettings['engagement'];
@@ -50,15 +51,8 @@ export function computeEngagement(facts: EngagementFacts, settings: EngagementSe
       if (nextChangeAt === null || leavesAt < nextChangeAt) nextChangeAt = leavesAt;
     }
   }
-  const score = Math.min(
-    100,
-    Math.max(
-      0,
-      parts.reduce((sum, each) => sum + each.points, 0),
-    ),
-  );
   return {
-    score,
+    score: cappedScore(parts),
     parts,
     nextChangeAt: nextChangeAt === null ? null : new Date(nextChangeAt),
   };

@@ -3,6 +3,7 @@
 import type { ExperienceCause, Locale } from '../types.ts';
 import { endSentence } from '../locale/end-sentence.ts';
 import type { LocaleFormat } from '../locale/format.ts';
+import { inTheLastDays } from '../locale/in-the-last-days.ts';
 
 /** The parameters of a listed experience; its date only shows day and month (all are recent). */
 export const EXPERIENCE_PARAMS = [{ cause: 'string', score: 'int?', occurredAt: 'date' }] as const;
@@ -69,19 +70,19 @@ export function badExperiencesSentence(
   switch (format.locale) {
     case 'EN':
       return endSentence(
-        `${counted} bad ${format.plural(count, { one: 'experience', other: 'experiences' })} in the last 90 days${all ? ':' : ', most recently'} ${list}`,
+        `${counted} bad ${format.plural(count, { one: 'experience', other: 'experiences' })} ${inTheLastDays(90, format)}${all ? ':' : ', most recently'} ${list}`,
       );
     case 'DA':
       return endSentence(
-        `${counted} ${count === 1 ? 'dårlig oplevelse' : 'dårlige oplevelser'} de seneste 90 dage${all ? ':' : ', senest'} ${list}`,
+        `${counted} ${count === 1 ? 'dårlig oplevelse' : 'dårlige oplevelser'} ${inTheLastDays(90, format)}${all ? ':' : ', senest'} ${list}`,
       );
     case 'SV':
       return endSentence(
-        `${counted} ${count === 1 ? 'dålig upplevelse' : 'dåliga upplevelser'} under de senaste 90 dagarna${all ? ':' : ', senast'} ${list}`,
+        `${counted} ${count === 1 ? 'dålig upplevelse' : 'dåliga upplevelser'} ${inTheLastDays(90, format)}${all ? ':' : ', senast'} ${list}`,
       );
     case 'NB':
       return endSentence(
-        `${counted} ${count === 1 ? 'dårlig opplevelse' : 'dårlige opplevelser'} de siste 90 dagene${all ? ':' : ', sist'} ${list}`,
+        `${counted} ${count === 1 ? 'dårlig opplevelse' : 'dårlige opplevelser'} ${inTheLastDays(90, format)}${all ? ':' : ', sist'} ${list}`,
       );
   }
 }

@@ -4,6 +4,7 @@
 import type { Locale } from '../types.ts';
 import { defineCatalogue, everyLocale, message, type CodedReason, type ParamsByCode } from '../locale/catalogue.ts';
 import type { LocaleFormat } from '../locale/format.ts';
+import { inTheLastDays } from '../locale/in-the-last-days.ts';
 import { EXPERIENCE_PARAMS, badExperiencesSentence, type ExperienceParams } from './experience-phrases.ts';
 
 const experiencesParams = { count: 'int', experiences: EXPERIENCE_PARAMS } as const;
@@ -104,13 +105,13 @@ export const riskFactorSentences = defineCatalogue(
       { recent: 'int', previous: 'int' },
       {
         EN: ({ recent, previous }, f) =>
-          `Purchases and contacts fell to ${f.number(recent)} in the last 90 days, from ${f.number(previous)} in the 90 days before.`,
+          `Purchases and contacts fell to ${f.number(recent)} ${inTheLastDays(90, f)}, from ${f.number(previous)} in the 90 days before.`,
         DA: ({ recent, previous }, f) =>
-          `Køb og kontakter faldt til ${f.number(recent)} de seneste 90 dage, fra ${f.number(previous)} i de 90 dage før.`,
+          `Køb og kontakter faldt til ${f.number(recent)} ${inTheLastDays(90, f)}, fra ${f.number(previous)} i de 90 dage før.`,
         SV: ({ recent, previous }, f) =>
-          `Köp och kontakter minskade till ${f.number(recent)} under de senaste 90 dagarna, från ${f.number(previous)} under de 90 dagarna innan.`,
+          `Köp och kontakter minskade till ${f.number(recent)} ${inTheLastDays(90, f)}, från ${f.number(previous)} under de 90 dagarna innan.`,
         NB: ({ recent, previous }, f) =>
-          `Kjøp og kontakter falt til ${f.number(recent)} de siste 90 dagene, fra ${f.number(previous)} i de 90 dagene før.`,
+          `Kjøp og kontakter falt til ${f.number(recent)} ${inTheLastDays(90, f)}, fra ${f.number(previous)} i de 90 dagene før.`,
       },
     ),
     RECOVERED: message(
@@ -119,19 +120,19 @@ export const riskFactorSentences = defineCatalogue(
         EN: ({ count, lastAt }, f) =>
           count === 1
             ? `An incident was resolved to the customer’s satisfaction on ${f.date(lastAt)}.`
-            : `${f.number(count)} incidents were resolved to the customer’s satisfaction in the last 90 days, most recently on ${f.date(lastAt)}.`,
+            : `${f.number(count)} incidents were resolved to the customer’s satisfaction ${inTheLastDays(90, f)}, most recently on ${f.date(lastAt)}.`,
         DA: ({ count, lastAt }, f) =>
           count === 1
             ? `En hændelse blev løst til kundens tilfredshed den ${f.date(lastAt)}.`
-            : `${f.number(count)} hændelser blev løst til kundens tilfredshed de seneste 90 dage, senest den ${f.date(lastAt)}.`,
+            : `${f.number(count)} hændelser blev løst til kundens tilfredshed ${inTheLastDays(90, f)}, senest den ${f.date(lastAt)}.`,
         SV: ({ count, lastAt }, f) =>
           count === 1
             ? `En incident löstes till kundens belåtenhet den ${f.date(lastAt)}.`
-            : `${f.number(count)} incidenter löstes till kundens belåtenhet under de senaste 90 dagarna, senast den ${f.date(lastAt)}.`,
+            : `${f.number(count)} incidenter löstes till kundens belåtenhet ${inTheLastDays(90, f)}, senast den ${f.date(lastAt)}.`,
         NB: ({ count, lastAt }, f) =>
           count === 1
             ? `En hendelse ble løst til kundens tilfredshet den ${f.date(lastAt)}.`
-            : `${f.number(count)} hendelser ble løst til kundens tilfredshet de siste 90 dagene, sist den ${f.date(lastAt)}.`,
+            : `${f.number(count)} hendelser ble løst til kundens tilfredshet ${inTheLastDays(90, f)}, sist den ${f.date(lastAt)}.`,
       },
     ),
   },

@@ -2,16 +2,8 @@
 // 0–100 scale, and what share of the weight they carry (recent signals weigh more).
 import type { Locale } from '../types.ts';
 import { defineCatalogue, everyLocale, message, type CodedReason } from '../locale/catalogue.ts';
-import type { LocaleFormat } from '../locale/format.ts';
-
-type Noun = { one: string; other: string };
-
-const IN_THE_LAST_365_DAYS: Record<Locale, string> = {
-  EN: 'in the last 365 days',
-  DA: 'de seneste 365 dage',
-  SV: 'under de senaste 365 dagarna',
-  NB: 'de siste 365 dagene',
-};
+import type { LocaleFormat, PluralForms } from '../locale/format.ts';
+import { inTheLastDays } from '../locale/in-the-last-days.ts';
 
 const OF_100: Record<Locale, string> = { EN: 'of 100', DA: 'af 100', SV: 'av 100', NB: 'av 100' };
 const ON_AVERAGE: Record<Locale, string> = { EN: 'on average', DA: 'i gennemsnit', SV: 'i snitt', NB: 'i snitt' };
@@ -27,17 +19,17 @@ const partParams = { count: 'int', average: 'int', share: 'int' } as const;
 const share = (value: number, format: LocaleFormat) => `${format.percent(value)} ${OF_THE_WEIGHT[format.locale]}`;
 
 /** "2 NPS answers in the last 365 days: 70 of 100 on average, 60% of the weight." */
-const answers = (nouns: Record<Locale, Noun>) =>
+const answers = (nouns: Record<Locale, PluralForms>) =>
   message(
     partParams,
     everyLocale(({ count, average, share: weight }, format) => {
       const { locale } = format;
-      return `${format.number(count)} ${format.plural(count, nouns[locale])} ${IN_THE_LAST_365_DAYS[locale]}: ${average} ${OF_100[locale]} ${ON_AVERAGE[locale]}, ${share(weight, format)}.`;
+      return `${format.number(count)} ${format.plural(count, nouns[locale])} ${inTheLastDays(365, format)}: ${average} ${OF_100[locale]} ${ON_AVERAGE[locale]}, ${share(weight, format)}.`;
     }),
   );
 
 /** "1 incident resolved to the customer's satisfaction (100 of 100), 40% of the weight." */
-const incidents = (nouns: Record<Locale, Noun>, value: number) =>
+const incidents = (nouns: Record<Locale, PluralForms>, value: number) =>
   message(
     partParams,
     everyLocale(({ count, share: weight }, format) => {
@@ -87,10 +79,10 @@ export const satisfactionSentences = defineCatalogue(
     NO_SIGNALS: message(
       {},
       {
-        EN: () => 'No NPS or CSAT answers and no resolved incidents in the last 365 days: 50, unknown.',
-        DA: () => 'Ingen NPS- eller CSAT-svar og ingen løste hændelser de seneste 365 dage: 50, ukendt.',
-        SV: () => 'Inga NPS- eller CSAT-svar och inga lösta incidenter under de senaste 365 dagarna: 50, okänt.',
-        NB: () => 'Ingen NPS- eller CSAT-svar og ingen løste hendelser de siste 365 dagene: 50, ukjent.',
+        EN: (_params, f) => `No NPS or CSAT answers and no resolved incidents ${inTheLastDays(365, f)}: 50, unknown.`,
+        DA: (_params, f) => `Ingen NPS- eller CSAT-svar og ingen løste hændelser ${inTheLastDays(365, f)}: 50, ukendt.`,
+        SV: (_params, f) => `Inga NPS- eller CSAT-svar och inga lösta incidenter ${inTheLastDays(365, f)}: 50, okänt.`,
+        NB: (_params, f) => `Ingen NPS- eller CSAT-svar og ingen løste hendelser ${inTheLastDays(365, f)}: 50, ukjent.`,
       },
     ),
   },
