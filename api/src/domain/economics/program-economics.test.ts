@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import type { Tier } from '../types.ts';
+import { programEconomics, type EconomicsCustomer, type EconomicsRedemption } from './program-economics.ts';
+
+const customer = (customerId: string, tier: Tier, boughtAgain: boolean): EconomicsCustomer => ({
+  customerId,
+  tier,
+  boughtAgain,
+});
+const coffee = (customerId: string, status: EconomicsRedemption['status'] = 'FULFILLED'): EconomicsRedemption => ({
+  customerId,
+  rewardId: 'coffee',
+  rewardName: 'Free coffee',
+  points: 100,
+  unitCostMinor: 2500,
+  status,
+});
+const bag = (customerId: string): EconomicsRedemption => ({
+  customerId,
+  rewardId: 'bag',
+  rewardName: 'Tote bag',
+  points: 500,
+  unitCostMinor: 10000,
+  status: 'FULFILLED',
+});
+
+const period = {
+  from: new Date('2026-01-01T00:00:00.000Z'),
+  to: new Date('2026-04-01T00:00:00.000Z'),
+  currency: 'DKK',
+};
+
+// BRONZE non-redeemers: 1 of 5 bought again (r5 only had a cancelled redemption, so did not redeem).
+// GOLD non-redeemers: 2 of 2. No SILVER customer went without redeeming.
+const customers = [
+  customer('b1', 'BRONZE', true),
+  customer('b2', 'BRONZE', false),
+  customer('b3', 'BRONZE', false),
+  customer('b4', 'BRONZE', false),
+  customer('r5', 'BRONZE', false),
+  customer('g1', 'GOLD', true),
+  customer('g2', 'GOLD', true),
+  customer('r1', 'BRONZE', true),
+  customer('r2', 'BRONZE', true),
+  customer('r3', 'GOLD', true),
+  customer('r4', 'SILVER', true),
+];
+const redemptions = [coffee('r1'), coffee('r2'), coffee('r5', 'CANCELLED'), bag('r3'), bag('r4'), bag('r1')];
+
+describe('program economics', () => {
+  const economics = programEconomics({ ...period, redemptions, customers });
+
+  it('counts each reward’s fulfilled redemptions, cancellations, points burned and cost, costliest first', () => {
+    expect(
+      economics.rewards.map(({ rewardName, redemptions: count, cancelled, pointsBurned, cost }) => ({
+        rewardName,
+        count,
+        cancelled,
+        pointsBurned,
+        cost,
+      })),
+    ).toEqual([
+      {
+        rewardName: 'Tote bag',
+        count: 3,
+        cancelled: 0,
+        pointsBurned: 1500,
+        cost: { amountMinor: 30000, currency: 'DKK' },
+      },
+      {
+        rewardName: 'Free coffee',
+        count: 2,
+        cancelled: 1,
+        pointsBurned: 200,
+        cost: { amountMinor: 5000, currency: 'DKK' },
+      },
+    ]);
+  });
+
+  it('compares a reward’s redeemers with the non-redeemers of their own tier', () => {
+    const freeCoffee = economics.rewards[1];
+    expect(freeCoffee.retention).toEqual({
+      redeemers: 2,
+      redeemersRetained: 2,
+      redeemerRate: 1,
+      baselineRate: 0.2,
+      extraRetained: 1.6,
+      uncompared: 0,
+    });
+    expect(freeCoffee.costPerExtraRetained).toEqual({ amountMinor: 3125, currency: 'DKK' });
+  });
+
+  it('weights the baseline by the redeemers’ tier mix and leaves out tiers with nobody to compare with', () => {
+    const toteBag = economics.rewards[0];
+    expect(toteBag.retention).toEqual({
+      redeemers: 2,
+      redeemersRetained: 2,
+      redeemerRate: 1,
+      baselineRate: 0.6,
+      extraRetained: 0.8,
+      uncompared: 1,
+    });
+    expect(toteBag.costPerExtraRetained).toEqual({ amountMinor: 37500, currency: 'DKK' });
+  });
+
+  it('totals every reward, counting each redeemer once', () => {
+    const { total } = economics;
+    expect([total.redemptions, total.cancelled, total.pointsBurned, total.cost.amountMinor]).toEqual([
+      5, 1, 1700, 35000,
+    ]);
+    expect(total.retention.redeemers).toBe(3);
+    expect(total.retention.redeemersRetained).toBe(3);
+    expect(total.retention.baselineRate).toBeCloseTo(1.4 / 3, 10);
+    expect(total.retention.extraRetained).toBeCloseTo(1.6, 10);
+    expect(total.retention.uncompared).toBe(1);
+    expect(total.costPerExtraRetained).toEqual({ amountMinor: 21875, currency: 'DKK' });
+  });
+
+  it('a reward whose redeemers bought no more often than their tier has no cost per extra retained customer', () => {
+    const result = programEconomics({
+      ...period,
+      redemptions: [coffee('r1')],
+      customers: [customer('r1', 'BRONZE', false), customer('b1', 'BRONZE', true), customer('b2', 'BRONZE', false)],
+    });
+    expect(result.rewards[0].retention.extraRetained).toBe(-0.5);
+    expect(result.rewards[0].costPerExtraRetained).toBeNull();
+  });
+
+  it('with no redemptions there is nothing to compare', () => {
+    const result = programEconomics({ ...period, redemptions: [], customers });
+    expect(result.rewards).toEqual([]);
+    expect(result.total).toEqual({
+      redemptions: 0,
+      cancelled: 0,
+      pointsBurned: 0,
+      cost: { amountMinor: 0, currency: 'DKK' },
+      retention: {
+        redeemers: 0,
+        redeemersRetained: 0,
+        redeemerRate: null,
+        baselineRate: null,
+        extraRetained: 0,
+        uncompared: 0,
+      },
+      costPerExtraRetained: null,
+    });
+  });
+
+  it('states its method in one plain sentence', () => {
+    expect(economics.method).toBe(
+      'Redeemers are the customers with a fulfilled redemption from 1 Jan 2026 up to 1 Apr 2026, counted as retained if they bought again within 90 days after their first redemption in the period, and each is compared with the customers of the same tier who redeemed nothing, retained if they bought within 90 days after 1 Jan 2026; the extra retained customers are the retained redeemers minus what that same-tier rate predicts, and the cost per extra retained customer is what the fulfilled rewards cost divided by them.',
+    );
+  });
+});
