@@ -20,9 +20,9 @@ const LEVEL_WORDS: Record<Locale, Record<string, string>> = {
 
 /** A level or severity in words; an unknown value throws, so the generic text shows instead. */
 const levelWord = (value: string, format: LocaleFormat): string => {
-  const word = LEVEL_WORDS[format.locale][value];
-  if (word === undefined) throw new RangeError(`Unknown level ${value}`);
-  return word;
+  const words = LEVEL_WORDS[format.locale];
+  if (!Object.hasOwn(words, value)) throw new RangeError(`Unknown level ${value}`);
+  return words[value];
 };
 
 /** Long customer comments would swamp the board; the alert links to the whole answer. */
