@@ -16,6 +16,8 @@ import { authenticate } from './auth/authenticate.ts';
 import type { Caller } from './auth/caller.ts';
 import { credentialsOf } from './context.ts';
 import { seedDemoIfEmpty } from './seed/demo.ts';
+import { startScheduler, type Scheduler } from './jobs/scheduler.ts';
+import { JOBS } from './jobs/index.ts';
 
 /** Larger request bodies are refused before they are read: a bulk of 1 000 events fits easily. */
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
@@ -23,12 +25,16 @@ export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 export interface AppOptions {
   config?: Config;
   clock?: Clock;
+  /** Run background jobs on timers (default); tests turn them off and call runJobs(). */
+  jobTimers?: boolean;
 }
 
 export interface App {
   /** Opens everything and listens; port 0 picks a free one. Returns the port. */
   start(port?: number): Promise<number>;
   stop(): Promise<void>;
+  /** Runs every background job once, now (what the timers do as time passes). */
+  runJobs(): Promise<void>;
 }
 
 type OperationResult = ReturnType<Parameters<typeof useServer>[0]['execute'] & {}>;
@@ -46,17 +52,20 @@ export function buildApp(options: AppOptions = {}): App {
   let server: Server | undefined;
   let stopSockets: (() => Promise<void>) | undefined;
   let closeRuntime: (() => Promise<void>) | undefined;
+  let scheduler: Scheduler | undefined;
 
   async function start(port = config.apiPort): Promise<number> {
     const database = await openDatabase(config, { migrate: true });
     const bus = openPubSub(config.redisUrl);
-    useRuntime({ config, db: database, pubsub: bus.pubsub, clock, log });
+    const runtime = { config, db: database, pubsub: bus.pubsub, clock, log };
+    useRuntime(runtime);
     closeRuntime = async () => {
       await bus.close();
       await database.close();
       useRuntime(undefined);
     };
     if (config.demo) await seedDemoIfEmpty(log);
+    scheduler = startScheduler(runtime, JOBS, { timers: options.jobTimers ?? true });
 
     const yoga = createYogaServer(log);
     server = createServer(async (request, response) => {
@@ -150,6 +159,7 @@ export function buildApp(options: AppOptions = {}): App {
   }
 
   async function stop(): Promise<void> {
+    scheduler?.stop();
     await stopSockets?.();
     if (server) {
       server.closeAllConnections();
@@ -159,5 +169,12 @@ export function buildApp(options: AppOptions = {}): App {
     server = undefined;
   }
 
-  return { start, stop };
+  return {
+    start,
+    stop,
+    runJobs: async () => {
+      if (!scheduler) throw new Error('Start the app before running its jobs.');
+      await scheduler.runAll();
+    },
+  };
 }

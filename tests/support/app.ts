@@ -16,6 +16,8 @@ export interface TestApp {
     variables?: Record<string, unknown>,
     token?: string,
   ) => ReturnType<typeof request<T>>;
+  /** Runs every background job once at the clock's now. */
+  runJobs(): Promise<void>;
   /** Stops the API and starts a new one on the same database and port. */
   restart(): Promise<void>;
   stop(): Promise<void>;
@@ -24,7 +26,7 @@ export interface TestApp {
 export async function startTestApp(options: { now?: Date; env?: NodeJS.ProcessEnv } = {}): Promise<TestApp> {
   const database = await freshDatabase(options.env);
   const clock = new ManualClock(options.now ?? new Date());
-  let app = buildApp({ config: database.config, clock });
+  let app = buildApp({ config: database.config, clock, jobTimers: false });
   const port = await app.start(0);
   const url = `http://127.0.0.1:${port}`;
   return {
@@ -33,9 +35,10 @@ export async function startTestApp(options: { now?: Date; env?: NodeJS.ProcessEn
     clock,
     config: database.config,
     graphql: (query, variables, token) => request(url, query, variables, token),
+    runJobs: () => app.runJobs(),
     restart: async () => {
       await app.stop();
-      app = buildApp({ config: database.config, clock });
+      app = buildApp({ config: database.config, clock, jobTimers: false });
       await app.start(port);
     },
     stop: async () => {

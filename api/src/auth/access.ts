@@ -53,6 +53,7 @@ export const NODE_ACCESS: Record<string, Access> = {
   Customer: staff('VIEWER', 'CUSTOMERS_READ'),
   Purchase: staff('VIEWER', 'CUSTOMERS_READ'),
   Interaction: staff('VIEWER', 'CUSTOMERS_READ'),
+  PointsEntry: staff('VIEWER', 'CUSTOMERS_READ'),
 };
 
 export function hasRole(role: Role, least: Role): boolean {

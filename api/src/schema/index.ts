@@ -10,6 +10,7 @@ import './money.ts';
 import './customer.ts';
 import './purchase.ts';
 import './interaction.ts';
+import './points.ts';
 import './events.ts';
 
 builder.queryType({});

@@ -4,12 +4,18 @@
 import { Prisma } from '../generated/prisma/client.ts';
 import type { AuthenticatedCaller } from '../auth/caller.ts';
 import type { TenantTx } from '../db/client.ts';
+import type { OrganizationSettings } from '../domain/settings.ts';
+import type { EarnedPoints } from '../domain/points/earn-points.ts';
+import { appendEntries, type NewEntry } from './ledger.service.ts';
 
 export interface AppliedEvent {
   kind: 'purchase' | 'interaction';
+  id: string;
   customerId: string;
   occurredAt: Date;
   input: unknown;
+  /** What a purchase earns, decided before it was stored. */
+  earned?: EarnedPoints | null;
 }
 
 function personal(event: AppliedEvent): boolean {
@@ -51,7 +57,21 @@ export async function applyEventEffects(
   tx: TenantTx,
   caller: AuthenticatedCaller,
   events: AppliedEvent[],
+  settings: OrganizationSettings,
+  now: Date,
 ): Promise<void> {
+  const earnings: NewEntry[] = events
+    .filter((event) => event.earned && event.earned.points > 0)
+    .map((event) => ({
+      customerId: event.customerId,
+      delta: event.earned!.points,
+      kind: 'EARN_PURCHASE',
+      reason: event.earned!.reason,
+      occurredAt: event.occurredAt,
+      expiresAt: event.earned!.expiresAt,
+      purchaseId: event.id,
+    }));
+  await appendEntries(tx, caller.organizationId, earnings, settings, now);
   await touchCustomers(
     tx,
     caller.organizationId,

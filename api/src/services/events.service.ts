@@ -12,6 +12,7 @@ import type { TenantTx } from '../db/client.ts';
 import { resolveCustomerRefs, type CustomerRef } from './customer.service.ts';
 import { organizationSettings } from './organization-settings.service.ts';
 import { applyEventEffects } from './event-effects.service.ts';
+import { earnPointsForPurchase, isAcceptedCurrency, type EarnedPoints } from '../domain/points/earn-points.ts';
 
 export const MAX_EVENTS = 1000;
 /** How far in the future an event's time may be: clocks of partners' systems drift a little. */
@@ -51,6 +52,7 @@ interface Prepared {
   occurredAt: Date;
   id: string;
   input: RecordPurchaseInput | RecordInteractionInput;
+  earned?: EarnedPoints | null;
 }
 
 function kindOf(event: EventInput): EventKind {
@@ -77,7 +79,7 @@ function validatePurchase(
       message: 'A purchase amount is a whole number of minor units above 0.',
     });
   }
-  if (!(currency in settings.loyalty.earnRates)) {
+  if (!isAcceptedCurrency(currency, settings.loyalty)) {
     errors.push({
       path: [...at, 'amount', 'currency'],
       message: `${currency} is not accepted; use one of ${Object.keys(settings.loyalty.earnRates).join(', ')}.`,
@@ -133,6 +135,7 @@ async function insertPurchases(tx: TenantTx, organizationId: string, purchases: 
         currency: input.amount.currency,
         occurredAt: event.occurredAt,
         externalRef: input.externalRef ?? null,
+        pointsEarned: event.earned?.points ?? 0,
       };
     }),
   });
@@ -211,7 +214,12 @@ export async function recordEvents(
     if (!customerId) fail(index, new NotFoundError('Customer'));
     if (outcomes[index].errors.length > 0 || !customerId) return;
     const input = 'purchase' in event ? event.purchase : event.interaction;
-    prepared.push({ index, kind, customerId, occurredAt: input.occurredAt ?? now, id: randomUUID(), input });
+    const occurredAt = input.occurredAt ?? now;
+    const earned =
+      'purchase' in event
+        ? earnPointsForPurchase({ ...event.purchase.amount, occurredAt }, settings.loyalty)
+        : undefined;
+    prepared.push({ index, kind, customerId, occurredAt, id: randomUUID(), input, earned });
   });
 
   const { applied, repeated } = await retryOnUniqueViolation(() =>
@@ -229,7 +237,7 @@ export async function recordEvents(
         caller.organizationId,
         valid.filter((event) => event.kind === 'interaction'),
       );
-      await applyEventEffects(tx, caller, valid);
+      await applyEventEffects(tx, caller, valid, settings, now);
       return { applied: valid, repeated };
     }),
   );

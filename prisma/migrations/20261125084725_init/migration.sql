@@ -175,7 +175,7 @@ CREATE TABLE "Customer" (
     "riskLevel" "RiskLevel" NOT NULL DEFAULT 'LOW',
     "riskFactors" JSONB NOT NULL DEFAULT '[]',
     "riskComputedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "riskRecheckAt" TIMESTAMP(3),
+    "recomputeAt" TIMESTAMP(3),
     "engagement" INTEGER NOT NULL DEFAULT 0,
     "engagementParts" JSONB NOT NULL DEFAULT '[]',
     "satisfaction" INTEGER NOT NULL DEFAULT 50,
@@ -442,7 +442,7 @@ CREATE INDEX "Customer_organizationId_name_idx" ON "Customer"("organizationId", 
 CREATE INDEX "Customer_organizationId_createdAt_idx" ON "Customer"("organizationId", "createdAt");
 
 -- CreateIndex
-CREATE INDEX "Customer_organizationId_riskRecheckAt_idx" ON "Customer"("organizationId", "riskRecheckAt");
+CREATE INDEX "Customer_organizationId_recomputeAt_idx" ON "Customer"("organizationId", "recomputeAt");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Customer_organizationId_externalId_key" ON "Customer"("organizationId", "externalId");

@@ -1,0 +1,174 @@
+// The points ledger: append-only entries whose balanceAfter chains per customer, the customer's
+// balance kept equal to the sum of the ledger, and earned points kept in lots that spending
+// takes oldest-first. Customers are locked (in id order) for the length of the transaction, so
+// concurrent writers queue instead of overdrawing.
+import { randomUUID } from 'node:crypto';
+import { Prisma } from '../generated/prisma/client.ts';
+import type { TenantTx } from '../db/client.ts';
+import { InsufficientPointsError } from '../domain/errors.ts';
+import type { PointsEntryKind, Tier } from '../domain/types.ts';
+import type { OrganizationSettings } from '../domain/settings.ts';
+import { planSpend } from '../domain/points/plan-spend.ts';
+import { tierStatus } from '../domain/points/tier-status.ts';
+import { addMonthsUtc } from '../domain/time/add-months.ts';
+
+/** Kinds whose points count toward the tier. */
+export const EARNING_KINDS: PointsEntryKind[] = ['EARN_PURCHASE', 'EARN_FEEDBACK', 'EARN_BONUS'];
+
+export interface NewEntry {
+  customerId: string;
+  delta: number;
+  kind: PointsEntryKind;
+  reason: { code: string; params: object };
+  /** When what it records happened. */
+  occurredAt: Date;
+  /** For points gained: when they expire (null: never). Spent points take the oldest lots first. */
+  expiresAt?: Date | null;
+  purchaseId?: string | null;
+  redemptionId?: string | null;
+  feedbackId?: string | null;
+  /** An EXPIRE entry names the lot it empties. */
+  expiresLotId?: string;
+}
+
+interface Lot {
+  id: string;
+  customerId: string;
+  remaining: number;
+  expiresAt: Date | null;
+  earnedAt: Date;
+}
+
+/** Locks the customers' rows until the transaction ends and returns their balances. */
+export async function lockCustomers(
+  tx: TenantTx,
+  organizationId: string,
+  customerIds: string[],
+): Promise<Map<string, number>> {
+  const ids = [...new Set(customerIds)].sort();
+  if (ids.length === 0) return new Map();
+  const rows = await tx.$queryRaw<{ id: string; pointsBalance: number }[]>(Prisma.sql`
+    SELECT id, "pointsBalance" FROM "Customer"
+    WHERE "organizationId" = ${organizationId} AND id = ANY(${ids}::text[])
+    ORDER BY id FOR UPDATE`);
+  return new Map(rows.map((row) => [row.id, row.pointsBalance]));
+}
+
+/**
+ * Appends entries in order. A spending entry that would take a balance below zero throws
+ * InsufficientPointsError and the transaction writes nothing.
+ */
+export async function appendEntries(
+  tx: TenantTx,
+  organizationId: string,
+  entries: NewEntry[],
+  settings: OrganizationSettings,
+  now: Date,
+): Promise<string[]> {
+  const real = entries.filter((entry) => entry.delta !== 0);
+  if (real.length === 0) return [];
+  const customerIds = [...new Set(real.map((entry) => entry.customerId))];
+  const balances = await lockCustomers(tx, organizationId, customerIds);
+
+  const spenders = [...new Set(real.filter((entry) => entry.delta < 0).map((entry) => entry.customerId))];
+  const lots: Lot[] =
+    spenders.length === 0
+      ? []
+      : (
+          await tx.pointsLot.findMany({
+            where: { customerId: { in: spenders }, remaining: { gt: 0 } },
+            select: { id: true, customerId: true, remaining: true, expiresAt: true, createdAt: true },
+          })
+        ).map((lot) => ({ ...lot, earnedAt: lot.createdAt }));
+  const lotsTaken = new Map<string, number>();
+
+  const rows: Prisma.PointsEntryCreateManyInput[] = [];
+  const newLots: Prisma.PointsLotCreateManyInput[] = [];
+  for (const entry of real) {
+    const balance = balances.get(entry.customerId) ?? 0;
+    const after = balance + entry.delta;
+    if (after < 0) throw new InsufficientPointsError(balance, -entry.delta);
+    balances.set(entry.customerId, after);
+    const id = randomUUID();
+    rows.push({
+      id,
+      organizationId,
+      customerId: entry.customerId,
+      delta: entry.delta,
+      kind: entry.kind,
+      reason: entry.reason.code,
+      reasonParams: entry.reason.params as Prisma.InputJsonValue,
+      balanceAfter: after,
+      expiresAt: entry.expiresAt ?? null,
+      occurredAt: entry.occurredAt,
+      purchaseId: entry.purchaseId ?? null,
+      redemptionId: entry.redemptionId ?? null,
+      feedbackId: entry.feedbackId ?? null,
+      createdAt: now,
+    });
+    if (entry.delta > 0) {
+      newLots.push({
+        organizationId,
+        customerId: entry.customerId,
+        entryId: id,
+        purchaseId: entry.purchaseId ?? null,
+        points: entry.delta,
+        remaining: entry.delta,
+        expiresAt: entry.expiresAt ?? null,
+        createdAt: entry.occurredAt,
+      });
+    } else if (entry.expiresLotId) {
+      lotsTaken.set(entry.expiresLotId, (lotsTaken.get(entry.expiresLotId) ?? 0) - entry.delta);
+    } else {
+      const customerLots = lots
+        .filter((lot) => lot.customerId === entry.customerId)
+        .map((lot) => ({ ...lot, remaining: lot.remaining - (lotsTaken.get(lot.id) ?? 0) }));
+      for (const take of planSpend(customerLots, -entry.delta, now).takes) {
+        lotsTaken.set(take.lotId, (lotsTaken.get(take.lotId) ?? 0) + take.points);
+      }
+    }
+  }
+
+  await tx.pointsEntry.createMany({ data: rows });
+  if (newLots.length > 0) await tx.pointsLot.createMany({ data: newLots });
+  if (lotsTaken.size > 0) {
+    const ids = [...lotsTaken.keys()];
+    await tx.$executeRaw(Prisma.sql`
+      UPDATE "PointsLot" AS l SET remaining = GREATEST(0, l.remaining - v.taken)
+      FROM (SELECT unnest(${ids}::text[]) AS id, unnest(${ids.map((id) => lotsTaken.get(id)!)}::int[]) AS taken) AS v
+      WHERE l.id = v.id AND l."organizationId" = ${organizationId}`);
+  }
+  const changed = [...balances.keys()];
+  await tx.$executeRaw(Prisma.sql`
+    UPDATE "Customer" AS c SET "pointsBalance" = v.balance
+    FROM (SELECT unnest(${changed}::text[]) AS id, unnest(${changed.map((id) => balances.get(id)!)}::int[]) AS balance) AS v
+    WHERE c.id = v.id AND c."organizationId" = ${organizationId}`);
+  await updateTiers(tx, organizationId, customerIds, settings, now);
+  return rows.map((row) => row.id as string);
+}
+
+/** Each customer's tier by the points earned in the last 12 months. */
+export async function updateTiers(
+  tx: TenantTx,
+  organizationId: string,
+  customerIds: string[],
+  settings: OrganizationSettings,
+  now: Date,
+): Promise<Map<string, { tier: Tier; nextChangeAt: Date | null }>> {
+  const since = addMonthsUtc(now, -12);
+  const earnings = await tx.pointsEntry.findMany({
+    where: { customerId: { in: customerIds }, kind: { in: EARNING_KINDS }, occurredAt: { gt: since } },
+    select: { customerId: true, delta: true, occurredAt: true },
+  });
+  const byCustomer = new Map<string, { points: number; occurredAt: Date }[]>(customerIds.map((id) => [id, []]));
+  for (const earning of earnings)
+    byCustomer.get(earning.customerId)?.push({ points: earning.delta, occurredAt: earning.occurredAt });
+  const statuses = new Map(
+    customerIds.map((id) => [id, tierStatus(byCustomer.get(id)!, settings.loyalty.tierThresholds, now)]),
+  );
+  await tx.$executeRaw(Prisma.sql`
+    UPDATE "Customer" AS c SET tier = v.tier::"Tier"
+    FROM (SELECT unnest(${customerIds}::text[]) AS id, unnest(${customerIds.map((id) => statuses.get(id)!.tier)}::text[]) AS tier) AS v
+    WHERE c.id = v.id AND c."organizationId" = ${organizationId} AND c.tier::text <> v.tier`);
+  return statuses;
+}
