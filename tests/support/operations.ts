@@ -66,6 +66,14 @@ export const OPERATIONS: Record<string, Operation> = {
   'Query.organization': { document: '{ organization { id name settings { defaultCurrency } } }' },
   'Query.apiKeys': { document: '{ apiKeys { id name prefix } }' },
 
+  'Query.canContact': {
+    document: `query ($id: ID!, $externalId: String!) {
+      byId: canContact(customer: { id: $id }, channel: EMAIL, kind: MARKETING) { allowed reasons nextAllowedAt }
+      byExternalId: canContact(customer: { externalId: $externalId }, channel: SMS, kind: SERVICE) { allowed reasons }
+    }`,
+    variables: (t) => ({ id: gid('Customer', t.customerId), externalId: t.externalId }),
+  },
+
   'Mutation.login': {
     document: `mutation { login(input: { email: "nobody@nowhere.example", password: "wrong" }) { ${RESULT} } }`,
   },

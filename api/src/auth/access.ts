@@ -26,6 +26,7 @@ export const ACCESS: Record<string, Access> = {
   'Query.apiKeys': staff('ADMIN'),
   'Query.customers': staff('VIEWER', 'CUSTOMERS_READ'),
   'Query.customer': staff('VIEWER', 'CUSTOMERS_READ'),
+  'Query.canContact': staff('VIEWER', 'CUSTOMERS_READ', 'EVENTS_WRITE'),
 
   'Mutation.login': { anonymous: true },
   'Mutation.logout': staff('VIEWER'),

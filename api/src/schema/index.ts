@@ -11,6 +11,7 @@ import './customer.ts';
 import './purchase.ts';
 import './interaction.ts';
 import './points.ts';
+import './contact.ts';
 import './events.ts';
 
 builder.queryType({});
