@@ -4,10 +4,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Caller } from './auth/caller.ts';
 import { authenticate } from './auth/authenticate.ts';
+import type { Locale } from './domain/types.ts';
+import { organizationSettings } from './services/organization-settings.service.ts';
 
 export interface Context {
   caller: Caller;
   requestId: string;
+  /** The reader's language, looked up once per request when first needed. */
+  readerLocale?: Promise<Locale>;
   /** Set when this mutation's idempotency key was used before with other input. */
   idempotencyConflict?: boolean;
 }
@@ -15,6 +19,18 @@ export interface Context {
 export interface ContextSource {
   request?: Request;
   connectionParams?: Record<string, unknown>;
+}
+
+/** Staff read in their own language; partners in their organization's default. */
+export function readerLocale(context: Context): Promise<Locale> {
+  const { caller } = context;
+  context.readerLocale ??=
+    caller.kind === 'user'
+      ? Promise.resolve(caller.locale)
+      : caller.kind === 'anonymous'
+        ? Promise.resolve('EN')
+        : organizationSettings(caller).then((settings) => settings.defaultLocale);
+  return context.readerLocale;
 }
 
 export function credentialsOf(source: ContextSource): string | undefined {

@@ -5,11 +5,19 @@
 import { createPubSub } from 'graphql-yoga';
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { Redis } from 'ioredis';
+import type { AlertKind, AlertSeverity, RiskLevel } from './domain/types.ts';
+
+/** An alert event carries its kind and severity too, so subscribers filter before reading. */
+export interface AlertEvent {
+  alertId: string;
+  kind: AlertKind;
+  severity: AlertSeverity;
+}
 
 export type PubSubEvents = {
-  alertRaised: [organizationId: string, payload: { alertId: string }];
-  alertUpdated: [organizationId: string, payload: { alertId: string }];
-  churnRiskChanged: [organizationId: string, payload: { customerId: string }];
+  alertRaised: [organizationId: string, payload: AlertEvent];
+  alertUpdated: [organizationId: string, payload: AlertEvent];
+  churnRiskChanged: [organizationId: string, payload: { customerId: string; level: RiskLevel }];
   incidentChanged: [organizationId: string, payload: { incidentId: string }];
   /** A session ended or a key was revoked: its open sockets close. */
   credentialRevoked: [payload: { sessionId?: string; apiKeyId?: string; userId?: string }];

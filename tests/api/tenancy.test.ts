@@ -10,6 +10,7 @@ import { TENANT_MODELS } from '../../api/src/db/tenancy.ts';
 import { createApiKey } from '../../api/src/services/api-key.service.ts';
 import { upsertCustomer } from '../../api/src/services/customer.service.ts';
 import { recordEvent } from '../../api/src/services/events.service.ts';
+import { noNews, raiseOrEscalate } from '../../api/src/services/alert.service.ts';
 import { ApiKeyScope } from '../../api/src/domain/types.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { createTestOrganization, ROLES, type TestOrganization } from '../support/fixtures.ts';
@@ -56,7 +57,33 @@ async function seedCustomer(organization: TestOrganization) {
       personal: true,
     },
   });
-  return { customerId: customer.id, externalId: customer.externalId, purchaseId, interactionId };
+  const now = new Date();
+  const news = noNews();
+  await db()
+    .forOrganization(organization.id)
+    .$transaction((tx) =>
+      raiseOrEscalate(
+        tx,
+        organization.id,
+        {
+          kind: 'IGNORED',
+          customerId: customer.id,
+          severity: 'INFO',
+          causedAt: now,
+          reason: { code: 'IGNORED', params: { customerName: customer.name, days: 91, neverContacted: false } },
+        },
+        undefined,
+        now,
+        news,
+      ),
+    );
+  return {
+    customerId: customer.id,
+    externalId: customer.externalId,
+    purchaseId,
+    interactionId,
+    alertId: news.raised[0].alertId,
+  };
 }
 
 /** Organization A's ids and emails: none may appear in an answer to B. */
@@ -72,6 +99,7 @@ async function identifiersOf(organizationId: string): Promise<string[]> {
         ['customer', 'Customer'],
         ['purchase', 'Purchase'],
         ['interaction', 'Interaction'],
+        ['alert', 'Alert'],
       ].map(async ([model, typename]) => (await rows(model)).flatMap((row) => [row.id, gid(typename, row.id)])),
     )
   ).flat();

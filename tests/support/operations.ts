@@ -10,6 +10,7 @@ export interface Targets {
   externalId: string;
   purchaseId: string;
   interactionId: string;
+  alertId: string;
 }
 
 export interface Operation {
@@ -28,26 +29,30 @@ export const NOWHERE: Targets = {
   externalId: 'nowhere-external',
   purchaseId: 'nowhere-purchase',
   interactionId: 'nowhere-interaction',
+  alertId: 'nowhere-alert',
 };
 
 const RESULT = '__typename ... on Error { message }';
 
-const CUSTOMER_FIELDS =
-  'id externalId name email tier pointsBalance lastPersonalContactAt purchases { totalCount } interactions { totalCount }';
+const CUSTOMER_FIELDS = `id externalId name email tier pointsBalance lastPersonalContactAt purchases { totalCount } interactions { totalCount }
+  risk { score level factors { code points explanation } } engagement satisfaction alerts { totalCount }`;
+const ALERT_FIELDS = 'id kind severity status title message customer { id externalId } createdAt updatedAt';
 
 export const OPERATIONS: Record<string, Operation> = {
   'Query.node': {
-    document: `query ($user: ID!, $customer: ID!, $purchase: ID!, $interaction: ID!) {
+    document: `query ($user: ID!, $customer: ID!, $purchase: ID!, $interaction: ID!, $alert: ID!) {
       user: node(id: $user) { __typename id }
       customer: node(id: $customer) { __typename id }
       purchase: node(id: $purchase) { __typename id }
       interaction: node(id: $interaction) { __typename id }
+      alert: node(id: $alert) { __typename id }
     }`,
     variables: (t) => ({
       user: gid('User', t.userId),
       customer: gid('Customer', t.customerId),
       purchase: gid('Purchase', t.purchaseId),
       interaction: gid('Interaction', t.interactionId),
+      alert: gid('Alert', t.alertId),
     }),
   },
   'Query.customers': {
@@ -72,6 +77,14 @@ export const OPERATIONS: Record<string, Operation> = {
       byExternalId: canContact(customer: { externalId: $externalId }, channel: SMS, kind: SERVICE) { allowed reasons }
     }`,
     variables: (t) => ({ id: gid('Customer', t.customerId), externalId: t.externalId }),
+  },
+
+  'Query.alerts': { document: `{ alerts(first: 20) { totalCount edges { node { ${ALERT_FIELDS} } } } }` },
+  'Query.overview': {
+    document: '{ overview { customers openAlerts openIncidents nps riskDistribution { level count } } }',
+  },
+  'Query.customersToThank': {
+    document: `{ customersToThank(first: 20) { totalCount edges { node { ${CUSTOMER_FIELDS} } } } }`,
   },
 
   'Mutation.login': {
@@ -113,6 +126,25 @@ export const OPERATIONS: Record<string, Operation> = {
       { interaction: { customer: { externalId: $externalId }, channel: EMAIL, direction: INBOUND, kind: SERVICE, personal: true } }
     ] }) { __typename ... on MutationRecordEventsSuccess { data { applied failed results { index ok errors { __typename message } } } } ... on Error { message } } }`,
     variables: (t) => ({ id: gid('Customer', t.customerId), externalId: t.externalId }),
+  },
+  'Mutation.acknowledgeAlert': {
+    document: `mutation ($id: ID!) { acknowledgeAlert(id: $id) { ${RESULT} } }`,
+    variables: (t) => ({ id: gid('Alert', t.alertId) }),
+  },
+  'Mutation.assignAlert': {
+    document: `mutation ($id: ID!) { assignAlert(input: { id: $id }) { ${RESULT} } }`,
+    variables: (t) => ({ id: gid('Alert', t.alertId) }),
+  },
+  'Mutation.resolveAlert': {
+    document: `mutation ($id: ID!) { resolveAlert(id: $id) { ${RESULT} } }`,
+    variables: (t) => ({ id: gid('Alert', t.alertId) }),
+  },
+  'Subscription.alertRaised': {
+    document: `subscription { alertRaised(filter: { minSeverity: INFO }) { ${ALERT_FIELDS} } }`,
+  },
+  'Subscription.alertUpdated': { document: `subscription { alertUpdated { ${ALERT_FIELDS} } }` },
+  'Subscription.churnRiskChanged': {
+    document: 'subscription { churnRiskChanged(minLevel: HIGH) { id risk { level } } }',
   },
   'Mutation.revokeApiKey': {
     document: `mutation ($id: ID!) { revokeApiKey(id: $id) { ${RESULT} } }`,

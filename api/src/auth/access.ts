@@ -26,6 +26,9 @@ export const ACCESS: Record<string, Access> = {
   'Query.apiKeys': staff('ADMIN'),
   'Query.customers': staff('VIEWER', 'CUSTOMERS_READ'),
   'Query.customer': staff('VIEWER', 'CUSTOMERS_READ'),
+  'Query.alerts': staff('VIEWER', 'ALERTS_READ'),
+  'Query.overview': staff('VIEWER', 'ALERTS_READ', 'CUSTOMERS_READ'),
+  'Query.customersToThank': staff('VIEWER', 'CUSTOMERS_READ'),
   'Query.canContact': staff('VIEWER', 'CUSTOMERS_READ', 'EVENTS_WRITE'),
 
   'Mutation.login': { anonymous: true },
@@ -37,10 +40,17 @@ export const ACCESS: Record<string, Access> = {
   'Mutation.updateOrganizationSettings': staff('ADMIN'),
   'Mutation.createApiKey': staff('ADMIN'),
   'Mutation.revokeApiKey': staff('ADMIN'),
+  'Mutation.acknowledgeAlert': staff('MANAGER'),
+  'Mutation.assignAlert': staff('MANAGER'),
+  'Mutation.resolveAlert': staff('MANAGER'),
   'Mutation.upsertCustomer': staff('AGENT', 'CUSTOMERS_WRITE'),
   'Mutation.recordPurchase': staff('AGENT', 'EVENTS_WRITE'),
   'Mutation.recordInteraction': staff('AGENT', 'EVENTS_WRITE'),
   'Mutation.recordEvents': staff('AGENT', 'EVENTS_WRITE'),
+
+  'Subscription.alertRaised': staff('VIEWER', 'ALERTS_READ'),
+  'Subscription.alertUpdated': staff('VIEWER', 'ALERTS_READ'),
+  'Subscription.churnRiskChanged': staff('VIEWER', 'ALERTS_READ', 'CUSTOMERS_READ'),
 };
 
 /**
@@ -55,6 +65,7 @@ export const NODE_ACCESS: Record<string, Access> = {
   Purchase: staff('VIEWER', 'CUSTOMERS_READ'),
   Interaction: staff('VIEWER', 'CUSTOMERS_READ'),
   PointsEntry: staff('VIEWER', 'CUSTOMERS_READ'),
+  Alert: staff('VIEWER', 'ALERTS_READ'),
 };
 
 export function hasRole(role: Role, least: Role): boolean {

@@ -12,6 +12,9 @@ import './purchase.ts';
 import './interaction.ts';
 import './points.ts';
 import './contact.ts';
+import './risk.ts';
+import './alert.ts';
+import './overview.ts';
 import './events.ts';
 
 builder.queryType({});

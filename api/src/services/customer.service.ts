@@ -72,6 +72,8 @@ export async function upsertCustomer(caller: AuthenticatedCaller, input: UpsertC
         externalId: input.externalId.trim(),
         locale: settings.defaultLocale,
         riskComputedAt: now,
+        // A new customer's read model is computed by the next background round.
+        recomputeAt: now,
         createdAt: now,
         ...fields,
       },

@@ -7,6 +7,7 @@ import type { TenantTx } from '../db/client.ts';
 import type { OrganizationSettings } from '../domain/settings.ts';
 import type { EarnedPoints } from '../domain/points/earn-points.ts';
 import { appendEntries, type NewEntry } from './ledger.service.ts';
+import { markForRecompute } from './recompute.service.ts';
 
 export interface AppliedEvent {
   kind: 'purchase' | 'interaction';
@@ -72,6 +73,11 @@ export async function applyEventEffects(
       purchaseId: event.id,
     }));
   await appendEntries(tx, caller.organizationId, earnings, settings, now);
+  await markForRecompute(
+    tx,
+    events.map((event) => event.customerId),
+    now,
+  );
   await touchCustomers(
     tx,
     caller.organizationId,

@@ -12,6 +12,7 @@ import type { TenantTx } from '../db/client.ts';
 import { resolveCustomerRefs, type CustomerRef } from './customer.service.ts';
 import { organizationSettings } from './organization-settings.service.ts';
 import { applyEventEffects } from './event-effects.service.ts';
+import { recomputeAfterChange } from './recompute.service.ts';
 import { earnPointsForPurchase, isAcceptedCurrency, type EarnedPoints } from '../domain/points/earn-points.ts';
 
 export const MAX_EVENTS = 1000;
@@ -240,6 +241,10 @@ export async function recordEvents(
       await applyEventEffects(tx, caller, valid, settings, now);
       return { applied: valid, repeated };
     }),
+  );
+  await recomputeAfterChange(
+    caller.organizationId,
+    applied.map((event) => event.customerId),
   );
   for (const index of repeated) {
     fail(

@@ -1,0 +1,218 @@
+import { filter, pipe } from 'graphql-yoga';
+import { builder } from './builder.ts';
+import { AlertKindEnum, AlertSeverityEnum, AlertStatusEnum, LocaleEnum, RiskLevelEnum } from './enums.ts';
+import { ACCESS_ERRORS } from './errors.ts';
+import { rawId, rawIdOrNull } from './ids.ts';
+import { readerLocale } from '../context.ts';
+import { NotFoundError, ValidationError } from '../domain/errors.ts';
+import type { AlertSeverity, RiskLevel } from '../domain/types.ts';
+import { renderAlert } from '../domain/alerts/alert-text.ts';
+import { renderResolutionNote } from '../domain/alerts/resolution-note.ts';
+import { riskLevelRank } from '../domain/risk/risk-level.ts';
+import { authenticated } from '../auth/caller.ts';
+import { runtime, tenantDb } from '../runtime.ts';
+import type { Prisma } from '../generated/prisma/client.ts';
+import { acknowledgeAlert, assignAlert, resolveAlert } from '../services/alert.service.ts';
+
+const SEVERITY_RANK: Record<AlertSeverity, number> = { INFO: 0, WARNING: 1, CRITICAL: 2 };
+
+export const AlertNode = builder.prismaNode('Alert', {
+  id: { field: 'id' },
+  nullable: true,
+  description: 'Something a manager should act on. At most one is open per kind and customer (or incident).',
+  fields: (t) => ({
+    kind: t.expose('kind', { type: AlertKindEnum }),
+    severity: t.expose('severity', { type: AlertSeverityEnum }),
+    customer: t.relation('customer'),
+    title: t.string({
+      description: "What happened, in the reader's language (or the one asked for).",
+      args: { locale: t.arg({ type: LocaleEnum }) },
+      select: { reason: true, reasonParams: true },
+      resolve: async (alert, { locale }, context) =>
+        renderAlert(alert.reason, alert.reasonParams, locale ?? (await readerLocale(context))).title,
+    }),
+    message: t.string({
+      description: 'What happened and what to do.',
+      args: { locale: t.arg({ type: LocaleEnum }) },
+      select: { reason: true, reasonParams: true },
+      resolve: async (alert, { locale }, context) =>
+        renderAlert(alert.reason, alert.reasonParams, locale ?? (await readerLocale(context))).message,
+    }),
+    status: t.expose('status', { type: AlertStatusEnum }),
+    assignee: t.relation('assignee', { nullable: true }),
+    acknowledgedBy: t.relation('acknowledgedBy', { nullable: true }),
+    acknowledgedAt: t.expose('acknowledgedAt', { type: 'DateTime', nullable: true }),
+    resolvedAt: t.expose('resolvedAt', { type: 'DateTime', nullable: true }),
+    resolvedBy: t.relation('resolvedBy', { nullable: true }),
+    resolutionNote: t.string({
+      nullable: true,
+      description: 'Why the alert resolved itself (its cause went away); null when a person resolved it.',
+      args: { locale: t.arg({ type: LocaleEnum }) },
+      select: { resolutionNote: true },
+      resolve: async (alert, { locale }, context) =>
+        alert.resolutionNote
+          ? renderResolutionNote(alert.resolutionNote, locale ?? (await readerLocale(context)))
+          : null,
+    }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', {
+      type: 'DateTime',
+      description: 'Changed when escalated, acknowledged, assigned or resolved.',
+    }),
+  }),
+});
+
+const AlertFilter = builder.inputType('AlertFilter', {
+  fields: (t) => ({
+    statuses: t.field({ type: [AlertStatusEnum] }),
+    kinds: t.field({ type: [AlertKindEnum] }),
+  }),
+});
+
+const AlertSubscriptionFilter = builder.inputType('AlertSubscriptionFilter', {
+  fields: (t) => ({
+    kinds: t.field({ type: [AlertKindEnum] }),
+    minSeverity: t.field({ type: AlertSeverityEnum }),
+  }),
+});
+
+function alertWhere(
+  filterInput: typeof AlertFilter.$inferInput | null | undefined,
+  since: Date | null | undefined,
+): Prisma.AlertWhereInput {
+  return {
+    ...(filterInput?.statuses?.length ? { status: { in: filterInput.statuses } } : {}),
+    ...(filterInput?.kinds?.length ? { kind: { in: filterInput.kinds } } : {}),
+    ...(since ? { updatedAt: { gt: since } } : {}),
+  };
+}
+
+builder.queryField('alerts', (t) =>
+  t.prismaConnection({
+    type: 'Alert',
+    cursor: 'id',
+    maxSize: 100,
+    description:
+      'Newest first. `since`: every alert created or changed after that time (to catch up after a reconnect).',
+    args: {
+      filter: t.arg({ type: AlertFilter }),
+      since: t.arg({ type: 'DateTime' }),
+    },
+    totalCount: (_connection, { filter: alertFilter, since }, context) =>
+      tenantDb(authenticated(context)).alert.count({ where: alertWhere(alertFilter, since) }),
+    resolve: (query, _root, { filter: alertFilter, since }, context) =>
+      tenantDb(authenticated(context)).alert.findMany({
+        ...query,
+        where: alertWhere(alertFilter, since),
+        orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+      }),
+  }),
+);
+
+builder.prismaObjectField('Customer', 'alerts', (t) =>
+  t.relatedConnection('alerts', {
+    cursor: 'id',
+    maxSize: 100,
+    totalCount: true,
+    query: { orderBy: [{ createdAt: 'desc' }, { id: 'asc' }] },
+  }),
+);
+
+builder.mutationField('acknowledgeAlert', (t) =>
+  t.prismaField({
+    type: 'Alert',
+    errors: { types: [NotFoundError, ...ACCESS_ERRORS] },
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_query, _root, { id }, context) => acknowledgeAlert(authenticated(context), rawId(String(id), 'Alert')),
+  }),
+);
+
+builder.mutationField('assignAlert', (t) =>
+  t.prismaField({
+    type: 'Alert',
+    errors: { types: [ValidationError, NotFoundError, ...ACCESS_ERRORS] },
+    args: {
+      input: t.arg({
+        type: builder.inputType('AssignAlertInput', {
+          fields: (f) => ({
+            id: f.id({ required: true }),
+            assigneeId: f.id({ description: 'A staff member; null unassigns.' }),
+          }),
+        }),
+        required: true,
+      }),
+    },
+    resolve: (_query, _root, { input }, context) =>
+      assignAlert(
+        authenticated(context),
+        rawId(String(input.id), 'Alert'),
+        input.assigneeId == null ? null : (rawIdOrNull(String(input.assigneeId), 'User') ?? 'not-a-user'),
+      ),
+  }),
+);
+
+builder.mutationField('resolveAlert', (t) =>
+  t.prismaField({
+    type: 'Alert',
+    errors: { types: [NotFoundError, ...ACCESS_ERRORS] },
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_query, _root, { id }, context) => resolveAlert(authenticated(context), rawId(String(id), 'Alert')),
+  }),
+);
+
+builder.subscriptionType({});
+
+builder.subscriptionField('alertRaised', (t) =>
+  t.prismaField({
+    type: 'Alert',
+    description:
+      'Alerts raised in your organization, as they are stored. After a reconnect, fetch what you missed with `alerts(since:)`.',
+    args: { filter: t.arg({ type: AlertSubscriptionFilter }) },
+    subscribe: (_root, { filter: wanted }, context) =>
+      pipe(
+        runtime().pubsub.subscribe('alertRaised', authenticated(context).organizationId),
+        filter(
+          (event) =>
+            (!wanted?.kinds?.length || wanted.kinds.includes(event.kind)) &&
+            (!wanted?.minSeverity || SEVERITY_RANK[event.severity] >= SEVERITY_RANK[wanted.minSeverity]),
+        ),
+      ),
+    resolve: (query, event, _args, context) =>
+      tenantDb(authenticated(context)).alert.findUniqueOrThrow({
+        ...query,
+        where: { id: (event as { alertId: string }).alertId },
+      }),
+  }),
+);
+
+builder.subscriptionField('alertUpdated', (t) =>
+  t.prismaField({
+    type: 'Alert',
+    description: 'Alerts escalated, acknowledged, assigned or resolved (by a person or by themselves).',
+    subscribe: (_root, _args, context) =>
+      runtime().pubsub.subscribe('alertUpdated', authenticated(context).organizationId),
+    resolve: (query, event, _args, context) =>
+      tenantDb(authenticated(context)).alert.findUniqueOrThrow({
+        ...query,
+        where: { id: (event as { alertId: string }).alertId },
+      }),
+  }),
+);
+
+builder.subscriptionField('churnRiskChanged', (t) =>
+  t.prismaField({
+    type: 'Customer',
+    description: 'Customers whose churn risk changed, at or above `minLevel` if given.',
+    args: { minLevel: t.arg({ type: RiskLevelEnum }) },
+    subscribe: (_root, { minLevel }, context) =>
+      pipe(
+        runtime().pubsub.subscribe('churnRiskChanged', authenticated(context).organizationId),
+        filter((event) => !minLevel || riskLevelRank(event.level) >= riskLevelRank(minLevel as RiskLevel)),
+      ),
+    resolve: (query, event, _args, context) =>
+      tenantDb(authenticated(context)).customer.findUniqueOrThrow({
+        ...query,
+        where: { id: (event as { customerId: string }).customerId },
+      }),
+  }),
+);

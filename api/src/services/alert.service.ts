@@ -1,0 +1,159 @@
+// Alerts: at most one open alert per kind and customer (or incident), stored first and published
+// after the transaction commits, so a board that reconnects can fetch every alert it missed.
+import { randomUUID } from 'node:crypto';
+import type { Prisma } from '../generated/prisma/client.ts';
+import type { AuthenticatedCaller } from '../auth/caller.ts';
+import type { TenantTx } from '../db/client.ts';
+import { NotFoundError, ValidationError } from '../domain/errors.ts';
+import type { AlertKind, AlertSeverity } from '../domain/types.ts';
+import { alertOpenKey } from '../domain/alerts/open-key.ts';
+import type { AlertReason } from '../domain/alerts/alert-text.ts';
+import type { ResolutionNoteCode } from '../domain/alerts/resolution-note.ts';
+import { runtime, tenantDb } from '../runtime.ts';
+
+const SEVERITY_RANK: Record<AlertSeverity, number> = { INFO: 0, WARNING: 1, CRITICAL: 2 };
+
+/** What a write to alerts leaves to announce once it is committed. */
+export interface AlertNews {
+  raised: { alertId: string; kind: AlertKind; severity: AlertSeverity }[];
+  updated: { alertId: string; kind: AlertKind; severity: AlertSeverity }[];
+}
+
+export const noNews = (): AlertNews => ({ raised: [], updated: [] });
+
+export interface AlertCause {
+  kind: AlertKind;
+  customerId: string;
+  incidentId?: string | null;
+  severity: AlertSeverity;
+  reason: AlertReason;
+  causedAt: Date;
+}
+
+type OpenAlert = Pick<Prisma.AlertModel, 'id' | 'kind' | 'severity' | 'customerId' | 'incidentId' | 'openKey'>;
+
+/**
+ * Raises the alert, or escalates the open one of its kind and customer (or incident): a higher
+ * severity, new words and a new updatedAt instead of a second alert.
+ */
+export async function raiseOrEscalate(
+  tx: TenantTx,
+  organizationId: string,
+  cause: AlertCause,
+  open: OpenAlert | undefined,
+  now: Date,
+  news: AlertNews,
+): Promise<void> {
+  if (open) {
+    const severity = SEVERITY_RANK[cause.severity] > SEVERITY_RANK[open.severity] ? cause.severity : open.severity;
+    await tx.alert.update({
+      where: { id: open.id },
+      data: {
+        severity,
+        reason: cause.reason.code,
+        reasonParams: cause.reason.params as Prisma.InputJsonValue,
+        causedAt: cause.causedAt,
+        updatedAt: now,
+      },
+    });
+    news.updated.push({ alertId: open.id, kind: cause.kind, severity });
+    return;
+  }
+  const id = randomUUID();
+  await tx.alert.create({
+    data: {
+      id,
+      organizationId,
+      kind: cause.kind,
+      severity: cause.severity,
+      customerId: cause.customerId,
+      incidentId: cause.incidentId ?? null,
+      reason: cause.reason.code,
+      reasonParams: cause.reason.params as Prisma.InputJsonValue,
+      openKey: alertOpenKey(cause),
+      causedAt: cause.causedAt,
+      createdAt: now,
+      updatedAt: now,
+    },
+  });
+  news.raised.push({ alertId: id, kind: cause.kind, severity: cause.severity });
+}
+
+/** Resolves an open alert whose cause went away, with the note that says why. */
+export async function resolveByItself(
+  tx: TenantTx,
+  open: OpenAlert,
+  note: ResolutionNoteCode,
+  now: Date,
+  news: AlertNews,
+): Promise<void> {
+  await tx.alert.update({
+    where: { id: open.id },
+    data: { status: 'RESOLVED', resolvedAt: now, resolutionNote: note, openKey: null, updatedAt: now },
+  });
+  news.updated.push({ alertId: open.id, kind: open.kind, severity: open.severity });
+}
+
+export function publishAlertNews(organizationId: string, news: AlertNews): void {
+  const { pubsub } = runtime();
+  for (const alert of news.raised) pubsub.publish('alertRaised', organizationId, alert);
+  for (const alert of news.updated) pubsub.publish('alertUpdated', organizationId, alert);
+}
+
+// ---------- what staff do with an alert ----------
+
+async function changeAlert(
+  caller: AuthenticatedCaller,
+  id: string,
+  change: (alert: Prisma.AlertModel, now: Date) => Prisma.AlertUpdateInput | null,
+) {
+  const { clock } = runtime();
+  const db = tenantDb(caller);
+  const now = clock.now();
+  const updated = await db.$transaction(async (tx) => {
+    const alert = await tx.alert.findUnique({ where: { id } });
+    if (!alert) throw new NotFoundError('Alert');
+    const data = change(alert, now);
+    return data ? tx.alert.update({ where: { id }, data: { ...data, updatedAt: now } }) : alert;
+  });
+  if (updated.updatedAt.getTime() === now.getTime()) {
+    publishAlertNews(caller.organizationId, {
+      raised: [],
+      updated: [{ alertId: updated.id, kind: updated.kind, severity: updated.severity }],
+    });
+  }
+  return updated;
+}
+
+const staffId = (caller: AuthenticatedCaller) => (caller.kind === 'user' ? caller.userId : null);
+
+export function acknowledgeAlert(caller: AuthenticatedCaller, id: string) {
+  return changeAlert(caller, id, (alert, now) =>
+    alert.status === 'OPEN'
+      ? { status: 'ACKNOWLEDGED', acknowledgedAt: now, acknowledgedBy: connectStaff(caller) }
+      : null,
+  );
+}
+
+export async function assignAlert(caller: AuthenticatedCaller, id: string, assigneeId: string | null) {
+  if (assigneeId) {
+    const assignee = await tenantDb(caller).user.findUnique({ where: { id: assigneeId }, select: { active: true } });
+    if (!assignee?.active) throw ValidationError.at(['input', 'assigneeId'], 'No active staff member has this id.');
+  }
+  return changeAlert(caller, id, () => ({
+    assignee: assigneeId ? { connect: { id: assigneeId } } : { disconnect: true },
+  }));
+}
+
+export function resolveAlert(caller: AuthenticatedCaller, id: string) {
+  return changeAlert(caller, id, (alert, now) =>
+    alert.status === 'RESOLVED'
+      ? null
+      : { status: 'RESOLVED', resolvedAt: now, openKey: null, resolvedBy: connectStaff(caller) },
+  );
+}
+
+function connectStaff(caller: AuthenticatedCaller) {
+  const id = staffId(caller);
+  return id ? { connect: { id } } : undefined;
+}

@@ -1,0 +1,535 @@
+// The retention read model: every customer's explained churn risk, engagement, satisfaction and
+// tier, stored on the customer, with the moment a time-based part next changes (recomputeAt).
+// Recomputed for the customers an event touched, and by the background job for those whose
+// moment has come; either way set-based (a fixed number of queries for any number of customers),
+// and alerts are decided from the new facts, stored, and published once committed.
+import { Prisma } from '../generated/prisma/client.ts';
+import type { TenantTx } from '../db/client.ts';
+import type { OrganizationSettings } from '../domain/settings.ts';
+import type { AlertKind, RiskLevel } from '../domain/types.ts';
+import { computeChurnRisk, type ChurnRisk, type RiskFactor } from '../domain/risk/churn-risk.ts';
+import { computeEngagement } from '../domain/risk/engagement.ts';
+import { computeSatisfaction, type SatisfactionSignal } from '../domain/risk/satisfaction.ts';
+import { decideChurnRiskAlert } from '../domain/alerts/churn-risk-alert.ts';
+import { alertSeverity } from '../domain/alerts/alert-severity.ts';
+import { ignoredAlertDue } from '../domain/alerts/ignored-alert.ts';
+import { isTopSpender, topSpendThreshold } from '../domain/alerts/top-spenders.ts';
+import { isBadExperience } from '../domain/feedback/bad-experience.ts';
+import { isSlaBreached } from '../domain/incidents/sla-breached.ts';
+import { DAY_MS } from '../domain/time/duration.ts';
+import { addMonthsUtc } from '../domain/time/add-months.ts';
+import { runtime } from '../runtime.ts';
+import { systemCaller } from '../auth/caller.ts';
+import { updateTiers } from './ledger.service.ts';
+import { organizationSettings } from './organization-settings.service.ts';
+import { noNews, publishAlertNews, raiseOrEscalate, resolveByItself, type AlertNews } from './alert.service.ts';
+
+const ago = (now: Date, days: number) => new Date(now.getTime() - days * DAY_MS);
+const earliest = (...dates: (Date | null | undefined)[]): Date | null =>
+  dates.reduce<Date | null>((min, date) => (date && (!min || date < min) ? date : min), null);
+
+function group<T extends { customerId: string }>(rows: T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = groups.get(row.customerId);
+    if (list) list.push(row);
+    else groups.set(row.customerId, [row]);
+  }
+  return groups;
+}
+
+/** Everything the rules read about these customers: one query per kind of fact. */
+async function loadFacts(tx: TenantTx, customerIds: string[], now: Date) {
+  const inIds = { customerId: { in: customerIds } };
+  const [customers, experiences, incidents, feedback, purchases, interactions, redemptions, alerts] = await Promise.all(
+    [
+      tx.customer.findMany({
+        where: { id: { in: customerIds } },
+        select: {
+          id: true,
+          name: true,
+          createdAt: true,
+          firstEventAt: true,
+          lastPersonalContactAt: true,
+          riskLevel: true,
+          riskScore: true,
+        },
+      }),
+      tx.experience.findMany({
+        where: { ...inIds, occurredAt: { gt: ago(now, 90) } },
+        select: { customerId: true, kind: true, cause: true, score: true, occurredAt: true },
+      }),
+      tx.incident.findMany({
+        where: { ...inIds, OR: [{ status: { in: ['OPEN', 'IN_PROGRESS'] } }, { resolvedAt: { gt: ago(now, 365) } }] },
+        select: {
+          id: true,
+          customerId: true,
+          title: true,
+          severity: true,
+          status: true,
+          openedAt: true,
+          slaDueAt: true,
+          resolvedAt: true,
+          customerSatisfied: true,
+        },
+      }),
+      tx.feedback.findMany({
+        where: { ...inIds, occurredAt: { gt: ago(now, 365) } },
+        select: { customerId: true, score: true, comment: true, occurredAt: true, survey: { select: { kind: true } } },
+      }),
+      tx.purchase.findMany({
+        where: { ...inIds, occurredAt: { gt: ago(now, 180) } },
+        select: { customerId: true, occurredAt: true },
+      }),
+      tx.interaction.findMany({
+        where: { ...inIds, occurredAt: { gt: ago(now, 180) } },
+        select: { customerId: true, occurredAt: true, direction: true },
+      }),
+      tx.redemption.findMany({
+        where: { ...inIds, status: 'FULFILLED', createdAt: { gt: ago(now, 90) } },
+        select: { customerId: true, createdAt: true },
+      }),
+      // Open alerts, and the latest cause each kind was raised for (a cause is raised once).
+      tx.alert.findMany({
+        where: { ...inIds, OR: [{ status: { not: 'RESOLVED' } }, { createdAt: { gt: ago(now, 400) } }] },
+        select: {
+          id: true,
+          kind: true,
+          severity: true,
+          status: true,
+          customerId: true,
+          incidentId: true,
+          openKey: true,
+          causedAt: true,
+        },
+        orderBy: { createdAt: 'asc' },
+      }),
+    ],
+  );
+  return {
+    customers,
+    experiences: group(experiences),
+    incidents: group(incidents),
+    feedback: group(feedback),
+    purchases: group(purchases),
+    interactions: group(interactions),
+    redemptions: group(redemptions),
+    alerts: group(alerts),
+  };
+}
+
+type Facts = Awaited<ReturnType<typeof loadFacts>>;
+type Customer = Facts['customers'][number];
+
+function churnRiskOf(customer: Customer, facts: Facts, settings: OrganizationSettings, now: Date): ChurnRisk {
+  const experiences = facts.experiences.get(customer.id) ?? [];
+  const incidents = facts.incidents.get(customer.id) ?? [];
+  const nps = (facts.feedback.get(customer.id) ?? [])
+    .filter((answer) => answer.survey?.kind === 'NPS' && answer.score !== null)
+    .sort((a, b) => b.occurredAt.getTime() - a.occurredAt.getTime())[0];
+  return computeChurnRisk(
+    {
+      createdAt: customer.createdAt,
+      firstEventAt: customer.firstEventAt,
+      lastPersonalContactAt: customer.lastPersonalContactAt,
+      badExperiences: experiences.filter((experience) => experience.kind === 'BAD_EXPERIENCE'),
+      recoveries: experiences.filter((experience) => experience.kind === 'RECOVERY'),
+      openIncidents: incidents.filter((incident) => incident.status === 'OPEN' || incident.status === 'IN_PROGRESS'),
+      latestNps: nps ? { score: nps.score!, occurredAt: nps.occurredAt } : null,
+      activity: [
+        ...(facts.purchases.get(customer.id) ?? []).map((purchase) => purchase.occurredAt),
+        ...(facts.interactions.get(customer.id) ?? []).map((interaction) => interaction.occurredAt),
+      ],
+    },
+    settings.risk,
+    now,
+  );
+}
+
+function engagementOf(customer: Customer, facts: Facts, settings: OrganizationSettings, now: Date) {
+  return computeEngagement(
+    {
+      inboundInteractions: (facts.interactions.get(customer.id) ?? [])
+        .filter((i) => i.direction === 'INBOUND')
+        .map((i) => i.occurredAt),
+      purchases: (facts.purchases.get(customer.id) ?? []).map((purchase) => purchase.occurredAt),
+      feedback: (facts.feedback.get(customer.id) ?? []).map((answer) => answer.occurredAt),
+      redemptions: (facts.redemptions.get(customer.id) ?? []).map((redemption) => redemption.createdAt),
+    },
+    settings.engagement,
+    now,
+  );
+}
+
+function satisfactionOf(customer: Customer, facts: Facts, settings: OrganizationSettings, now: Date) {
+  const signals: SatisfactionSignal[] = [];
+  for (const answer of facts.feedback.get(customer.id) ?? []) {
+    const kind = answer.survey?.kind;
+    if ((kind === 'NPS' || kind === 'CSAT') && answer.score !== null)
+      signals.push({ kind, score: answer.score, occurredAt: answer.occurredAt });
+  }
+  for (const incident of facts.incidents.get(customer.id) ?? []) {
+    if (incident.resolvedAt)
+      signals.push({
+        kind: 'INCIDENT',
+        customerSatisfied: incident.customerSatisfied,
+        occurredAt: incident.resolvedAt,
+      });
+  }
+  return computeSatisfaction(signals, settings.satisfaction, now);
+}
+
+export interface RecomputeResult {
+  /** Customers whose score or level changed. */
+  riskChanged: { customerId: string; level: RiskLevel }[];
+  news: AlertNews;
+}
+
+/** The 12-month spend in the default currency from which a customer is in the top 10 %. */
+async function topSpendLine(
+  tx: TenantTx,
+  organizationId: string,
+  settings: OrganizationSettings,
+  now: Date,
+): Promise<number | null> {
+  const spends = await tx.$queryRaw<{ spend: bigint }[]>(Prisma.sql`
+    SELECT sum("amountMinor") AS spend FROM "Purchase"
+    WHERE "organizationId" = ${organizationId} AND currency = ${settings.defaultCurrency} AND "occurredAt" > ${addMonthsUtc(now, -12)}
+    GROUP BY "customerId"`);
+  return topSpendThreshold(spends.map((row) => Number(row.spend)));
+}
+
+/** Recomputes these customers inside `tx`; the caller publishes the result after commit. */
+export async function recomputeIn(
+  tx: TenantTx,
+  organizationId: string,
+  customerIds: string[],
+  settings: OrganizationSettings,
+  now: Date,
+): Promise<RecomputeResult> {
+  const result: RecomputeResult = { riskChanged: [], news: noNews() };
+  if (customerIds.length === 0) return result;
+  const facts = await loadFacts(tx, customerIds, now);
+  const tiers = await updateTiers(tx, organizationId, customerIds, settings, now);
+  let topSpend: number | null | undefined;
+  const spendOf = async (customerId: string) => {
+    topSpend ??= await topSpendLine(tx, organizationId, settings, now);
+    const [row] = await tx.$queryRaw<{ spend: bigint | null }[]>(Prisma.sql`
+      SELECT sum("amountMinor") AS spend FROM "Purchase" WHERE "organizationId" = ${organizationId}
+      AND "customerId" = ${customerId} AND currency = ${settings.defaultCurrency} AND "occurredAt" > ${addMonthsUtc(now, -12)}`);
+    return isTopSpender(Number(row?.spend ?? 0), topSpend);
+  };
+
+  const rows: {
+    id: string;
+    risk: ChurnRisk;
+    engagement: ReturnType<typeof engagementOf>;
+    satisfaction: ReturnType<typeof satisfactionOf>;
+    recomputeAt: Date | null;
+  }[] = [];
+  for (const customer of facts.customers) {
+    const risk = churnRiskOf(customer, facts, settings, now);
+    const engagement = engagementOf(customer, facts, settings, now);
+    const satisfaction = satisfactionOf(customer, facts, settings, now);
+    const recomputeAt = earliest(
+      risk.nextChangeAt,
+      engagement.nextChangeAt,
+      satisfaction.nextChangeAt,
+      tiers.get(customer.id)?.nextChangeAt,
+    );
+    rows.push({ id: customer.id, risk, engagement, satisfaction, recomputeAt });
+    if (risk.score !== customer.riskScore || risk.level !== customer.riskLevel) {
+      result.riskChanged.push({ customerId: customer.id, level: risk.level });
+    }
+    await decideAlerts(tx, organizationId, customer, risk, facts, now, result.news, spendOf);
+  }
+
+  // One statement writes every customer's read model.
+  await tx.$executeRaw(Prisma.sql`
+    UPDATE "Customer" AS c SET
+      "riskScore" = v.score, "riskLevel" = v.level::"RiskLevel", "riskFactors" = v.factors,
+      "riskComputedAt" = ${now}, "engagement" = v.engagement, "engagementParts" = v.engagement_parts,
+      "satisfaction" = v.satisfaction, "satisfactionParts" = v.satisfaction_parts,
+      "satisfactionKnown" = v.known, "recomputeAt" = v.recompute_at
+    FROM (
+      SELECT unnest(${rows.map((row) => row.id)}::text[]) AS id,
+             unnest(${rows.map((row) => row.risk.score)}::int[]) AS score,
+             unnest(${rows.map((row) => row.risk.level)}::text[]) AS level,
+             unnest(${rows.map((row) => JSON.stringify(row.risk.factors))}::jsonb[]) AS factors,
+             unnest(${rows.map((row) => row.engagement.score)}::int[]) AS engagement,
+             unnest(${rows.map((row) => JSON.stringify(row.engagement.parts))}::jsonb[]) AS engagement_parts,
+             unnest(${rows.map((row) => row.satisfaction.score)}::int[]) AS satisfaction,
+             unnest(${rows.map((row) => JSON.stringify(row.satisfaction.parts))}::jsonb[]) AS satisfaction_parts,
+             unnest(${rows.map((row) => row.satisfaction.known)}::boolean[]) AS known,
+             unnest(${rows.map((row) => row.recomputeAt?.toISOString() ?? null)}::timestamp(3)[]) AS recompute_at
+    ) AS v
+    WHERE c.id = v.id AND c."organizationId" = ${organizationId}`);
+  return result;
+}
+
+type AlertRow = Facts['alerts'] extends Map<string, (infer R)[]> ? R : never;
+
+/** PRODUCT.md "Alerts": what the new facts raise, escalate or resolve for one customer. */
+async function decideAlerts(
+  tx: TenantTx,
+  organizationId: string,
+  customer: Customer,
+  risk: ChurnRisk,
+  facts: Facts,
+  now: Date,
+  news: AlertNews,
+  isTopSpender: (customerId: string) => Promise<boolean>,
+): Promise<void> {
+  const alerts = facts.alerts.get(customer.id) ?? [];
+  const open = (kind: AlertKind, incidentId: string | null = null) =>
+    alerts.find((alert) => alert.kind === kind && alert.status !== 'RESOLVED' && alert.incidentId === incidentId);
+  const lastCause = (kind: AlertKind, incidentId: string | null = null) =>
+    alerts.filter((alert) => alert.kind === kind && alert.incidentId === incidentId).at(-1)?.causedAt ?? null;
+  const customerName = customer.name;
+  const factor = <C extends RiskFactor['code']>(code: C) =>
+    risk.factors.find((candidate): candidate is Extract<RiskFactor, { code: C }> => candidate.code === code);
+
+  // CHURN_RISK: rising to HIGH or CRITICAL raises or escalates; falling below HIGH resolves.
+  const decision = decideChurnRiskAlert(customer.riskLevel, risk.level);
+  const churn = open('CHURN_RISK');
+  if (decision.action === 'RAISE' || decision.action === 'ESCALATE') {
+    await raiseOrEscalate(
+      tx,
+      organizationId,
+      {
+        kind: 'CHURN_RISK',
+        customerId: customer.id,
+        severity: decision.severity,
+        causedAt: now,
+        reason: { code: 'CHURN_RISK', params: { customerName, level: risk.level, score: risk.score } },
+      },
+      churn,
+      now,
+      news,
+    );
+  } else if (decision.action === 'RESOLVE' && churn) {
+    await resolveByItself(tx, churn, 'RISK_BELOW_HIGH', now, news);
+  }
+
+  // TWO_STRIKES: a second (or later) bad experience within 90 days, raised once per new strike.
+  const strikes = factor('TWO_STRIKES');
+  if (strikes) {
+    const newest = new Date(
+      Math.max(
+        ...(facts.experiences.get(customer.id) ?? [])
+          .filter((e) => e.kind === 'BAD_EXPERIENCE')
+          .map((e) => e.occurredAt.getTime()),
+      ),
+    );
+    const last = lastCause('TWO_STRIKES');
+    if (!last || newest > last) {
+      await raiseOrEscalate(
+        tx,
+        organizationId,
+        {
+          kind: 'TWO_STRIKES',
+          customerId: customer.id,
+          severity: 'CRITICAL',
+          causedAt: newest,
+          reason: {
+            code: 'TWO_STRIKES',
+            params: { customerName, count: strikes.params.count, experiences: strikes.params.experiences },
+          },
+        },
+        open('TWO_STRIKES'),
+        now,
+        news,
+      );
+    }
+  }
+
+  // DETRACTOR: each NPS answer of 0–6, raised once.
+  const detractor = (facts.feedback.get(customer.id) ?? [])
+    .filter((answer) => answer.survey?.kind === 'NPS' && answer.score !== null && isBadExperience('NPS', answer.score))
+    .sort((a, b) => b.occurredAt.getTime() - a.occurredAt.getTime())[0];
+  const lastDetractor = lastCause('DETRACTOR');
+  if (detractor && (!lastDetractor || detractor.occurredAt > lastDetractor)) {
+    await raiseOrEscalate(
+      tx,
+      organizationId,
+      {
+        kind: 'DETRACTOR',
+        customerId: customer.id,
+        severity: 'WARNING',
+        causedAt: detractor.occurredAt,
+        reason: {
+          code: 'DETRACTOR',
+          params: {
+            customerName,
+            score: detractor.score!,
+            ...(detractor.comment ? { comment: detractor.comment } : {}),
+          },
+        },
+      },
+      open('DETRACTOR'),
+      now,
+      news,
+    );
+  }
+
+  // IGNORED: crossing 90 days without personal contact, once per quiet stretch; a contact resolves it.
+  const ignored = ignoredAlertDue(risk.factors);
+  const openIgnored = open('IGNORED');
+  if (ignored) {
+    const since = new Date(ignored.since);
+    const last = lastCause('IGNORED');
+    if (!last || last.getTime() !== since.getTime()) {
+      const severity = alertSeverity({ kind: 'IGNORED', topSpender: await isTopSpender(customer.id) })!;
+      await raiseOrEscalate(
+        tx,
+        organizationId,
+        {
+          kind: 'IGNORED',
+          customerId: customer.id,
+          severity,
+          causedAt: since,
+          reason: {
+            code: 'IGNORED',
+            params: { customerName, days: ignored.days, neverContacted: ignored.neverContacted },
+          },
+        },
+        openIgnored,
+        now,
+        news,
+      );
+    }
+  } else if (openIgnored) {
+    await resolveByItself(tx, openIgnored, 'PERSONAL_CONTACT', now, news);
+  }
+
+  // INCIDENT and SLA_BREACH, per incident: raised once, resolved when the incident is.
+  for (const incident of facts.incidents.get(customer.id) ?? []) {
+    const isOpen = incident.status === 'OPEN' || incident.status === 'IN_PROGRESS';
+    const openIncidentAlert = open('INCIDENT', incident.id);
+    const openBreach = open('SLA_BREACH', incident.id);
+    if (!isOpen) {
+      if (openIncidentAlert) await resolveByItself(tx, openIncidentAlert, 'INCIDENT_RESOLVED', now, news);
+      if (openBreach) await resolveByItself(tx, openBreach, 'INCIDENT_RESOLVED', now, news);
+      continue;
+    }
+    const severity = alertSeverity({ kind: 'INCIDENT', incidentSeverity: incident.severity });
+    const raisedBefore = alerts.find((alert) => alert.kind === 'INCIDENT' && alert.incidentId === incident.id);
+    if (
+      severity &&
+      (!raisedBefore || (openIncidentAlert && openIncidentAlert.severity !== severity && severity === 'CRITICAL'))
+    ) {
+      await raiseOrEscalate(
+        tx,
+        organizationId,
+        {
+          kind: 'INCIDENT',
+          customerId: customer.id,
+          incidentId: incident.id,
+          severity,
+          causedAt: incident.openedAt,
+          reason: {
+            code: 'INCIDENT',
+            params: {
+              customerName,
+              incidentTitle: incident.title,
+              severity: incident.severity,
+              dueAt: incident.slaDueAt.toISOString(),
+            },
+          },
+        },
+        openIncidentAlert,
+        now,
+        news,
+      );
+    }
+    const breached = isSlaBreached(
+      { status: incident.status, slaDueAt: incident.slaDueAt, resolvedAt: incident.resolvedAt },
+      now,
+    );
+    if (
+      breached &&
+      !alerts.some((alert: AlertRow) => alert.kind === 'SLA_BREACH' && alert.incidentId === incident.id)
+    ) {
+      await raiseOrEscalate(
+        tx,
+        organizationId,
+        {
+          kind: 'SLA_BREACH',
+          customerId: customer.id,
+          incidentId: incident.id,
+          severity: 'WARNING',
+          causedAt: incident.slaDueAt,
+          reason: {
+            code: 'SLA_BREACH',
+            params: { customerName, incidentTitle: incident.title, dueAt: incident.slaDueAt.toISOString() },
+          },
+        },
+        undefined,
+        now,
+        news,
+      );
+    }
+  }
+}
+
+/** Recomputes customers of one organization in their own transaction, then publishes. */
+export async function recomputeCustomers(organizationId: string, customerIds: string[]): Promise<RecomputeResult> {
+  const { db, clock, pubsub } = runtime();
+  const caller = systemCaller(organizationId);
+  const settings = await organizationSettings(caller);
+  const now = clock.now();
+  const result = await db
+    .forOrganization(organizationId)
+    .$transaction((tx) => recomputeIn(tx, organizationId, customerIds, settings, now), {
+      timeout: 60_000,
+    });
+  publishAlertNews(organizationId, result.news);
+  for (const changed of result.riskChanged) pubsub.publish('churnRiskChanged', organizationId, changed);
+  return result;
+}
+
+/**
+ * After a write has committed: recompute the customers it touched. The write already set their
+ * recomputeAt to now, so if this fails the background job does it; the write is not undone.
+ */
+export async function recomputeAfterChange(organizationId: string, customerIds: string[]): Promise<void> {
+  try {
+    await recomputeCustomers(organizationId, [...new Set(customerIds)]);
+  } catch (error) {
+    runtime().log.error('recompute after a change failed; the background job will retry', { organizationId, error });
+  }
+}
+
+/** Marks customers for recompute in the write's own transaction (see recomputeAfterChange). */
+export async function markForRecompute(tx: TenantTx, customerIds: string[], now: Date): Promise<void> {
+  if (customerIds.length === 0) return;
+  await tx.customer.updateMany({ where: { id: { in: [...new Set(customerIds)] } }, data: { recomputeAt: now } });
+}
+
+/** How many customers one recompute takes at most: bounded memory and transaction length. */
+export const RECOMPUTE_BATCH = 500;
+
+/** The background job: every customer whose time-based facts changed since their last computation. */
+export async function recomputeDueCustomers(now: Date): Promise<number> {
+  const { db } = runtime();
+  const organizations = await db.acrossOrganizations.organization.findMany({ select: { id: true } });
+  let recomputed = 0;
+  for (const organization of organizations) {
+    for (;;) {
+      const due = await db.forOrganization(organization.id).customer.findMany({
+        where: { recomputeAt: { lte: now } },
+        select: { id: true },
+        orderBy: { recomputeAt: 'asc' },
+        take: RECOMPUTE_BATCH,
+      });
+      if (due.length === 0) break;
+      await recomputeCustomers(
+        organization.id,
+        due.map((customer) => customer.id),
+      );
+      recomputed += due.length;
+      if (due.length < RECOMPUTE_BATCH) break;
+    }
+  }
+  return recomputed;
+}
