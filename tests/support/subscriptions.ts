@@ -39,6 +39,7 @@ export function collect<T = Record<string, any>>(
   const received: { data?: T; errors?: unknown[] }[] = [];
   const waiters: (() => void)[] = [];
   let failure: unknown;
+  let read = 0;
   const dispose = client.subscribe<T>(
     { query, variables },
     {
@@ -58,18 +59,18 @@ export function collect<T = Record<string, any>>(
     get failure() {
       return failure;
     },
+    /** The next event not yet read, waiting for it if it has not arrived. */
     async next(timeoutMs = 5000) {
-      const seen = received.length;
       const deadline = Date.now() + timeoutMs;
-      while (received.length === seen && failure === undefined) {
+      while (received.length <= read && failure === undefined) {
         if (Date.now() > deadline) throw new Error(`no event within ${timeoutMs} ms`);
         await new Promise<void>((resolve) => {
           waiters.push(resolve);
           setTimeout(resolve, 50);
         });
       }
-      if (failure !== undefined && received.length === seen) throw failure;
-      return received[seen];
+      if (received.length <= read) throw failure;
+      return received[read++];
     },
     dispose,
   };
