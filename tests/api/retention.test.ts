@@ -69,7 +69,11 @@ describe('as time passes', () => {
     app.clock.advance(46 * DAY);
     await app.runJobs();
     const event = await raised.next();
-    expect(event.data!.alertRaised).toMatchObject({ kind: 'IGNORED', severity: 'INFO', customer: { externalId: expect.stringMatching(/QUIET|TALKED/) } });
+    expect(event.data!.alertRaised).toMatchObject({
+      kind: 'IGNORED',
+      severity: 'INFO',
+      customer: { externalId: expect.stringMatching(/QUIET|TALKED/) },
+    });
     app.clock.advance(1 * DAY);
     await app.runJobs();
     const alerts = (await customer('QUIET')).alerts;
@@ -83,7 +87,9 @@ describe('as time passes', () => {
 
   test('a personal contact resolves the IGNORED alert by itself, saying why', async () => {
     await app.graphql(CONTACT, { externalId: 'TALKED' }, writer);
-    const [alert] = await db().forOrganization(org.id).alert.findMany({ where: { customer: { externalId: 'TALKED' }, kind: 'IGNORED' } });
+    const [alert] = await db()
+      .forOrganization(org.id)
+      .alert.findMany({ where: { customer: { externalId: 'TALKED' }, kind: 'IGNORED' } });
     expect(alert.status).toBe('RESOLVED');
     const read = await app.graphql(
       'query ($id: ID!) { node(id: $id) { ... on Alert { status resolutionNote(locale: EN) } } }',
@@ -96,7 +102,9 @@ describe('as time passes', () => {
   });
 
   test('the job recomputes only customers whose time has come', async () => {
-    const due = await db().forOrganization(org.id).customer.findMany({ where: { recomputeAt: { lte: app.clock.now() } } });
+    const due = await db()
+      .forOrganization(org.id)
+      .customer.findMany({ where: { recomputeAt: { lte: app.clock.now() } } });
     expect(due).toEqual([]);
   });
 });
@@ -125,7 +133,11 @@ describe('engagement', () => {
 
 describe('overview and alerts', () => {
   test('counts customers, open alerts and the risk distribution', async () => {
-    const result = await app.graphql('{ overview { customers openAlerts openIncidents nps riskDistribution { level count } } }', {}, reader);
+    const result = await app.graphql(
+      '{ overview { customers openAlerts openIncidents nps riskDistribution { level count } } }',
+      {},
+      reader,
+    );
     expect(result.data!.overview).toEqual({
       customers: 2,
       openAlerts: 1,
@@ -141,9 +153,17 @@ describe('overview and alerts', () => {
   });
 
   test('alerts(since:) returns every alert created or changed after that time', async () => {
-    const none = await app.graphql('query ($since: DateTime) { alerts(since: $since) { totalCount } }', { since: app.clock.now().toISOString() }, reader);
+    const none = await app.graphql(
+      'query ($since: DateTime) { alerts(since: $since) { totalCount } }',
+      { since: app.clock.now().toISOString() },
+      reader,
+    );
     expect(none.data!.alerts.totalCount).toBe(0);
-    const all = await app.graphql('query ($since: DateTime) { alerts(since: $since) { totalCount } }', { since: '2000-01-01T00:00:00Z' }, reader);
+    const all = await app.graphql(
+      'query ($since: DateTime) { alerts(since: $since) { totalCount } }',
+      { since: '2000-01-01T00:00:00Z' },
+      reader,
+    );
     expect(all.data!.alerts.totalCount).toBe(2);
   });
 
@@ -154,14 +174,30 @@ describe('overview and alerts', () => {
     await socket.connected;
     const updates = collect(socket.client, 'subscription { alertUpdated { status assignee { email } } }');
     await new Promise((resolve) => setTimeout(resolve, 100));
-    const [open] = (await app.graphql('{ alerts(filter: { statuses: [OPEN] }) { edges { node { id } } } }', {}, reader)).data!.alerts.edges;
+    const [open] = (await app.graphql('{ alerts(filter: { statuses: [OPEN] }) { edges { node { id } } } }', {}, reader))
+      .data!.alerts.edges;
     const me = (await app.graphql('{ me { id } }', {}, token)).data!.me;
-    const ack = await app.graphql('mutation ($id: ID!) { acknowledgeAlert(id: $id) { ... on MutationAcknowledgeAlertSuccess { data { status acknowledgedBy { email } } } } }', { id: open.node.id }, token);
-    expect(ack.data!.acknowledgeAlert.data).toEqual({ status: 'ACKNOWLEDGED', acknowledgedBy: { email: org.emails.MANAGER } });
+    const ack = await app.graphql(
+      'mutation ($id: ID!) { acknowledgeAlert(id: $id) { ... on MutationAcknowledgeAlertSuccess { data { status acknowledgedBy { email } } } } }',
+      { id: open.node.id },
+      token,
+    );
+    expect(ack.data!.acknowledgeAlert.data).toEqual({
+      status: 'ACKNOWLEDGED',
+      acknowledgedBy: { email: org.emails.MANAGER },
+    });
     expect((await updates.next()).data!.alertUpdated.status).toBe('ACKNOWLEDGED');
-    await app.graphql('mutation ($id: ID!, $to: ID) { assignAlert(input: { id: $id, assigneeId: $to }) { __typename } }', { id: open.node.id, to: me.id }, token);
+    await app.graphql(
+      'mutation ($id: ID!, $to: ID) { assignAlert(input: { id: $id, assigneeId: $to }) { __typename } }',
+      { id: open.node.id, to: me.id },
+      token,
+    );
     expect((await updates.next()).data!.alertUpdated.assignee).toEqual({ email: org.emails.MANAGER });
-    const resolved = await app.graphql('mutation ($id: ID!) { resolveAlert(id: $id) { ... on MutationResolveAlertSuccess { data { status } } } }', { id: open.node.id }, token);
+    const resolved = await app.graphql(
+      'mutation ($id: ID!) { resolveAlert(id: $id) { ... on MutationResolveAlertSuccess { data { status } } } }',
+      { id: open.node.id },
+      token,
+    );
     expect(resolved.data!.resolveAlert.data.status).toBe('RESOLVED');
     expect((await updates.next()).data!.alertUpdated.status).toBe('RESOLVED');
     updates.dispose();

@@ -1,0 +1,119 @@
+// Two API processes sharing PostgreSQL and Redis: an alert raised through one reaches a
+// graphql-ws subscriber and an SSE subscriber of the other; another organization's subscriber
+// receives nothing.
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { systemCaller } from '../../api/src/auth/caller.ts';
+import { upsertCustomer } from '../../api/src/services/customer.service.ts';
+import { startTestApp, type TestApp } from '../support/app.ts';
+import { createTestOrganization, type TestOrganization } from '../support/fixtures.ts';
+import { partnerKey } from '../support/partner.ts';
+import { onPostgres } from '../support/database.ts';
+import { collect, socketClient } from '../support/subscriptions.ts';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const DAY = 24 * 60 * 60 * 1000;
+
+let first: TestApp;
+let second: ChildProcess;
+let secondUrl: string;
+let org: TestOrganization;
+let other: TestOrganization;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHealth(url: string): Promise<void> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    try {
+      if ((await fetch(`${url}/ready`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${url} never became ready`);
+}
+
+beforeAll(async () => {
+  if (!onPostgres) return;
+  first = await startTestApp({ now: new Date('2026-02-01T10:00:00Z'), env: { REDIS_URL } });
+  const port = await freePort();
+  secondUrl = `http://127.0.0.1:${port}`;
+  second = spawn(process.execPath, ['--import', 'tsx', 'api/src/main.ts'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      DATABASE_URL: first.config.databaseUrl,
+      REDIS_URL,
+      TROFAST_API_PORT: String(port),
+      TROFAST_DEMO: '0',
+      LOG_LEVEL: 'warn',
+    },
+    stdio: 'ignore',
+  });
+  await waitForHealth(secondUrl);
+  org = await createTestOrganization(first, 'Første');
+  other = await createTestOrganization(first, 'Anden');
+  await upsertCustomer(systemCaller(org.id), { externalId: 'FAR', name: 'Fjern Kunde' });
+  await first.runJobs();
+}, 60_000);
+
+afterAll(async () => {
+  second?.kill('SIGTERM');
+  await first?.stop();
+});
+
+test.skipIf(!onPostgres)(
+  'an alert raised through one instance reaches graphql-ws and SSE subscribers of the other, and no other organization',
+  async () => {
+    const reader = await partnerKey(org, ['ALERTS_READ']);
+    const mine = socketClient(secondUrl, `Bearer ${reader}`);
+    const theirs = socketClient(secondUrl, `Bearer ${await partnerKey(other, ['ALERTS_READ'])}`);
+    await Promise.all([mine.connected, theirs.connected]);
+    const overSocket = collect(mine.client, 'subscription { alertRaised { kind customer { externalId } } }');
+    const elsewhere = collect(theirs.client, 'subscription { alertRaised { kind } }');
+    const controller = new AbortController();
+    const sse = await fetch(`${secondUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${reader}` },
+      body: JSON.stringify({ query: 'subscription { alertRaised { kind customer { externalId } } }' }),
+      signal: controller.signal,
+    });
+    const overSse = (async () => {
+      const decoder = new TextDecoder();
+      let text = '';
+      for await (const chunk of sse.body!) {
+        text += decoder.decode(chunk as Uint8Array);
+        if (text.includes('"externalId":"FAR"')) return text;
+      }
+      return text;
+    })();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
+    first.clock.advance(91 * DAY);
+    await first.runJobs();
+
+    expect((await overSocket.next(10_000)).data!.alertRaised).toEqual({
+      kind: 'IGNORED',
+      customer: { externalId: 'FAR' },
+    });
+    expect(await overSse).toMatch(/"kind":"IGNORED"/);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(elsewhere.received).toEqual([]);
+    controller.abort();
+    overSocket.dispose();
+    elsewhere.dispose();
+    await mine.client.dispose();
+    await theirs.client.dispose();
+  },
+);
