@@ -24,7 +24,7 @@ export const QUERY_LIMITS = {
   maxDepth: 12,
   maxAliases: 15,
   maxTokens: 2000,
-  maxCost: 5000,
+  maxCost: 10000,
   maxPageSize: 100,
 };
 

@@ -47,7 +47,7 @@ test(`a query costing more than ${QUERY_LIMITS.maxCost} is refused`, async () =>
     interactions(first: 1) { edges { node { id channel direction kind personal occurredAt note createdAt } } } }`;
   const alias = (i: number) => `a${i}: customers(first: 1) { edges { node { ...F } } }`;
   const all = Array.from({ length: QUERY_LIMITS.maxAliases }, (_, i) => alias(i));
-  expect(refused(await ask(`{ ${all.join(' ')} } ${fragment}`))).toMatch(/cost limit of 5000 exceeded/i);
+  expect(refused(await ask(`{ ${all.join(' ')} } ${fragment}`))).toMatch(/cost limit of 10000 exceeded/i);
   expect(refused(await ask(`{ ${alias(0)} } ${fragment}`))).toBe('');
 });
 
