@@ -4,6 +4,7 @@
 // With REDIS_URL, events cross API instances through Redis; otherwise they stay in process.
 import { createPubSub } from 'graphql-yoga';
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
+import { setMaxListeners } from 'node:events';
 import { Redis } from 'ioredis';
 import type { AlertKind, AlertSeverity, RiskLevel } from './domain/types.ts';
 
@@ -12,16 +13,20 @@ export interface AlertEvent {
   alertId: string;
   kind: AlertKind;
   severity: AlertSeverity;
+  /** Unique per publication: the subscribers of one event share one read of it. */
+  eventId: string;
 }
 
 export type PubSubEvents = {
   alertRaised: [organizationId: string, payload: AlertEvent];
   alertUpdated: [organizationId: string, payload: AlertEvent];
-  churnRiskChanged: [organizationId: string, payload: { customerId: string; level: RiskLevel }];
+  churnRiskChanged: [organizationId: string, payload: { customerId: string; level: RiskLevel; eventId: string }];
   incidentChanged: [organizationId: string, payload: { incidentId: string }];
   /** A session ended or a key was revoked: its open sockets close. */
   credentialRevoked: [payload: { sessionId?: string; apiKeyId?: string; userId?: string }];
 };
+
+const MAX_SUBSCRIBERS = 100_000;
 
 export type PubSub = ReturnType<typeof createPubSub<PubSubEvents>>;
 
@@ -31,7 +36,12 @@ export interface PubSubHandle {
 }
 
 export function openPubSub(redisUrl: string | undefined): PubSubHandle {
-  if (!redisUrl) return { pubsub: createPubSub<PubSubEvents>(), close: async () => {} };
+  if (!redisUrl) {
+    const eventTarget = new EventTarget();
+    // A board per staff member and partner: many listeners per topic are expected, not a leak.
+    setMaxListeners(MAX_SUBSCRIBERS, eventTarget);
+    return { pubsub: createPubSub<PubSubEvents>({ eventTarget }), close: async () => {} };
+  }
   const publishClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
   const subscribeClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
   return {

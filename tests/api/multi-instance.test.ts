@@ -11,7 +11,7 @@ import { startTestApp, type TestApp } from '../support/app.ts';
 import { createTestOrganization, type TestOrganization } from '../support/fixtures.ts';
 import { partnerKey } from '../support/partner.ts';
 import { onPostgres } from '../support/database.ts';
-import { collect, socketClient } from '../support/subscriptions.ts';
+import { collect, readSseUntil, socketClient } from '../support/subscriptions.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -89,15 +89,7 @@ test.skipIf(!onPostgres)(
       body: JSON.stringify({ query: 'subscription { alertRaised { kind customer { externalId } } }' }),
       signal: controller.signal,
     });
-    const overSse = (async () => {
-      const decoder = new TextDecoder();
-      let text = '';
-      for await (const chunk of sse.body!) {
-        text += decoder.decode(chunk as Uint8Array);
-        if (text.includes('"externalId":"FAR"')) return text;
-      }
-      return text;
-    })();
+    const overSse = readSseUntil(sse, '"externalId":"FAR"');
     await new Promise((resolve) => setTimeout(resolve, 300));
 
     first.clock.advance(91 * DAY);

@@ -8,7 +8,7 @@ import { db } from '../../api/src/runtime.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { createTestOrganization, login, type TestOrganization } from '../support/fixtures.ts';
 import { partnerKey } from '../support/partner.ts';
-import { collect, socketClient } from '../support/subscriptions.ts';
+import { collect, readSseUntil, socketClient } from '../support/subscriptions.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 let app: TestApp;
@@ -215,15 +215,7 @@ describe('overview and alerts', () => {
     expect(response.headers.get('content-type')).toMatch(/text\/event-stream/);
     await upsertCustomer(systemCaller(org.id), { externalId: 'LATE', name: 'Sen Kunde' });
     app.clock.advance(91 * DAY);
-    const reading = (async () => {
-      const decoder = new TextDecoder();
-      let text = '';
-      for await (const chunk of response.body!) {
-        text += decoder.decode(chunk as Uint8Array);
-        if (text.includes('"externalId":"LATE"')) return text;
-      }
-      return text;
-    })();
+    const reading = readSseUntil(response, '"externalId":"LATE"');
     await app.runJobs();
     expect(await reading).toMatch(/"kind":"IGNORED"/);
     controller.abort();

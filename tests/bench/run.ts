@@ -3,6 +3,8 @@
 // DATABASE_URL, or the local server).
 import pg from 'pg';
 import { ingestBenchmark } from './ingest.ts';
+import { fanoutBenchmark } from './fanout.ts';
+import { recomputeJobBenchmark } from './recompute-job.ts';
 
 export interface BenchTarget {
   label: 'PGlite' | 'PostgreSQL';
@@ -27,6 +29,9 @@ const targets: BenchTarget[] = [{ label: 'PGlite' }];
 if (await reachable(serverUrl)) targets.push({ label: 'PostgreSQL', serverUrl });
 else console.log(`PostgreSQL at ${serverUrl} does not answer: measuring PGlite only.`);
 
+const only = process.argv[2];
 for (const target of targets) {
-  await ingestBenchmark(target);
+  if (!only || only === 'ingest') await ingestBenchmark(target);
+  if (!only || only === 'fanout') await fanoutBenchmark(target);
+  if (!only || only === 'recompute') await recomputeJobBenchmark(target);
 }

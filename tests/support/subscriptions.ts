@@ -75,3 +75,16 @@ export function collect<T = Record<string, any>>(
     dispose,
   };
 }
+
+/** Reads an SSE response until its text contains `needle`; returns all text read. */
+export async function readSseUntil(response: Response, needle: string): Promise<string> {
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  while (!text.includes(needle)) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    text += decoder.decode(value);
+  }
+  return text;
+}

@@ -5,7 +5,7 @@ import { ACCESS_ERRORS } from './errors.ts';
 import { rawId, rawIdOrNull } from './ids.ts';
 import { readerLocale } from '../context.ts';
 import { NotFoundError, ValidationError } from '../domain/errors.ts';
-import type { AlertSeverity, RiskLevel } from '../domain/types.ts';
+import type { AlertSeverity, Locale, RiskLevel } from '../domain/types.ts';
 import { renderAlert } from '../domain/alerts/alert-text.ts';
 import { renderResolutionNote } from '../domain/alerts/resolution-note.ts';
 import { riskLevelRank } from '../domain/risk/risk-level.ts';
@@ -13,6 +13,21 @@ import { authenticated } from '../auth/caller.ts';
 import { runtime, tenantDb } from '../runtime.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { acknowledgeAlert, assignAlert, resolveAlert } from '../services/alert.service.ts';
+import type { AlertEvent } from '../pubsub.ts';
+import type { Context } from '../context.ts';
+import { shared } from './shared-read.ts';
+
+/** An alert's words, rendered once per content and language however many boards show it. */
+async function alertText(
+  alert: { reason: string; reasonParams: unknown },
+  locale: Locale | null | undefined,
+  context: Context,
+) {
+  const language = locale ?? (await readerLocale(context));
+  return shared(`alert-text:${alert.reason}:${JSON.stringify(alert.reasonParams)}:${language}`, () =>
+    renderAlert(alert.reason, alert.reasonParams, language),
+  );
+}
 
 const SEVERITY_RANK: Record<AlertSeverity, number> = { INFO: 0, WARNING: 1, CRITICAL: 2 };
 
@@ -28,15 +43,13 @@ export const AlertNode = builder.prismaNode('Alert', {
       description: "What happened, in the reader's language (or the one asked for).",
       args: { locale: t.arg({ type: LocaleEnum }) },
       select: { reason: true, reasonParams: true },
-      resolve: async (alert, { locale }, context) =>
-        renderAlert(alert.reason, alert.reasonParams, locale ?? (await readerLocale(context))).title,
+      resolve: async (alert, { locale }, context) => (await alertText(alert, locale, context)).title,
     }),
     message: t.string({
       description: 'What happened and what to do.',
       args: { locale: t.arg({ type: LocaleEnum }) },
       select: { reason: true, reasonParams: true },
-      resolve: async (alert, { locale }, context) =>
-        renderAlert(alert.reason, alert.reasonParams, locale ?? (await readerLocale(context))).message,
+      resolve: async (alert, { locale }, context) => (await alertText(alert, locale, context)).message,
     }),
     status: t.expose('status', { type: AlertStatusEnum }),
     assignee: t.relation('assignee', { nullable: true }),
@@ -160,6 +173,14 @@ builder.mutationField('resolveAlert', (t) =>
   }),
 );
 
+/** One read of the alert per event and distinct selection, shared by the organization's subscribers. */
+function readAlert(query: object, event: AlertEvent, context: Context) {
+  const caller = authenticated(context);
+  return shared(`alert:${caller.organizationId}:${event.alertId}:${event.eventId}:${JSON.stringify(query)}`, () =>
+    tenantDb(caller).alert.findUniqueOrThrow({ ...query, where: { id: event.alertId } }),
+  );
+}
+
 builder.subscriptionType({});
 
 builder.subscriptionField('alertRaised', (t) =>
@@ -177,11 +198,7 @@ builder.subscriptionField('alertRaised', (t) =>
             (!wanted?.minSeverity || SEVERITY_RANK[event.severity] >= SEVERITY_RANK[wanted.minSeverity]),
         ),
       ),
-    resolve: (query, event, _args, context) =>
-      tenantDb(authenticated(context)).alert.findUniqueOrThrow({
-        ...query,
-        where: { id: (event as { alertId: string }).alertId },
-      }),
+    resolve: (query, event, _args, context) => readAlert(query, event as AlertEvent, context),
   }),
 );
 
@@ -191,11 +208,7 @@ builder.subscriptionField('alertUpdated', (t) =>
     description: 'Alerts escalated, acknowledged, assigned or resolved (by a person or by themselves).',
     subscribe: (_root, _args, context) =>
       runtime().pubsub.subscribe('alertUpdated', authenticated(context).organizationId),
-    resolve: (query, event, _args, context) =>
-      tenantDb(authenticated(context)).alert.findUniqueOrThrow({
-        ...query,
-        where: { id: (event as { alertId: string }).alertId },
-      }),
+    resolve: (query, event, _args, context) => readAlert(query, event as AlertEvent, context),
   }),
 );
 
@@ -209,10 +222,12 @@ builder.subscriptionField('churnRiskChanged', (t) =>
         runtime().pubsub.subscribe('churnRiskChanged', authenticated(context).organizationId),
         filter((event) => !minLevel || riskLevelRank(event.level) >= riskLevelRank(minLevel as RiskLevel)),
       ),
-    resolve: (query, event, _args, context) =>
-      tenantDb(authenticated(context)).customer.findUniqueOrThrow({
-        ...query,
-        where: { id: (event as { customerId: string }).customerId },
-      }),
+    resolve: (query, event, _args, context) => {
+      const caller = authenticated(context);
+      const { customerId, eventId } = event as { customerId: string; eventId: string };
+      return shared(`customer:${caller.organizationId}:${customerId}:${eventId}:${JSON.stringify(query)}`, () =>
+        tenantDb(caller).customer.findUniqueOrThrow({ ...query, where: { id: customerId } }),
+      );
+    },
   }),
 );

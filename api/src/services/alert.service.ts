@@ -10,13 +10,16 @@ import { alertOpenKey } from '../domain/alerts/open-key.ts';
 import type { AlertReason } from '../domain/alerts/alert-text.ts';
 import type { ResolutionNoteCode } from '../domain/alerts/resolution-note.ts';
 import { runtime, tenantDb } from '../runtime.ts';
+import type { AlertEvent } from '../pubsub.ts';
 
 const SEVERITY_RANK: Record<AlertSeverity, number> = { INFO: 0, WARNING: 1, CRITICAL: 2 };
 
 /** What a write to alerts leaves to announce once it is committed. */
+type AlertChange = Omit<AlertEvent, 'eventId'>;
+
 export interface AlertNews {
-  raised: { alertId: string; kind: AlertKind; severity: AlertSeverity }[];
-  updated: { alertId: string; kind: AlertKind; severity: AlertSeverity }[];
+  raised: AlertChange[];
+  updated: AlertChange[];
 }
 
 export const noNews = (): AlertNews => ({ raised: [], updated: [] });
@@ -96,8 +99,8 @@ export async function resolveByItself(
 
 export function publishAlertNews(organizationId: string, news: AlertNews): void {
   const { pubsub } = runtime();
-  for (const alert of news.raised) pubsub.publish('alertRaised', organizationId, alert);
-  for (const alert of news.updated) pubsub.publish('alertUpdated', organizationId, alert);
+  for (const alert of news.raised) pubsub.publish('alertRaised', organizationId, { ...alert, eventId: randomUUID() });
+  for (const alert of news.updated) pubsub.publish('alertUpdated', organizationId, { ...alert, eventId: randomUUID() });
 }
 
 // ---------- what staff do with an alert ----------

@@ -3,6 +3,7 @@
 // Recomputed for the customers an event touched, and by the background job for those whose
 // moment has come; either way set-based (a fixed number of queries for any number of customers),
 // and alerts are decided from the new facts, stored, and published once committed.
+import { randomUUID } from 'node:crypto';
 import { Prisma } from '../generated/prisma/client.ts';
 import type { TenantTx } from '../db/client.ts';
 import type { OrganizationSettings } from '../domain/settings.ts';
@@ -185,18 +186,27 @@ export interface RecomputeResult {
   news: AlertNews;
 }
 
-/** The 12-month spend in the default currency from which a customer is in the top 10 %. */
-async function topSpendLine(
-  tx: TenantTx,
-  organizationId: string,
-  settings: OrganizationSettings,
-  now: Date,
-): Promise<number | null> {
-  const spends = await tx.$queryRaw<{ spend: bigint }[]>(Prisma.sql`
-    SELECT sum("amountMinor") AS spend FROM "Purchase"
-    WHERE "organizationId" = ${organizationId} AND currency = ${settings.defaultCurrency} AND "occurredAt" > ${addMonthsUtc(now, -12)}
-    GROUP BY "customerId"`);
-  return topSpendThreshold(spends.map((row) => Number(row.spend)));
+/**
+ * Whether a customer is in the organization's top 10 % by 12-month spend in its default currency:
+ * one query for the whole organization, made only when an IGNORED alert needs its severity.
+ */
+function topSpenders(tx: TenantTx, organizationId: string, settings: OrganizationSettings, now: Date) {
+  let spends: Promise<{ threshold: number | null; byCustomer: Map<string, number> }> | undefined;
+  return async (customerId: string): Promise<boolean> => {
+    spends ??= tx
+      .$queryRaw<{ customerId: string; spend: bigint }[]>(
+        Prisma.sql`
+        SELECT "customerId", sum("amountMinor") AS spend FROM "Purchase"
+        WHERE "organizationId" = ${organizationId} AND currency = ${settings.defaultCurrency} AND "occurredAt" > ${addMonthsUtc(now, -12)}
+        GROUP BY "customerId"`,
+      )
+      .then((rows) => ({
+        threshold: topSpendThreshold(rows.map((row) => Number(row.spend))),
+        byCustomer: new Map(rows.map((row) => [row.customerId, Number(row.spend)])),
+      }));
+    const { threshold, byCustomer } = await spends;
+    return isTopSpender(byCustomer.get(customerId) ?? 0, threshold);
+  };
 }
 
 /** Recomputes these customers inside `tx`; the caller publishes the result after commit. */
@@ -211,14 +221,7 @@ export async function recomputeIn(
   if (customerIds.length === 0) return result;
   const facts = await loadFacts(tx, customerIds, now);
   const tiers = await updateTiers(tx, organizationId, customerIds, settings, now);
-  let topSpend: number | null | undefined;
-  const spendOf = async (customerId: string) => {
-    topSpend ??= await topSpendLine(tx, organizationId, settings, now);
-    const [row] = await tx.$queryRaw<{ spend: bigint | null }[]>(Prisma.sql`
-      SELECT sum("amountMinor") AS spend FROM "Purchase" WHERE "organizationId" = ${organizationId}
-      AND "customerId" = ${customerId} AND currency = ${settings.defaultCurrency} AND "occurredAt" > ${addMonthsUtc(now, -12)}`);
-    return isTopSpender(Number(row?.spend ?? 0), topSpend);
-  };
+  const isTopSpenderNow = topSpenders(tx, organizationId, settings, now);
 
   const rows: {
     id: string;
@@ -241,7 +244,7 @@ export async function recomputeIn(
     if (risk.score !== customer.riskScore || risk.level !== customer.riskLevel) {
       result.riskChanged.push({ customerId: customer.id, level: risk.level });
     }
-    await decideAlerts(tx, organizationId, customer, risk, facts, now, result.news, spendOf);
+    await decideAlerts(tx, organizationId, customer, risk, facts, now, result.news, isTopSpenderNow);
   }
 
   // One statement writes every customer's read model.
@@ -484,7 +487,9 @@ export async function recomputeCustomers(organizationId: string, customerIds: st
       timeout: 60_000,
     });
   publishAlertNews(organizationId, result.news);
-  for (const changed of result.riskChanged) pubsub.publish('churnRiskChanged', organizationId, changed);
+  for (const changed of result.riskChanged) {
+    pubsub.publish('churnRiskChanged', organizationId, { ...changed, eventId: randomUUID() });
+  }
   return result;
 }
 
