@@ -1,0 +1,81 @@
+// The dashboard in a real browser against `pnpm start` on a fresh embedded database with the demo.
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { DEMO, startTrofast, type Trofast } from './support/trofast.ts';
+import { openBrowser, screenshot, signIn, type Browser } from './support/browser.ts';
+
+describe.skipIf(Boolean(process.env.DATABASE_URL))('the dashboard, signed in by role', () => {
+  let trofast: Trofast;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [trofast, browser] = await Promise.all([startTrofast({ name: 'dashboard' }), openBrowser()]);
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await trofast?.stop();
+  });
+  beforeEach(async () => {
+    await browser.context.clearCookies();
+  });
+
+  test('log in as the demo manager and see the alert board', async () => {
+    const { page } = browser;
+    await signIn(page, trofast.webUrl, DEMO.manager);
+    await page.waitForURL(`${trofast.webUrl}/`);
+    await page.getByRole('heading', { level: 1, name: 'Alert board' }).waitFor();
+    await page.locator('[data-connection="live"]').waitFor();
+    expect(await page.getByText('Mads Kjær').isVisible()).toBe(true);
+    expect(await page.getByRole('link', { name: 'Settings' }).count()).toBe(0);
+    // Loaded: the list, its empty state or its error state, not a skeleton.
+    await page.locator('.alerts, .empty, [role="alert"]').first().waitFor();
+    await screenshot(page, 'board-manager');
+  });
+
+  test('a wrong password shows an error at the form', async () => {
+    const { page } = browser;
+    await signIn(page, trofast.webUrl, DEMO.manager, 'not-the-password');
+    const error = page.locator('form [role="alert"]');
+    await error.waitFor();
+    expect((await error.textContent())?.trim()).not.toBe('');
+    expect(new URL(page.url()).pathname).toBe('/login');
+    expect(await page.getByLabel('Password').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByLabel('Email').inputValue()).toBe(DEMO.manager);
+    await screenshot(page, 'login-wrong-password');
+  });
+
+  test('a VIEWER sees no action buttons', async () => {
+    const { page } = browser;
+    await signIn(page, trofast.webUrl, DEMO.viewer);
+    await page.getByRole('heading', { level: 1, name: 'Alert board' }).waitFor();
+    await page.locator('.alerts, .empty, [role="alert"]').first().waitFor();
+    for (const name of ['Acknowledge', 'Assign to me', 'Resolve']) {
+      expect(await page.getByRole('button', { name }).count(), name).toBe(0);
+    }
+    await page.goto(`${trofast.webUrl}/rewards`);
+    await page.getByRole('heading', { level: 1, name: 'Rewards' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Create a reward' }).count()).toBe(0);
+    await screenshot(page, 'rewards-viewer');
+  });
+
+  test('an AGENT cannot open settings', async () => {
+    const { page } = browser;
+    await signIn(page, trofast.webUrl, DEMO.agent);
+    await page.getByRole('heading', { level: 1, name: 'Alert board' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Settings' }).count()).toBe(0);
+    const response = await page.goto(`${trofast.webUrl}/settings`);
+    expect(response?.status()).toBe(403);
+    await page.getByRole('heading', { level: 1, name: 'Not for your role' }).waitFor();
+    await screenshot(page, 'settings-agent-forbidden');
+  });
+
+  test('signing out returns to the login page', async () => {
+    const { page } = browser;
+    await signIn(page, trofast.webUrl, DEMO.admin);
+    await page.getByRole('link', { name: 'Settings' }).waitFor();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(`${trofast.webUrl}/login`);
+    await page.goto(`${trofast.webUrl}/`);
+    await page.waitForURL(`${trofast.webUrl}/login`);
+    expect(await page.getByRole('button', { name: 'Sign in' }).isVisible()).toBe(true);
+  });
+});
