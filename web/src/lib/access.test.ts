@@ -8,7 +8,14 @@ describe('what each role may do in the dashboard', () => {
     ['MANAGER', ['recordEvents', 'workIncidents', 'manageAlerts', 'manageRewards', 'manageSurveys']],
     ['ADMIN', ['recordEvents', 'workIncidents', 'manageAlerts', 'manageRewards', 'manageSurveys', 'administer']],
   ] as const)('%s may %j', (role, allowed) => {
-    const abilities = ['recordEvents', 'workIncidents', 'manageAlerts', 'manageRewards', 'manageSurveys', 'administer'] as const;
+    const abilities = [
+      'recordEvents',
+      'workIncidents',
+      'manageAlerts',
+      'manageRewards',
+      'manageSurveys',
+      'administer',
+    ] as const;
     expect(abilities.filter((ability) => can(role, ability))).toEqual(allowed);
   });
 

@@ -5,7 +5,8 @@ import type { Role } from '$lib/graphql/types';
 
 const RANK: Record<Role, number> = { VIEWER: 0, AGENT: 1, MANAGER: 2, ADMIN: 3 };
 
-export type Ability = 'recordEvents' | 'workIncidents' | 'manageAlerts' | 'manageRewards' | 'manageSurveys' | 'administer';
+export type Ability =
+  'recordEvents' | 'workIncidents' | 'manageAlerts' | 'manageRewards' | 'manageSurveys' | 'administer';
 
 const LEAST: Record<Ability, Role> = {
   recordEvents: 'AGENT',

@@ -12,7 +12,8 @@ export interface QueryError {
 const UNAVAILABLE = /Cannot query field|Unknown argument|Unknown type|is not defined by type/;
 
 export function classifyError(error: CombinedError): QueryError {
-  if (error.networkError && error.graphQLErrors.length === 0) return { kind: 'network', message: error.networkError.message };
+  if (error.networkError && error.graphQLErrors.length === 0)
+    return { kind: 'network', message: error.networkError.message };
   const first = error.graphQLErrors[0];
   const code = first?.extensions?.code;
   const message = first?.message ?? error.message;

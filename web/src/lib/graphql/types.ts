@@ -16,7 +16,8 @@ export type IncidentStatus = 'OPEN' | 'IN_PROGRESS' | 'RESOLVED' | 'CLOSED';
 export type CustomerSatisfied = 'YES' | 'NO' | 'UNKNOWN';
 export type RewardKind = 'DISCOUNT' | 'GIFT' | 'EXPERIENCE' | 'SERVICE_UPGRADE' | 'DONATION';
 export type SurveyKind = 'NPS' | 'CSAT' | 'POLL';
-export type PointsEntryKind = 'EARN_PURCHASE' | 'EARN_FEEDBACK' | 'EARN_BONUS' | 'REDEEM' | 'REFUND' | 'EXPIRE' | 'ADJUST';
+export type PointsEntryKind =
+  'EARN_PURCHASE' | 'EARN_FEEDBACK' | 'EARN_BONUS' | 'REDEEM' | 'REFUND' | 'EXPIRE' | 'ADJUST';
 export type ApiKeyScope =
   | 'CUSTOMERS_READ'
   | 'CUSTOMERS_WRITE'
@@ -35,7 +36,14 @@ export const ROLES: Role[] = ['ADMIN', 'MANAGER', 'AGENT', 'VIEWER'];
 export const LOCALES: Locale[] = ['DA', 'SV', 'NB', 'EN'];
 export const CHANNELS: Channel[] = ['EMAIL', 'SMS', 'PHONE', 'MEETING', 'CHAT', 'STORE', 'WEB', 'APP'];
 export const DIRECTIONS: Direction[] = ['INBOUND', 'OUTBOUND'];
-export const INTERACTION_KINDS: InteractionKind[] = ['SERVICE', 'CHECK_IN', 'THANK_YOU', 'MARKETING', 'SURVEY_INVITE', 'OTHER'];
+export const INTERACTION_KINDS: InteractionKind[] = [
+  'SERVICE',
+  'CHECK_IN',
+  'THANK_YOU',
+  'MARKETING',
+  'SURVEY_INVITE',
+  'OTHER',
+];
 export const INCIDENT_CATEGORIES: IncidentCategory[] = ['DELIVERY', 'PRODUCT', 'BILLING', 'SERVICE', 'OTHER'];
 export const INCIDENT_SEVERITIES: IncidentSeverity[] = ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'];
 export const INCIDENT_STATUSES: IncidentStatus[] = ['OPEN', 'IN_PROGRESS', 'RESOLVED', 'CLOSED'];

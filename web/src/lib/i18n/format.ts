@@ -27,9 +27,13 @@ export function formatDate(value: string | Date, lang: Lang): string {
 
 /** "3 Jan 2026, 14:05" · "3. jan. 2026 14.05" */
 export function formatDateTime(value: string | Date, lang: Lang): string {
-  return dateFormat(lang, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(
-    toDate(value),
-  );
+  return dateFormat(lang, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(toDate(value));
 }
 
 /** "1,200" · "1.200" */

@@ -137,7 +137,8 @@ export function createGraphqlWsProxy(options = {}) {
     client.on('close', (code, reason) => {
       if (closing) return;
       closing = true;
-      if (upstream.readyState === WebSocket.OPEN) upstream.close(RESERVED.has(code) || code < 1000 ? 1000 : code, reason);
+      if (upstream.readyState === WebSocket.OPEN)
+        upstream.close(RESERVED.has(code) || code < 1000 ? 1000 : code, reason);
       else upstream.terminate();
     });
     client.on('error', () => client.terminate());

@@ -12,7 +12,14 @@ const when = (value: string) => (value ? new Date(value).toISOString() : undefin
 export function handleLogContact(
   client: Client,
   customerId: string,
-  input: { channel: Channel; direction: Direction; kind: InteractionKind; personal: boolean; note: string; occurredAt: string },
+  input: {
+    channel: Channel;
+    direction: Direction;
+    kind: InteractionKind;
+    personal: boolean;
+    note: string;
+    occurredAt: string;
+  },
 ): Promise<Outcome<{ id: string }>> {
   return mutate(
     client,
@@ -54,7 +61,11 @@ export function handleReportIncident(
   );
 }
 
-export function handleRedeemReward(client: Client, customerId: string, rewardId: string): Promise<Outcome<{ id: string }>> {
+export function handleRedeemReward(
+  client: Client,
+  customerId: string,
+  rewardId: string,
+): Promise<Outcome<{ id: string }>> {
   return mutate(client, REDEEM_REWARD, { input: { customer: ref(customerId), rewardId } }, 'redeemReward');
 }
 
@@ -63,5 +74,10 @@ export function handleAdjustPoints(
   customerId: string,
   input: { delta: number; reason: string },
 ): Promise<Outcome<{ id: string }>> {
-  return mutate(client, ADJUST_POINTS, { input: { customer: ref(customerId), delta: input.delta, reason: input.reason } }, 'adjustPoints');
+  return mutate(
+    client,
+    ADJUST_POINTS,
+    { input: { customer: ref(customerId), delta: input.delta, reason: input.reason } },
+    'adjustPoints',
+  );
 }

@@ -8,7 +8,11 @@ export function handleMarkResponded(client: Client, id: string): Promise<Outcome
   return mutate(client, UPDATE_INCIDENT, { input: { id, responded: true } }, 'updateIncident');
 }
 
-export function handleChangeIncidentStatus(client: Client, id: string, status: IncidentStatus): Promise<Outcome<Incident>> {
+export function handleChangeIncidentStatus(
+  client: Client,
+  id: string,
+  status: IncidentStatus,
+): Promise<Outcome<Incident>> {
   return mutate(client, UPDATE_INCIDENT, { input: { id, status } }, 'updateIncident');
 }
 

@@ -6,8 +6,7 @@ import { ALERT_KINDS, type Alert, type AlertKind, type AlertSeverity } from '$li
 
 export type AlertCounts = Record<AlertKind, number>;
 
-const zeroCounts = (): AlertCounts =>
-  Object.fromEntries(ALERT_KINDS.map((kind) => [kind, 0])) as AlertCounts;
+const zeroCounts = (): AlertCounts => Object.fromEntries(ALERT_KINDS.map((kind) => [kind, 0])) as AlertCounts;
 
 const time = (iso: string) => Date.parse(iso);
 
@@ -51,8 +50,10 @@ export class AlertBoard {
   total = $derived(this.alerts.length);
 
   /** id → the updatedAt (ms) of the newest version seen, resolved ones included. */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping; `alerts` and `counts` are what renders
   #versions = new Map<string, number>();
   /** id → the open alert on the board. */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, as above
   #open = new Map<string, Alert>();
 
   /** Replaces everything with a fresh load of the open alerts. */

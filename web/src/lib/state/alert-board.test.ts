@@ -71,7 +71,14 @@ describe('the alert board', () => {
       alert('c', 3, { kind: 'IGNORED', severity: 'INFO' }),
     ]);
     board.apply(alert('d', 4, { kind: 'DETRACTOR' }));
-    expect(board.counts).toEqual({ CHURN_RISK: 0, TWO_STRIKES: 0, INCIDENT: 2, SLA_BREACH: 0, IGNORED: 1, DETRACTOR: 1 });
+    expect(board.counts).toEqual({
+      CHURN_RISK: 0,
+      TWO_STRIKES: 0,
+      INCIDENT: 2,
+      SLA_BREACH: 0,
+      IGNORED: 1,
+      DETRACTOR: 1,
+    });
     expect(board.total).toBe(4);
   });
 
@@ -123,7 +130,8 @@ describe('the alert board', () => {
     const started = performance.now();
     for (let event = 0; event < 2000; event++) {
       if (event % 2 === 0) board.apply(alert(`live-${event}`, 500 + event));
-      else board.apply(alert(`seed-${event % 500}`, event % 500, { status: 'ACKNOWLEDGED', updatedMinute: 5000 + event }));
+      else
+        board.apply(alert(`seed-${event % 500}`, event % 500, { status: 'ACKNOWLEDGED', updatedMinute: 5000 + event }));
       void board.visible.length;
     }
     const elapsed = performance.now() - started;

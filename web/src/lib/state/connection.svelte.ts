@@ -16,6 +16,7 @@ export class ConnectionState {
   signedOut = $state(false);
   #everConnected = false;
   #browserOffline = false;
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- callbacks, never rendered
   #reconnectListeners = new Set<() => void>();
 
   connecting(): void {

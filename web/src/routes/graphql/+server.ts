@@ -14,9 +14,12 @@ function checkOrigin(request: Request, url: URL): void {
 
 async function forward(request: Request, token: string | null, target: string, body?: string): Promise<Response> {
   if (!token) {
-    return Response.json({ errors: [{ message: 'Sign in first.', extensions: { code: 'UNAUTHENTICATED' } }] }, {
-      status: 401,
-    });
+    return Response.json(
+      { errors: [{ message: 'Sign in first.', extensions: { code: 'UNAUTHENTICATED' } }] },
+      {
+        status: 401,
+      },
+    );
   }
   let upstream: Response;
   try {
@@ -31,9 +34,12 @@ async function forward(request: Request, token: string | null, target: string, b
       signal: request.signal,
     });
   } catch {
-    return Response.json({ errors: [{ message: 'The API cannot be reached.', extensions: { code: 'API_UNREACHABLE' } }] }, {
-      status: 502,
-    });
+    return Response.json(
+      { errors: [{ message: 'The API cannot be reached.', extensions: { code: 'API_UNREACHABLE' } }] },
+      {
+        status: 502,
+      },
+    );
   }
   const headers = new Headers();
   for (const name of FORWARDED_RESPONSE_HEADERS) {

@@ -83,7 +83,10 @@ export const en = {
     acknowledged: 'Alert acknowledged.',
     assigned: 'Alert assigned.',
     resolved: 'Alert resolved.',
-    caughtUp: { one: 'Caught up: {count} alert changed while offline.', other: 'Caught up: {count} alerts changed while offline.' },
+    caughtUp: {
+      one: 'Caught up: {count} alert changed while offline.',
+      other: 'Caught up: {count} alerts changed while offline.',
+    },
   },
   customers: {
     title: 'Customers',
@@ -318,7 +321,13 @@ export const en = {
       SURVEY_INVITE: 'Survey invitation',
       OTHER: 'Other',
     },
-    IncidentCategory: { DELIVERY: 'Delivery', PRODUCT: 'Product', BILLING: 'Billing', SERVICE: 'Service', OTHER: 'Other' },
+    IncidentCategory: {
+      DELIVERY: 'Delivery',
+      PRODUCT: 'Product',
+      BILLING: 'Billing',
+      SERVICE: 'Service',
+      OTHER: 'Other',
+    },
     IncidentSeverity: { LOW: 'Low', MEDIUM: 'Medium', HIGH: 'High', CRITICAL: 'Critical' },
     IncidentStatus: { OPEN: 'Open', IN_PROGRESS: 'In progress', RESOLVED: 'Resolved', CLOSED: 'Closed' },
     CustomerSatisfied: { YES: 'Yes', NO: 'No', UNKNOWN: 'Unknown' },
