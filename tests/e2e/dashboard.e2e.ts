@@ -24,7 +24,7 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the dashboard, signed in by 
     await page.waitForURL(`${trofast.webUrl}/`);
     await page.getByRole('heading', { level: 1, name: 'Alert board' }).waitFor();
     await page.locator('[data-connection="live"]').waitFor();
-    expect(await page.getByText('Mads Kjær').isVisible()).toBe(true);
+    expect(await page.getByText('Mads Kjær', { exact: true }).isVisible()).toBe(true);
     expect(await page.getByRole('link', { name: 'Settings' }).count()).toBe(0);
     // Loaded: the list, its empty state or its error state, not a skeleton.
     await page.locator('.alerts, .empty, [role="alert"]').first().waitFor();
@@ -66,6 +66,39 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the dashboard, signed in by 
     expect(response?.status()).toBe(403);
     await page.getByRole('heading', { level: 1, name: 'Not for your role' }).waitFor();
     await screenshot(page, 'settings-agent-forbidden');
+  });
+
+  test('every page renders its heading for an admin, at laptop and tablet width, in English and Danish', async () => {
+    const { page } = browser;
+    await signIn(page, trofast.webUrl, DEMO.admin);
+    await page.getByRole('heading', { level: 1, name: 'Alert board' }).waitFor();
+    const pages = [
+      ['customers', 'Customers'],
+      ['incidents', 'Incidents'],
+      ['feedback', 'Feedback'],
+      ['rewards', 'Rewards'],
+      ['settings', 'Settings'],
+    ] as const;
+    for (const [path, heading] of pages) {
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: heading }).click();
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+      // Settled: no skeleton left on the page.
+      await page.waitForFunction(() => document.querySelectorAll('.skeleton').length === 0);
+      await screenshot(page, `${path}-admin`);
+    }
+    await page.setViewportSize({ width: 768, height: 1024 });
+    await page.getByRole('link', { name: 'Alert board' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Alert board' }).waitFor();
+    await screenshot(page, 'board-admin-tablet');
+
+    await page.getByRole('button', { name: 'Dansk' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Alarmtavle' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Kunder' }).isVisible()).toBe(true);
+    expect(await page.locator('html').getAttribute('lang')).toBe('da');
+    await screenshot(page, 'board-admin-danish-tablet');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Alert board' }).waitFor();
+    await page.setViewportSize({ width: 1280, height: 860 });
   });
 
   test('signing out returns to the login page', async () => {

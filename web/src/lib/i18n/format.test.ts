@@ -1,5 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import { formatDate, formatDateTime, formatDuration, formatMoney, formatNumber, formatPercent } from './format';
+import {
+  formatDate,
+  formatDateTime,
+  formatDayMonth,
+  formatDuration,
+  formatMoney,
+  formatNumber,
+  formatPercent,
+} from './format';
 
 // Intl separates some parts with no-break spaces; compare with plain ones.
 const plain = (text: string) => text.replace(/\s/g, ' ');
@@ -19,6 +27,11 @@ describe('formatting for the dashboard’s language', () => {
   test('dates are in UTC whatever the machine’s time zone', () => {
     expect(formatDate('2026-01-03T23:30:00Z', 'en')).toBe('3 Jan 2026');
     expect(formatDate('2026-01-03T23:30:00Z', 'da')).toBe('3. jan. 2026');
+  });
+
+  test('chart axes show day and month', () => {
+    expect(formatDayMonth('2026-09-13T00:00:00Z', 'en')).toBe('13 Sept');
+    expect(formatDayMonth('2026-09-13T00:00:00Z', 'da')).toBe('13. sep.');
   });
 
   test('date and time use each language’s separators', () => {

@@ -25,6 +25,11 @@ export function formatDate(value: string | Date, lang: Lang): string {
   return dateFormat(lang, { day: 'numeric', month: 'short', year: 'numeric' }).format(toDate(value));
 }
 
+/** "3 Jan" · "3. jan.": chart axes, where the year is plain from context. */
+export function formatDayMonth(value: string | Date, lang: Lang): string {
+  return dateFormat(lang, { day: 'numeric', month: 'short' }).format(toDate(value));
+}
+
 /** "3 Jan 2026, 14:05" · "3. jan. 2026 14.05" */
 export function formatDateTime(value: string | Date, lang: Lang): string {
   return dateFormat(lang, {

@@ -2,7 +2,15 @@
 import { getContext, setContext } from 'svelte';
 import { apiLocaleOf, type Lang } from './language';
 import { CATALOGUES, translate, type MessageKey, type Params } from './translate';
-import { formatDate, formatDateTime, formatDuration, formatMoney, formatNumber, formatPercent } from './format';
+import {
+  formatDate,
+  formatDateTime,
+  formatDayMonth,
+  formatDuration,
+  formatMoney,
+  formatNumber,
+  formatPercent,
+} from './format';
 import type { Messages } from './messages/en';
 
 export type EnumName = keyof Messages['enums'];
@@ -27,6 +35,7 @@ export class I18n {
 
   date = (value: string | Date) => formatDate(value, this.lang);
   dateTime = (value: string | Date) => formatDateTime(value, this.lang);
+  dayMonth = (value: string | Date) => formatDayMonth(value, this.lang);
   number = (value: number, fractionDigits = 0) => formatNumber(value, this.lang, fractionDigits);
   money = (amountMinor: number, currency: string) => formatMoney(amountMinor, currency, this.lang);
   percent = (share: number) => formatPercent(share, this.lang);

@@ -51,6 +51,7 @@ export const da: Messages = {
   errors: {
     title: 'Noget gik galt',
     loadFailed: 'Det kunne ikke indlæses.',
+    notAvailableTitle: 'Ikke tilgængelig endnu',
     notAvailable: 'Denne del af Trofast findes endnu ikke i API’et.',
     network: 'Dashboardet kan ikke nå API’et.',
     forbiddenTitle: 'Ikke for din rolle',
@@ -273,7 +274,7 @@ export const da: Messages = {
     userSaved: 'Brugeren er gemt.',
     apiKeys: 'API-nøgler',
     apiKeysLead:
-      'Partnere sender `Authorization: Bearer <nøgle>`. En nøgles hemmelighed vises én gang, når den oprettes.',
+      'Partnere sender headeren “Authorization: Bearer <nøgle>”. En nøgles hemmelighed vises én gang, når den oprettes.',
     apiKeysEmpty: 'Ingen API-nøgler endnu.',
     createKey: 'Opret en API-nøgle',
     keyName: 'Navn',

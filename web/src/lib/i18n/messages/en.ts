@@ -49,6 +49,7 @@ export const en = {
   errors: {
     title: 'Something went wrong',
     loadFailed: 'This could not be loaded.',
+    notAvailableTitle: 'Not available yet',
     notAvailable: 'This part of Trofast is not available from the API yet.',
     network: 'The dashboard cannot reach the API.',
     forbiddenTitle: 'Not for your role',
@@ -270,7 +271,8 @@ export const en = {
     deactivated: 'User deactivated.',
     userSaved: 'User saved.',
     apiKeys: 'API keys',
-    apiKeysLead: 'Partners send `Authorization: Bearer <key>`. A key’s secret is shown once, when it is created.',
+    apiKeysLead:
+      'Partners send the header “Authorization: Bearer <key>”. A key’s secret is shown once, when it is created.',
     apiKeysEmpty: 'No API keys yet.',
     createKey: 'Create an API key',
     keyName: 'Name',

@@ -1,0 +1,108 @@
+// How the pages render contract-shaped data: the dashboard's /graphql answers come from fixtures
+// (support/fixtures.ts), so these run before the API serves alerts, customers and the rest.
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { DEMO, startTrofast, type Trofast } from './support/trofast.ts';
+import { openBrowser, screenshot, signIn, type Browser } from './support/browser.ts';
+import { serveFixtures } from './support/fixtures.ts';
+
+describe.skipIf(Boolean(process.env.DATABASE_URL))('the pages with data', () => {
+  let trofast: Trofast;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [trofast, browser] = await Promise.all([startTrofast({ name: 'pages' }), openBrowser()]);
+    await serveFixtures(browser.page);
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await trofast?.stop();
+  });
+  beforeEach(async () => {
+    await browser.context.clearCookies();
+  });
+
+  test('the board lists open alerts newest first with counts per kind, and acknowledging updates one in place', async () => {
+    const { page } = browser;
+    await signIn(page, trofast.webUrl, DEMO.manager);
+    const cards = page.locator('article[data-alert-id]');
+    await cards.first().waitFor();
+    expect(await cards.evaluateAll((items) => items.map((item) => item.getAttribute('data-alert-id')))).toEqual([
+      'alert-1',
+      'alert-2',
+      'alert-3',
+    ]);
+    const twoStrikes = page.getByRole('button', { name: /Two strikes/ });
+    expect(await twoStrikes.textContent()).toContain('1');
+    await screenshot(page, 'board-with-alerts');
+
+    const first = page.locator('article[data-alert-id="alert-1"]');
+    await first.getByRole('button', { name: 'Acknowledge' }).click();
+    await first.getByText('Acknowledged', { exact: true }).waitFor();
+    expect(await first.getByRole('button', { name: 'Acknowledge' }).count()).toBe(0);
+    expect(await cards.count()).toBe(3);
+
+    await page.getByRole('button', { name: /Ignored/ }).click();
+    expect(await cards.count()).toBe(1);
+    await page.getByLabel('Severity').selectOption('CRITICAL');
+    await page.getByText('No open alerts match these filters.').waitFor();
+  });
+
+  test('the customer page explains the risk in words, shows the ledger, and puts a validation error at its field', async () => {
+    const { page } = browser;
+    await signIn(page, trofast.webUrl, DEMO.manager);
+    await page.waitForURL(`${trofast.webUrl}/`);
+    await page.goto(`${trofast.webUrl}/customers`);
+    await page.getByRole('link', { name: 'Ingrid Solberg' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Ingrid Solberg' }).waitFor();
+    await page.getByText('Two bad experiences in the last 90 days.').waitFor();
+    expect(await page.getByRole('meter', { name: 'Churn risk' }).getAttribute('aria-valuenow')).toBe('72');
+    await page
+      .getByText('1,200 points for your purchase of DKK 12,000.00 on 3 Jan 2026 (1 point per 10 DKK).')
+      .waitFor();
+    await screenshot(page, 'customer-with-data');
+
+    await page.getByRole('button', { name: 'Adjust points' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Adjust points' });
+    await dialog.getByLabel('Points (negative to deduct)').fill('50');
+    await dialog.getByLabel('Reason (the customer sees it)').fill('x');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    const reason = dialog.getByLabel('Reason (the customer sees it)');
+    await dialog.getByText('Say why, in words the customer understands.').waitFor();
+    expect(await reason.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (await reason.getAttribute('aria-describedby')) ?? '';
+    expect(await page.locator(`#${describedBy.split(' ').at(-1)}`).textContent()).toBe(
+      'Say why, in words the customer understands.',
+    );
+    await screenshot(page, 'customer-adjust-points-error');
+    await page.keyboard.press('Escape');
+  });
+
+  test('incidents count down to their SLA and mark the breached ones; the other pages render their data', async () => {
+    const { page } = browser;
+    await signIn(page, trofast.webUrl, DEMO.admin);
+    await page.waitForURL(`${trofast.webUrl}/`);
+    await page.goto(`${trofast.webUrl}/incidents`);
+    await page.getByText('SLA breached').waitFor();
+    expect(await page.getByText(/^Due in \d+:\d\d$/).count()).toBe(1);
+    const titles = await page.locator('tbody tr strong').allTextContents();
+    expect(titles).toEqual(['Charged twice', 'Delivery two weeks late']);
+    await screenshot(page, 'incidents-with-data');
+
+    await page.goto(`${trofast.webUrl}/feedback`);
+    await page.getByRole('img', { name: 'Line chart of NPS per week' }).waitFor();
+    expect(await page.locator('figure svg path').count()).toBe(1);
+    await screenshot(page, 'feedback-with-data');
+
+    for (const path of ['customers', 'rewards', 'settings']) {
+      await page.goto(`${trofast.webUrl}/${path}`);
+      await page.waitForFunction(() => document.querySelectorAll('.skeleton').length === 0);
+      await screenshot(page, `${path}-with-data`);
+    }
+
+    await page.getByRole('button', { name: 'Dansk' }).click();
+    await page.goto(`${trofast.webUrl}/customers/customer-1`);
+    await page.getByRole('heading', { level: 2, name: 'Pointkonto' }).waitFor();
+    await screenshot(page, 'customer-with-data-danish');
+    await page.getByRole('button', { name: 'English' }).click();
+  });
+});
