@@ -59,7 +59,7 @@ export const da: Messages = {
     notFoundTitle: 'Ikke fundet',
     notFound: 'Der er intet på denne adresse.',
     unexpected: 'Uventet fejl.',
-    fixFields: 'Ret venligst de markerede felter nedenfor.',
+    fixFields: 'Ret venligst de markerede felter ovenfor.',
   },
   board: {
     title: 'Alarmtavle',

@@ -57,7 +57,7 @@ export const en = {
     notFoundTitle: 'Not found',
     notFound: 'There is nothing at this address.',
     unexpected: 'Unexpected error.',
-    fixFields: 'Please correct the fields marked below.',
+    fixFields: 'Please correct the fields marked above.',
   },
   board: {
     title: 'Alert board',
