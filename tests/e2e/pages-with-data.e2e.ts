@@ -47,6 +47,39 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the pages with data', () => 
     await page.getByText('No open alerts match these filters.').waitFor();
   });
 
+  test('a VIEWER sees the alerts and the customer but no action buttons; an AGENT works customers, not alerts', async () => {
+    const { page } = browser;
+    await signIn(page, trofast.webUrl, DEMO.viewer);
+    await page.locator('article[data-alert-id]').first().waitFor();
+    expect(await page.locator('article[data-alert-id]').count()).toBe(3);
+    expect(
+      await page
+        .locator('main')
+        .getByRole('button', { name: /Acknowledge|Assign|Resolve/ })
+        .count(),
+    ).toBe(0);
+    await page.goto(`${trofast.webUrl}/customers/customer-1`);
+    await page.getByRole('heading', { level: 1, name: 'Ingrid Solberg' }).waitFor();
+    expect(await page.getByRole('group', { name: 'Actions' }).getByRole('button').count()).toBe(0);
+    await page.goto(`${trofast.webUrl}/incidents`);
+    await page.getByText('SLA breached').waitFor();
+    expect(await page.getByRole('button', { name: 'Resolve' }).count()).toBe(0);
+    await screenshot(page, 'board-viewer-with-alerts');
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signIn(page, trofast.webUrl, DEMO.agent);
+    await page.locator('article[data-alert-id]').first().waitFor();
+    expect(
+      await page
+        .locator('main')
+        .getByRole('button', { name: /Acknowledge|Resolve/ })
+        .count(),
+    ).toBe(0);
+    await page.goto(`${trofast.webUrl}/customers/customer-1`);
+    await page.getByRole('button', { name: 'Log a contact' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Adjust points' }).count()).toBe(0);
+  });
+
   test('the customer page explains the risk in words, shows the ledger, and puts a validation error at its field', async () => {
     const { page } = browser;
     await signIn(page, trofast.webUrl, DEMO.manager);
