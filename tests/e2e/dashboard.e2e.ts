@@ -1,39 +1,28 @@
 // The dashboard in a real browser against `pnpm start` on a fresh embedded database with the demo.
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { DEMO, startTrofast, type Trofast } from './support/trofast.ts';
-import { openBrowser, screenshot, signIn, type Browser } from './support/browser.ts';
+import { describe, expect, test } from 'vitest';
+import { DEMO } from './support/trofast.ts';
+import { screenshot, signIn } from './support/browser.ts';
+import { useTrofastInBrowser } from './support/suite.ts';
 
 describe.skipIf(Boolean(process.env.DATABASE_URL))('the dashboard, signed in by role', () => {
-  let trofast: Trofast;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [trofast, browser] = await Promise.all([startTrofast({ name: 'dashboard' }), openBrowser()]);
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await trofast?.stop();
-  });
-  beforeEach(async () => {
-    await browser.context.clearCookies();
-  });
+  const suite = useTrofastInBrowser({ name: 'dashboard' });
 
   test('log in as the demo manager and see the alert board', async () => {
-    const { page } = browser;
-    await signIn(page, trofast.webUrl, DEMO.manager);
-    await page.waitForURL(`${trofast.webUrl}/`);
+    const { page } = suite.browser;
+    await signIn(page, suite.trofast.webUrl, DEMO.manager);
+    await page.waitForURL(`${suite.trofast.webUrl}/`);
     await page.getByRole('heading', { level: 1, name: 'Alert board' }).waitFor();
     await page.locator('[data-connection="live"]').waitFor();
     expect(await page.getByText('Mads Kjær', { exact: true }).isVisible()).toBe(true);
     expect(await page.getByRole('link', { name: 'Settings' }).count()).toBe(0);
-    // Loaded: the list, its empty state or its error state, not a skeleton.
-    await page.locator('.alerts, .empty, [role="alert"]').first().waitFor();
+    // Loaded: the list, its empty state or its error state, no skeleton left.
+    await page.waitForFunction(() => document.querySelectorAll('.skeleton').length === 0);
     await screenshot(page, 'board-manager');
   });
 
   test('a wrong password shows an error at the form', async () => {
-    const { page } = browser;
-    await signIn(page, trofast.webUrl, DEMO.manager, 'not-the-password');
+    const { page } = suite.browser;
+    await signIn(page, suite.trofast.webUrl, DEMO.manager, 'not-the-password');
     const error = page.locator('form [role="alert"]');
     await error.waitFor();
     expect((await error.textContent())?.trim()).not.toBe('');
@@ -44,33 +33,33 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the dashboard, signed in by 
   });
 
   test('a VIEWER sees no action buttons', async () => {
-    const { page } = browser;
-    await signIn(page, trofast.webUrl, DEMO.viewer);
+    const { page } = suite.browser;
+    await signIn(page, suite.trofast.webUrl, DEMO.viewer);
     await page.getByRole('heading', { level: 1, name: 'Alert board' }).waitFor();
-    await page.locator('.alerts, .empty, [role="alert"]').first().waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('.skeleton').length === 0);
     for (const name of ['Acknowledge', 'Assign to me', 'Resolve']) {
       expect(await page.getByRole('button', { name }).count(), name).toBe(0);
     }
-    await page.goto(`${trofast.webUrl}/rewards`);
+    await page.goto(`${suite.trofast.webUrl}/rewards`);
     await page.getByRole('heading', { level: 1, name: 'Rewards' }).waitFor();
     expect(await page.getByRole('button', { name: 'Create a reward' }).count()).toBe(0);
     await screenshot(page, 'rewards-viewer');
   });
 
   test('an AGENT cannot open settings', async () => {
-    const { page } = browser;
-    await signIn(page, trofast.webUrl, DEMO.agent);
+    const { page } = suite.browser;
+    await signIn(page, suite.trofast.webUrl, DEMO.agent);
     await page.getByRole('heading', { level: 1, name: 'Alert board' }).waitFor();
     expect(await page.getByRole('link', { name: 'Settings' }).count()).toBe(0);
-    const response = await page.goto(`${trofast.webUrl}/settings`);
+    const response = await page.goto(`${suite.trofast.webUrl}/settings`);
     expect(response?.status()).toBe(403);
     await page.getByRole('heading', { level: 1, name: 'Not for your role' }).waitFor();
     await screenshot(page, 'settings-agent-forbidden');
   });
 
   test('every page renders its heading for an admin, at laptop and tablet width, in English and Danish', async () => {
-    const { page } = browser;
-    await signIn(page, trofast.webUrl, DEMO.admin);
+    const { page } = suite.browser;
+    await signIn(page, suite.trofast.webUrl, DEMO.admin);
     await page.getByRole('heading', { level: 1, name: 'Alert board' }).waitFor();
     const pages = [
       ['customers', 'Customers'],
@@ -102,13 +91,13 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the dashboard, signed in by 
   });
 
   test('signing out returns to the login page', async () => {
-    const { page } = browser;
-    await signIn(page, trofast.webUrl, DEMO.admin);
+    const { page } = suite.browser;
+    await signIn(page, suite.trofast.webUrl, DEMO.admin);
     await page.getByRole('link', { name: 'Settings' }).waitFor();
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.waitForURL(`${trofast.webUrl}/login`);
-    await page.goto(`${trofast.webUrl}/`);
-    await page.waitForURL(`${trofast.webUrl}/login`);
+    await page.waitForURL(`${suite.trofast.webUrl}/login`);
+    await page.goto(`${suite.trofast.webUrl}/`);
+    await page.waitForURL(`${suite.trofast.webUrl}/login`);
     expect(await page.getByRole('button', { name: 'Sign in' }).isVisible()).toBe(true);
   });
 });

@@ -1,29 +1,17 @@
 // How the pages render contract-shaped data: the dashboard's /graphql answers come from fixtures
 // (support/fixtures.ts), so these run before the API serves alerts, customers and the rest.
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { DEMO, startTrofast, type Trofast } from './support/trofast.ts';
-import { openBrowser, screenshot, signIn, type Browser } from './support/browser.ts';
+import { describe, expect, test } from 'vitest';
+import { DEMO } from './support/trofast.ts';
+import { screenshot, signIn } from './support/browser.ts';
+import { useTrofastInBrowser } from './support/suite.ts';
 import { serveFixtures } from './support/fixtures.ts';
 
 describe.skipIf(Boolean(process.env.DATABASE_URL))('the pages with data', () => {
-  let trofast: Trofast;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [trofast, browser] = await Promise.all([startTrofast({ name: 'pages' }), openBrowser()]);
-    await serveFixtures(browser.page);
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await trofast?.stop();
-  });
-  beforeEach(async () => {
-    await browser.context.clearCookies();
-  });
+  const suite = useTrofastInBrowser({ name: 'pages', prepare: ({ browser }) => serveFixtures(browser.page) });
 
   test('the board lists open alerts newest first with counts per kind, and acknowledging updates one in place', async () => {
-    const { page } = browser;
-    await signIn(page, trofast.webUrl, DEMO.manager);
+    const { page } = suite.browser;
+    await signIn(page, suite.trofast.webUrl, DEMO.manager);
     const cards = page.locator('article[data-alert-id]');
     await cards.first().waitFor();
     expect(await cards.evaluateAll((items) => items.map((item) => item.getAttribute('data-alert-id')))).toEqual([
@@ -48,8 +36,8 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the pages with data', () => 
   });
 
   test('a VIEWER sees the alerts and the customer but no action buttons; an AGENT works customers, not alerts', async () => {
-    const { page } = browser;
-    await signIn(page, trofast.webUrl, DEMO.viewer);
+    const { page } = suite.browser;
+    await signIn(page, suite.trofast.webUrl, DEMO.viewer);
     await page.locator('article[data-alert-id]').first().waitFor();
     expect(await page.locator('article[data-alert-id]').count()).toBe(3);
     expect(
@@ -58,16 +46,16 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the pages with data', () => 
         .getByRole('button', { name: /Acknowledge|Assign|Resolve/ })
         .count(),
     ).toBe(0);
-    await page.goto(`${trofast.webUrl}/customers/customer-1`);
+    await page.goto(`${suite.trofast.webUrl}/customers/customer-1`);
     await page.getByRole('heading', { level: 1, name: 'Ingrid Solberg' }).waitFor();
     expect(await page.getByRole('group', { name: 'Actions' }).getByRole('button').count()).toBe(0);
-    await page.goto(`${trofast.webUrl}/incidents`);
+    await page.goto(`${suite.trofast.webUrl}/incidents`);
     await page.getByText('SLA breached').waitFor();
     expect(await page.getByRole('button', { name: 'Resolve' }).count()).toBe(0);
     await screenshot(page, 'board-viewer-with-alerts');
 
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await signIn(page, trofast.webUrl, DEMO.agent);
+    await signIn(page, suite.trofast.webUrl, DEMO.agent);
     await page.locator('article[data-alert-id]').first().waitFor();
     expect(
       await page
@@ -75,16 +63,16 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the pages with data', () => 
         .getByRole('button', { name: /Acknowledge|Resolve/ })
         .count(),
     ).toBe(0);
-    await page.goto(`${trofast.webUrl}/customers/customer-1`);
+    await page.goto(`${suite.trofast.webUrl}/customers/customer-1`);
     await page.getByRole('button', { name: 'Log a contact' }).waitFor();
     expect(await page.getByRole('button', { name: 'Adjust points' }).count()).toBe(0);
   });
 
   test('the customer page explains the risk in words, shows the ledger, and puts a validation error at its field', async () => {
-    const { page } = browser;
-    await signIn(page, trofast.webUrl, DEMO.manager);
-    await page.waitForURL(`${trofast.webUrl}/`);
-    await page.goto(`${trofast.webUrl}/customers`);
+    const { page } = suite.browser;
+    await signIn(page, suite.trofast.webUrl, DEMO.manager);
+    await page.waitForURL(`${suite.trofast.webUrl}/`);
+    await page.goto(`${suite.trofast.webUrl}/customers`);
     await page.getByRole('link', { name: 'Ingrid Solberg' }).click();
     await page.getByRole('heading', { level: 1, name: 'Ingrid Solberg' }).waitFor();
     await page.getByText('Two bad experiences in the last 90 days.').waitFor();
@@ -111,29 +99,29 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the pages with data', () => 
   });
 
   test('incidents count down to their SLA and mark the breached ones; the other pages render their data', async () => {
-    const { page } = browser;
-    await signIn(page, trofast.webUrl, DEMO.admin);
-    await page.waitForURL(`${trofast.webUrl}/`);
-    await page.goto(`${trofast.webUrl}/incidents`);
+    const { page } = suite.browser;
+    await signIn(page, suite.trofast.webUrl, DEMO.admin);
+    await page.waitForURL(`${suite.trofast.webUrl}/`);
+    await page.goto(`${suite.trofast.webUrl}/incidents`);
     await page.getByText('SLA breached').waitFor();
     expect(await page.getByText(/^Due in \d+:\d\d$/).count()).toBe(1);
     const titles = await page.locator('tbody tr strong').allTextContents();
     expect(titles).toEqual(['Charged twice', 'Delivery two weeks late']);
     await screenshot(page, 'incidents-with-data');
 
-    await page.goto(`${trofast.webUrl}/feedback`);
+    await page.goto(`${suite.trofast.webUrl}/feedback`);
     await page.getByRole('img', { name: 'Line chart of NPS per week' }).waitFor();
     expect(await page.locator('figure svg path').count()).toBe(1);
     await screenshot(page, 'feedback-with-data');
 
     for (const path of ['customers', 'rewards', 'settings']) {
-      await page.goto(`${trofast.webUrl}/${path}`);
+      await page.goto(`${suite.trofast.webUrl}/${path}`);
       await page.waitForFunction(() => document.querySelectorAll('.skeleton').length === 0);
       await screenshot(page, `${path}-with-data`);
     }
 
     await page.getByRole('button', { name: 'Dansk' }).click();
-    await page.goto(`${trofast.webUrl}/customers/customer-1`);
+    await page.goto(`${suite.trofast.webUrl}/customers/customer-1`);
     await page.getByRole('heading', { level: 2, name: 'Pointkonto' }).waitFor();
     await screenshot(page, 'customer-with-data-danish');
     await page.getByRole('button', { name: 'English' }).click();

@@ -156,8 +156,9 @@ export async function startTrofast(options: { separate?: boolean; name?: string 
     },
     async stop() {
       await Promise.all([stopProcess(web), stopProcess(api)]);
-      log.end();
-      if (!process.env.KEEP_E2E_DATA) rmSync(path.join(work, 'data'), { recursive: true, force: true });
+      await new Promise<void>((resolve) => log.end(() => resolve()));
+      // KEEP_E2E_DATA=1 keeps the data folder and the servers' log for a look afterwards.
+      if (!process.env.KEEP_E2E_DATA) rmSync(work, { recursive: true, force: true });
     },
   };
 }

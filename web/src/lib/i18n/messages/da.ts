@@ -1,5 +1,5 @@
 // Dashboardets ord på dansk: præcis de samme nøgler som en.ts.
-import type { Messages } from './en';
+import { en, type Messages } from './en';
 
 export const da: Messages = {
   app: {
@@ -344,15 +344,8 @@ export const da: Messages = {
     },
     SurveyKind: { NPS: 'NPS (0–10)', CSAT: 'CSAT (1–5)', POLL: 'Afstemning' },
     Locale: { DA: 'Dansk', SV: 'Svensk', NB: 'Norsk', EN: 'Engelsk' },
-    ApiKeyScope: {
-      CUSTOMERS_READ: 'customers:read',
-      CUSTOMERS_WRITE: 'customers:write',
-      EVENTS_WRITE: 'events:write',
-      REWARDS_READ: 'rewards:read',
-      REWARDS_WRITE: 'rewards:write',
-      REDEMPTIONS_WRITE: 'redemptions:write',
-      ALERTS_READ: 'alerts:read',
-    },
+    // The scopes' names are the API's own, the same in every language.
+    ApiKeyScope: en.enums.ApiKeyScope,
     RiskFactor: {
       TWO_STRIKES: 'To dårlige oplevelser',
       BAD_EXPERIENCE: 'Dårlig oplevelse',
