@@ -226,6 +226,7 @@ export const da: Messages = {
     unitCost: 'Vores omkostning (i øre)',
     currency: 'Valuta',
     stock: 'Lager (tomt: ubegrænset)',
+    stockColumn: 'Lager',
     unlimited: 'Ubegrænset',
     minimumTier: 'Mindste niveau',
     kind: 'Type',

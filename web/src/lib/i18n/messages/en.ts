@@ -224,6 +224,7 @@ export const en = {
     unitCost: 'Cost to us (minor units)',
     currency: 'Currency',
     stock: 'Stock (empty: unlimited)',
+    stockColumn: 'Stock',
     unlimited: 'Unlimited',
     minimumTier: 'Minimum tier',
     kind: 'Kind',
