@@ -18,6 +18,11 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the dashboard, signed in by 
     // Loaded: the list, its empty state or its error state, no skeleton left.
     await page.waitForFunction(() => document.querySelectorAll('.skeleton').length === 0);
     await screenshot(page, 'board-manager');
+
+    // The session lives in an HTTP-only, SameSite cookie: page scripts never see the token.
+    const session = (await suite.browser.context.cookies()).find((cookie) => cookie.name === 'trofast_session');
+    expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+    expect(await page.evaluate(() => document.cookie)).not.toContain('trofast_session');
   });
 
   test('a wrong password shows an error at the form', async () => {
