@@ -1,7 +1,7 @@
 // The dashboard in a real browser against `pnpm start` on a fresh embedded database with the demo.
 import { describe, expect, test } from 'vitest';
 import { DEMO } from './support/trofast.ts';
-import { screenshot, signIn } from './support/browser.ts';
+import { screenshot, signIn, submitSignIn } from './support/browser.ts';
 import { useTrofastInBrowser } from './support/suite.ts';
 
 describe.skipIf(Boolean(process.env.DATABASE_URL))('the dashboard, signed in by role', () => {
@@ -10,7 +10,7 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the dashboard, signed in by 
   test('log in as the demo manager and see the alert board', async () => {
     const { page } = suite.browser;
     await signIn(page, suite.trofast.webUrl, DEMO.manager);
-    await page.waitForURL(`${suite.trofast.webUrl}/`);
+    await page.waitForURL(`${suite.trofast.webUrl}/`, { waitUntil: 'commit' });
     await page.getByRole('heading', { level: 1, name: 'Alert board' }).waitFor();
     await page.locator('[data-connection="live"]').waitFor();
     expect(await page.getByText('Mads Kjær', { exact: true }).isVisible()).toBe(true);
@@ -27,7 +27,7 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the dashboard, signed in by 
 
   test('a wrong password shows an error at the form', async () => {
     const { page } = suite.browser;
-    await signIn(page, suite.trofast.webUrl, DEMO.manager, 'not-the-password');
+    await submitSignIn(page, suite.trofast.webUrl, DEMO.manager, 'not-the-password');
     const error = page.locator('form [role="alert"]');
     await error.waitFor();
     expect((await error.textContent())?.trim()).not.toBe('');
@@ -100,9 +100,9 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the dashboard, signed in by 
     await signIn(page, suite.trofast.webUrl, DEMO.admin);
     await page.getByRole('link', { name: 'Settings' }).waitFor();
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.waitForURL(`${suite.trofast.webUrl}/login`);
+    await page.waitForURL(`${suite.trofast.webUrl}/login`, { waitUntil: 'commit' });
     await page.goto(`${suite.trofast.webUrl}/`);
-    await page.waitForURL(`${suite.trofast.webUrl}/login`);
+    await page.waitForURL(`${suite.trofast.webUrl}/login`, { waitUntil: 'commit' });
     expect(await page.getByRole('button', { name: 'Sign in' }).isVisible()).toBe(true);
   });
 });

@@ -45,11 +45,21 @@ export async function openBrowser(options: { viewport?: { width: number; height:
   };
 }
 
-export async function signIn(page: Page, webUrl: string, email: string, password = DEMO_PASSWORD): Promise<void> {
+/** Fills in the sign-in form and submits it; see `signIn` for a sign-in that must succeed. */
+export async function submitSignIn(page: Page, webUrl: string, email: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto(`${webUrl}/login`);
+  // Fill in after hydration: hydrating sets the email field's value and would wipe what was typed.
+  await page.waitForLoadState('networkidle');
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** Signs in and waits until the app is shown. */
+export async function signIn(page: Page, webUrl: string, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await submitSignIn(page, webUrl, email, password);
+  // The URL is enough: what the test looks for next waits for its own content.
+  await page.waitForURL((url) => url.pathname !== '/login', { waitUntil: 'commit' });
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

@@ -315,6 +315,43 @@ const DATA: Record<string, unknown> = {
       },
     ],
   },
+  Organization: {
+    organization: {
+      id: 'organization-1',
+      name: 'Nordlys Cykler',
+      settings: {
+        defaultLocale: 'DA',
+        defaultCurrency: 'DKK',
+        loyalty: {
+          earnRates: [
+            { currency: 'DKK', points: 1, per: 10 },
+            { currency: 'EUR', points: 1, per: 1 },
+          ],
+          pointsExpiryMonths: 24,
+          tierThresholds: { SILVER: 1000, GOLD: 5000 },
+        },
+        risk: {
+          twoStrikes: 40,
+          threeStrikes: 55,
+          badExperience: 15,
+          unresolvedIncident: 10,
+          unresolvedIncidentMax: 25,
+          slaBreached: 10,
+          ignored45: 10,
+          ignored90: 20,
+          ignored180: 30,
+          detractor: 15,
+          passive: 5,
+          engagementDrop: 15,
+          recovered: -10,
+          promoter: -10,
+          levels: { MEDIUM: 30, HIGH: 50, CRITICAL: 70 },
+        },
+        slaHours: { LOW: 168, MEDIUM: 72, HIGH: 24, CRITICAL: 4 },
+        contactCap: { max: 4, days: 30 },
+      },
+    },
+  },
   ApiKeys: {
     apiKeys: [
       {

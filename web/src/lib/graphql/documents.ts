@@ -230,23 +230,37 @@ export const REVOKE_API_KEY = `mutation RevokeApiKey($id: ID!) {
   }
 }`;
 
-/** Planned (issue 9): the organization's name and its settings object (api/src/domain/settings.ts). */
-export const ORGANIZATION = `query Organization { organization { id name settings } }`;
+const SETTINGS_FIELDS = `fragment Settings on OrganizationSettings {
+  defaultLocale defaultCurrency
+  loyalty { earnRates { currency points per } pointsExpiryMonths tierThresholds { SILVER GOLD } }
+  risk {
+    twoStrikes threeStrikes badExperience unresolvedIncident unresolvedIncidentMax slaBreached
+    ignored45 ignored90 ignored180 detractor passive engagementDrop recovered promoter
+    levels { MEDIUM HIGH CRITICAL }
+  }
+  slaHours { LOW MEDIUM HIGH CRITICAL }
+  contactCap { max days }
+}`;
 
-/** Planned (issue 9). */
-export const UPDATE_ORGANIZATION_SETTINGS = `mutation UpdateOrganizationSettings($input: UpdateOrganizationSettingsInput!) {
-  updateOrganizationSettings(input: $input) {
+/** Planned (issue 9): the organization's name and its rules. */
+export const ORGANIZATION = `query Organization { organization { id name settings { ...Settings } } }
+${SETTINGS_FIELDS}`;
+
+/** Planned (issue 9): only what is given changes. */
+export const UPDATE_ORGANIZATION_SETTINGS = `mutation UpdateOrganizationSettings($settings: OrganizationSettingsInput!) {
+  updateOrganizationSettings(settings: $settings) {
     __typename
-    ... on MutationUpdateOrganizationSettingsSuccess { data { id name settings } }
+    ... on MutationUpdateOrganizationSettingsSuccess { data { ...Settings } }
     ${ERRORS}
   }
-}`;
+}
+${SETTINGS_FIELDS}`;
 
 /** Planned (issue 9). */
 export const CREATE_USER = `mutation CreateUser($input: CreateUserInput!) {
   createUser(input: $input) {
     __typename
-    ... on MutationCreateUserSuccess { data { id name email role locale active } }
+    ... on MutationCreateUserSuccess { data { user { id name email role locale active } initialPassword } }
     ${ERRORS}
   }
 }`;

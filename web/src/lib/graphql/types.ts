@@ -241,6 +241,37 @@ export interface StaffUser {
   active: boolean;
 }
 
+export const RISK_WEIGHTS = [
+  'twoStrikes',
+  'threeStrikes',
+  'badExperience',
+  'unresolvedIncident',
+  'unresolvedIncidentMax',
+  'slaBreached',
+  'ignored45',
+  'ignored90',
+  'ignored180',
+  'detractor',
+  'passive',
+  'engagementDrop',
+  'recovered',
+  'promoter',
+] as const;
+export type RiskWeight = (typeof RISK_WEIGHTS)[number];
+
+export interface OrganizationSettings {
+  defaultLocale: Locale;
+  defaultCurrency: string;
+  loyalty: {
+    earnRates: { currency: string; points: number; per: number }[];
+    pointsExpiryMonths: number;
+    tierThresholds: { SILVER: number; GOLD: number };
+  };
+  risk: Record<RiskWeight, number> & { levels: { MEDIUM: number; HIGH: number; CRITICAL: number } };
+  slaHours: Record<IncidentSeverity, number>;
+  contactCap: { max: number; days: number };
+}
+
 export interface FieldError {
   path: string[];
   message: string;

@@ -9,7 +9,15 @@ import {
   UPDATE_ORGANIZATION_SETTINGS,
   UPDATE_USER,
 } from '$lib/graphql/documents';
-import type { ApiKey, ApiKeyScope, Locale, Role, StaffUser } from '$lib/graphql/types';
+import {
+  RISK_WEIGHTS,
+  type ApiKey,
+  type ApiKeyScope,
+  type Locale,
+  type OrganizationSettings,
+  type Role,
+  type StaffUser,
+} from '$lib/graphql/types';
 
 export function handleCreateApiKey(
   client: Client,
@@ -22,15 +30,56 @@ export function handleRevokeApiKey(client: Client, id: string): Promise<Outcome<
   return mutate(client, REVOKE_API_KEY, { id }, 'revokeApiKey');
 }
 
-export function handleSaveSettings(client: Client, settings: unknown): Promise<Outcome<{ settings: unknown }>> {
-  return mutate(client, UPDATE_ORGANIZATION_SETTINGS, { input: { settings } }, 'updateOrganizationSettings');
+export function handleSaveSettings(
+  client: Client,
+  settings: OrganizationSettings,
+): Promise<Outcome<OrganizationSettings>> {
+  return mutate(
+    client,
+    UPDATE_ORGANIZATION_SETTINGS,
+    { settings: settingsInput(settings) },
+    'updateOrganizationSettings',
+  );
 }
 
+/** The settings as OrganizationSettingsInput: named fields only, so nothing the API added on output is sent back. */
+export function settingsInput(settings: OrganizationSettings): Record<string, unknown> {
+  const { loyalty, risk, slaHours, contactCap } = settings;
+  return {
+    defaultLocale: settings.defaultLocale,
+    loyalty: {
+      earnRates: loyalty.earnRates.map(({ currency, points, per }) => ({
+        currency,
+        points: Number(points),
+        per: Number(per),
+      })),
+      pointsExpiryMonths: Number(loyalty.pointsExpiryMonths),
+      tierThresholds: { SILVER: Number(loyalty.tierThresholds.SILVER), GOLD: Number(loyalty.tierThresholds.GOLD) },
+    },
+    risk: {
+      ...Object.fromEntries(RISK_WEIGHTS.map((key) => [key, Number(risk[key])])),
+      levels: {
+        MEDIUM: Number(risk.levels.MEDIUM),
+        HIGH: Number(risk.levels.HIGH),
+        CRITICAL: Number(risk.levels.CRITICAL),
+      },
+    },
+    slaHours: {
+      LOW: Number(slaHours.LOW),
+      MEDIUM: Number(slaHours.MEDIUM),
+      HIGH: Number(slaHours.HIGH),
+      CRITICAL: Number(slaHours.CRITICAL),
+    },
+    contactCap: { max: Number(contactCap.max), days: Number(contactCap.days) },
+  };
+}
+
+/** Without a password the API generates one and returns it once, as `initialPassword`. */
 export function handleCreateUser(
   client: Client,
   input: { email: string; name: string; role: Role; locale: Locale; password: string },
-): Promise<Outcome<StaffUser>> {
-  return mutate(client, CREATE_USER, { input }, 'createUser');
+): Promise<Outcome<{ user: StaffUser; initialPassword: string | null }>> {
+  return mutate(client, CREATE_USER, { input: { ...input, password: input.password || undefined } }, 'createUser');
 }
 
 export function handleChangeRole(client: Client, id: string, role: Role): Promise<Outcome<StaffUser>> {
