@@ -1,10 +1,11 @@
 // How the pages render contract-shaped data: the dashboard's /graphql answers come from fixtures
 // (support/fixtures.ts), so these run before the API serves alerts, customers and the rest.
 import { describe, expect, test } from 'vitest';
+import type { Route } from 'playwright-core';
 import { DEMO } from './support/trofast.ts';
 import { screenshot, signIn } from './support/browser.ts';
 import { useTrofastInBrowser } from './support/suite.ts';
-import { serveFixtures } from './support/fixtures.ts';
+import { alerts, serveFixtures } from './support/fixtures.ts';
 
 describe.skipIf(Boolean(process.env.DATABASE_URL))('the pages with data', () => {
   const suite = useTrofastInBrowser({ name: 'pages', prepare: ({ browser }) => serveFixtures(browser.page) });
@@ -30,7 +31,7 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the pages with data', () => 
     expect(await cards.count()).toBe(3);
 
     await page.getByRole('button', { name: /Ignored/ }).click();
-    expect(await cards.count()).toBe(1);
+    expect(await page.locator('article[data-alert-id]:visible').count()).toBe(1);
     await page.getByLabel('Severity').selectOption('CRITICAL');
     await page.getByText('No open alerts match these filters.').waitFor();
   });
@@ -123,5 +124,61 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the pages with data', () => 
     await page.getByRole('heading', { level: 2, name: 'Pointkonto' }).waitFor();
     await screenshot(page, 'customer-with-data-danish');
     await page.getByRole('button', { name: 'English' }).click();
+  });
+
+  test('the board stays responsive with 500 open alerts: a filter switches and an acknowledge lands in well under a second', async () => {
+    const { page } = suite.browser;
+    const kinds = ['CHURN_RISK', 'TWO_STRIKES', 'INCIDENT', 'SLA_BREACH', 'IGNORED', 'DETRACTOR'];
+    const many = Array.from({ length: 500 }, (_, index) => {
+      const at = new Date(Date.now() - index * 60_000).toISOString();
+      return {
+        ...alerts[index % 3],
+        id: `many-${index}`,
+        kind: kinds[index % 6],
+        status: 'OPEN',
+        createdAt: at,
+        updatedAt: at,
+      };
+    });
+    const fiveHundred = async (route: Route) => {
+      const body = route.request().postDataJSON() as { operationName?: string; variables?: { id?: string } };
+      if (body.operationName === 'OpenAlerts') {
+        const edges = many.map((node) => ({ cursor: node.id, node }));
+        const page = { hasNextPage: false, endCursor: null };
+        return route.fulfill({ json: { data: { alerts: { edges, pageInfo: page, totalCount: 500 } } } });
+      }
+      const alert = many.find((item) => item.id === body.variables?.id);
+      if (body.operationName !== 'AcknowledgeAlert' || !alert) return route.fallback();
+      const data = { ...alert, status: 'ACKNOWLEDGED', updatedAt: new Date().toISOString() };
+      await route.fulfill({
+        json: { data: { acknowledgeAlert: { __typename: 'MutationAcknowledgeAlertSuccess', data } } },
+      });
+    };
+    await page.route('**/graphql', fiveHundred);
+    try {
+      await signIn(page, suite.trofast.webUrl, DEMO.manager);
+      await page.locator('article[data-alert-id="many-499"]').waitFor();
+      const [toKind, toAll] = await page.evaluate(async () => {
+        const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        const buttons = document.querySelectorAll<HTMLButtonElement>('section button[aria-pressed]');
+        const started = performance.now();
+        buttons[3].click();
+        await frame();
+        const filtered = performance.now();
+        buttons[0].click();
+        await frame();
+        return [filtered - started, performance.now() - filtered];
+      });
+      expect(toKind).toBeLessThan(1000);
+      expect(toAll).toBeLessThan(1000);
+      const card = page.locator('article[data-alert-id="many-250"]');
+      const started = Date.now();
+      await card.getByRole('button', { name: 'Acknowledge' }).click();
+      await card.getByText('Acknowledged', { exact: true }).waitFor();
+      expect(Date.now() - started).toBeLessThan(1000);
+      expect(await page.locator('article[data-alert-id]').count()).toBe(500);
+    } finally {
+      await page.unroute('**/graphql', fiveHundred);
+    }
   });
 });

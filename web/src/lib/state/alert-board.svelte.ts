@@ -39,13 +39,11 @@ export class AlertBoard {
   /** The newest `updatedAt` seen: after a reconnect, `alerts(since:)` starts here. */
   newestUpdatedAt = $state<string | null>(null);
 
-  visible = $derived.by(() => {
-    const { kind, severity } = this;
-    if (kind === null && severity === null) return this.alerts;
-    return this.alerts.filter(
-      (alert) => (kind === null || alert.kind === kind) && (severity === null || alert.severity === severity),
-    );
-  });
+  /** Whether the filters show this alert. The board hides the others rather than unmounting them. */
+  matches = (alert: Alert): boolean =>
+    (this.kind === null || alert.kind === this.kind) && (this.severity === null || alert.severity === this.severity);
+
+  visible = $derived(this.kind === null && this.severity === null ? this.alerts : this.alerts.filter(this.matches));
 
   total = $derived(this.alerts.length);
 
