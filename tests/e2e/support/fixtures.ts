@@ -1,6 +1,7 @@
 // Contract-shaped answers for the dashboard's operations, by operation name, so browser tests can
 // check how pages render data before the API serves it. Shapes follow ../shared/contract.graphql.
 import type { Page, Route } from 'playwright-core';
+import { DEFAULT_SETTINGS } from '../../../api/src/domain/settings.ts';
 
 const now = Date.now();
 const ago = (hours: number) => new Date(now - hours * 3_600_000).toISOString();
@@ -319,36 +320,16 @@ const DATA: Record<string, unknown> = {
     organization: {
       id: 'organization-1',
       name: 'Nordlys Cykler',
+      // The API's defaults, in the shape the API prints (earn rates as a list).
       settings: {
-        defaultLocale: 'DA',
-        defaultCurrency: 'DKK',
+        ...DEFAULT_SETTINGS,
         loyalty: {
-          earnRates: [
-            { currency: 'DKK', points: 1, per: 10 },
-            { currency: 'EUR', points: 1, per: 1 },
-          ],
-          pointsExpiryMonths: 24,
-          tierThresholds: { SILVER: 1000, GOLD: 5000 },
+          ...DEFAULT_SETTINGS.loyalty,
+          earnRates: Object.entries(DEFAULT_SETTINGS.loyalty.earnRates).map(([currency, rate]) => ({
+            currency,
+            ...rate,
+          })),
         },
-        risk: {
-          twoStrikes: 40,
-          threeStrikes: 55,
-          badExperience: 15,
-          unresolvedIncident: 10,
-          unresolvedIncidentMax: 25,
-          slaBreached: 10,
-          ignored45: 10,
-          ignored90: 20,
-          ignored180: 30,
-          detractor: 15,
-          passive: 5,
-          engagementDrop: 15,
-          recovered: -10,
-          promoter: -10,
-          levels: { MEDIUM: 30, HIGH: 50, CRITICAL: 70 },
-        },
-        slaHours: { LOW: 168, MEDIUM: 72, HIGH: 24, CRITICAL: 4 },
-        contactCap: { max: 4, days: 30 },
       },
     },
   },

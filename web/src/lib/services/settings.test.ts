@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { settingsInput } from './settings';
-import type { OrganizationSettings } from '$lib/graphql/types';
+import { RISK_WEIGHTS, type OrganizationSettings } from '$lib/graphql/types';
 
 describe('saving the organization’s settings', () => {
   test('sends exactly the input fields, as numbers, whatever else the form held', () => {
@@ -14,20 +14,7 @@ describe('saving the organization’s settings', () => {
         tierThresholds: { SILVER: 1000, GOLD: 5000 },
       },
       risk: {
-        twoStrikes: 40,
-        threeStrikes: 55,
-        badExperience: 15,
-        unresolvedIncident: 10,
-        unresolvedIncidentMax: 25,
-        slaBreached: 10,
-        ignored45: 10,
-        ignored90: 20,
-        ignored180: 30,
-        detractor: 15,
-        passive: 5,
-        engagementDrop: 15,
-        recovered: -10,
-        promoter: -10,
+        ...Object.fromEntries(RISK_WEIGHTS.map((key, index) => [key, index - 5])),
         levels: { MEDIUM: 30, HIGH: 50, CRITICAL: 70 },
       },
       slaHours: { LOW: 168, MEDIUM: 72, HIGH: 24, CRITICAL: 4 },
@@ -40,7 +27,7 @@ describe('saving the organization’s settings', () => {
       pointsExpiryMonths: 24,
       tierThresholds: { SILVER: 1000, GOLD: 5000 },
     });
-    expect(input.risk).toMatchObject({ recovered: -10, levels: { MEDIUM: 30, HIGH: 50, CRITICAL: 70 } });
+    expect(input.risk).toMatchObject({ twoStrikes: -5, promoter: 8, levels: { MEDIUM: 30, HIGH: 50, CRITICAL: 70 } });
     expect(JSON.stringify(input)).not.toContain('__typename');
   });
 });
