@@ -4,19 +4,31 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 export default defineConfig({
-  resolve: {
-    // Node loads graphql's CommonJS build for the libraries (yoga, Pothos); Vite would give our
-    // own code the ESM build, and two copies of GraphQLError or a scalar never match.
-    alias: [{ find: /^graphql$/, replacement: `${root}node_modules/graphql/index.js` }],
-  },
   test: {
     root,
-    include: ['api/src/**/*.test.ts', 'tests/**/*.test.ts', 'tests/e2e/**/*.e2e.ts'],
-    exclude: ['**/node_modules/**', 'web/**'],
     // Each file gets its own process: the API keeps one runtime (database, event bus) per process.
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    projects: [
+      {
+        // Inherits the timeouts above.
+        extends: true,
+        resolve: {
+          // Node loads graphql's CommonJS build for the libraries (yoga, Pothos); Vite would give our
+          // own code the ESM build, and two copies of GraphQLError or a scalar never match.
+          alias: [{ find: /^graphql$/, replacement: `${root}node_modules/graphql/index.js` }],
+        },
+        test: {
+          name: 'api',
+          root,
+          include: ['api/src/**/*.test.ts', 'tests/**/*.test.ts', 'tests/e2e/**/*.e2e.ts'],
+          exclude: ['**/node_modules/**', 'web/**'],
+        },
+      },
+      // The dashboard's units need Svelte's compiler for rune files: web/ has its own project file.
+      'web/vitest.config.ts',
+    ],
   },
 });

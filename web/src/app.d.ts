@@ -11,6 +11,8 @@ declare global {
       } | null;
       /** The session token, forwarded to the API as a Bearer credential; never sent to the page. */
       token: string | null;
+      /** The dashboard's language: the language cookie, else the user's locale (DA → Danish). */
+      lang: 'en' | 'da';
     }
   }
 }

@@ -1,6 +1,7 @@
 // The session cookie → `me` → event.locals.user, on every request to the dashboard's server.
 import type { Handle } from '@sveltejs/kit';
 import { SESSION_COOKIE, graphql } from '$lib/server/api';
+import { LANGUAGE_COOKIE, languageOf } from '$lib/i18n/language';
 
 const ME = 'query Me { me { id name email role locale } }';
 
@@ -8,7 +9,10 @@ export const handle: Handle = async ({ event, resolve }) => {
   const token = event.cookies.get(SESSION_COOKIE) ?? null;
   event.locals.token = null;
   event.locals.user = null;
-  if (token) {
+  if (event.url.pathname === '/graphql') {
+    // The GraphQL proxy: the API checks the token on every call, no need to ask `me` first.
+    event.locals.token = token;
+  } else if (token) {
     try {
       const result = await graphql<{ me: App.Locals['user'] }>(fetch, ME, {}, token);
       if (result.data?.me) {
@@ -21,6 +25,11 @@ export const handle: Handle = async ({ event, resolve }) => {
       // The API is down: treat the visitor as signed out; the login page says so.
     }
   }
-  const lang = event.locals.user?.locale === 'DA' ? 'da' : 'en';
+  event.locals.lang = languageOf(
+    event.cookies.get(LANGUAGE_COOKIE),
+    event.locals.user?.locale,
+    event.request.headers.get('accept-language'),
+  );
+  const lang = event.locals.lang;
   return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', lang) });
 };

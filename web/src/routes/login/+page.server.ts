@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { SESSION_COOKIE, graphql } from '$lib/server/api';
+import { translate } from '$lib/i18n/translate';
 
 const LOGIN = `mutation Login($input: LoginInput!) {
   login(input: $input) {
@@ -19,7 +20,7 @@ export const load: PageServerLoad = ({ locals }) => {
 };
 
 export const actions: Actions = {
-  default: async ({ request, cookies, fetch, url }) => {
+  default: async ({ request, cookies, fetch, url, locals }) => {
     const form = await request.formData();
     const email = String(form.get('email') ?? '');
     const password = String(form.get('password') ?? '');
@@ -27,11 +28,14 @@ export const actions: Actions = {
     try {
       result = await graphql<{ login: LoginResult }>(fetch, LOGIN, { input: { email, password } });
     } catch {
-      return fail(503, { email, message: 'Trofast’s API cannot be reached. Is it running?' });
+      return fail(503, { email, message: translate(locals.lang, 'login.unreachable') });
     }
     const login = result.data?.login;
     if (!login || login.__typename !== 'MutationLoginSuccess') {
-      return fail(400, { email, message: login?.message ?? result.errors?.[0]?.message ?? 'Sign-in failed.' });
+      return fail(400, {
+        email,
+        message: login?.message ?? result.errors?.[0]?.message ?? translate(locals.lang, 'login.failed'),
+      });
     }
     cookies.set(SESSION_COOKIE, login.data.token, {
       path: '/',

@@ -1,0 +1,395 @@
+// Contract-shaped answers for the dashboard's operations, by operation name, so browser tests can
+// check how pages render data before the API serves it. Shapes follow ../shared/contract.graphql.
+import type { Page, Route } from 'playwright-core';
+import { DEFAULT_SETTINGS } from '../../../api/src/domain/settings.ts';
+
+const now = Date.now();
+const ago = (hours: number) => new Date(now - hours * 3_600_000).toISOString();
+const ahead = (hours: number) => new Date(now + hours * 3_600_000).toISOString();
+const connection = <T>(nodes: T[]) => ({
+  edges: nodes.map((node, index) => ({ cursor: String(index), node })),
+  pageInfo: { hasNextPage: false, endCursor: null },
+  totalCount: nodes.length,
+});
+const user = (id: string, name: string) => ({ id, name });
+
+export const alerts = [
+  {
+    id: 'alert-1',
+    kind: 'TWO_STRIKES',
+    severity: 'CRITICAL',
+    status: 'OPEN',
+    title: 'Second bad experience in 90 days',
+    message: 'Ingrid Solberg reported a late delivery after a detractor answer three weeks ago.',
+    createdAt: ago(1),
+    updatedAt: ago(1),
+    acknowledgedAt: null,
+    customer: { id: 'customer-1', name: 'Ingrid Solberg' },
+    incident: null,
+    assignee: null,
+    acknowledgedBy: null,
+  },
+  {
+    id: 'alert-2',
+    kind: 'IGNORED',
+    severity: 'WARNING',
+    status: 'ACKNOWLEDGED',
+    title: 'No personal contact for 94 days',
+    message: 'One of the top 10% by spend: nobody has talked to Lars Madsen since March.',
+    createdAt: ago(5),
+    updatedAt: ago(2),
+    acknowledgedAt: ago(2),
+    customer: { id: 'customer-2', name: 'Lars Madsen' },
+    incident: null,
+    assignee: user('user-manager', 'Mads Kjær'),
+    acknowledgedBy: user('user-manager', 'Mads Kjær'),
+  },
+  {
+    id: 'alert-3',
+    kind: 'CHURN_RISK',
+    severity: 'INFO',
+    status: 'OPEN',
+    title: 'Churn risk rose to HIGH',
+    message: 'Risk 55: an unresolved incident and falling engagement.',
+    createdAt: ago(26),
+    updatedAt: ago(26),
+    acknowledgedAt: null,
+    customer: { id: 'customer-3', name: 'Cykelklubben Nord ApS' },
+    incident: null,
+    assignee: null,
+    acknowledgedBy: null,
+  },
+];
+
+const customer = {
+  id: 'customer-1',
+  externalId: 'shop-1042',
+  name: 'Ingrid Solberg',
+  email: 'ingrid@example.no',
+  phone: null,
+  kind: 'PERSON',
+  locale: 'NB',
+  tier: 'SILVER',
+  pointsBalance: 1340,
+  engagement: 38,
+  satisfaction: 41,
+  lastPersonalContactAt: ago(24 * 52),
+  accountManager: user('user-agent', 'Sofie Lund'),
+  risk: {
+    score: 72,
+    level: 'CRITICAL',
+    computedAt: ago(1),
+    factors: [
+      { code: 'TWO_STRIKES', points: 40, explanation: 'Two bad experiences in the last 90 days.' },
+      { code: 'UNRESOLVED_INCIDENT', points: 10, explanation: 'One incident is still open.' },
+      { code: 'IGNORED', points: 10, explanation: '52 days since anyone talked to her personally.' },
+      { code: 'DETRACTOR', points: 15, explanation: 'Her latest NPS answer was 4.' },
+      { code: 'RECOVERED', points: -3, explanation: 'An earlier incident ended well.' },
+    ],
+  },
+  pointsLedger: connection([
+    {
+      id: 'entry-2',
+      delta: -500,
+      kind: 'REDEEM',
+      explanation: '500 points for a free service check on 2 Mar 2026.',
+      balanceAfter: 1340,
+      expiresAt: null,
+      createdAt: ago(24 * 10),
+    },
+    {
+      id: 'entry-1',
+      delta: 1200,
+      kind: 'EARN_PURCHASE',
+      explanation: '1,200 points for your purchase of DKK 12,000.00 on 3 Jan 2026 (1 point per 10 DKK).',
+      balanceAfter: 1840,
+      expiresAt: ahead(24 * 600),
+      createdAt: ago(24 * 60),
+    },
+  ]),
+  purchases: connection([
+    {
+      id: 'purchase-1',
+      amount: { amountMinor: 1200000, currency: 'DKK' },
+      occurredAt: ago(24 * 60),
+      pointsEarned: 1200,
+    },
+  ]),
+  interactions: connection([
+    {
+      id: 'interaction-1',
+      channel: 'PHONE',
+      direction: 'OUTBOUND',
+      kind: 'CHECK_IN',
+      personal: true,
+      occurredAt: ago(24 * 52),
+      note: 'Asked how the new bike rides.',
+    },
+  ]),
+  incidents: connection([
+    {
+      id: 'incident-1',
+      title: 'Delivery two weeks late',
+      description: null,
+      category: 'DELIVERY',
+      severity: 'HIGH',
+      status: 'OPEN',
+      openedAt: ago(3),
+      firstResponseAt: null,
+      resolvedAt: null,
+      slaDueAt: ahead(21),
+      slaBreached: false,
+      resolution: null,
+      customerSatisfied: 'UNKNOWN',
+      owner: null,
+    },
+  ]),
+  feedback: connection([
+    {
+      id: 'feedback-1',
+      score: 4,
+      option: null,
+      comment: 'Slow answers.',
+      channel: 'EMAIL',
+      createdAt: ago(24 * 21),
+      survey: { id: 'survey-1', kind: 'NPS', question: 'Would you recommend us?' },
+    },
+  ]),
+  redemptions: connection([
+    {
+      id: 'redemption-1',
+      points: 500,
+      status: 'FULFILLED',
+      createdAt: ago(24 * 10),
+      reward: { id: 'reward-1', name: 'Service check' },
+    },
+  ]),
+};
+
+const incidents = [
+  { ...customer.incidents.edges[0].node, customer: { id: 'customer-1', name: 'Ingrid Solberg' } },
+  {
+    ...customer.incidents.edges[0].node,
+    id: 'incident-2',
+    title: 'Charged twice',
+    category: 'BILLING',
+    severity: 'CRITICAL',
+    status: 'IN_PROGRESS',
+    openedAt: ago(6),
+    firstResponseAt: ago(5),
+    slaDueAt: ago(2),
+    slaBreached: true,
+    owner: user('user-agent', 'Sofie Lund'),
+    customer: { id: 'customer-2', name: 'Lars Madsen' },
+  },
+];
+
+const feedback = Array.from({ length: 40 }, (_, index) => ({
+  id: `feedback-${index}`,
+  score: [9, 10, 7, 3, 8, 10, 6, 9][index % 8],
+  option: null,
+  comment: index % 5 === 0 ? 'Great service in the shop.' : null,
+  channel: 'EMAIL',
+  createdAt: ago(24 * (index * 2 + 1)),
+  survey: { id: 'survey-1', kind: 'NPS', question: 'Would you recommend us?' },
+  customer: { id: `customer-${index % 3}`, name: ['Ingrid Solberg', 'Lars Madsen', 'Erik Nyström'][index % 3] },
+}));
+
+const rewards = [
+  {
+    id: 'reward-1',
+    name: 'Service check',
+    description: 'A full check of brakes, gears and tyres.',
+    pointsCost: 500,
+    kind: 'SERVICE_UPGRADE',
+    unitCost: { amountMinor: 15000, currency: 'DKK' },
+    stock: null,
+    minimumTier: 'BRONZE',
+    active: true,
+  },
+  {
+    id: 'reward-2',
+    name: 'Weekend tour with the shop',
+    description: null,
+    pointsCost: 4000,
+    kind: 'EXPERIENCE',
+    unitCost: { amountMinor: 90000, currency: 'DKK' },
+    stock: 6,
+    minimumTier: 'GOLD',
+    active: true,
+  },
+];
+
+const DATA: Record<string, unknown> = {
+  OpenAlerts: { alerts: connection(alerts) },
+  AlertsSince: { alerts: connection([]) },
+  Customers: {
+    customers: connection([
+      {
+        id: 'customer-1',
+        externalId: 'shop-1042',
+        name: 'Ingrid Solberg',
+        email: 'ingrid@example.no',
+        tier: 'SILVER',
+        pointsBalance: 1340,
+        lastPersonalContactAt: ago(24 * 52),
+        risk: { score: 72, level: 'CRITICAL' },
+      },
+      {
+        id: 'customer-2',
+        externalId: 'shop-0077',
+        name: 'Lars Madsen',
+        email: null,
+        tier: 'GOLD',
+        pointsBalance: 8120,
+        lastPersonalContactAt: null,
+        risk: { score: 35, level: 'MEDIUM' },
+      },
+    ]),
+  },
+  Customer: { customer },
+  Incidents: { incidents: connection(incidents) },
+  Feedback: { feedback: connection(feedback) },
+  Surveys: {
+    surveys: [
+      {
+        id: 'survey-1',
+        kind: 'NPS',
+        question: 'Would you recommend us?',
+        options: [],
+        participationPoints: 25,
+        active: true,
+      },
+    ],
+  },
+  Rewards: { rewards },
+  ProgramEconomics: {
+    programEconomics: {
+      method:
+        'Share of redeemers who bought again within 90 days, against customers of the same tier who did not redeem.',
+      total: {
+        redemptions: 14,
+        pointsBurned: 19000,
+        cost: { amountMinor: 750000, currency: 'DKK' },
+        redeemerRetention: 0.71,
+        comparisonRetention: 0.52,
+        costPerExtraRetainedCustomer: { amountMinor: 281900, currency: 'DKK' },
+      },
+      rewards: [
+        {
+          reward: { id: 'reward-1', name: 'Service check' },
+          redemptions: 12,
+          pointsBurned: 6000,
+          cost: { amountMinor: 180000, currency: 'DKK' },
+          redeemerRetention: 0.75,
+          comparisonRetention: 0.52,
+          costPerExtraRetainedCustomer: { amountMinor: 65200, currency: 'DKK' },
+        },
+      ],
+    },
+  },
+  Staff: {
+    users: [
+      {
+        id: 'user-admin',
+        name: 'Astrid Holm',
+        email: 'admin@nordlys.example',
+        role: 'ADMIN',
+        locale: 'EN',
+        active: true,
+      },
+      {
+        id: 'user-manager',
+        name: 'Mads Kjær',
+        email: 'manager@nordlys.example',
+        role: 'MANAGER',
+        locale: 'DA',
+        active: true,
+      },
+      {
+        id: 'user-agent',
+        name: 'Sofie Lund',
+        email: 'agent@nordlys.example',
+        role: 'AGENT',
+        locale: 'DA',
+        active: true,
+      },
+    ],
+  },
+  Organization: {
+    organization: {
+      id: 'organization-1',
+      name: 'Nordlys Cykler',
+      // The API's defaults, in the shape the API prints (earn rates as a list).
+      settings: {
+        ...DEFAULT_SETTINGS,
+        loyalty: {
+          ...DEFAULT_SETTINGS.loyalty,
+          earnRates: Object.entries(DEFAULT_SETTINGS.loyalty.earnRates).map(([currency, rate]) => ({
+            currency,
+            ...rate,
+          })),
+        },
+      },
+    },
+  },
+  ApiKeys: {
+    apiKeys: [
+      {
+        id: 'key-1',
+        name: 'Web shop',
+        scopes: ['CUSTOMERS_WRITE', 'EVENTS_WRITE'],
+        prefix: 'trf_3k9a',
+        lastUsedAt: ago(1),
+        revokedAt: null,
+        createdAt: ago(24 * 30),
+      },
+    ],
+  },
+};
+
+type Body = { operationName?: string; variables?: Record<string, unknown> };
+
+/** Mutations answer like the contract: a Success, or errors as data. */
+function mutation(body: Body): unknown {
+  switch (body.operationName) {
+    case 'AcknowledgeAlert': {
+      const alert = alerts.find((item) => item.id === body.variables?.id);
+      return {
+        acknowledgeAlert: {
+          __typename: 'MutationAcknowledgeAlertSuccess',
+          data: {
+            ...alert,
+            status: 'ACKNOWLEDGED',
+            updatedAt: new Date().toISOString(),
+            acknowledgedAt: new Date().toISOString(),
+            acknowledgedBy: user('user-manager', 'Mads Kjær'),
+          },
+        },
+      };
+    }
+    case 'AdjustPoints':
+      return {
+        adjustPoints: {
+          __typename: 'ValidationError',
+          message: 'The input is invalid.',
+          fieldErrors: [{ path: ['input', 'reason'], message: 'Say why, in words the customer understands.' }],
+        },
+      };
+    default:
+      return null;
+  }
+}
+
+/** Answers the dashboard's /graphql with the fixtures; anything unknown goes to the real API. */
+export async function serveFixtures(page: Page): Promise<void> {
+  await page.route('**/graphql', async (route: Route) => {
+    const request = route.request();
+    if (request.method() !== 'POST') return route.continue();
+    const body = request.postDataJSON() as Body;
+    const name = body.operationName ?? '';
+    const data = DATA[name] ?? mutation(body);
+    if (!data) return route.continue();
+    await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ data }) });
+  });
+}

@@ -1,0 +1,25 @@
+import { describe, expect, test } from 'vitest';
+import { can } from './access';
+
+describe('what each role may do in the dashboard', () => {
+  test.each([
+    ['VIEWER', [] as string[]],
+    ['AGENT', ['recordEvents', 'workIncidents']],
+    ['MANAGER', ['recordEvents', 'workIncidents', 'manageAlerts', 'manageRewards', 'manageSurveys']],
+    ['ADMIN', ['recordEvents', 'workIncidents', 'manageAlerts', 'manageRewards', 'manageSurveys', 'administer']],
+  ] as const)('%s may %j', (role, allowed) => {
+    const abilities = [
+      'recordEvents',
+      'workIncidents',
+      'manageAlerts',
+      'manageRewards',
+      'manageSurveys',
+      'administer',
+    ] as const;
+    expect(abilities.filter((ability) => can(role, ability))).toEqual(allowed);
+  });
+
+  test('nobody signed in may do anything', () => {
+    expect(can(null, 'recordEvents')).toBe(false);
+  });
+});

@@ -1,0 +1,1 @@
+export { default as ErrorState } from './error-state.svelte';

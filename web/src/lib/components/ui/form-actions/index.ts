@@ -1,0 +1,1 @@
+export { default as FormActions } from './form-actions.svelte';

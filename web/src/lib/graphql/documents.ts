@@ -1,0 +1,284 @@
+// Every GraphQL operation the dashboard sends, by the contract's names (../shared/contract.graphql).
+// Fields marked "planned" are named in issue 9 but not yet in the contract; their shape follows
+// PRODUCT.md and may need adjusting when the API prints them.
+
+const ERRORS = `... on Error { message }
+    ... on ValidationError { fieldErrors { path message } }`;
+/** For results whose union has no ValidationError: spreading it there would not validate. */
+const PLAIN_ERRORS = '... on Error { message }';
+
+export const ALERT_FIELDS = `fragment BoardAlert on Alert {
+  id kind severity status title message createdAt updatedAt acknowledgedAt
+  customer { id name }
+  incident { id title }
+  assignee { id name }
+  acknowledgedBy { id name }
+}`;
+
+export const OPEN_ALERTS = `query OpenAlerts($first: Int!, $after: String) {
+  alerts(first: $first, after: $after, filter: { statuses: [OPEN, ACKNOWLEDGED] }) {
+    edges { node { ...BoardAlert } }
+    pageInfo { hasNextPage endCursor }
+    totalCount
+  }
+}
+${ALERT_FIELDS}`;
+
+/** After a reconnect: everything created or changed since the newest version the board has seen. */
+export const ALERTS_SINCE = `query AlertsSince($since: DateTime!, $first: Int!, $after: String) {
+  alerts(first: $first, after: $after, since: $since) {
+    edges { node { ...BoardAlert } }
+    pageInfo { hasNextPage endCursor }
+  }
+}
+${ALERT_FIELDS}`;
+
+export const ALERT_RAISED = `subscription AlertRaised { alertRaised { ...BoardAlert } }
+${ALERT_FIELDS}`;
+
+export const ALERT_UPDATED = `subscription AlertUpdated { alertUpdated { ...BoardAlert } }
+${ALERT_FIELDS}`;
+
+export const ACKNOWLEDGE_ALERT = `mutation AcknowledgeAlert($id: ID!) {
+  acknowledgeAlert(id: $id) {
+    __typename
+    ... on MutationAcknowledgeAlertSuccess { data { ...BoardAlert } }
+    ${PLAIN_ERRORS}
+  }
+}
+${ALERT_FIELDS}`;
+
+export const ASSIGN_ALERT = `mutation AssignAlert($input: AssignAlertInput!) {
+  assignAlert(input: $input) {
+    __typename
+    ... on MutationAssignAlertSuccess { data { ...BoardAlert } }
+    ${ERRORS}
+  }
+}
+${ALERT_FIELDS}`;
+
+export const RESOLVE_ALERT = `mutation ResolveAlert($id: ID!) {
+  resolveAlert(id: $id) {
+    __typename
+    ... on MutationResolveAlertSuccess { data { ...BoardAlert } }
+    ${PLAIN_ERRORS}
+  }
+}
+${ALERT_FIELDS}`;
+
+/** Planned (issue 9): the staff members an alert or incident can be assigned to. */
+export const STAFF = `query Staff { users { id name email role locale active } }`;
+
+export const CUSTOMERS = `query Customers($first: Int!, $after: String, $filter: CustomerFilter, $orderBy: CustomerOrderBy) {
+  customers(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
+    edges { node { id externalId name email tier pointsBalance lastPersonalContactAt risk { score level } } }
+    pageInfo { hasNextPage endCursor }
+    totalCount
+  }
+}`;
+
+const CONNECTION = (fields: string) => `edges { node { ${fields} } } pageInfo { hasNextPage endCursor } totalCount`;
+
+export const CUSTOMER = `query Customer($id: ID!, $locale: Locale!) {
+  customer(ref: { id: $id }) {
+    id externalId name email phone kind locale tier pointsBalance engagement satisfaction lastPersonalContactAt
+    accountManager { id name }
+    risk { score level computedAt factors { code points explanation(locale: $locale) } }
+    pointsLedger(first: 50) { ${CONNECTION('id delta kind explanation(locale: $locale) balanceAfter expiresAt createdAt')} }
+    purchases(first: 50) { ${CONNECTION('id amount { amountMinor currency } occurredAt pointsEarned')} }
+    interactions(first: 50) { ${CONNECTION('id channel direction kind personal occurredAt note')} }
+    incidents(first: 50) {
+      ${CONNECTION(
+        'id title description category severity status openedAt firstResponseAt resolvedAt slaDueAt slaBreached resolution customerSatisfied owner { id name }',
+      )}
+    }
+    feedback(first: 50) { ${CONNECTION('id score option comment channel createdAt survey { id kind question }')} }
+    redemptions(first: 50) { ${CONNECTION('id points status createdAt reward { id name }')} }
+  }
+}`;
+
+export const RECORD_INTERACTION = `mutation RecordInteraction($input: RecordInteractionInput!) {
+  recordInteraction(input: $input) {
+    __typename
+    ... on MutationRecordInteractionSuccess { data { id } }
+    ${ERRORS}
+  }
+}`;
+
+export const REPORT_INCIDENT = `mutation ReportIncident($input: ReportIncidentInput!) {
+  reportIncident(input: $input) {
+    __typename
+    ... on MutationReportIncidentSuccess { data { id } }
+    ${ERRORS}
+  }
+}`;
+
+export const REDEEM_REWARD = `mutation RedeemReward($input: RedeemRewardInput!) {
+  redeemReward(input: $input) {
+    __typename
+    ... on MutationRedeemRewardSuccess { data { id } }
+    ... on InsufficientPointsError { balance required }
+    ... on TierTooLowError { requiredTier customerTier }
+    ${ERRORS}
+  }
+}`;
+
+export const ADJUST_POINTS = `mutation AdjustPoints($input: AdjustPointsInput!) {
+  adjustPoints(input: $input) {
+    __typename
+    ... on MutationAdjustPointsSuccess { data { id } }
+    ... on InsufficientPointsError { balance required }
+    ${ERRORS}
+  }
+}`;
+
+const INCIDENT_FIELDS = `id title description category severity status openedAt firstResponseAt resolvedAt slaDueAt slaBreached
+  resolution customerSatisfied owner { id name } customer { id name }`;
+
+export const INCIDENTS = `query Incidents($first: Int!, $filter: IncidentFilter) {
+  incidents(first: $first, filter: $filter) {
+    edges { node { ${INCIDENT_FIELDS} } }
+    pageInfo { hasNextPage endCursor }
+    totalCount
+  }
+}`;
+
+export const INCIDENT_CHANGED = `subscription IncidentChanged { incidentChanged { ${INCIDENT_FIELDS} } }`;
+
+export const UPDATE_INCIDENT = `mutation UpdateIncident($input: UpdateIncidentInput!) {
+  updateIncident(input: $input) {
+    __typename
+    ... on MutationUpdateIncidentSuccess { data { ${INCIDENT_FIELDS} } }
+    ${ERRORS}
+  }
+}`;
+
+export const RESOLVE_INCIDENT = `mutation ResolveIncident($input: ResolveIncidentInput!) {
+  resolveIncident(input: $input) {
+    __typename
+    ... on MutationResolveIncidentSuccess { data { ${INCIDENT_FIELDS} } }
+    ${ERRORS}
+  }
+}`;
+
+export const FEEDBACK = `query Feedback($first: Int!) {
+  feedback(first: $first) {
+    edges { node { id score option comment channel createdAt survey { id kind question } customer { id name } } }
+    pageInfo { hasNextPage endCursor }
+    totalCount
+  }
+}`;
+
+export const SURVEYS = `query Surveys { surveys { id kind question options participationPoints active } }`;
+
+export const CREATE_SURVEY = `mutation CreateSurvey($input: CreateSurveyInput!) {
+  createSurvey(input: $input) {
+    __typename
+    ... on MutationCreateSurveySuccess { data { id kind question options participationPoints active } }
+    ${ERRORS}
+  }
+}`;
+
+const REWARD_FIELDS = 'id name description pointsCost kind unitCost { amountMinor currency } stock minimumTier active';
+
+export const REWARDS = `query Rewards { rewards { ${REWARD_FIELDS} } }`;
+
+export const CREATE_REWARD = `mutation CreateReward($input: CreateRewardInput!) {
+  createReward(input: $input) {
+    __typename
+    ... on MutationCreateRewardSuccess { data { ${REWARD_FIELDS} } }
+    ${ERRORS}
+  }
+}`;
+
+export const UPDATE_REWARD = `mutation UpdateReward($input: UpdateRewardInput!) {
+  updateReward(input: $input) {
+    __typename
+    ... on MutationUpdateRewardSuccess { data { ${REWARD_FIELDS} } }
+    ${ERRORS}
+  }
+}`;
+
+/** Planned (issue 9): per reward and in total, for a period (PRODUCT.md "Program economics"). */
+export const PROGRAM_ECONOMICS = `query ProgramEconomics($from: DateTime!, $to: DateTime!) {
+  programEconomics(from: $from, to: $to) {
+    method
+    total { redemptions pointsBurned cost { amountMinor currency } redeemerRetention comparisonRetention costPerExtraRetainedCustomer { amountMinor currency } }
+    rewards {
+      reward { id name }
+      redemptions pointsBurned cost { amountMinor currency } redeemerRetention comparisonRetention
+      costPerExtraRetainedCustomer { amountMinor currency }
+    }
+  }
+}`;
+
+export const API_KEYS = `query ApiKeys { apiKeys { id name scopes prefix lastUsedAt revokedAt createdAt } }`;
+
+export const CREATE_API_KEY = `mutation CreateApiKey($input: CreateApiKeyInput!) {
+  createApiKey(input: $input) {
+    __typename
+    ... on MutationCreateApiKeySuccess { data { secret apiKey { id name scopes prefix lastUsedAt revokedAt createdAt } } }
+    ${ERRORS}
+  }
+}`;
+
+export const REVOKE_API_KEY = `mutation RevokeApiKey($id: ID!) {
+  revokeApiKey(id: $id) {
+    __typename
+    ... on MutationRevokeApiKeySuccess { data { id name scopes prefix lastUsedAt revokedAt createdAt } }
+    ${PLAIN_ERRORS}
+  }
+}`;
+
+const SETTINGS_FIELDS = `fragment Settings on OrganizationSettings {
+  defaultLocale defaultCurrency
+  loyalty { earnRates { currency points per } pointsExpiryMonths tierThresholds { SILVER GOLD } }
+  risk {
+    twoStrikes threeStrikes badExperience unresolvedIncident unresolvedIncidentMax slaBreached
+    ignored45 ignored90 ignored180 detractor passive engagementDrop recovered promoter
+    levels { MEDIUM HIGH CRITICAL }
+  }
+  slaHours { LOW MEDIUM HIGH CRITICAL }
+  contactCap { max days }
+}`;
+
+/** Planned (issue 9): the organization's name and its rules. */
+export const ORGANIZATION = `query Organization { organization { id name settings { ...Settings } } }
+${SETTINGS_FIELDS}`;
+
+/** Planned (issue 9): only what is given changes. */
+export const UPDATE_ORGANIZATION_SETTINGS = `mutation UpdateOrganizationSettings($settings: OrganizationSettingsInput!) {
+  updateOrganizationSettings(settings: $settings) {
+    __typename
+    ... on MutationUpdateOrganizationSettingsSuccess { data { ...Settings } }
+    ${ERRORS}
+  }
+}
+${SETTINGS_FIELDS}`;
+
+/** Planned (issue 9). */
+export const CREATE_USER = `mutation CreateUser($input: CreateUserInput!) {
+  createUser(input: $input) {
+    __typename
+    ... on MutationCreateUserSuccess { data { user { id name email role locale active } initialPassword } }
+    ${ERRORS}
+  }
+}`;
+
+/** Planned (issue 9). */
+export const UPDATE_USER = `mutation UpdateUser($input: UpdateUserInput!) {
+  updateUser(input: $input) {
+    __typename
+    ... on MutationUpdateUserSuccess { data { id name email role locale active } }
+    ${ERRORS}
+  }
+}`;
+
+/** Planned (issue 9). */
+export const DEACTIVATE_USER = `mutation DeactivateUser($id: ID!) {
+  deactivateUser(id: $id) {
+    __typename
+    ... on MutationDeactivateUserSuccess { data { id name email role locale active } }
+    ${ERRORS}
+  }
+}`;

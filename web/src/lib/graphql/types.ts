@@ -1,0 +1,286 @@
+// The contract's types as the dashboard selects them (../shared/contract.graphql). Hand-written:
+// each page's documents in documents.ts select these fields.
+export type Role = 'ADMIN' | 'MANAGER' | 'AGENT' | 'VIEWER';
+export type Locale = 'DA' | 'SV' | 'NB' | 'EN';
+export type Tier = 'BRONZE' | 'SILVER' | 'GOLD';
+export type RiskLevel = 'LOW' | 'MEDIUM' | 'HIGH' | 'CRITICAL';
+export type AlertKind = 'CHURN_RISK' | 'TWO_STRIKES' | 'INCIDENT' | 'SLA_BREACH' | 'IGNORED' | 'DETRACTOR';
+export type AlertSeverity = 'INFO' | 'WARNING' | 'CRITICAL';
+export type AlertStatus = 'OPEN' | 'ACKNOWLEDGED' | 'RESOLVED';
+export type Channel = 'EMAIL' | 'SMS' | 'PHONE' | 'MEETING' | 'CHAT' | 'STORE' | 'WEB' | 'APP';
+export type Direction = 'INBOUND' | 'OUTBOUND';
+export type InteractionKind = 'SERVICE' | 'CHECK_IN' | 'THANK_YOU' | 'MARKETING' | 'SURVEY_INVITE' | 'OTHER';
+export type IncidentCategory = 'DELIVERY' | 'PRODUCT' | 'BILLING' | 'SERVICE' | 'OTHER';
+export type IncidentSeverity = 'LOW' | 'MEDIUM' | 'HIGH' | 'CRITICAL';
+export type IncidentStatus = 'OPEN' | 'IN_PROGRESS' | 'RESOLVED' | 'CLOSED';
+export type CustomerSatisfied = 'YES' | 'NO' | 'UNKNOWN';
+export type RewardKind = 'DISCOUNT' | 'GIFT' | 'EXPERIENCE' | 'SERVICE_UPGRADE' | 'DONATION';
+export type SurveyKind = 'NPS' | 'CSAT' | 'POLL';
+export type PointsEntryKind =
+  'EARN_PURCHASE' | 'EARN_FEEDBACK' | 'EARN_BONUS' | 'REDEEM' | 'REFUND' | 'EXPIRE' | 'ADJUST';
+export type ApiKeyScope =
+  | 'CUSTOMERS_READ'
+  | 'CUSTOMERS_WRITE'
+  | 'EVENTS_WRITE'
+  | 'REWARDS_READ'
+  | 'REWARDS_WRITE'
+  | 'REDEMPTIONS_WRITE'
+  | 'ALERTS_READ';
+export type CustomerOrderBy = 'RISK_DESC' | 'NAME_ASC' | 'CREATED_DESC' | 'LAST_PERSONAL_CONTACT_ASC';
+
+export const ALERT_KINDS: AlertKind[] = ['CHURN_RISK', 'TWO_STRIKES', 'INCIDENT', 'SLA_BREACH', 'IGNORED', 'DETRACTOR'];
+export const ALERT_SEVERITIES: AlertSeverity[] = ['CRITICAL', 'WARNING', 'INFO'];
+export const RISK_LEVELS: RiskLevel[] = ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'];
+export const TIERS: Tier[] = ['BRONZE', 'SILVER', 'GOLD'];
+export const ROLES: Role[] = ['ADMIN', 'MANAGER', 'AGENT', 'VIEWER'];
+export const LOCALES: Locale[] = ['DA', 'SV', 'NB', 'EN'];
+export const CHANNELS: Channel[] = ['EMAIL', 'SMS', 'PHONE', 'MEETING', 'CHAT', 'STORE', 'WEB', 'APP'];
+export const DIRECTIONS: Direction[] = ['INBOUND', 'OUTBOUND'];
+export const INTERACTION_KINDS: InteractionKind[] = [
+  'SERVICE',
+  'CHECK_IN',
+  'THANK_YOU',
+  'MARKETING',
+  'SURVEY_INVITE',
+  'OTHER',
+];
+export const INCIDENT_CATEGORIES: IncidentCategory[] = ['DELIVERY', 'PRODUCT', 'BILLING', 'SERVICE', 'OTHER'];
+export const INCIDENT_SEVERITIES: IncidentSeverity[] = ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'];
+export const INCIDENT_STATUSES: IncidentStatus[] = ['OPEN', 'IN_PROGRESS', 'RESOLVED', 'CLOSED'];
+export const CUSTOMER_SATISFIED: CustomerSatisfied[] = ['YES', 'NO', 'UNKNOWN'];
+export const REWARD_KINDS: RewardKind[] = ['DISCOUNT', 'GIFT', 'EXPERIENCE', 'SERVICE_UPGRADE', 'DONATION'];
+export const SURVEY_KINDS: SurveyKind[] = ['NPS', 'CSAT', 'POLL'];
+export const API_KEY_SCOPES: ApiKeyScope[] = [
+  'CUSTOMERS_READ',
+  'CUSTOMERS_WRITE',
+  'EVENTS_WRITE',
+  'REWARDS_READ',
+  'REWARDS_WRITE',
+  'REDEMPTIONS_WRITE',
+  'ALERTS_READ',
+];
+
+export interface UserRef {
+  id: string;
+  name: string;
+}
+
+export interface PageInfo {
+  hasNextPage: boolean;
+  endCursor: string | null;
+}
+
+export interface Connection<T> {
+  edges: { cursor: string; node: T }[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+export interface Money {
+  amountMinor: number;
+  currency: string;
+}
+
+export interface Alert {
+  id: string;
+  kind: AlertKind;
+  severity: AlertSeverity;
+  status: AlertStatus;
+  title: string;
+  message: string;
+  createdAt: string;
+  updatedAt: string;
+  customer: { id: string; name: string };
+  incident: { id: string; title: string } | null;
+  assignee: UserRef | null;
+  acknowledgedBy: UserRef | null;
+  acknowledgedAt: string | null;
+}
+
+export interface RiskFactor {
+  code: string;
+  points: number;
+  explanation: string;
+}
+
+export interface CustomerListItem {
+  id: string;
+  externalId: string;
+  name: string;
+  email: string | null;
+  tier: Tier;
+  pointsBalance: number;
+  lastPersonalContactAt: string | null;
+  risk: { score: number; level: RiskLevel };
+}
+
+export interface Purchase {
+  id: string;
+  amount: Money;
+  occurredAt: string;
+  pointsEarned: number;
+}
+
+export interface Interaction {
+  id: string;
+  channel: Channel;
+  direction: Direction;
+  kind: InteractionKind;
+  personal: boolean;
+  occurredAt: string;
+  note: string | null;
+}
+
+export interface Incident {
+  id: string;
+  title: string;
+  description: string | null;
+  category: IncidentCategory;
+  severity: IncidentSeverity;
+  status: IncidentStatus;
+  owner: UserRef | null;
+  openedAt: string;
+  firstResponseAt: string | null;
+  resolvedAt: string | null;
+  slaDueAt: string;
+  slaBreached: boolean;
+  resolution: string | null;
+  customerSatisfied: CustomerSatisfied;
+  customer: { id: string; name: string };
+}
+
+export interface Feedback {
+  id: string;
+  score: number | null;
+  option: string | null;
+  comment: string | null;
+  channel: Channel | null;
+  createdAt: string;
+  survey: { id: string; kind: SurveyKind; question: string } | null;
+  customer: { id: string; name: string };
+}
+
+export interface Redemption {
+  id: string;
+  points: number;
+  status: 'FULFILLED' | 'CANCELLED';
+  createdAt: string;
+  reward: { id: string; name: string };
+}
+
+export interface PointsEntry {
+  id: string;
+  delta: number;
+  kind: PointsEntryKind;
+  explanation: string;
+  balanceAfter: number;
+  expiresAt: string | null;
+  createdAt: string;
+}
+
+export interface CustomerDetail {
+  id: string;
+  externalId: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  kind: 'PERSON' | 'COMPANY';
+  locale: Locale;
+  tier: Tier;
+  pointsBalance: number;
+  engagement: number;
+  satisfaction: number;
+  lastPersonalContactAt: string | null;
+  accountManager: UserRef | null;
+  risk: { score: number; level: RiskLevel; computedAt: string; factors: RiskFactor[] };
+  pointsLedger: Connection<PointsEntry>;
+  purchases: Connection<Purchase>;
+  interactions: Connection<Interaction>;
+  incidents: Connection<Omit<Incident, 'customer'>>;
+  feedback: Connection<Omit<Feedback, 'customer'>>;
+  redemptions: Connection<Redemption>;
+}
+
+export interface Reward {
+  id: string;
+  name: string;
+  description: string | null;
+  pointsCost: number;
+  kind: RewardKind;
+  unitCost: Money;
+  stock: number | null;
+  minimumTier: Tier;
+  active: boolean;
+}
+
+export interface Survey {
+  id: string;
+  kind: SurveyKind;
+  question: string;
+  options: string[];
+  participationPoints: number;
+  active: boolean;
+}
+
+export interface ApiKey {
+  id: string;
+  name: string;
+  scopes: ApiKeyScope[];
+  prefix: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+  createdAt: string;
+}
+
+export interface StaffUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  locale: Locale;
+  active: boolean;
+}
+
+export const RISK_WEIGHTS = [
+  'twoStrikes',
+  'threeStrikes',
+  'badExperience',
+  'unresolvedIncident',
+  'unresolvedIncidentMax',
+  'slaBreached',
+  'ignored45',
+  'ignored90',
+  'ignored180',
+  'detractor',
+  'passive',
+  'engagementDrop',
+  'recovered',
+  'promoter',
+] as const;
+export type RiskWeight = (typeof RISK_WEIGHTS)[number];
+
+export interface OrganizationSettings {
+  defaultLocale: Locale;
+  defaultCurrency: string;
+  loyalty: {
+    earnRates: { currency: string; points: number; per: number }[];
+    pointsExpiryMonths: number;
+    tierThresholds: { SILVER: number; GOLD: number };
+  };
+  risk: Record<RiskWeight, number> & { levels: { MEDIUM: number; HIGH: number; CRITICAL: number } };
+  slaHours: Record<IncidentSeverity, number>;
+  contactCap: { max: number; days: number };
+}
+
+export interface FieldError {
+  path: string[];
+  message: string;
+}
+
+/** A mutation's result: its success type or one of the contract's errors (errors as data). */
+export type MutationResult<T> =
+  | { __typename: `Mutation${string}Success`; data: T }
+  | { __typename: 'ValidationError'; message: string; fieldErrors: FieldError[] }
+  | { __typename: 'InsufficientPointsError'; message: string; balance: number; required: number }
+  | { __typename: 'TierTooLowError'; message: string; requiredTier: Tier; customerTier: Tier }
+  | { __typename: 'NotFoundError' | 'ForbiddenError' | 'OutOfStockError'; message: string };

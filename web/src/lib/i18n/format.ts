@@ -1,0 +1,72 @@
+// Dates, numbers and money in the dashboard's language. Times are UTC, as the API stores them.
+import { INTL_TAG, type Lang } from './language';
+
+const TIME_ZONE = 'UTC';
+const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
+function numberFormat(lang: Lang, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `n:${lang}:${JSON.stringify(options)}`;
+  let format = cache.get(key) as Intl.NumberFormat | undefined;
+  if (!format) cache.set(key, (format = new Intl.NumberFormat(INTL_TAG[lang], options)));
+  return format;
+}
+
+function dateFormat(lang: Lang, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `d:${lang}:${JSON.stringify(options)}`;
+  let format = cache.get(key) as Intl.DateTimeFormat | undefined;
+  if (!format) cache.set(key, (format = new Intl.DateTimeFormat(INTL_TAG[lang], { timeZone: TIME_ZONE, ...options })));
+  return format;
+}
+
+const toDate = (value: string | Date): Date => (typeof value === 'string' ? new Date(value) : value);
+
+/** "3 Jan 2026" · "3. jan. 2026" */
+export function formatDate(value: string | Date, lang: Lang): string {
+  return dateFormat(lang, { day: 'numeric', month: 'short', year: 'numeric' }).format(toDate(value));
+}
+
+/** "3 Jan" · "3. jan.": chart axes, where the year is plain from context. */
+export function formatDayMonth(value: string | Date, lang: Lang): string {
+  return dateFormat(lang, { day: 'numeric', month: 'short' }).format(toDate(value));
+}
+
+/** "3 Jan 2026, 14:05" · "3. jan. 2026 14.05" */
+export function formatDateTime(value: string | Date, lang: Lang): string {
+  return dateFormat(lang, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(toDate(value));
+}
+
+/** "1,200" · "1.200" */
+export function formatNumber(value: number, lang: Lang, fractionDigits = 0): string {
+  return numberFormat(lang, { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(
+    value,
+  );
+}
+
+/** Money is integer minor units: 120000 DKK → "DKK 1,200.00" · "1.200,00 kr." */
+export function formatMoney(amountMinor: number, currency: string, lang: Lang): string {
+  const format = numberFormat(lang, { style: 'currency', currency });
+  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+  return format.format(amountMinor / 10 ** digits);
+}
+
+/** 0.423 → "42%" · "42 %" */
+export function formatPercent(share: number, lang: Lang): string {
+  return numberFormat(lang, { style: 'percent', maximumFractionDigits: 0 }).format(share);
+}
+
+/** A duration as hours and minutes, for SLA countdowns: 7_500_000 ms → "2:05". Days above 48 h. */
+export function formatDuration(milliseconds: number, lang: Lang): string {
+  const minutes = Math.floor(Math.abs(milliseconds) / 60_000);
+  const hours = Math.floor(minutes / 60);
+  if (hours >= 48) {
+    const days = Math.floor(hours / 24);
+    return `${formatNumber(days, lang)} ${lang === 'da' ? 'd.' : 'd'} ${hours % 24} ${lang === 'da' ? 't.' : 'h'}`;
+  }
+  return `${hours}:${String(minutes % 60).padStart(2, '0')}`;
+}

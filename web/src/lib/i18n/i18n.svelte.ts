@@ -1,0 +1,53 @@
+// The dashboard's language for the whole page tree, through Svelte context.
+import { getContext, setContext } from 'svelte';
+import { apiLocaleOf, type Lang } from './language';
+import { CATALOGUES, translate, type MessageKey, type Params } from './translate';
+import {
+  formatDate,
+  formatDateTime,
+  formatDayMonth,
+  formatDuration,
+  formatMoney,
+  formatNumber,
+  formatPercent,
+} from './format';
+import type { Messages } from './messages/en';
+
+export type EnumName = keyof Messages['enums'];
+
+export class I18n {
+  lang = $state<Lang>('en');
+
+  constructor(lang: Lang) {
+    this.lang = lang;
+  }
+
+  /** For API fields that render sentences in the reader's language (`explanation(locale:)`). */
+  get apiLocale() {
+    return apiLocaleOf(this.lang);
+  }
+
+  t = (key: MessageKey, params?: Params): string => translate(this.lang, key, params);
+
+  /** A label for an enum value of the API: `label('AlertKind', 'TWO_STRIKES')`. */
+  label = (name: EnumName, value: string): string =>
+    (CATALOGUES[this.lang].enums[name] as Record<string, string>)[value] ?? value;
+
+  date = (value: string | Date) => formatDate(value, this.lang);
+  dateTime = (value: string | Date) => formatDateTime(value, this.lang);
+  dayMonth = (value: string | Date) => formatDayMonth(value, this.lang);
+  number = (value: number, fractionDigits = 0) => formatNumber(value, this.lang, fractionDigits);
+  money = (amountMinor: number, currency: string) => formatMoney(amountMinor, currency, this.lang);
+  percent = (share: number) => formatPercent(share, this.lang);
+  duration = (milliseconds: number) => formatDuration(milliseconds, this.lang);
+}
+
+const KEY = Symbol('i18n');
+
+export function setI18n(i18n: I18n): I18n {
+  return setContext(KEY, i18n);
+}
+
+export function getI18n(): I18n {
+  return getContext<I18n>(KEY);
+}

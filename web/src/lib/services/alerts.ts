@@ -1,0 +1,113 @@
+// The alert board's actions: load, follow live, catch up after a reconnect, and the buttons.
+import type { Client } from '@urql/core';
+import type { AlertBoard } from '$lib/state/alert-board.svelte';
+import type { Toasts } from '$lib/state/toasts.svelte';
+import type { Alert, Connection } from '$lib/graphql/types';
+import { classifyError, type QueryError } from '$lib/graphql/errors';
+import { mutate } from '$lib/graphql/mutate';
+import {
+  ACKNOWLEDGE_ALERT,
+  ALERT_RAISED,
+  ALERT_UPDATED,
+  ALERTS_SINCE,
+  ASSIGN_ALERT,
+  OPEN_ALERTS,
+  RESOLVE_ALERT,
+} from '$lib/graphql/documents';
+
+const PAGE = 200;
+/** Far more than a board shows; a guard against paging forever. */
+const MAX_PAGES = 25;
+
+async function allPages(
+  client: Client,
+  document: string,
+  variables: Record<string, unknown>,
+): Promise<{ alerts: Alert[]; error: QueryError | null }> {
+  const alerts: Alert[] = [];
+  let after: string | null = null;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const result = await client
+      .query<{ alerts: Connection<Alert> }>(document, { ...variables, first: PAGE, after })
+      .toPromise();
+    if (result.error || !result.data) {
+      return { alerts, error: result.error ? classifyError(result.error) : { kind: 'failed', message: 'No data.' } };
+    }
+    alerts.push(...result.data.alerts.edges.map((edge) => edge.node));
+    if (!result.data.alerts.pageInfo.hasNextPage) break;
+    after = result.data.alerts.pageInfo.endCursor;
+  }
+  return { alerts, error: null };
+}
+
+export async function loadOpenAlerts(client: Client, board: AlertBoard): Promise<QueryError | null> {
+  const { alerts, error } = await allPages(client, OPEN_ALERTS, {});
+  if (!error) board.replaceAll(alerts);
+  return error;
+}
+
+/** Fetches every alert created or changed while the socket was down; returns how many changed the board. */
+export async function catchUpAlerts(client: Client, board: AlertBoard): Promise<number> {
+  if (!board.newestUpdatedAt) {
+    await loadOpenAlerts(client, board);
+    return 0;
+  }
+  const { alerts } = await allPages(client, ALERTS_SINCE, { since: board.newestUpdatedAt });
+  return board.applyMany(alerts);
+}
+
+/** Raised and updated alerts, live, into the board. Returns a stop function. */
+export function followAlerts(client: Client, board: AlertBoard, onError?: (error: QueryError) => void): () => void {
+  const stops = [ALERT_RAISED, ALERT_UPDATED].map((document) => {
+    const { unsubscribe } = client
+      .subscription<{ alertRaised?: Alert; alertUpdated?: Alert }>(document, {})
+      .subscribe((result) => {
+        if (result.error) onError?.(classifyError(result.error));
+        const alert = result.data?.alertRaised ?? result.data?.alertUpdated;
+        if (alert) board.apply(alert);
+      });
+    return unsubscribe;
+  });
+  return () => stops.forEach((stop) => stop());
+}
+
+interface Feedback {
+  toasts: Toasts;
+  done: string;
+}
+
+async function act(
+  client: Client,
+  board: AlertBoard,
+  feedback: Feedback,
+  document: string,
+  variables: Record<string, unknown>,
+  field: string,
+): Promise<boolean> {
+  const outcome = await mutate<Alert>(client, document, variables, field);
+  if (!outcome.ok) {
+    feedback.toasts.push(outcome.message, 'error');
+    return false;
+  }
+  board.apply(outcome.data);
+  feedback.toasts.push(feedback.done);
+  return true;
+}
+
+export function handleAcknowledgeAlert(client: Client, board: AlertBoard, id: string, feedback: Feedback) {
+  return act(client, board, feedback, ACKNOWLEDGE_ALERT, { id }, 'acknowledgeAlert');
+}
+
+export function handleAssignAlert(
+  client: Client,
+  board: AlertBoard,
+  id: string,
+  assigneeId: string | null,
+  feedback: Feedback,
+) {
+  return act(client, board, feedback, ASSIGN_ALERT, { input: { id, assigneeId } }, 'assignAlert');
+}
+
+export function handleResolveAlert(client: Client, board: AlertBoard, id: string, feedback: Feedback) {
+  return act(client, board, feedback, RESOLVE_ALERT, { id }, 'resolveAlert');
+}

@@ -1,0 +1,83 @@
+// The customer page's actions. Each returns the outcome so the form can show errors at its fields.
+import type { Client } from '@urql/core';
+import { mutate, type Outcome } from '$lib/graphql/mutate';
+import { ADJUST_POINTS, RECORD_INTERACTION, REDEEM_REWARD, REPORT_INCIDENT } from '$lib/graphql/documents';
+import type { Channel, Direction, IncidentCategory, IncidentSeverity, InteractionKind } from '$lib/graphql/types';
+
+const ref = (customerId: string) => ({ id: customerId });
+
+/** An empty date field means "now": the API's default. */
+const when = (value: string) => (value ? new Date(value).toISOString() : undefined);
+
+export function handleLogContact(
+  client: Client,
+  customerId: string,
+  input: {
+    channel: Channel;
+    direction: Direction;
+    kind: InteractionKind;
+    personal: boolean;
+    note: string;
+    occurredAt: string;
+  },
+): Promise<Outcome<{ id: string }>> {
+  return mutate(
+    client,
+    RECORD_INTERACTION,
+    {
+      input: {
+        customer: ref(customerId),
+        channel: input.channel,
+        direction: input.direction,
+        kind: input.kind,
+        personal: input.personal,
+        note: input.note || undefined,
+        occurredAt: when(input.occurredAt),
+      },
+    },
+    'recordInteraction',
+  );
+}
+
+export function handleReportIncident(
+  client: Client,
+  customerId: string,
+  input: { title: string; description: string; category: IncidentCategory; severity: IncidentSeverity },
+): Promise<Outcome<{ id: string }>> {
+  return mutate(
+    client,
+    REPORT_INCIDENT,
+    {
+      input: {
+        customer: ref(customerId),
+        title: input.title,
+        description: input.description || undefined,
+        category: input.category,
+        severity: input.severity,
+        source: 'dashboard',
+      },
+    },
+    'reportIncident',
+  );
+}
+
+export function handleRedeemReward(
+  client: Client,
+  customerId: string,
+  rewardId: string,
+): Promise<Outcome<{ id: string }>> {
+  return mutate(client, REDEEM_REWARD, { input: { customer: ref(customerId), rewardId } }, 'redeemReward');
+}
+
+export function handleAdjustPoints(
+  client: Client,
+  customerId: string,
+  input: { delta: number; reason: string },
+): Promise<Outcome<{ id: string }>> {
+  return mutate(
+    client,
+    ADJUST_POINTS,
+    { input: { customer: ref(customerId), delta: input.delta, reason: input.reason } },
+    'adjustPoints',
+  );
+}

@@ -1,0 +1,101 @@
+// Settings' actions (ADMIN): API keys (contract), users and organization settings (planned names).
+import type { Client } from '@urql/core';
+import { mutate, type Outcome } from '$lib/graphql/mutate';
+import {
+  CREATE_API_KEY,
+  CREATE_USER,
+  DEACTIVATE_USER,
+  REVOKE_API_KEY,
+  UPDATE_ORGANIZATION_SETTINGS,
+  UPDATE_USER,
+} from '$lib/graphql/documents';
+import {
+  RISK_WEIGHTS,
+  type ApiKey,
+  type ApiKeyScope,
+  type Locale,
+  type OrganizationSettings,
+  type Role,
+  type StaffUser,
+} from '$lib/graphql/types';
+
+export function handleCreateApiKey(
+  client: Client,
+  input: { name: string; scopes: ApiKeyScope[] },
+): Promise<Outcome<{ apiKey: ApiKey; secret: string }>> {
+  return mutate(client, CREATE_API_KEY, { input }, 'createApiKey');
+}
+
+export function handleRevokeApiKey(client: Client, id: string): Promise<Outcome<ApiKey>> {
+  return mutate(client, REVOKE_API_KEY, { id }, 'revokeApiKey');
+}
+
+export function handleSaveSettings(
+  client: Client,
+  settings: OrganizationSettings,
+): Promise<Outcome<OrganizationSettings>> {
+  return mutate(
+    client,
+    UPDATE_ORGANIZATION_SETTINGS,
+    { settings: settingsInput(settings) },
+    'updateOrganizationSettings',
+  );
+}
+
+/** The settings as OrganizationSettingsInput: named fields only, so nothing the API added on output is sent back. */
+export function settingsInput(settings: OrganizationSettings): Record<string, unknown> {
+  const { loyalty, risk, slaHours, contactCap } = settings;
+  return {
+    defaultLocale: settings.defaultLocale,
+    loyalty: {
+      earnRates: loyalty.earnRates.map(({ currency, points, per }) => ({
+        currency,
+        points: Number(points),
+        per: Number(per),
+      })),
+      pointsExpiryMonths: Number(loyalty.pointsExpiryMonths),
+      tierThresholds: { SILVER: Number(loyalty.tierThresholds.SILVER), GOLD: Number(loyalty.tierThresholds.GOLD) },
+    },
+    risk: {
+      ...Object.fromEntries(RISK_WEIGHTS.map((key) => [key, Number(risk[key])])),
+      levels: {
+        MEDIUM: Number(risk.levels.MEDIUM),
+        HIGH: Number(risk.levels.HIGH),
+        CRITICAL: Number(risk.levels.CRITICAL),
+      },
+    },
+    slaHours: {
+      LOW: Number(slaHours.LOW),
+      MEDIUM: Number(slaHours.MEDIUM),
+      HIGH: Number(slaHours.HIGH),
+      CRITICAL: Number(slaHours.CRITICAL),
+    },
+    contactCap: { max: Number(contactCap.max), days: Number(contactCap.days) },
+  };
+}
+
+/** Without a password the API generates one and returns it once, as `initialPassword`. */
+export function handleCreateUser(
+  client: Client,
+  input: { email: string; name: string; role: Role; locale: Locale; password: string },
+): Promise<Outcome<{ user: StaffUser; initialPassword: string | null }>> {
+  return mutate(client, CREATE_USER, { input: { ...input, password: input.password || undefined } }, 'createUser');
+}
+
+export function handleChangeRole(client: Client, id: string, role: Role): Promise<Outcome<StaffUser>> {
+  return mutate(client, UPDATE_USER, { input: { id, role } }, 'updateUser');
+}
+
+export function handleDeactivateUser(client: Client, id: string): Promise<Outcome<StaffUser>> {
+  return mutate(client, DEACTIVATE_USER, { id }, 'deactivateUser');
+}
+
+/** Copies a secret to the clipboard; false when the browser refuses (no permission, no HTTPS). */
+export async function handleCopy(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,142 @@
+import { describe, expect, test } from 'vitest';
+import { AlertBoard } from './alert-board.svelte';
+import type { Alert, AlertKind, AlertSeverity, AlertStatus } from '$lib/graphql/types';
+
+const base = Date.parse('2026-03-01T08:00:00Z');
+const at = (minutes: number) => new Date(base + minutes * 60_000).toISOString();
+
+function alert(
+  id: string,
+  createdMinute: number,
+  overrides: Partial<{ kind: AlertKind; severity: AlertSeverity; status: AlertStatus; updatedMinute: number }> = {},
+): Alert {
+  return {
+    id,
+    kind: overrides.kind ?? 'CHURN_RISK',
+    severity: overrides.severity ?? 'WARNING',
+    status: overrides.status ?? 'OPEN',
+    title: `Alert ${id}`,
+    message: 'Something to look at',
+    createdAt: at(createdMinute),
+    updatedAt: at(overrides.updatedMinute ?? createdMinute),
+    customer: { id: `customer-${id}`, name: `Customer ${id}` },
+    incident: null,
+    assignee: null,
+    acknowledgedBy: null,
+    acknowledgedAt: null,
+  };
+}
+
+const ids = (board: AlertBoard) => board.visible.map((item) => item.id);
+
+describe('the alert board', () => {
+  test('shows open alerts newest first, whatever order they arrive in', () => {
+    const board = new AlertBoard();
+    board.replaceAll([alert('a', 1), alert('c', 3)]);
+    board.apply(alert('b', 2));
+    board.apply(alert('d', 4));
+    expect(ids(board)).toEqual(['d', 'c', 'b', 'a']);
+  });
+
+  test('an update replaces the alert in place: it is shown once, with its new state', () => {
+    const board = new AlertBoard();
+    board.replaceAll([alert('a', 1), alert('b', 2)]);
+    board.apply(alert('a', 1, { status: 'ACKNOWLEDGED', updatedMinute: 5 }));
+    expect(ids(board)).toEqual(['b', 'a']);
+    expect(board.alerts.find((item) => item.id === 'a')?.status).toBe('ACKNOWLEDGED');
+  });
+
+  test('a resolved alert leaves the open list and its kind’s count', () => {
+    const board = new AlertBoard();
+    board.replaceAll([alert('a', 1, { kind: 'TWO_STRIKES' }), alert('b', 2, { kind: 'TWO_STRIKES' })]);
+    expect(board.counts.TWO_STRIKES).toBe(2);
+    board.apply(alert('a', 1, { kind: 'TWO_STRIKES', status: 'RESOLVED', updatedMinute: 9 }));
+    expect(ids(board)).toEqual(['b']);
+    expect(board.counts.TWO_STRIKES).toBe(1);
+  });
+
+  test('an older version arriving late changes nothing (a resolved alert does not come back)', () => {
+    const board = new AlertBoard();
+    board.replaceAll([alert('a', 1)]);
+    board.apply(alert('a', 1, { status: 'RESOLVED', updatedMinute: 10 }));
+    expect(board.apply(alert('a', 1, { status: 'OPEN', updatedMinute: 4 }))).toBe(false);
+    expect(ids(board)).toEqual([]);
+  });
+
+  test('counts open alerts per kind', () => {
+    const board = new AlertBoard();
+    board.replaceAll([
+      alert('a', 1, { kind: 'INCIDENT' }),
+      alert('b', 2, { kind: 'INCIDENT' }),
+      alert('c', 3, { kind: 'IGNORED', severity: 'INFO' }),
+    ]);
+    board.apply(alert('d', 4, { kind: 'DETRACTOR' }));
+    expect(board.counts).toEqual({
+      CHURN_RISK: 0,
+      TWO_STRIKES: 0,
+      INCIDENT: 2,
+      SLA_BREACH: 0,
+      IGNORED: 1,
+      DETRACTOR: 1,
+    });
+    expect(board.total).toBe(4);
+  });
+
+  test('filters by kind and by severity, together or apart', () => {
+    const board = new AlertBoard();
+    board.replaceAll([
+      alert('a', 1, { kind: 'INCIDENT', severity: 'CRITICAL' }),
+      alert('b', 2, { kind: 'INCIDENT', severity: 'WARNING' }),
+      alert('c', 3, { kind: 'CHURN_RISK', severity: 'CRITICAL' }),
+    ]);
+    board.setFilters({ kind: 'INCIDENT' });
+    expect(ids(board)).toEqual(['b', 'a']);
+    board.setFilters({ severity: 'CRITICAL' });
+    expect(ids(board)).toEqual(['a']);
+    board.setFilters({ kind: null });
+    expect(ids(board)).toEqual(['c', 'a']);
+    board.setFilters({ severity: null });
+    expect(ids(board)).toEqual(['c', 'b', 'a']);
+  });
+
+  test('remembers the newest updatedAt it has seen, for alerts(since:) after a reconnect', () => {
+    const board = new AlertBoard();
+    expect(board.newestUpdatedAt).toBeNull();
+    board.replaceAll([alert('a', 1, { updatedMinute: 7 }), alert('b', 2)]);
+    expect(board.newestUpdatedAt).toBe(at(7));
+    board.apply(alert('c', 3, { status: 'RESOLVED', updatedMinute: 12 }));
+    expect(board.newestUpdatedAt).toBe(at(12));
+  });
+
+  test('a catch-up after a reconnect merges what was missed and shows each alert once', () => {
+    const board = new AlertBoard();
+    board.replaceAll([alert('a', 1), alert('b', 2)]);
+    // While away: c was raised, a was resolved, b was acknowledged; the subscription already
+    // delivered c when the socket came back, before the catch-up answered.
+    board.apply(alert('c', 3));
+    const changed = board.applyMany([
+      alert('a', 1, { status: 'RESOLVED', updatedMinute: 4 }),
+      alert('b', 2, { status: 'ACKNOWLEDGED', updatedMinute: 5 }),
+      alert('c', 3),
+    ]);
+    expect(changed).toBe(2);
+    expect(ids(board)).toEqual(['c', 'b']);
+    expect(board.counts.CHURN_RISK).toBe(2);
+  });
+
+  test('stays fast with 500 open alerts: 2 000 live events take well under a second', () => {
+    const board = new AlertBoard();
+    board.replaceAll(Array.from({ length: 500 }, (_, index) => alert(`seed-${index}`, index)));
+    const started = performance.now();
+    for (let event = 0; event < 2000; event++) {
+      if (event % 2 === 0) board.apply(alert(`live-${event}`, 500 + event));
+      else
+        board.apply(alert(`seed-${event % 500}`, event % 500, { status: 'ACKNOWLEDGED', updatedMinute: 5000 + event }));
+      void board.visible.length;
+    }
+    const elapsed = performance.now() - started;
+    expect(board.total).toBe(1500);
+    expect(new Set(ids(board)).size).toBe(1500);
+    expect(elapsed).toBeLessThan(1000);
+  });
+});

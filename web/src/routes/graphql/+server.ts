@@ -1,0 +1,65 @@
+// GraphQL over HTTP for the page, on the dashboard's own origin: the body goes to the API as is,
+// with the session cookie's token as a Bearer credential. Responses stream through, so an SSE
+// subscription (`accept: text/event-stream`) works too.
+import { error, type RequestHandler } from '@sveltejs/kit';
+import { apiUrl } from '$lib/server/api';
+
+const FORWARDED_RESPONSE_HEADERS = ['content-type', 'cache-control'];
+
+function checkOrigin(request: Request, url: URL): void {
+  // SameSite=Lax keeps the cookie off other sites' requests; this also refuses same-site origins.
+  const origin = request.headers.get('origin');
+  if (origin && origin !== url.origin) error(403, 'Cross-origin GraphQL requests are refused.');
+}
+
+async function forward(request: Request, token: string | null, target: string, body?: string): Promise<Response> {
+  if (!token) {
+    return Response.json(
+      { errors: [{ message: 'Sign in first.', extensions: { code: 'UNAUTHENTICATED' } }] },
+      {
+        status: 401,
+      },
+    );
+  }
+  let upstream: Response;
+  try {
+    upstream = await fetch(target, {
+      method: request.method,
+      headers: {
+        'content-type': request.headers.get('content-type') ?? 'application/json',
+        accept: request.headers.get('accept') ?? 'application/graphql-response+json, application/json',
+        authorization: `Bearer ${token}`,
+      },
+      body,
+      signal: request.signal,
+    });
+  } catch {
+    return Response.json(
+      { errors: [{ message: 'The API cannot be reached.', extensions: { code: 'API_UNREACHABLE' } }] },
+      {
+        status: 502,
+      },
+    );
+  }
+  const headers = new Headers();
+  for (const name of FORWARDED_RESPONSE_HEADERS) {
+    const value = upstream.headers.get(name);
+    if (value) headers.set(name, value);
+  }
+  return new Response(upstream.body, { status: upstream.status, headers });
+}
+
+export const POST: RequestHandler = async ({ request, locals, url }) => {
+  checkOrigin(request, url);
+  const type = request.headers.get('content-type') ?? '';
+  // A JSON body cannot be sent cross-site without a CORS preflight, which this endpoint never grants.
+  if (!/\bjson\b/.test(type)) {
+    error(415, 'Send GraphQL as application/json.');
+  }
+  return forward(request, locals.token, `${apiUrl()}/graphql`, await request.text());
+};
+
+export const GET: RequestHandler = async ({ request, locals, url }) => {
+  checkOrigin(request, url);
+  return forward(request, locals.token, `${apiUrl()}/graphql${url.search}`);
+};
