@@ -21,7 +21,8 @@ export const ACCESS: Record<string, Access> = {
   'Query.me': staff('VIEWER'),
   'Query.node': staff('VIEWER', 'CUSTOMERS_READ', 'REWARDS_READ', 'ALERTS_READ'),
 
-  'Query.users': staff('ADMIN'),
+  // Managers assign alerts and incidents to staff, so they read the staff list; ADMINs manage it.
+  'Query.users': staff('MANAGER'),
   'Query.organization': staff('VIEWER'),
   'Query.apiKeys': staff('ADMIN'),
   'Query.customers': staff('VIEWER', 'CUSTOMERS_READ'),
