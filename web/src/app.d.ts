@@ -11,7 +11,7 @@ declare global {
       } | null;
       /** The session token, forwarded to the API as a Bearer credential; never sent to the page. */
       token: string | null;
-      /** The dashboard's language: the language cookie, else the user's locale (DA → Danish). */
+      /** The dashboard's language: the user's stored locale (DA → Danish), before sign-in the switch's cookie. */
       lang: 'en' | 'da';
     }
   }

@@ -25,7 +25,6 @@ export const alerts = [
     updatedAt: ago(1),
     acknowledgedAt: null,
     customer: { id: 'customer-1', name: 'Ingrid Solberg' },
-    incident: null,
     assignee: null,
     acknowledgedBy: null,
   },
@@ -40,7 +39,6 @@ export const alerts = [
     updatedAt: ago(2),
     acknowledgedAt: ago(2),
     customer: { id: 'customer-2', name: 'Lars Madsen' },
-    incident: null,
     assignee: user('user-manager', 'Mads Kjær'),
     acknowledgedBy: user('user-manager', 'Mads Kjær'),
   },
@@ -55,7 +53,6 @@ export const alerts = [
     updatedAt: ago(26),
     acknowledgedAt: null,
     customer: { id: 'customer-3', name: 'Cykelklubben Nord ApS' },
-    incident: null,
     assignee: null,
     acknowledgedBy: null,
   },
@@ -71,10 +68,38 @@ const customer = {
   locale: 'NB',
   tier: 'SILVER',
   pointsBalance: 1340,
+  createdAt: ago(24 * 400),
   engagement: 38,
+  engagementParts: [
+    { code: 'INBOUND_INTERACTION', points: 8, count: 1, explanation: '1 inbound contact in the last 90 days: +8.' },
+    { code: 'PURCHASE', points: 30, count: 6, explanation: '6 purchases in the last 90 days: +30 (at most 30).' },
+  ],
   satisfaction: 41,
+  satisfactionKnown: true,
+  satisfactionParts: [
+    {
+      code: 'NPS',
+      points: null,
+      count: 1,
+      explanation: '1 NPS answer in the last 365 days: 40 of 100 on average, 100% of the weight.',
+    },
+  ],
   lastPersonalContactAt: ago(24 * 52),
   accountManager: user('user-agent', 'Sofie Lund'),
+  consents: [
+    { channel: 'EMAIL', granted: true },
+    { channel: 'SMS', granted: false },
+  ],
+  alerts: connection([
+    {
+      id: 'alert-1',
+      kind: 'TWO_STRIKES',
+      severity: 'CRITICAL',
+      status: 'OPEN',
+      title: 'Second bad experience in 90 days',
+      createdAt: ago(1),
+    },
+  ]),
   risk: {
     score: 72,
     level: 'CRITICAL',
@@ -95,6 +120,7 @@ const customer = {
       explanation: '500 points for a free service check on 2 Mar 2026.',
       balanceAfter: 1340,
       expiresAt: null,
+      occurredAt: ago(24 * 10),
       createdAt: ago(24 * 10),
     },
     {
@@ -104,6 +130,7 @@ const customer = {
       explanation: '1,200 points for your purchase of DKK 12,000.00 on 3 Jan 2026 (1 point per 10 DKK).',
       balanceAfter: 1840,
       expiresAt: ahead(24 * 600),
+      occurredAt: ago(24 * 60),
       createdAt: ago(24 * 60),
     },
   ]),
@@ -126,6 +153,10 @@ const customer = {
       note: 'Asked how the new bike rides.',
     },
   ]),
+};
+
+/** The rest of the customer's timeline: each part is its own query on the page. */
+const activity = {
   incidents: connection([
     {
       id: 'incident-1',
@@ -167,9 +198,9 @@ const customer = {
 };
 
 const incidents = [
-  { ...customer.incidents.edges[0].node, customer: { id: 'customer-1', name: 'Ingrid Solberg' } },
+  { ...activity.incidents.edges[0].node, customer: { id: 'customer-1', name: 'Ingrid Solberg' } },
   {
-    ...customer.incidents.edges[0].node,
+    ...activity.incidents.edges[0].node,
     id: 'incident-2',
     title: 'Charged twice',
     category: 'BILLING',
@@ -233,7 +264,14 @@ const DATA: Record<string, unknown> = {
         tier: 'SILVER',
         pointsBalance: 1340,
         lastPersonalContactAt: ago(24 * 52),
-        risk: { score: 72, level: 'CRITICAL' },
+        risk: {
+          score: 72,
+          level: 'CRITICAL',
+          factors: [
+            { code: 'TWO_STRIKES', points: 40 },
+            { code: 'DETRACTOR', points: 15 },
+          ],
+        },
       },
       {
         id: 'customer-2',
@@ -243,11 +281,14 @@ const DATA: Record<string, unknown> = {
         tier: 'GOLD',
         pointsBalance: 8120,
         lastPersonalContactAt: null,
-        risk: { score: 35, level: 'MEDIUM' },
+        risk: { score: 35, level: 'MEDIUM', factors: [{ code: 'IGNORED', points: 30 }] },
       },
     ]),
   },
   Customer: { customer },
+  CustomerIncidents: { customer: { id: customer.id, incidents: activity.incidents } },
+  CustomerFeedback: { customer: { id: customer.id, feedback: activity.feedback } },
+  CustomerRedemptions: { customer: { id: customer.id, redemptions: activity.redemptions } },
   Incidents: { incidents: connection(incidents) },
   Feedback: { feedback: connection(feedback) },
   Surveys: {

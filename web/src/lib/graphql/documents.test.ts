@@ -1,7 +1,8 @@
 // The dashboard's operations against the GraphQL schemas: the partner contract
 // (../shared/contract.graphql) for the names it fixes, and the API's printed schema
-// (api/schema.graphql) for every operation whose fields the API already has, so a page breaks
-// here, not in a browser, when a shape disagrees.
+// (api/schema.graphql) for what the API serves, so a page breaks here, not in a browser, when a
+// shape disagrees. The two may differ only where the contract allows it: the API adds fields of
+// its own ("more fields are welcome"), and contract fields the API has not printed yet are awaited.
 import { describe, expect, test } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -15,16 +16,32 @@ const read = (relative: string) => {
 const api = read('../../../../api/schema.graphql');
 const contract = read('../../../../../shared/contract.graphql');
 
-/** Named in issue 9 but not in the contract: checked against the API once it has them. */
-const PLANNED = new Set([
-  'STAFF',
-  'ORGANIZATION',
-  'UPDATE_ORGANIZATION_SETTINGS',
-  'CREATE_USER',
-  'UPDATE_USER',
-  'DEACTIVATE_USER',
-  'PROGRAM_ECONOMICS',
-]);
+/**
+ * Operations on fields other branches are still adding (issue 6: rewards and points; issue 7:
+ * feedback and incidents). Their pages say "not available yet" until then. Every other operation
+ * must validate against api/schema.graphql as it is: one unserved field fails a whole query.
+ */
+const AWAITED: Record<string, 6 | 7> = {
+  REWARDS: 6,
+  CREATE_REWARD: 6,
+  UPDATE_REWARD: 6,
+  REDEEM_REWARD: 6,
+  ADJUST_POINTS: 6,
+  PROGRAM_ECONOMICS: 6,
+  CUSTOMER_REDEMPTIONS: 6,
+  INCIDENTS: 7,
+  INCIDENT_CHANGED: 7,
+  UPDATE_INCIDENT: 7,
+  RESOLVE_INCIDENT: 7,
+  REPORT_INCIDENT: 7,
+  FEEDBACK: 7,
+  SURVEYS: 7,
+  CREATE_SURVEY: 7,
+  CUSTOMER_INCIDENTS: 7,
+  CUSTOMER_FEEDBACK: 7,
+};
+/** In neither schema yet: named by issue 6 only. */
+const UNPRINTED = new Set(['PROGRAM_ECONOMICS']);
 
 const operations = Object.entries(documents).filter(
   (entry): entry is [string, string] => typeof entry[1] === 'string' && !entry[0].endsWith('_FIELDS'),
@@ -51,39 +68,48 @@ function rootFieldsExist(schema: GraphQLSchema, text: string): boolean {
 const messages = (schema: GraphQLSchema, text: string) => validate(schema, parse(text)).map((error) => error.message);
 
 /**
- * An error that only says the API has not printed a contract field or type yet: the page shows
- * "not available yet" for it. Anything else (a wrong argument, a shape that differs) is a bug.
+ * Whether `schema` has what a validation error against the other schema says is missing: a field,
+ * an argument or a type. Anything else (a wrong argument type, a shape that differs) is a bug.
  */
-function notYetServed(message: string): boolean {
+function has(schema: GraphQLSchema | null, message: string): boolean {
+  if (!schema) return false;
+  const fieldOf = (typeName: string, fieldName: string) => {
+    const type = schema.getType(typeName);
+    return type && 'getFields' in type ? type.getFields()[fieldName] : undefined;
+  };
   const field = /^Cannot query field "(\w+)" on type "(\w+)"/.exec(message);
-  if (field) {
-    const type = contract?.getType(field[2]);
-    return Boolean(type && 'getFields' in type && field[1] in type.getFields());
+  if (field) return Boolean(fieldOf(field[2], field[1]));
+  const argument = /^Unknown argument "(\w+)" on field "(\w+)\.(\w+)"/.exec(message);
+  if (argument) {
+    const found = fieldOf(argument[2], argument[3]);
+    return Boolean(found && 'args' in found && found.args.some((arg) => arg.name === argument[1]));
   }
   const unknown =
     /^Unknown type "(\w+)"/.exec(message) ??
     /^Fragment cannot be spread here as objects of type "\w+" can never be of type "(\w+)"/.exec(message);
-  return Boolean(unknown && contract?.getType(unknown[1]));
+  return Boolean(unknown && schema.getType(unknown[1]));
 }
 
 describe('the dashboard’s GraphQL operations', () => {
-  test.skipIf(!contract).each(operations.filter(([name]) => !PLANNED.has(name)))(
-    '%s is valid against the partner contract',
+  test.skipIf(!contract).each(operations.filter(([name]) => !UNPRINTED.has(name)))(
+    '%s is valid against the partner contract, but for fields the API adds',
     (_name, text) => {
-      expect(messages(contract!, text)).toEqual([]);
+      expect(messages(contract!, text).filter((message) => !has(api, message))).toEqual([]);
     },
   );
 
-  test.skipIf(!api)(
-    'every operation whose root fields the API serves agrees with api/schema.graphql, but for contract fields still to come',
-    () => {
-      const served = operations.filter(([, text]) => rootFieldsExist(api!, text));
-      for (const [name, text] of served) {
-        expect(
-          messages(api!, text).filter((message) => !notYetServed(message)),
-          name,
-        ).toEqual([]);
-      }
+  test.skipIf(!api).each(operations.filter(([name]) => !(name in AWAITED)))(
+    '%s is valid against api/schema.graphql',
+    (_name, text) => {
+      expect(messages(api!, text)).toEqual([]);
     },
   );
+
+  test
+    .skipIf(!api)
+    .each(
+      operations.filter(([name, text]) => name in AWAITED && (!UNPRINTED.has(name) || rootFieldsExist(api!, text))),
+    )('%s (awaited) agrees with api/schema.graphql, but for contract fields still to come', (_name, text) => {
+    expect(messages(api!, text).filter((message) => !has(contract, message))).toEqual([]);
+  });
 });

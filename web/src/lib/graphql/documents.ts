@@ -1,6 +1,6 @@
-// Every GraphQL operation the dashboard sends, by the contract's names (../shared/contract.graphql).
-// Fields marked "planned" are named in issue 9 but not yet in the contract; their shape follows
-// PRODUCT.md and may need adjusting when the API prints them.
+// Every GraphQL operation the dashboard sends: the contract's names (../shared/contract.graphql)
+// and, for what the contract leaves open (staff, settings), the API's printed schema
+// (api/schema.graphql). documents.test.ts validates each against both.
 
 const ERRORS = `... on Error { message }
     ... on ValidationError { fieldErrors { path message } }`;
@@ -10,7 +10,6 @@ const PLAIN_ERRORS = '... on Error { message }';
 export const ALERT_FIELDS = `fragment BoardAlert on Alert {
   id kind severity status title message createdAt updatedAt acknowledgedAt
   customer { id name }
-  incident { id title }
   assignee { id name }
   acknowledgedBy { id name }
 }`;
@@ -66,12 +65,14 @@ export const RESOLVE_ALERT = `mutation ResolveAlert($id: ID!) {
 }
 ${ALERT_FIELDS}`;
 
-/** Planned (issue 9): the staff members an alert or incident can be assigned to. */
+/** The staff members an alert or incident can be assigned to (MANAGER and ADMIN may read it). */
 export const STAFF = `query Staff { users { id name email role locale active } }`;
 
 export const CUSTOMERS = `query Customers($first: Int!, $after: String, $filter: CustomerFilter, $orderBy: CustomerOrderBy) {
   customers(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
-    edges { node { id externalId name email tier pointsBalance lastPersonalContactAt risk { score level } } }
+    edges {
+      node { id externalId name email tier pointsBalance lastPersonalContactAt risk { score level factors { code points } } }
+    }
     pageInfo { hasNextPage endCursor }
     totalCount
   }
@@ -79,21 +80,56 @@ export const CUSTOMERS = `query Customers($first: Int!, $after: String, $filter:
 
 const CONNECTION = (fields: string) => `edges { node { ${fields} } } pageInfo { hasNextPage endCursor } totalCount`;
 
+const SCORE_PART = 'code points count explanation(locale: $locale)';
+
+/**
+ * The customer page: everything the API serves about one customer, sentences in the reader's
+ * language. The API refuses a query costing more than 10 000 (graphql-armor: a literal `first`
+ * multiplies what is below it), so the nested pages stay at 25; this one costs about 5 700.
+ */
 export const CUSTOMER = `query Customer($id: ID!, $locale: Locale!) {
   customer(ref: { id: $id }) {
-    id externalId name email phone kind locale tier pointsBalance engagement satisfaction lastPersonalContactAt
+    id externalId name email phone kind locale tier pointsBalance lastPersonalContactAt createdAt
+    engagement satisfaction satisfactionKnown
+    engagementParts { ${SCORE_PART} }
+    satisfactionParts { ${SCORE_PART} }
     accountManager { id name }
+    consents { channel granted }
     risk { score level computedAt factors { code points explanation(locale: $locale) } }
-    pointsLedger(first: 50) { ${CONNECTION('id delta kind explanation(locale: $locale) balanceAfter expiresAt createdAt')} }
-    purchases(first: 50) { ${CONNECTION('id amount { amountMinor currency } occurredAt pointsEarned')} }
-    interactions(first: 50) { ${CONNECTION('id channel direction kind personal occurredAt note')} }
-    incidents(first: 50) {
-      ${CONNECTION(
-        'id title description category severity status openedAt firstResponseAt resolvedAt slaDueAt slaBreached resolution customerSatisfied owner { id name }',
-      )}
+    alerts(first: 10) { ${CONNECTION('id kind severity status title(locale: $locale) createdAt')} }
+    pointsLedger(first: 25) {
+      ${CONNECTION('id delta kind explanation(locale: $locale) balanceAfter expiresAt occurredAt createdAt')}
     }
-    feedback(first: 50) { ${CONNECTION('id score option comment channel createdAt survey { id kind question }')} }
-    redemptions(first: 50) { ${CONNECTION('id points status createdAt reward { id name }')} }
+    purchases(first: 25) { ${CONNECTION('id amount { amountMinor currency } occurredAt pointsEarned')} }
+    interactions(first: 25) { ${CONNECTION('id channel direction kind personal occurredAt note')} }
+  }
+}`;
+
+/**
+ * The rest of a customer's timeline, one query each so every part appears as soon as the API
+ * serves it (incidents and feedback: issue 7; redemptions: issue 6) and a missing one only hides
+ * itself.
+ */
+export const CUSTOMER_INCIDENTS = `query CustomerIncidents($id: ID!) {
+  customer(ref: { id: $id }) {
+    id
+    incidents(first: 25) {
+      ${CONNECTION('id title category severity status openedAt resolvedAt slaDueAt slaBreached customerSatisfied')}
+    }
+  }
+}`;
+
+export const CUSTOMER_FEEDBACK = `query CustomerFeedback($id: ID!) {
+  customer(ref: { id: $id }) {
+    id
+    feedback(first: 25) { ${CONNECTION('id score option comment channel createdAt survey { id kind question }')} }
+  }
+}`;
+
+export const CUSTOMER_REDEMPTIONS = `query CustomerRedemptions($id: ID!) {
+  customer(ref: { id: $id }) {
+    id
+    redemptions(first: 25) { ${CONNECTION('id points status createdAt reward { id name }')} }
   }
 }`;
 
@@ -199,7 +235,7 @@ export const UPDATE_REWARD = `mutation UpdateReward($input: UpdateRewardInput!) 
   }
 }`;
 
-/** Planned (issue 9): per reward and in total, for a period (PRODUCT.md "Program economics"). */
+/** Per reward and in total, for a period (PRODUCT.md "Program economics"; issue 6). */
 export const PROGRAM_ECONOMICS = `query ProgramEconomics($from: DateTime!, $to: DateTime!) {
   programEconomics(from: $from, to: $to) {
     method
@@ -238,15 +274,19 @@ const SETTINGS_FIELDS = `fragment Settings on OrganizationSettings {
     ignored45 ignored90 ignored180 detractor passive engagementDrop recovered promoter
     levels { MEDIUM HIGH CRITICAL }
   }
+  engagement {
+    inboundInteraction { each max } purchase { each max } feedback { each max } redemption { each max }
+  }
+  satisfactionHalfLifeDays
   slaHours { LOW MEDIUM HIGH CRITICAL }
   contactCap { max days }
 }`;
 
-/** Planned (issue 9): the organization's name and its rules. */
+/** The organization's name and its rules. */
 export const ORGANIZATION = `query Organization { organization { id name settings { ...Settings } } }
 ${SETTINGS_FIELDS}`;
 
-/** Planned (issue 9): only what is given changes. */
+/** Only what is given changes. */
 export const UPDATE_ORGANIZATION_SETTINGS = `mutation UpdateOrganizationSettings($settings: OrganizationSettingsInput!) {
   updateOrganizationSettings(settings: $settings) {
     __typename
@@ -256,7 +296,7 @@ export const UPDATE_ORGANIZATION_SETTINGS = `mutation UpdateOrganizationSettings
 }
 ${SETTINGS_FIELDS}`;
 
-/** Planned (issue 9). */
+/** Without a password the API generates one and returns it once. */
 export const CREATE_USER = `mutation CreateUser($input: CreateUserInput!) {
   createUser(input: $input) {
     __typename
@@ -265,7 +305,6 @@ export const CREATE_USER = `mutation CreateUser($input: CreateUserInput!) {
   }
 }`;
 
-/** Planned (issue 9). */
 export const UPDATE_USER = `mutation UpdateUser($input: UpdateUserInput!) {
   updateUser(input: $input) {
     __typename
@@ -274,7 +313,6 @@ export const UPDATE_USER = `mutation UpdateUser($input: UpdateUserInput!) {
   }
 }`;
 
-/** Planned (issue 9). */
 export const DEACTIVATE_USER = `mutation DeactivateUser($id: ID!) {
   deactivateUser(id: $id) {
     __typename

@@ -1,5 +1,5 @@
-// The contract's types as the dashboard selects them (../shared/contract.graphql). Hand-written:
-// each page's documents in documents.ts select these fields.
+// The API's types as the dashboard selects them (../shared/contract.graphql, api/schema.graphql).
+// Hand-written: each page's documents in documents.ts select these fields.
 export type Role = 'ADMIN' | 'MANAGER' | 'AGENT' | 'VIEWER';
 export type Locale = 'DA' | 'SV' | 'NB' | 'EN';
 export type Tier = 'BRONZE' | 'SILVER' | 'GOLD';
@@ -91,7 +91,6 @@ export interface Alert {
   createdAt: string;
   updatedAt: string;
   customer: { id: string; name: string };
-  incident: { id: string; title: string } | null;
   assignee: UserRef | null;
   acknowledgedBy: UserRef | null;
   acknowledgedAt: string | null;
@@ -103,6 +102,14 @@ export interface RiskFactor {
   explanation: string;
 }
 
+/** One explained part of the engagement or satisfaction score. */
+export interface ScorePart {
+  code: string;
+  points: number | null;
+  count: number | null;
+  explanation: string;
+}
+
 export interface CustomerListItem {
   id: string;
   externalId: string;
@@ -111,7 +118,7 @@ export interface CustomerListItem {
   tier: Tier;
   pointsBalance: number;
   lastPersonalContactAt: string | null;
-  risk: { score: number; level: RiskLevel };
+  risk: { score: number; level: RiskLevel; factors: Pick<RiskFactor, 'code' | 'points'>[] };
 }
 
 export interface Purchase {
@@ -175,6 +182,17 @@ export interface PointsEntry {
   explanation: string;
   balanceAfter: number;
   expiresAt: string | null;
+  /** When the movement happened (a back-dated purchase's own date); createdAt is when it was recorded. */
+  occurredAt: string;
+  createdAt: string;
+}
+
+export interface CustomerAlert {
+  id: string;
+  kind: AlertKind;
+  severity: AlertSeverity;
+  status: AlertStatus;
+  title: string;
   createdAt: string;
 }
 
@@ -188,17 +206,43 @@ export interface CustomerDetail {
   locale: Locale;
   tier: Tier;
   pointsBalance: number;
-  engagement: number;
-  satisfaction: number;
   lastPersonalContactAt: string | null;
+  createdAt: string;
+  engagement: number;
+  engagementParts: ScorePart[];
+  satisfaction: number;
+  /** False when there is no signal yet: the score is then the neutral 50. */
+  satisfactionKnown: boolean;
+  satisfactionParts: ScorePart[];
   accountManager: UserRef | null;
+  consents: { channel: Channel; granted: boolean }[];
   risk: { score: number; level: RiskLevel; computedAt: string; factors: RiskFactor[] };
+  alerts: Connection<CustomerAlert>;
   pointsLedger: Connection<PointsEntry>;
   purchases: Connection<Purchase>;
   interactions: Connection<Interaction>;
-  incidents: Connection<Omit<Incident, 'customer'>>;
-  feedback: Connection<Omit<Feedback, 'customer'>>;
-  redemptions: Connection<Redemption>;
+}
+
+export type CustomerIncident = Pick<
+  Incident,
+  | 'id'
+  | 'title'
+  | 'category'
+  | 'severity'
+  | 'status'
+  | 'openedAt'
+  | 'resolvedAt'
+  | 'slaDueAt'
+  | 'slaBreached'
+  | 'customerSatisfied'
+>;
+export type CustomerFeedback = Omit<Feedback, 'customer'>;
+
+/** The parts of a customer's timeline that come from their own queries (see documents.ts). */
+export interface CustomerActivity {
+  incidents?: Connection<CustomerIncident>;
+  feedback?: Connection<CustomerFeedback>;
+  redemptions?: Connection<Redemption>;
 }
 
 export interface Reward {
@@ -259,6 +303,9 @@ export const RISK_WEIGHTS = [
 ] as const;
 export type RiskWeight = (typeof RISK_WEIGHTS)[number];
 
+export const ENGAGEMENT_PARTS = ['inboundInteraction', 'purchase', 'feedback', 'redemption'] as const;
+export type EngagementPart = (typeof ENGAGEMENT_PARTS)[number];
+
 export interface OrganizationSettings {
   defaultLocale: Locale;
   defaultCurrency: string;
@@ -268,6 +315,8 @@ export interface OrganizationSettings {
     tierThresholds: { SILVER: number; GOLD: number };
   };
   risk: Record<RiskWeight, number> & { levels: { MEDIUM: number; HIGH: number; CRITICAL: number } };
+  engagement: Record<EngagementPart, { each: number; max: number }>;
+  satisfactionHalfLifeDays: number;
   slaHours: Record<IncidentSeverity, number>;
   contactCap: { max: number; days: number };
 }

@@ -3,7 +3,7 @@ export type Lang = 'en' | 'da';
 export type ApiLocale = 'DA' | 'SV' | 'NB' | 'EN';
 
 export const LANGUAGES: Lang[] = ['en', 'da'];
-/** Set by the language switch until the API can store the choice on the user (`updateMe`). */
+/** The language switch's choice before sign-in; once signed in, the choice is stored on the user. */
 export const LANGUAGE_COOKIE = 'trofast_lang';
 
 /** Fixed tags, so a page formats the same on every machine and in every test. */
@@ -13,15 +13,17 @@ export function isLang(value: unknown): value is Lang {
   return value === 'en' || value === 'da';
 }
 
-/** The switch's cookie first, then the user's locale (Danish for DA, English otherwise). */
+/**
+ * A signed-in user's stored locale (Danish for DA, English otherwise: the dashboard speaks those
+ * two); before sign-in the switch's cookie, then the browser's first preference.
+ */
 export function languageOf(
   cookie: string | undefined,
   userLocale: ApiLocale | undefined,
   acceptLanguage: string | null = null,
 ): Lang {
-  if (isLang(cookie)) return cookie;
   if (userLocale) return userLocale === 'DA' ? 'da' : 'en';
-  // Before sign-in: the browser's first preference.
+  if (isLang(cookie)) return cookie;
   return acceptLanguage?.trim().toLowerCase().startsWith('da') ? 'da' : 'en';
 }
 

@@ -39,9 +39,13 @@ describe('the message catalogues', () => {
 });
 
 describe('choosing the dashboard’s language', () => {
-  test('the switch’s cookie wins over the user’s locale', () => {
-    expect(languageOf('en', 'DA')).toBe('en');
-    expect(languageOf('da', 'EN')).toBe('da');
+  test('a signed-in user’s stored language wins over a cookie left from before sign-in', () => {
+    expect(languageOf('en', 'DA')).toBe('da');
+    expect(languageOf('da', 'EN')).toBe('en');
+  });
+
+  test('before sign-in the switch’s cookie decides', () => {
+    expect(languageOf('da', undefined, 'en-GB')).toBe('da');
   });
 
   test('a user whose locale is DA gets Danish; SV, NB and EN get English', () => {

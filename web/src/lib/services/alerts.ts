@@ -15,9 +15,16 @@ import {
   RESOLVE_ALERT,
 } from '$lib/graphql/documents';
 
-const PAGE = 200;
+/** The API's largest page of alerts. */
+const PAGE = 100;
 /** Far more than a board shows; a guard against paging forever. */
-const MAX_PAGES = 25;
+const MAX_PAGES = 50;
+/**
+ * How far before the newest change the board has seen a catch-up starts. A change is stamped
+ * when its transaction starts and published when it commits, so one stamped a moment earlier can
+ * arrive later; the board ignores versions it already has, so the overlap costs nothing.
+ */
+export const CATCH_UP_OVERLAP_MS = 10_000;
 
 async function allPages(
   client: Client,
@@ -46,14 +53,23 @@ export async function loadOpenAlerts(client: Client, board: AlertBoard): Promise
   return error;
 }
 
-/** Fetches every alert created or changed while the socket was down; returns how many changed the board. */
-export async function catchUpAlerts(client: Client, board: AlertBoard): Promise<number> {
+/**
+ * Fetches every alert created or changed while the socket was down and merges it into the board.
+ * Returns how many changed the board, or the error when the API could not answer.
+ */
+export async function catchUpAlerts(
+  client: Client,
+  board: AlertBoard,
+): Promise<{ changed: number; error: QueryError | null }> {
   if (!board.newestUpdatedAt) {
-    await loadOpenAlerts(client, board);
-    return 0;
+    // Nothing seen yet: a fresh load is the whole truth.
+    return { changed: 0, error: await loadOpenAlerts(client, board) };
   }
-  const { alerts } = await allPages(client, ALERTS_SINCE, { since: board.newestUpdatedAt });
-  return board.applyMany(alerts);
+  const since = new Date(Date.parse(board.newestUpdatedAt) - CATCH_UP_OVERLAP_MS).toISOString();
+  const { alerts, error } = await allPages(client, ALERTS_SINCE, { since });
+  // All or nothing: a partial catch-up would move `newestUpdatedAt` past what a retry must fetch.
+  if (error) return { changed: 0, error };
+  return { changed: board.applyMany(alerts), error: null };
 }
 
 /** Raised and updated alerts, live, into the board. Returns a stop function. */

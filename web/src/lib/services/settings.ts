@@ -1,4 +1,4 @@
-// Settings' actions (ADMIN): API keys (contract), users and organization settings (planned names).
+// Settings' actions (ADMIN): API keys, users and the organization's settings.
 import type { Client } from '@urql/core';
 import { mutate, type Outcome } from '$lib/graphql/mutate';
 import {
@@ -10,6 +10,7 @@ import {
   UPDATE_USER,
 } from '$lib/graphql/documents';
 import {
+  ENGAGEMENT_PARTS,
   RISK_WEIGHTS,
   type ApiKey,
   type ApiKeyScope,
@@ -44,9 +45,10 @@ export function handleSaveSettings(
 
 /** The settings as OrganizationSettingsInput: named fields only, so nothing the API added on output is sent back. */
 export function settingsInput(settings: OrganizationSettings): Record<string, unknown> {
-  const { loyalty, risk, slaHours, contactCap } = settings;
+  const { loyalty, risk, engagement, slaHours, contactCap } = settings;
   return {
     defaultLocale: settings.defaultLocale,
+    defaultCurrency: settings.defaultCurrency,
     loyalty: {
       earnRates: loyalty.earnRates.map(({ currency, points, per }) => ({
         currency,
@@ -64,6 +66,13 @@ export function settingsInput(settings: OrganizationSettings): Record<string, un
         CRITICAL: Number(risk.levels.CRITICAL),
       },
     },
+    engagement: Object.fromEntries(
+      ENGAGEMENT_PARTS.map((part) => [
+        part,
+        { each: Number(engagement[part].each), max: Number(engagement[part].max) },
+      ]),
+    ),
+    satisfactionHalfLifeDays: Number(settings.satisfactionHalfLifeDays),
     slaHours: {
       LOW: Number(slaHours.LOW),
       MEDIUM: Number(slaHours.MEDIUM),
@@ -82,8 +91,12 @@ export function handleCreateUser(
   return mutate(client, CREATE_USER, { input: { ...input, password: input.password || undefined } }, 'createUser');
 }
 
-export function handleChangeRole(client: Client, id: string, role: Role): Promise<Outcome<StaffUser>> {
-  return mutate(client, UPDATE_USER, { input: { id, role } }, 'updateUser');
+export function handleUpdateUser(
+  client: Client,
+  id: string,
+  change: { role?: Role; locale?: Locale },
+): Promise<Outcome<StaffUser>> {
+  return mutate(client, UPDATE_USER, { input: { id, ...change } }, 'updateUser');
 }
 
 export function handleDeactivateUser(client: Client, id: string): Promise<Outcome<StaffUser>> {

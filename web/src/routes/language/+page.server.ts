@@ -1,6 +1,6 @@
 // The language switch: a plain form, so it works with the keyboard and without JavaScript. A
-// signed-in user's choice is stored on them (`updateMe`); before sign-in, or while the API has no
-// `updateMe`, it lives in a cookie.
+// signed-in user's choice is stored on them (`updateMe`), so it follows them to any browser;
+// before sign-in it lives in a cookie.
 import { redirect } from '@sveltejs/kit';
 import type { Actions } from './$types';
 import { graphql } from '$lib/server/api';
@@ -16,7 +16,7 @@ function safePath(value: FormDataEntryValue | null): string {
   return path.startsWith('/') && !path.startsWith('//') ? path : '/';
 }
 
-async function storedOnUser(fetcher: typeof fetch, locals: App.Locals, lang: Lang): Promise<boolean> {
+async function storeOnUser(fetcher: typeof fetch, locals: App.Locals, lang: Lang): Promise<boolean> {
   if (!locals.user || !locals.token) return false;
   if (languageOf(undefined, locals.user.locale) === lang) return true;
   try {
@@ -37,8 +37,9 @@ export const actions: Actions = {
     const form = await request.formData();
     const lang = form.get('lang');
     if (isLang(lang)) {
-      if (await storedOnUser(fetch, locals, lang)) {
-        cookies.delete(LANGUAGE_COOKIE, { path: '/' });
+      if (locals.user) {
+        // The API refusing (it is down) leaves the language as it was; the page shows the truth.
+        if (await storeOnUser(fetch, locals, lang)) cookies.delete(LANGUAGE_COOKIE, { path: '/' });
       } else {
         cookies.set(LANGUAGE_COOKIE, lang, {
           path: '/',

@@ -1,45 +1,51 @@
 // One timeline from a customer's purchases, contacts, incidents, feedback and redemptions, newest first.
-import type { CustomerDetail } from '$lib/graphql/types';
+import type { Connection, CustomerActivity, CustomerDetail } from '$lib/graphql/types';
+
+type Node<C> = C extends Connection<infer T> ? T : never;
 
 export type TimelineItem =
-  | { type: 'purchase'; id: string; at: string; item: CustomerDetail['purchases']['edges'][number]['node'] }
-  | { type: 'interaction'; id: string; at: string; item: CustomerDetail['interactions']['edges'][number]['node'] }
-  | { type: 'incident'; id: string; at: string; item: CustomerDetail['incidents']['edges'][number]['node'] }
-  | { type: 'feedback'; id: string; at: string; item: CustomerDetail['feedback']['edges'][number]['node'] }
-  | { type: 'redemption'; id: string; at: string; item: CustomerDetail['redemptions']['edges'][number]['node'] };
+  | { type: 'purchase'; id: string; at: string; item: Node<CustomerDetail['purchases']> }
+  | { type: 'interaction'; id: string; at: string; item: Node<CustomerDetail['interactions']> }
+  | { type: 'incident'; id: string; at: string; item: Node<CustomerActivity['incidents']> }
+  | { type: 'feedback'; id: string; at: string; item: Node<CustomerActivity['feedback']> }
+  | { type: 'redemption'; id: string; at: string; item: Node<CustomerActivity['redemptions']> };
 
-export function timelineOf(customer: CustomerDetail): TimelineItem[] {
-  const items: TimelineItem[] = [
-    ...customer.purchases.edges.map(({ node }) => ({
-      type: 'purchase' as const,
-      id: node.id,
-      at: node.occurredAt,
-      item: node,
-    })),
-    ...customer.interactions.edges.map(({ node }) => ({
-      type: 'interaction' as const,
-      id: node.id,
-      at: node.occurredAt,
-      item: node,
-    })),
-    ...customer.incidents.edges.map(({ node }) => ({
-      type: 'incident' as const,
-      id: node.id,
-      at: node.openedAt,
-      item: node,
-    })),
-    ...customer.feedback.edges.map(({ node }) => ({
-      type: 'feedback' as const,
-      id: node.id,
-      at: node.createdAt,
-      item: node,
-    })),
-    ...customer.redemptions.edges.map(({ node }) => ({
-      type: 'redemption' as const,
-      id: node.id,
-      at: node.createdAt,
-      item: node,
-    })),
+export interface Timeline {
+  items: TimelineItem[];
+  /** False when older entries were left out (some part has more than its newest page). */
+  complete: boolean;
+}
+
+/**
+ * Parts the API does not serve yet (or that failed to load) are simply left out. Each part holds
+ * only its newest page: where one has more, the timeline stops at that page's oldest entry, so it
+ * never shows an old purchase while hiding the contacts around it.
+ */
+export function timelineOf(
+  customer: Pick<CustomerDetail, 'purchases' | 'interactions'>,
+  activity: CustomerActivity = {},
+): Timeline {
+  const part = <T>(connection: Connection<T> | undefined, entry: (node: T) => TimelineItem) => ({
+    items: connection?.edges.map((edge) => entry(edge.node)) ?? [],
+    truncated: connection?.pageInfo.hasNextPage ?? false,
+  });
+  const parts = [
+    part(customer.purchases, (item) => ({ type: 'purchase', id: item.id, at: item.occurredAt, item })),
+    part(customer.interactions, (item) => ({ type: 'interaction', id: item.id, at: item.occurredAt, item })),
+    part(activity.incidents, (item) => ({ type: 'incident', id: item.id, at: item.openedAt, item })),
+    part(activity.feedback, (item) => ({ type: 'feedback', id: item.id, at: item.createdAt, item })),
+    part(activity.redemptions, (item) => ({ type: 'redemption', id: item.id, at: item.createdAt, item })),
   ];
-  return items.sort((a, b) => Date.parse(b.at) - Date.parse(a.at) || (a.id < b.id ? 1 : -1));
+  // Below the newest of the truncated parts' oldest entries, some part may be missing entries.
+  const cutoff = Math.max(
+    -Infinity,
+    ...parts
+      .filter(({ truncated, items }) => truncated && items.length > 0)
+      .map(({ items }) => Math.min(...items.map((entry) => Date.parse(entry.at)))),
+  );
+  const items = parts
+    .flatMap(({ items }) => items)
+    .filter((entry) => Date.parse(entry.at) >= cutoff)
+    .sort((a, b) => Date.parse(b.at) - Date.parse(a.at) || (a.id < b.id ? 1 : -1));
+  return { items, complete: cutoff === -Infinity };
 }
