@@ -62,9 +62,10 @@ export async function signIn(page: Page, webUrl: string, email: string, password
   await page.waitForURL((url) => url.pathname !== '/login', { waitUntil: 'commit' });
 }
 
-export async function screenshot(page: Page, name: string): Promise<string> {
+/** Saves tests/.artifacts/screenshots/<name>.png: the whole page, or only what a screen shows (a long board). */
+export async function screenshot(page: Page, name: string, { fullPage = true } = {}): Promise<string> {
   mkdirSync(screenshots, { recursive: true });
   const file = path.join(screenshots, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  await page.screenshot({ path: file, fullPage });
   return file;
 }
