@@ -10,6 +10,9 @@ export interface Targets {
   externalId: string;
   purchaseId: string;
   interactionId: string;
+  surveyId: string;
+  feedbackId: string;
+  incidentId: string;
 }
 
 export interface Operation {
@@ -28,26 +31,35 @@ export const NOWHERE: Targets = {
   externalId: 'nowhere-external',
   purchaseId: 'nowhere-purchase',
   interactionId: 'nowhere-interaction',
+  surveyId: 'nowhere-survey',
+  feedbackId: 'nowhere-feedback',
+  incidentId: 'nowhere-incident',
 };
 
 const RESULT = '__typename ... on Error { message }';
 
 const CUSTOMER_FIELDS =
-  'id externalId name email tier pointsBalance lastPersonalContactAt purchases { totalCount } interactions { totalCount }';
+  'id externalId name email tier pointsBalance lastPersonalContactAt purchases { totalCount } interactions { totalCount } incidents { totalCount } feedback { totalCount }';
 
 export const OPERATIONS: Record<string, Operation> = {
   'Query.node': {
-    document: `query ($user: ID!, $customer: ID!, $purchase: ID!, $interaction: ID!) {
+    document: `query ($user: ID!, $customer: ID!, $purchase: ID!, $interaction: ID!, $survey: ID!, $feedback: ID!, $incident: ID!) {
       user: node(id: $user) { __typename id }
       customer: node(id: $customer) { __typename id }
       purchase: node(id: $purchase) { __typename id }
       interaction: node(id: $interaction) { __typename id }
+      survey: node(id: $survey) { __typename id }
+      feedback: node(id: $feedback) { __typename id }
+      incident: node(id: $incident) { __typename id }
     }`,
     variables: (t) => ({
       user: gid('User', t.userId),
       customer: gid('Customer', t.customerId),
       purchase: gid('Purchase', t.purchaseId),
       interaction: gid('Interaction', t.interactionId),
+      survey: gid('Survey', t.surveyId),
+      feedback: gid('Feedback', t.feedbackId),
+      incident: gid('Incident', t.incidentId),
     }),
   },
   'Query.customers': {
@@ -60,6 +72,18 @@ export const OPERATIONS: Record<string, Operation> = {
       byExternalId: customer(ref: { externalId: $externalId }) { ${CUSTOMER_FIELDS} }
     }`,
     variables: (t) => ({ id: gid('Customer', t.customerId), externalId: t.externalId }),
+  },
+  'Query.surveys': { document: '{ surveys { id question answerCount } }' },
+  'Query.feedback': {
+    document: `query ($survey: ID!) { feedback(first: 10, filter: { surveyId: $survey }) { totalCount edges { node { id score customer { id } } } } }`,
+    variables: (t) => ({ survey: gid('Survey', t.surveyId) }),
+  },
+  'Query.npsTrend': {
+    document: '{ npsTrend(from: "2020-01-01T00:00:00Z", to: "2020-03-01T00:00:00Z") { label answers nps } }',
+  },
+  'Query.incidents': {
+    document: `query ($after: String) { incidents(first: 10, after: $after) { totalCount edges { node { id title customer { id } } } } }`,
+    variables: (t) => ({ after: Buffer.from(`GPC:S:${t.incidentId}`).toString('base64') }),
   },
   'Query.me': { document: '{ me { id email } }' },
   'Query.users': { document: '{ users { id email } }' },
@@ -105,6 +129,29 @@ export const OPERATIONS: Record<string, Operation> = {
       { interaction: { customer: { externalId: $externalId }, channel: EMAIL, direction: INBOUND, kind: SERVICE, personal: true } }
     ] }) { __typename ... on MutationRecordEventsSuccess { data { applied failed results { index ok errors { __typename message } } } } ... on Error { message } } }`,
     variables: (t) => ({ id: gid('Customer', t.customerId), externalId: t.externalId }),
+  },
+  'Mutation.createSurvey': {
+    document: `mutation { createSurvey(input: { kind: POLL, question: "Tea or coffee?", options: ["Tea"] }) { ${RESULT} } }`,
+  },
+  'Mutation.updateSurvey': {
+    document: `mutation ($id: ID!) { updateSurvey(input: { id: $id, active: false }) { ${RESULT} } }`,
+    variables: (t) => ({ id: gid('Survey', t.surveyId) }),
+  },
+  'Mutation.submitFeedback': {
+    document: `mutation ($externalId: String!, $survey: ID!) { submitFeedback(input: { customer: { externalId: $externalId }, surveyId: $survey, score: 10 }) { ${RESULT} } }`,
+    variables: (t) => ({ externalId: t.externalId, survey: gid('Survey', t.surveyId) }),
+  },
+  'Mutation.reportIncident': {
+    document: `mutation ($id: ID!) { reportIncident(input: { customer: { id: $id }, title: "Broken chain", category: PRODUCT, severity: HIGH }) { ${RESULT} } }`,
+    variables: (t) => ({ id: gid('Customer', t.customerId) }),
+  },
+  'Mutation.updateIncident': {
+    document: `mutation ($id: ID!) { updateIncident(input: { id: $id, status: IN_PROGRESS, responded: true }) { ${RESULT} } }`,
+    variables: (t) => ({ id: gid('Incident', t.incidentId) }),
+  },
+  'Mutation.resolveIncident': {
+    document: `mutation ($id: ID!) { resolveIncident(input: { id: $id, resolution: "Replaced", customerSatisfied: YES }) { ${RESULT} } }`,
+    variables: (t) => ({ id: gid('Incident', t.incidentId) }),
   },
   'Mutation.revokeApiKey': {
     document: `mutation ($id: ID!) { revokeApiKey(id: $id) { ${RESULT} } }`,

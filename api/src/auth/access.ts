@@ -26,6 +26,11 @@ export const ACCESS: Record<string, Access> = {
   'Query.apiKeys': staff('ADMIN'),
   'Query.customers': staff('VIEWER', 'CUSTOMERS_READ'),
   'Query.customer': staff('VIEWER', 'CUSTOMERS_READ'),
+  // Partners that send answers read the surveys they answer.
+  'Query.surveys': staff('VIEWER', 'CUSTOMERS_READ', 'EVENTS_WRITE'),
+  'Query.feedback': staff('VIEWER', 'CUSTOMERS_READ'),
+  'Query.npsTrend': staff('VIEWER', 'CUSTOMERS_READ'),
+  'Query.incidents': staff('VIEWER', 'CUSTOMERS_READ'),
 
   'Mutation.login': { anonymous: true },
   'Mutation.logout': staff('VIEWER'),
@@ -40,6 +45,12 @@ export const ACCESS: Record<string, Access> = {
   'Mutation.recordPurchase': staff('AGENT', 'EVENTS_WRITE'),
   'Mutation.recordInteraction': staff('AGENT', 'EVENTS_WRITE'),
   'Mutation.recordEvents': staff('AGENT', 'EVENTS_WRITE'),
+  'Mutation.createSurvey': staff('MANAGER'),
+  'Mutation.updateSurvey': staff('MANAGER'),
+  'Mutation.submitFeedback': staff('AGENT', 'EVENTS_WRITE'),
+  'Mutation.reportIncident': staff('AGENT', 'EVENTS_WRITE'),
+  'Mutation.updateIncident': staff('AGENT'),
+  'Mutation.resolveIncident': staff('AGENT'),
 };
 
 /**
@@ -54,6 +65,9 @@ export const NODE_ACCESS: Record<string, Access> = {
   Purchase: staff('VIEWER', 'CUSTOMERS_READ'),
   Interaction: staff('VIEWER', 'CUSTOMERS_READ'),
   PointsEntry: staff('VIEWER', 'CUSTOMERS_READ'),
+  Survey: staff('VIEWER', 'CUSTOMERS_READ', 'EVENTS_WRITE'),
+  Feedback: staff('VIEWER', 'CUSTOMERS_READ'),
+  Incident: staff('VIEWER', 'CUSTOMERS_READ'),
 };
 
 export function hasRole(role: Role, least: Role): boolean {

@@ -11,6 +11,9 @@ import './customer.ts';
 import './purchase.ts';
 import './interaction.ts';
 import './points.ts';
+import './survey.ts';
+import './feedback.ts';
+import './incident.ts';
 import './events.ts';
 
 builder.queryType({});
