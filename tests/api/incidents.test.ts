@@ -400,6 +400,20 @@ describe('the incidents queue', () => {
     expect(titles(back)).toEqual(['A', 'D', 'H']);
   });
 
+  test('a page costs the same SQL statements at any size, customers and owners included', async () => {
+    const statementsFor = async (first: number) => {
+      const before = db().statements();
+      const result = await app.graphql(
+        `query ($first: Int) { incidents(first: $first) { edges { node { title slaBreached customer { name } owner { name } } } } }`,
+        { first },
+        token,
+      );
+      expect(result.data!.incidents.edges).toHaveLength(first);
+      return db().statements() - before;
+    };
+    expect(await statementsFor(8)).toBe(await statementsFor(2));
+  });
+
   test('filters by statuses and severities', async () => {
     const openHigh = await page({
       first: 10,

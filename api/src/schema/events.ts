@@ -3,8 +3,8 @@ import { ACCESS_ERRORS, ErrorInterface } from './errors.ts';
 import { IDEMPOTENCY_KEY } from './idempotency.ts';
 import { RecordPurchaseInput, purchaseEvent } from './purchase.ts';
 import { RecordInteractionInput, interactionEvent } from './interaction.ts';
-import { SubmitFeedbackInput, feedbackEvent } from './feedback.ts';
-import { ReportIncidentInput, incidentEvent } from './incident.ts';
+import { SubmitFeedbackInput, feedbackInput } from './feedback.ts';
+import { ReportIncidentInput, incidentInput } from './incident.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import { wrapErrorIfMatches } from '@pothos/plugin-errors';
 import { authenticated } from '../auth/caller.ts';
@@ -59,8 +59,8 @@ const RecordEventsInput = builder.inputType('RecordEventsInput', {
 function toEvent(input: typeof EventInputRef.$inferInput): EventInput {
   if (input.purchase) return purchaseEvent(input.purchase);
   if (input.interaction) return interactionEvent(input.interaction);
-  if (input.feedback) return feedbackEvent(input.feedback);
-  return incidentEvent(input.incident!);
+  if (input.feedback) return { feedback: feedbackInput(input.feedback) };
+  return { incident: incidentInput(input.incident!) };
 }
 
 builder.mutationField('recordEvents', (t) =>

@@ -53,13 +53,12 @@ export const SubmitFeedbackInput = builder.inputType('SubmitFeedbackInput', {
   }),
 });
 
-export function feedbackEvent(input: typeof SubmitFeedbackInput.$inferInput): { feedback: SubmitFeedbackValue } {
+/** The input with its customer and survey ids opened, for submitFeedback and recordEvents. */
+export function feedbackInput(input: typeof SubmitFeedbackInput.$inferInput): SubmitFeedbackValue {
   return {
-    feedback: {
-      ...input,
-      customer: customerRef(input.customer),
-      surveyId: input.surveyId == null ? null : surveyIdOf(input.surveyId),
-    },
+    ...input,
+    customer: customerRef(input.customer),
+    surveyId: input.surveyId == null ? null : surveyIdOf(input.surveyId),
   };
 }
 
@@ -75,7 +74,7 @@ builder.mutationField('submitFeedback', (t) =>
     },
     resolve: async (_root, { input }, context) => {
       const caller = authenticated(context);
-      const id = await submitFeedback(caller, feedbackEvent(input).feedback);
+      const id = await submitFeedback(caller, feedbackInput(input));
       return tenantDb(caller).feedback.findUniqueOrThrow({ where: { id } });
     },
   }),

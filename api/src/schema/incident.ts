@@ -102,8 +102,9 @@ export const ReportIncidentInput = builder.inputType('ReportIncidentInput', {
   }),
 });
 
-export function incidentEvent(input: typeof ReportIncidentInput.$inferInput): { incident: ReportIncidentValue } {
-  return { incident: { ...input, customer: customerRef(input.customer) } };
+/** The input with its customer ref opened, for reportIncident and recordEvents. */
+export function incidentInput(input: typeof ReportIncidentInput.$inferInput): ReportIncidentValue {
+  return { ...input, customer: customerRef(input.customer) };
 }
 
 builder.mutationField('reportIncident', (t) =>
@@ -118,7 +119,7 @@ builder.mutationField('reportIncident', (t) =>
     },
     resolve: async (_root, { input }, context) => {
       const caller = authenticated(context);
-      const id = await reportIncident(caller, incidentEvent(input).incident);
+      const id = await reportIncident(caller, incidentInput(input));
       return tenantDb(caller).incident.findUniqueOrThrow({ where: { id } });
     },
   }),

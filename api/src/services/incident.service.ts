@@ -70,7 +70,12 @@ export async function updateIncident(caller: AuthenticatedCaller, input: UpdateI
         data.status = input.status;
         reopens = transition.reopens;
         if (input.status === 'RESOLVED') data.resolvedAt = now;
-        if (reopens) Object.assign(data, { resolvedAt: null, resolution: null, customerSatisfied: 'UNKNOWN' });
+        // A reopened incident is unresolved again: its resolution no longer holds.
+        if (reopens) {
+          data.resolvedAt = null;
+          data.resolution = null;
+          data.customerSatisfied = 'UNKNOWN';
+        }
       }
     }
     if (input.severity && input.severity !== incident.severity) {
