@@ -186,6 +186,7 @@ describe('submitFeedback', () => {
         { path: ['input', 'option'], message: '“BMX” is not an option of this poll; choose Gravel, Road or MTB.' },
       ],
     });
+    expect(await tenant().feedback.count({ where: { customer: { externalId: 'K-16' } } })).toBe(0);
   });
 
   test('a free comment needs no survey and earns nothing', async () => {

@@ -108,6 +108,18 @@ describe('reportIncident', () => {
     expect(incident.slaBreached).toBe(true);
   });
 
+  test('a replay with the same idempotency key opens one incident', async () => {
+    const send = () =>
+      app.graphql(
+        `mutation ($input: ReportIncidentInput!) { reportIncident(input: $input, idempotencyKey: "desk-4711") { ${RESULT('MutationReportIncidentSuccess')} } }`,
+        { input: { customer: { externalId: 'K-17' }, title: 'Saddle torn', category: 'PRODUCT', severity: 'LOW' } },
+        desk,
+      );
+    const first = await send();
+    expect(await send()).toEqual(first);
+    expect(await tenant().incident.count({ where: { customer: { externalId: 'K-17' } } })).toBe(1);
+  });
+
   test("the source is who reported it unless given: the staff member's name or the API key's name", async () => {
     expect((await reported({ customer: 'K-3' }, org.tokens.AGENT)).source).toBe('AGENT of Hændelser');
     expect((await reported({ customer: 'K-3' })).source).toBe('Partner EVENTS_WRITE+CUSTOMERS_READ');
@@ -250,6 +262,7 @@ describe('updateIncident', () => {
         { path: ['input', 'ownerId'], message: 'No active staff member of your organization has this id.' },
       ],
     });
+    expect((await read(id)).owner).toEqual({ name: 'AGENT of Hændelser' });
     expect((await update({ id, ownerId: null })).data.owner).toBeNull();
   });
 
