@@ -164,7 +164,8 @@ export async function fanoutBenchmark(target: BenchTarget): Promise<void> {
     const received = { total: 0 };
     const crossed = { total: 0 };
     const wsUrl = `${app.url.replace('http', 'ws')}/graphql`;
-    const query = process.env.FANOUT_QUERY ?? 'subscription { alertRaised { id kind severity title customer { externalId } } }';
+    const query =
+      process.env.FANOUT_QUERY ?? 'subscription { alertRaised { id kind severity title customer { externalId } } }';
     const clients = await subscribeMany(wsUrl, SUBSCRIBERS, query, `Bearer ${secret}`, () => received.total++);
     const outsiders = await subscribeMany(wsUrl, OUTSIDERS, query, `Bearer ${outsiderSecret}`, () => crossed.total++);
 
