@@ -6,6 +6,7 @@ import type { Caller } from './auth/caller.ts';
 import { authenticate } from './auth/authenticate.ts';
 import type { Locale } from './domain/types.ts';
 import { organizationSettings } from './services/organization-settings.service.ts';
+import { shared } from './schema/shared-read.ts';
 
 export interface Context {
   caller: Caller;
@@ -29,7 +30,10 @@ export function readerLocale(context: Context): Promise<Locale> {
       ? Promise.resolve(caller.locale)
       : caller.kind === 'anonymous'
         ? Promise.resolve('EN')
-        : organizationSettings(caller).then((settings) => settings.defaultLocale);
+        : // Every partner board of an organization asks at once when an event fans out: ask once.
+          shared(`default-locale:${caller.organizationId}`, () =>
+            organizationSettings(caller).then((settings) => settings.defaultLocale),
+          );
   return context.readerLocale;
 }
 

@@ -21,7 +21,7 @@ export type PubSubEvents = {
   alertRaised: [organizationId: string, payload: AlertEvent];
   alertUpdated: [organizationId: string, payload: AlertEvent];
   churnRiskChanged: [organizationId: string, payload: { customerId: string; level: RiskLevel; eventId: string }];
-  incidentChanged: [organizationId: string, payload: { incidentId: string }];
+  incidentChanged: [organizationId: string, payload: { incidentId: string; eventId: string }];
   /** A session ended or a key was revoked: its open sockets close. */
   credentialRevoked: [payload: { sessionId?: string; apiKeyId?: string; userId?: string }];
 };

@@ -11,6 +11,9 @@ import { createApiKey } from '../../api/src/services/api-key.service.ts';
 import { upsertCustomer } from '../../api/src/services/customer.service.ts';
 import { recordEvent } from '../../api/src/services/events.service.ts';
 import { noNews, raiseOrEscalate } from '../../api/src/services/alert.service.ts';
+import { createSurvey } from '../../api/src/services/survey.service.ts';
+import { submitFeedback } from '../../api/src/services/feedback.service.ts';
+import { reportIncident } from '../../api/src/services/incident.service.ts';
 import { ApiKeyScope } from '../../api/src/domain/types.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { createTestOrganization, ROLES, type TestOrganization } from '../support/fixtures.ts';
@@ -37,7 +40,7 @@ async function snapshot(organizationId: string): Promise<string> {
   return JSON.stringify(tables, (_key, value) => (typeof value === 'bigint' ? value.toString() : value));
 }
 
-/** A customer with a purchase and a contact, the same in every organization but for the ids. */
+/** A customer with a purchase, a contact, an answer and an incident, the same in every organization but for the ids. */
 async function seedCustomer(organization: TestOrganization) {
   const caller = systemCaller(organization.id);
   const customer = await upsertCustomer(caller, {
@@ -77,12 +80,27 @@ async function seedCustomer(organization: TestOrganization) {
         news,
       ),
     );
+  const survey = await createSurvey(caller, {
+    kind: 'NPS',
+    question: 'Would you recommend us?',
+    participationPoints: 10,
+  });
+  const feedbackId = await submitFeedback(caller, { customer: { id: customer.id }, surveyId: survey.id, score: 3 });
+  const incidentId = await reportIncident(caller, {
+    customer: { id: customer.id },
+    title: 'Wrong size delivered',
+    category: 'DELIVERY',
+    severity: 'MEDIUM',
+  });
   return {
     customerId: customer.id,
     externalId: customer.externalId,
     purchaseId,
     interactionId,
     alertId: news.raised[0].alertId,
+    surveyId: survey.id,
+    feedbackId,
+    incidentId,
   };
 }
 
@@ -100,6 +118,9 @@ async function identifiersOf(organizationId: string): Promise<string[]> {
         ['purchase', 'Purchase'],
         ['interaction', 'Interaction'],
         ['alert', 'Alert'],
+        ['survey', 'Survey'],
+        ['feedback', 'Feedback'],
+        ['incident', 'Incident'],
       ].map(async ([model, typename]) => (await rows(model)).flatMap((row) => [row.id, gid(typename, row.id)])),
     )
   ).flat();

@@ -11,6 +11,9 @@ export interface Targets {
   purchaseId: string;
   interactionId: string;
   alertId: string;
+  surveyId: string;
+  feedbackId: string;
+  incidentId: string;
 }
 
 export interface Operation {
@@ -30,22 +33,29 @@ export const NOWHERE: Targets = {
   purchaseId: 'nowhere-purchase',
   interactionId: 'nowhere-interaction',
   alertId: 'nowhere-alert',
+  surveyId: 'nowhere-survey',
+  feedbackId: 'nowhere-feedback',
+  incidentId: 'nowhere-incident',
 };
 
 const RESULT = '__typename ... on Error { message }';
 
 const CUSTOMER_FIELDS = `id externalId name email tier pointsBalance lastPersonalContactAt purchases { totalCount } interactions { totalCount }
-  risk { score level factors { code points explanation } } engagement satisfaction alerts { totalCount }`;
-const ALERT_FIELDS = 'id kind severity status title message customer { id externalId } createdAt updatedAt';
+  incidents { totalCount } feedback { totalCount } risk { score level factors { code points explanation } } engagement satisfaction alerts { totalCount }`;
+const ALERT_FIELDS =
+  'id kind severity status title message customer { id externalId } incident { id title } createdAt updatedAt';
 
 export const OPERATIONS: Record<string, Operation> = {
   'Query.node': {
-    document: `query ($user: ID!, $customer: ID!, $purchase: ID!, $interaction: ID!, $alert: ID!) {
+    document: `query ($user: ID!, $customer: ID!, $purchase: ID!, $interaction: ID!, $alert: ID!, $survey: ID!, $feedback: ID!, $incident: ID!) {
       user: node(id: $user) { __typename id }
       customer: node(id: $customer) { __typename id }
       purchase: node(id: $purchase) { __typename id }
       interaction: node(id: $interaction) { __typename id }
       alert: node(id: $alert) { __typename id }
+      survey: node(id: $survey) { __typename id }
+      feedback: node(id: $feedback) { __typename id }
+      incident: node(id: $incident) { __typename id }
     }`,
     variables: (t) => ({
       user: gid('User', t.userId),
@@ -53,6 +63,9 @@ export const OPERATIONS: Record<string, Operation> = {
       purchase: gid('Purchase', t.purchaseId),
       interaction: gid('Interaction', t.interactionId),
       alert: gid('Alert', t.alertId),
+      survey: gid('Survey', t.surveyId),
+      feedback: gid('Feedback', t.feedbackId),
+      incident: gid('Incident', t.incidentId),
     }),
   },
   'Query.customers': {
@@ -65,6 +78,18 @@ export const OPERATIONS: Record<string, Operation> = {
       byExternalId: customer(ref: { externalId: $externalId }) { ${CUSTOMER_FIELDS} }
     }`,
     variables: (t) => ({ id: gid('Customer', t.customerId), externalId: t.externalId }),
+  },
+  'Query.surveys': { document: '{ surveys { id question answerCount } }' },
+  'Query.feedback': {
+    document: `query ($survey: ID!) { feedback(first: 10, filter: { surveyId: $survey }) { totalCount edges { node { id score customer { id } } } } }`,
+    variables: (t) => ({ survey: gid('Survey', t.surveyId) }),
+  },
+  'Query.npsTrend': {
+    document: '{ npsTrend(from: "2020-01-01T00:00:00Z", to: "2020-03-01T00:00:00Z") { label answers nps } }',
+  },
+  'Query.incidents': {
+    document: `query ($after: String) { incidents(first: 10, after: $after) { totalCount edges { node { id title customer { id } } } } }`,
+    variables: (t) => ({ after: Buffer.from(`GPC:S:${t.incidentId}`).toString('base64') }),
   },
   'Query.me': { document: '{ me { id email } }' },
   'Query.users': { document: '{ users { id email } }' },
@@ -143,8 +168,32 @@ export const OPERATIONS: Record<string, Operation> = {
     document: `subscription { alertRaised(filter: { minSeverity: INFO }) { ${ALERT_FIELDS} } }`,
   },
   'Subscription.alertUpdated': { document: `subscription { alertUpdated { ${ALERT_FIELDS} } }` },
+  'Subscription.incidentChanged': { document: 'subscription { incidentChanged { id status slaDueAt slaBreached } }' },
   'Subscription.churnRiskChanged': {
     document: 'subscription { churnRiskChanged(minLevel: HIGH) { id risk { level } } }',
+  },
+  'Mutation.createSurvey': {
+    document: `mutation { createSurvey(input: { kind: POLL, question: "Tea or coffee?", options: ["Tea"] }) { ${RESULT} } }`,
+  },
+  'Mutation.updateSurvey': {
+    document: `mutation ($id: ID!) { updateSurvey(input: { id: $id, active: false }) { ${RESULT} } }`,
+    variables: (t) => ({ id: gid('Survey', t.surveyId) }),
+  },
+  'Mutation.submitFeedback': {
+    document: `mutation ($externalId: String!, $survey: ID!) { submitFeedback(input: { customer: { externalId: $externalId }, surveyId: $survey, score: 10 }) { ${RESULT} } }`,
+    variables: (t) => ({ externalId: t.externalId, survey: gid('Survey', t.surveyId) }),
+  },
+  'Mutation.reportIncident': {
+    document: `mutation ($id: ID!) { reportIncident(input: { customer: { id: $id }, title: "Broken chain", category: PRODUCT, severity: HIGH }) { ${RESULT} } }`,
+    variables: (t) => ({ id: gid('Customer', t.customerId) }),
+  },
+  'Mutation.updateIncident': {
+    document: `mutation ($id: ID!) { updateIncident(input: { id: $id, status: IN_PROGRESS, responded: true }) { ${RESULT} } }`,
+    variables: (t) => ({ id: gid('Incident', t.incidentId) }),
+  },
+  'Mutation.resolveIncident': {
+    document: `mutation ($id: ID!) { resolveIncident(input: { id: $id, resolution: "Replaced", customerSatisfied: YES }) { ${RESULT} } }`,
+    variables: (t) => ({ id: gid('Incident', t.incidentId) }),
   },
   'Mutation.revokeApiKey': {
     document: `mutation ($id: ID!) { revokeApiKey(id: $id) { ${RESULT} } }`,

@@ -31,6 +31,11 @@ export const ACCESS: Record<string, Access> = {
   'Query.overview': staff('VIEWER', 'ALERTS_READ', 'CUSTOMERS_READ'),
   'Query.customersToThank': staff('VIEWER', 'CUSTOMERS_READ'),
   'Query.canContact': staff('VIEWER', 'CUSTOMERS_READ', 'EVENTS_WRITE'),
+  // Partners that send answers read the surveys they answer.
+  'Query.surveys': staff('VIEWER', 'CUSTOMERS_READ', 'EVENTS_WRITE'),
+  'Query.feedback': staff('VIEWER', 'CUSTOMERS_READ'),
+  'Query.npsTrend': staff('VIEWER', 'CUSTOMERS_READ'),
+  'Query.incidents': staff('VIEWER', 'CUSTOMERS_READ'),
 
   'Mutation.login': { anonymous: true },
   'Mutation.logout': staff('VIEWER'),
@@ -52,6 +57,13 @@ export const ACCESS: Record<string, Access> = {
   'Subscription.alertRaised': staff('VIEWER', 'ALERTS_READ'),
   'Subscription.alertUpdated': staff('VIEWER', 'ALERTS_READ'),
   'Subscription.churnRiskChanged': staff('VIEWER', 'ALERTS_READ', 'CUSTOMERS_READ'),
+  'Subscription.incidentChanged': staff('VIEWER', 'ALERTS_READ', 'CUSTOMERS_READ'),
+  'Mutation.createSurvey': staff('MANAGER'),
+  'Mutation.updateSurvey': staff('MANAGER'),
+  'Mutation.submitFeedback': staff('AGENT', 'EVENTS_WRITE'),
+  'Mutation.reportIncident': staff('AGENT', 'EVENTS_WRITE'),
+  'Mutation.updateIncident': staff('AGENT'),
+  'Mutation.resolveIncident': staff('AGENT'),
 };
 
 /**
@@ -67,6 +79,9 @@ export const NODE_ACCESS: Record<string, Access> = {
   Interaction: staff('VIEWER', 'CUSTOMERS_READ'),
   PointsEntry: staff('VIEWER', 'CUSTOMERS_READ'),
   Alert: staff('VIEWER', 'ALERTS_READ'),
+  Survey: staff('VIEWER', 'CUSTOMERS_READ', 'EVENTS_WRITE'),
+  Feedback: staff('VIEWER', 'CUSTOMERS_READ'),
+  Incident: staff('VIEWER', 'CUSTOMERS_READ'),
 };
 
 export function hasRole(role: Role, least: Role): boolean {

@@ -39,6 +39,7 @@ export const AlertNode = builder.prismaNode('Alert', {
     kind: t.expose('kind', { type: AlertKindEnum }),
     severity: t.expose('severity', { type: AlertSeverityEnum }),
     customer: t.relation('customer'),
+    incident: t.relation('incident', { nullable: true }),
     title: t.string({
       description: "What happened, in the reader's language (or the one asked for).",
       args: { locale: t.arg({ type: LocaleEnum }) },
@@ -227,6 +228,22 @@ builder.subscriptionField('churnRiskChanged', (t) =>
       const { customerId, eventId } = event as { customerId: string; eventId: string };
       return shared(`customer:${caller.organizationId}:${customerId}:${eventId}:${JSON.stringify(query)}`, () =>
         tenantDb(caller).customer.findUniqueOrThrow({ ...query, where: { id: customerId } }),
+      );
+    },
+  }),
+);
+
+builder.subscriptionField('incidentChanged', (t) =>
+  t.prismaField({
+    type: 'Incident',
+    description: 'Incidents reported, responded to, changed or resolved in your organization.',
+    subscribe: (_root, _args, context) =>
+      runtime().pubsub.subscribe('incidentChanged', authenticated(context).organizationId),
+    resolve: (query, event, _args, context) => {
+      const caller = authenticated(context);
+      const { incidentId, eventId } = event as { incidentId: string; eventId: string };
+      return shared(`incident:${caller.organizationId}:${incidentId}:${eventId}:${JSON.stringify(query)}`, () =>
+        tenantDb(caller).incident.findUniqueOrThrow({ ...query, where: { id: incidentId } }),
       );
     },
   }),

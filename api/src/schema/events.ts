@@ -3,6 +3,8 @@ import { ACCESS_ERRORS, ErrorInterface } from './errors.ts';
 import { IDEMPOTENCY_KEY } from './idempotency.ts';
 import { RecordPurchaseInput, purchaseEvent } from './purchase.ts';
 import { RecordInteractionInput, interactionEvent } from './interaction.ts';
+import { SubmitFeedbackInput, feedbackInput } from './feedback.ts';
+import { ReportIncidentInput, incidentInput } from './incident.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import { wrapErrorIfMatches } from '@pothos/plugin-errors';
 import { authenticated } from '../auth/caller.ts';
@@ -15,6 +17,8 @@ const EventInputRef = builder.inputType('EventInput', {
   fields: (t) => ({
     purchase: t.field({ type: RecordPurchaseInput }),
     interaction: t.field({ type: RecordInteractionInput }),
+    feedback: t.field({ type: SubmitFeedbackInput }),
+    incident: t.field({ type: ReportIncidentInput }),
   }),
 });
 
@@ -54,7 +58,9 @@ const RecordEventsInput = builder.inputType('RecordEventsInput', {
 
 function toEvent(input: typeof EventInputRef.$inferInput): EventInput {
   if (input.purchase) return purchaseEvent(input.purchase);
-  return interactionEvent(input.interaction!);
+  if (input.interaction) return interactionEvent(input.interaction);
+  if (input.feedback) return { feedback: feedbackInput(input.feedback) };
+  return { incident: incidentInput(input.incident!) };
 }
 
 builder.mutationField('recordEvents', (t) =>

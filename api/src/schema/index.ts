@@ -15,6 +15,9 @@ import './contact.ts';
 import './risk.ts';
 import './alert.ts';
 import './overview.ts';
+import './survey.ts';
+import './feedback.ts';
+import './incident.ts';
 import './events.ts';
 
 builder.queryType({});

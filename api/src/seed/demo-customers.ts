@@ -3,7 +3,7 @@
 import type { AuthenticatedCaller } from '../auth/caller.ts';
 import type { Channel, Direction, InteractionKind } from '../domain/types.ts';
 import { upsertCustomer } from '../services/customer.service.ts';
-import { recordEvents, MAX_EVENTS, type EventInput } from '../services/events.service.ts';
+import { inputOf, recordEvents, MAX_EVENTS, type EventInput } from '../services/events.service.ts';
 import { demoPerson } from './people.ts';
 import type { Random } from './random.ts';
 
@@ -157,5 +157,5 @@ export async function seedDemoCustomers(
 }
 
 function occurred(event: EventInput): number {
-  return ('purchase' in event ? event.purchase.occurredAt : event.interaction.occurredAt)!.getTime();
+  return inputOf(event).occurredAt!.getTime();
 }

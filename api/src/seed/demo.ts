@@ -6,6 +6,7 @@ import type { Role } from '../domain/types.ts';
 import { db, runtime } from '../runtime.ts';
 import { systemCaller } from '../auth/caller.ts';
 import { seedDemoCustomers } from './demo-customers.ts';
+import { seedDemoListening } from './demo-listening.ts';
 import { Random } from './random.ts';
 import { createOrganization } from '../services/organization.service.ts';
 
@@ -28,7 +29,9 @@ export async function seedDemoIfEmpty(log: Logger): Promise<boolean> {
   );
   const caller = systemCaller(organization.id);
   const random = new Random(2026);
-  await seedDemoCustomers(caller, random, runtime().clock.now(), DEMO_CUSTOMERS);
+  const now = runtime().clock.now();
+  const customers = await seedDemoCustomers(caller, random, now, DEMO_CUSTOMERS);
+  await seedDemoListening(caller, random, now, customers);
   log.info('demo seeded', {
     organization: DEMO_ORGANIZATION,
     signIn: DEMO_STAFF.map((person) => `${person.email} (${person.role})`),

@@ -5,18 +5,24 @@ import { Prisma } from '../generated/prisma/client.ts';
 import type { AuthenticatedCaller } from '../auth/caller.ts';
 import type { TenantTx } from '../db/client.ts';
 import type { OrganizationSettings } from '../domain/settings.ts';
-import type { EarnedPoints } from '../domain/points/earn-points.ts';
+import type { LedgerReason } from '../domain/points/ledger-sentence.ts';
 import { appendEntries, type NewEntry } from './ledger.service.ts';
 import { markForRecompute } from './recompute.service.ts';
 
+/** What an event earns, decided before it is stored: a purchase's points or an answer's participation points. */
+export interface Earning {
+  points: number;
+  expiresAt: Date;
+  reason: Extract<LedgerReason, { code: 'EARN_PURCHASE' | 'EARN_FEEDBACK' }>;
+}
+
 export interface AppliedEvent {
-  kind: 'purchase' | 'interaction';
+  kind: 'purchase' | 'interaction' | 'feedback' | 'incident';
   id: string;
   customerId: string;
   occurredAt: Date;
   input: unknown;
-  /** What a purchase earns, decided before it was stored. */
-  earned?: EarnedPoints | null;
+  earned?: Earning | null;
 }
 
 function personal(event: AppliedEvent): boolean {
@@ -66,11 +72,12 @@ export async function applyEventEffects(
     .map((event) => ({
       customerId: event.customerId,
       delta: event.earned!.points,
-      kind: 'EARN_PURCHASE',
+      kind: event.earned!.reason.code,
       reason: event.earned!.reason,
       occurredAt: event.occurredAt,
       expiresAt: event.earned!.expiresAt,
-      purchaseId: event.id,
+      purchaseId: event.kind === 'purchase' ? event.id : null,
+      feedbackId: event.kind === 'feedback' ? event.id : null,
     }));
   await appendEntries(tx, caller.organizationId, earnings, settings, now);
   await markForRecompute(

@@ -11,9 +11,26 @@ import { runtime, tenantDb, type TenantDbLike } from '../runtime.ts';
 import type { TenantTx } from '../db/client.ts';
 import { resolveCustomerRefs, type CustomerRef } from './customer.service.ts';
 import { organizationSettings } from './organization-settings.service.ts';
-import { applyEventEffects } from './event-effects.service.ts';
+import { applyEventEffects, type Earning } from './event-effects.service.ts';
 import { recomputeAfterChange } from './recompute.service.ts';
-import { earnPointsForPurchase, isAcceptedCurrency, type EarnedPoints } from '../domain/points/earn-points.ts';
+import { earnPointsForPurchase, isAcceptedCurrency } from '../domain/points/earn-points.ts';
+import {
+  ANSWERED_ONCE,
+  checkAnswer,
+  insertFeedback,
+  participationEarning,
+  surveysAnswered,
+  type AnsweredSurvey,
+  type NewAnswer,
+  type SubmitFeedbackInput,
+} from './feedback-events.service.ts';
+import {
+  checkIncident,
+  insertIncidents,
+  publishIncidentChanged,
+  type NewIncident,
+  type ReportIncidentInput,
+} from './incident-events.service.ts';
 
 export const MAX_EVENTS = 1000;
 /** How far in the future an event's time may be: clocks of partners' systems drift a little. */
@@ -36,13 +53,24 @@ export interface RecordInteractionInput {
   note?: string | null;
 }
 
-export type EventInput = { purchase: RecordPurchaseInput } | { interaction: RecordInteractionInput };
-export type EventKind = 'purchase' | 'interaction';
+export type EventInput =
+  | { purchase: RecordPurchaseInput }
+  | { interaction: RecordInteractionInput }
+  | { feedback: SubmitFeedbackInput }
+  | { incident: ReportIncidentInput };
+export type EventKind = 'purchase' | 'interaction' | 'feedback' | 'incident';
+
+const TYPENAMES = {
+  purchase: 'Purchase',
+  interaction: 'Interaction',
+  feedback: 'Feedback',
+  incident: 'Incident',
+} as const;
 
 export interface EventOutcome {
   index: number;
   /** What the event created: its model and id. */
-  created?: { typename: 'Purchase' | 'Interaction'; id: string };
+  created?: { typename: (typeof TYPENAMES)[EventKind]; id: string };
   errors: Error[];
 }
 
@@ -52,12 +80,20 @@ interface Prepared {
   customerId: string;
   occurredAt: Date;
   id: string;
-  input: RecordPurchaseInput | RecordInteractionInput;
-  earned?: EarnedPoints | null;
+  input: RecordPurchaseInput | RecordInteractionInput | SubmitFeedbackInput | ReportIncidentInput;
+  earned?: Earning | null;
 }
 
 function kindOf(event: EventInput): EventKind {
-  return 'purchase' in event ? 'purchase' : 'interaction';
+  if ('purchase' in event) return 'purchase';
+  if ('interaction' in event) return 'interaction';
+  return 'feedback' in event ? 'feedback' : 'incident';
+}
+
+export function inputOf(event: EventInput): Prepared['input'] {
+  if ('purchase' in event) return event.purchase;
+  if ('interaction' in event) return event.interaction;
+  return 'feedback' in event ? event.feedback : event.incident;
 }
 
 function checkTime(occurredAt: Date | null | undefined, now: Date, path: string[], errors: FieldError[]): Date {
@@ -98,6 +134,20 @@ function validateInteraction(input: RecordInteractionInput, at: string[], now: D
   if (input.note != null && input.note.length > 2000)
     errors.push({ path: [...at, 'note'], message: 'At most 2 000 characters.' });
   checkTime(input.occurredAt, now, [...at, 'occurredAt'], errors);
+  return errors;
+}
+
+function validateEvent(
+  event: EventInput,
+  path: string[],
+  settings: OrganizationSettings,
+  surveys: Map<string, AnsweredSurvey>,
+  now: Date,
+): FieldError[] {
+  if ('purchase' in event) return validatePurchase(event.purchase, path, settings, now);
+  if ('interaction' in event) return validateInteraction(event.interaction, path, now);
+  const errors = 'feedback' in event ? checkAnswer(event.feedback, surveys, path) : checkIncident(event.incident, path);
+  checkTime(inputOf(event).occurredAt, now, [...path, 'occurredAt'], errors);
   return errors;
 }
 
@@ -200,30 +250,35 @@ export async function recordEvents(
   const db = tenantDb(caller);
   const customerIds = await resolveCustomerRefs(
     db,
-    events.map((event) => ('purchase' in event ? event.purchase.customer : event.interaction.customer)),
+    events.map((event) => inputOf(event).customer),
+  );
+  const surveys = await surveysAnswered(
+    db,
+    events.flatMap((event) => ('feedback' in event ? [event.feedback] : [])),
   );
   const prepared: Prepared[] = [];
   events.forEach((event, index) => {
     const kind = kindOf(event);
     const path = at(index, kind);
-    const fieldErrors =
-      'purchase' in event
-        ? validatePurchase(event.purchase, path, settings, now)
-        : validateInteraction(event.interaction, path, now);
+    const fieldErrors = validateEvent(event, path, settings, surveys, now);
     if (fieldErrors.length > 0) fail(index, new ValidationError(fieldErrors));
     const customerId = customerIds[index];
     if (!customerId) fail(index, new NotFoundError('Customer'));
+    const surveyId = 'feedback' in event ? event.feedback.surveyId : null;
+    if (surveyId && !surveys.has(surveyId)) fail(index, new NotFoundError('Survey'));
     if (outcomes[index].errors.length > 0 || !customerId) return;
-    const input = 'purchase' in event ? event.purchase : event.interaction;
+    const input = inputOf(event);
     const occurredAt = input.occurredAt ?? now;
     const earned =
       'purchase' in event
         ? earnPointsForPurchase({ ...event.purchase.amount, occurredAt }, settings.loyalty)
-        : undefined;
+        : 'feedback' in event
+          ? participationEarning(surveys.get(surveyId ?? ''), occurredAt, settings.loyalty)
+          : undefined;
     prepared.push({ index, kind, customerId, occurredAt, id: randomUUID(), input, earned });
   });
 
-  const { applied, repeated } = await retryOnUniqueViolation(() =>
+  const { applied, repeated, alreadyAnswered } = await retryOnUniqueViolation(() =>
     db.$transaction(async (tx) => {
       const purchases = prepared.filter((event) => event.kind === 'purchase');
       const repeated = await repeatedRefs(tx, purchases);
@@ -238,8 +293,14 @@ export async function recordEvents(
         caller.organizationId,
         valid.filter((event) => event.kind === 'interaction'),
       );
-      await applyEventEffects(tx, caller, valid, settings, now);
-      return { applied: valid, repeated };
+      const answers = valid.filter((event) => event.kind === 'feedback') as (Prepared & NewAnswer)[];
+      const stored = await insertFeedback(tx, caller.organizationId, answers, surveys, now);
+      const alreadyAnswered = answers.filter((event) => !stored.has(event.id)).map((event) => event.index);
+      const incidents = valid.filter((event) => event.kind === 'incident') as NewIncident[];
+      await insertIncidents(tx, caller, incidents, settings.slaHours, now);
+      const applied = valid.filter((event) => event.kind !== 'feedback' || stored.has(event.id));
+      await applyEventEffects(tx, caller, applied, settings, now);
+      return { applied, repeated, alreadyAnswered };
     }),
   );
   await recomputeAfterChange(
@@ -255,9 +316,14 @@ export async function recordEvents(
       ),
     );
   }
-  for (const event of applied) {
-    outcomes[event.index].created = { typename: event.kind === 'purchase' ? 'Purchase' : 'Interaction', id: event.id };
-  }
+  for (const index of alreadyAnswered)
+    fail(index, ValidationError.at([...at(index, 'feedback'), 'surveyId'], ANSWERED_ONCE));
+  for (const event of applied) outcomes[event.index].created = { typename: TYPENAMES[event.kind], id: event.id };
+  // Published once stored: a subscriber re-reads the incident and must find it.
+  publishIncidentChanged(
+    caller.organizationId,
+    applied.filter((event) => event.kind === 'incident').map((event) => event.id),
+  );
   return outcomes;
 }
 

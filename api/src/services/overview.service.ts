@@ -2,35 +2,27 @@
 import type { AuthenticatedCaller } from '../auth/caller.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { RiskLevel } from '../domain/types.ts';
-import { netPromoterScore } from '../domain/feedback/nps.ts';
+import { npsOverLastDays } from './feedback.service.ts';
 import { DAY_MS } from '../domain/time/duration.ts';
 import { addMonthsUtc } from '../domain/time/add-months.ts';
-import { runtime, tenantDb } from '../runtime.ts';
+import { tenantDb } from '../runtime.ts';
 
 export const NPS_WINDOW_DAYS = 90;
 
 export async function overview(caller: AuthenticatedCaller) {
   const db = tenantDb(caller);
-  const now = runtime().clock.now();
-  const [customers, openAlerts, openIncidents, levels, answers] = await Promise.all([
+  const [customers, openAlerts, openIncidents, levels, nps] = await Promise.all([
     db.customer.count(),
     db.alert.count({ where: { status: { not: 'RESOLVED' } } }),
     db.incident.count({ where: { status: { in: ['OPEN', 'IN_PROGRESS'] } } }),
     db.customer.groupBy({ by: ['riskLevel'], _count: { _all: true } }),
-    db.feedback.findMany({
-      where: {
-        occurredAt: { gt: new Date(now.getTime() - NPS_WINDOW_DAYS * DAY_MS) },
-        survey: { kind: 'NPS' },
-        score: { not: null },
-      },
-      select: { score: true },
-    }),
+    npsOverLastDays(caller, NPS_WINDOW_DAYS),
   ]);
   return {
     customers,
     openAlerts,
     openIncidents,
-    nps: netPromoterScore(answers.map((answer) => answer.score!)),
+    nps,
     riskDistribution: Object.values(RiskLevel).map((level) => ({
       level,
       count: levels.find((row) => row.riskLevel === level)?._count._all ?? 0,

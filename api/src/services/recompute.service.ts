@@ -25,6 +25,9 @@ import { updateTiers } from './ledger.service.ts';
 import { organizationSettings } from './organization-settings.service.ts';
 import { noNews, publishAlertNews, raiseOrEscalate, resolveByItself, type AlertNews } from './alert.service.ts';
 
+/** How recent a detractor answer must be to raise an alert. */
+export const DETRACTOR_NEWS_DAYS = 30;
+
 const ago = (now: Date, days: number) => new Date(now.getTime() - days * DAY_MS);
 const earliest = (...dates: (Date | null | undefined)[]): Date | null =>
   dates.reduce<Date | null>((min, date) => (date && (!min || date < min) ? date : min), null);
@@ -346,9 +349,16 @@ async function decideAlerts(
     }
   }
 
-  // DETRACTOR: each NPS answer of 0–6, raised once.
+  // DETRACTOR: each NPS answer of 0–6, raised once; an answer older than a month, imported
+  // late, is history rather than news.
   const detractor = (facts.feedback.get(customer.id) ?? [])
-    .filter((answer) => answer.survey?.kind === 'NPS' && answer.score !== null && isBadExperience('NPS', answer.score))
+    .filter(
+      (answer) =>
+        answer.survey?.kind === 'NPS' &&
+        answer.score !== null &&
+        isBadExperience('NPS', answer.score) &&
+        answer.occurredAt > ago(now, DETRACTOR_NEWS_DAYS),
+    )
     .sort((a, b) => b.occurredAt.getTime() - a.occurredAt.getTime())[0];
   const lastDetractor = lastCause('DETRACTOR');
   if (detractor && (!lastDetractor || detractor.occurredAt > lastDetractor)) {

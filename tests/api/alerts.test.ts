@@ -1,0 +1,192 @@
+// PRODUCT.md "Alerts", end to end over GraphQL as a partner (a support desk) and a manager would.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { systemCaller } from '../../api/src/auth/caller.ts';
+import { upsertCustomer } from '../../api/src/services/customer.service.ts';
+import { createSurvey } from '../../api/src/services/survey.service.ts';
+import { startTestApp, type TestApp } from '../support/app.ts';
+import { createTestOrganization, login, type TestOrganization } from '../support/fixtures.ts';
+import { partnerKey } from '../support/partner.ts';
+import { gid } from '../support/operations.ts';
+
+const HOUR = 60 * 60 * 1000;
+let app: TestApp;
+let org: TestOrganization;
+let desk: string;
+let reader: string;
+let npsSurvey: string;
+
+const REPORT = `mutation ($input: ReportIncidentInput!) { reportIncident(input: $input) {
+  __typename ... on MutationReportIncidentSuccess { data { id slaDueAt } } ... on Error { message } } }`;
+const ANSWER = `mutation ($input: SubmitFeedbackInput!) { submitFeedback(input: $input) { __typename ... on Error { message } } }`;
+const CUSTOMER = `query ($externalId: String!) { customer(ref: { externalId: $externalId }) {
+  risk { score level factors { code points explanation(locale: EN) } }
+  alerts(first: 20) { edges { node { kind severity status title(locale: EN) message(locale: EN) incident { title } } } }
+} }`;
+
+async function customer(externalId: string) {
+  return (await app.graphql(CUSTOMER, { externalId }, reader)).data!.customer;
+}
+const alertsOf = async (externalId: string, kind?: string) =>
+  (await customer(externalId)).alerts.edges
+    .map((edge: any) => edge.node)
+    .filter((alert: any) => !kind || alert.kind === kind);
+const incident = (externalId: string, severity = 'LOW', title = 'Late delivery') =>
+  app.graphql(REPORT, { input: { customer: { externalId }, title, category: 'DELIVERY', severity } }, desk);
+const npsAnswer = (externalId: string, score: number) =>
+  app.graphql(ANSWER, { input: { customer: { externalId }, surveyId: npsSurvey, score } }, desk);
+
+beforeAll(async () => {
+  app = await startTestApp({ now: new Date('2026-03-02T09:00:00Z') });
+  org = await createTestOrganization(app, 'Alarmer');
+  desk = await partnerKey(org, ['EVENTS_WRITE']);
+  reader = await partnerKey(org, ['CUSTOMERS_READ', 'ALERTS_READ']);
+  for (const externalId of ['STRIKES', 'DETRACTOR', 'SEVERE', 'RECOVERY', 'ESCALATE']) {
+    await upsertCustomer(systemCaller(org.id), { externalId, name: `Kunde ${externalId}` });
+  }
+  npsSurvey = gid(
+    'Survey',
+    (await createSurvey(systemCaller(org.id), { kind: 'NPS', question: 'Would you recommend us?' })).id,
+  );
+});
+afterAll(() => app.stop());
+
+describe('TWO_STRIKES', () => {
+  test('one bad experience is BAD_EXPERIENCE +15 and raises no TWO_STRIKES alert', async () => {
+    await incident('STRIKES');
+    const risk = (await customer('STRIKES')).risk;
+    expect(risk.factors.map((factor: any) => [factor.code, factor.points])).toEqual([
+      ['BAD_EXPERIENCE', 15],
+      ['UNRESOLVED_INCIDENT', 10],
+    ]);
+    expect(await alertsOf('STRIKES', 'TWO_STRIKES')).toEqual([]);
+  });
+
+  test('a second bad experience within 90 days raises exactly one CRITICAL TWO_STRIKES alert and moves the risk', async () => {
+    app.clock.advance(24 * HOUR);
+    await npsAnswer('STRIKES', 4);
+    const { risk } = await customer('STRIKES');
+    expect(risk.factors.map((factor: any) => [factor.code, factor.points])).toEqual([
+      ['TWO_STRIKES', 40],
+      ['UNRESOLVED_INCIDENT', 10],
+      ['DETRACTOR', 15],
+    ]);
+    expect(risk).toMatchObject({ score: 65, level: 'HIGH' });
+    expect(risk.factors[0].explanation).toBe(
+      'Two bad experiences in the last 90 days: an incident on 2 Mar and an NPS answer of 4 on 3 Mar.',
+    );
+    const strikes = await alertsOf('STRIKES', 'TWO_STRIKES');
+    expect(strikes).toHaveLength(1);
+    expect(strikes[0]).toMatchObject({ severity: 'CRITICAL', status: 'OPEN' });
+  });
+
+  test('the rise to HIGH raises a CHURN_RISK WARNING', async () => {
+    expect(await alertsOf('STRIKES', 'CHURN_RISK')).toMatchObject([{ severity: 'WARNING', status: 'OPEN' }]);
+  });
+
+  test('a third bad experience escalates the open TWO_STRIKES alert rather than adding one', async () => {
+    app.clock.advance(24 * HOUR);
+    await incident('STRIKES', 'MEDIUM', 'Wrong invoice');
+    const strikes = await alertsOf('STRIKES', 'TWO_STRIKES');
+    expect(strikes).toHaveLength(1);
+    expect(strikes[0].message).toMatch(/3|three/i);
+    const risk = (await customer('STRIKES')).risk;
+    expect(risk.factors[0]).toMatchObject({ code: 'TWO_STRIKES', points: 55 });
+  });
+
+  test('the level rising to CRITICAL escalates the CHURN_RISK alert to CRITICAL', async () => {
+    const { risk } = await customer('STRIKES');
+    expect(risk.level).toBe('CRITICAL');
+    expect(await alertsOf('STRIKES', 'CHURN_RISK')).toMatchObject([{ severity: 'CRITICAL', status: 'OPEN' }]);
+  });
+});
+
+describe('DETRACTOR', () => {
+  test('an NPS answer of 0–6 raises a DETRACTOR WARNING; a promoter answer does not', async () => {
+    await npsAnswer('DETRACTOR', 2);
+    expect(await alertsOf('DETRACTOR', 'DETRACTOR')).toMatchObject([{ severity: 'WARNING', status: 'OPEN' }]);
+    await npsAnswer('SEVERE', 10);
+    expect(await alertsOf('SEVERE', 'DETRACTOR')).toEqual([]);
+  });
+});
+
+describe('INCIDENT and SLA_BREACH', () => {
+  test('a HIGH incident raises an INCIDENT WARNING, a CRITICAL one an INCIDENT CRITICAL, a LOW one nothing', async () => {
+    await incident('SEVERE', 'HIGH', 'Frame cracked');
+    await incident('SEVERE', 'CRITICAL', 'Brakes failed');
+    const alerts = await alertsOf('SEVERE', 'INCIDENT');
+    expect(alerts.map((alert: any) => [alert.severity, alert.incident.title]).sort()).toEqual([
+      ['CRITICAL', 'Brakes failed'],
+      ['WARNING', 'Frame cracked'],
+    ]);
+  });
+
+  test('an open incident past its SLA raises SLA_BREACH once, found by the background job', async () => {
+    app.clock.advance(4 * HOUR + 60_000);
+    await app.runJobs();
+    await app.runJobs();
+    const breaches = await alertsOf('SEVERE', 'SLA_BREACH');
+    expect(breaches).toMatchObject([{ severity: 'WARNING', status: 'OPEN', incident: { title: 'Brakes failed' } }]);
+    expect((await customer('SEVERE')).risk.factors.map((factor: any) => factor.code)).toContain('SLA_BREACHED');
+  });
+
+  test('resolving the incident resolves its INCIDENT and SLA_BREACH alerts by themselves', async () => {
+    const incidents = await app.graphql(
+      '{ incidents(first: 10, filter: { statuses: [OPEN] }) { edges { node { id title } } } }',
+      {},
+      await partnerKeyForStaff(),
+    );
+    const brakes = incidents.data!.incidents.edges.find((edge: any) => edge.node.title === 'Brakes failed').node;
+    await app.graphql(
+      'mutation ($id: ID!) { resolveIncident(input: { id: $id, resolution: "New brakes fitted", customerSatisfied: NO }) { __typename } }',
+      { id: brakes.id },
+      await login(app, org.emails.AGENT),
+    );
+    const alerts = (await alertsOf('SEVERE')).filter((alert: any) => alert.incident?.title === 'Brakes failed');
+    expect(alerts.map((alert: any) => [alert.kind, alert.status]).sort()).toEqual([
+      ['INCIDENT', 'RESOLVED'],
+      ['SLA_BREACH', 'RESOLVED'],
+    ]);
+  });
+});
+
+describe('service recovery', () => {
+  test('an incident resolved with the customer satisfied adds RECOVERED −10', async () => {
+    const reported = await incident('RECOVERY', 'MEDIUM', 'Puncture after service');
+    const id = reported.data!.reportIncident.data.id;
+    await app.graphql(
+      'mutation ($id: ID!) { resolveIncident(input: { id: $id, resolution: "Tube replaced for free", customerSatisfied: YES }) { __typename } }',
+      { id },
+      await login(app, org.emails.AGENT),
+    );
+    const { risk } = await customer('RECOVERY');
+    expect(risk.factors.map((factor: any) => [factor.code, factor.points])).toEqual([
+      ['BAD_EXPERIENCE', 15],
+      ['RECOVERED', -10],
+    ]);
+    expect(risk.score).toBe(5);
+  });
+});
+
+describe('CHURN_RISK resolves by itself', () => {
+  test('when the level falls below HIGH, saying why; TWO_STRIKES stays open until a person resolves it', async () => {
+    const reported = await incident('ESCALATE', 'LOW', 'Slow reply');
+    await npsAnswer('ESCALATE', 5);
+    expect(await alertsOf('ESCALATE', 'CHURN_RISK')).toMatchObject([{ status: 'OPEN' }]);
+    await app.graphql(
+      'mutation ($id: ID!) { resolveIncident(input: { id: $id, resolution: "Answered", customerSatisfied: NO }) { __typename } }',
+      { id: reported.data!.reportIncident.data.id },
+      await login(app, org.emails.AGENT),
+    );
+    // The two strikes leave the 90-day window; what remains is below HIGH.
+    app.clock.advance(91 * 24 * HOUR);
+    await app.runJobs();
+    const { risk } = await customer('ESCALATE');
+    expect(risk.level).not.toMatch(/HIGH|CRITICAL/);
+    expect(await alertsOf('ESCALATE', 'CHURN_RISK')).toMatchObject([{ status: 'RESOLVED' }]);
+    expect(await alertsOf('ESCALATE', 'TWO_STRIKES')).toMatchObject([{ status: 'OPEN' }]);
+  });
+});
+
+async function partnerKeyForStaff(): Promise<string> {
+  return partnerKey(org, ['CUSTOMERS_READ']);
+}
