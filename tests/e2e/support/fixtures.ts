@@ -25,6 +25,7 @@ export const alerts = [
     updatedAt: ago(1),
     acknowledgedAt: null,
     customer: { id: 'customer-1', name: 'Ingrid Solberg' },
+    incident: null,
     assignee: null,
     acknowledgedBy: null,
   },
@@ -39,6 +40,7 @@ export const alerts = [
     updatedAt: ago(2),
     acknowledgedAt: ago(2),
     customer: { id: 'customer-2', name: 'Lars Madsen' },
+    incident: null,
     assignee: user('user-manager', 'Mads Kjær'),
     acknowledgedBy: user('user-manager', 'Mads Kjær'),
   },
@@ -53,6 +55,7 @@ export const alerts = [
     updatedAt: ago(26),
     acknowledgedAt: null,
     customer: { id: 'customer-3', name: 'Cykelklubben Nord ApS' },
+    incident: null,
     assignee: null,
     acknowledgedBy: null,
   },
@@ -182,7 +185,7 @@ const activity = {
       option: null,
       comment: 'Slow answers.',
       channel: 'EMAIL',
-      createdAt: ago(24 * 21),
+      occurredAt: ago(24 * 21),
       survey: { id: 'survey-1', kind: 'NPS', question: 'Would you recommend us?' },
     },
   ]),
@@ -221,7 +224,7 @@ const feedback = Array.from({ length: 40 }, (_, index) => ({
   option: null,
   comment: index % 5 === 0 ? 'Great service in the shop.' : null,
   channel: 'EMAIL',
-  createdAt: ago(24 * (index * 2 + 1)),
+  occurredAt: ago(24 * (index * 2 + 1)),
   survey: { id: 'survey-1', kind: 'NPS', question: 'Would you recommend us?' },
   customer: { id: `customer-${index % 3}`, name: ['Ingrid Solberg', 'Lars Madsen', 'Erik Nyström'][index % 3] },
 }));
@@ -290,7 +293,18 @@ const DATA: Record<string, unknown> = {
   CustomerFeedback: { customer: { id: customer.id, feedback: activity.feedback } },
   CustomerRedemptions: { customer: { id: customer.id, redemptions: activity.redemptions } },
   Incidents: { incidents: connection(incidents) },
-  Feedback: { feedback: connection(feedback) },
+  Feedback: { feedback: connection(feedback.slice(0, 25)) },
+  NpsTrend: {
+    // Twelve months, one without answers: the line leaves a gap there.
+    npsTrend: Array.from({ length: 12 }, (_, index) => {
+      const start = new Date(Date.UTC(2026, index, 1)).toISOString();
+      const end = new Date(Date.UTC(2026, index + 1, 1)).toISOString();
+      const label = start.slice(0, 7);
+      return index === 7
+        ? { start, end, label, answers: 0, nps: null }
+        : { start, end, label, answers: 10 + index, nps: [12, 20, 18, 25, 31, 28, 35, 0, 40, 38, 44, 47][index] };
+    }),
+  },
   Surveys: {
     surveys: [
       {
@@ -300,6 +314,7 @@ const DATA: Record<string, unknown> = {
         options: [],
         participationPoints: 25,
         active: true,
+        answerCount: 40,
       },
     ],
   },

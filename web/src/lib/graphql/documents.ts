@@ -10,6 +10,7 @@ const PLAIN_ERRORS = '... on Error { message }';
 export const ALERT_FIELDS = `fragment BoardAlert on Alert {
   id kind severity status title message createdAt updatedAt acknowledgedAt
   customer { id name }
+  incident { id title }
   assignee { id name }
   acknowledgedBy { id name }
 }`;
@@ -34,6 +35,9 @@ ${ALERT_FIELDS}`;
 
 export const ALERT_RAISED = `subscription AlertRaised { alertRaised { ...BoardAlert } }
 ${ALERT_FIELDS}`;
+
+/** A customer's risk changed: the customer page refetches when it is the one shown. */
+export const CHURN_RISK_CHANGED = `subscription ChurnRiskChanged { churnRiskChanged { id } }`;
 
 export const ALERT_UPDATED = `subscription AlertUpdated { alertUpdated { ...BoardAlert } }
 ${ALERT_FIELDS}`;
@@ -122,7 +126,7 @@ export const CUSTOMER_INCIDENTS = `query CustomerIncidents($id: ID!) {
 export const CUSTOMER_FEEDBACK = `query CustomerFeedback($id: ID!) {
   customer(ref: { id: $id }) {
     id
-    feedback(first: 25) { ${CONNECTION('id score option comment channel createdAt survey { id kind question }')} }
+    feedback(first: 25) { ${CONNECTION('id score option comment channel occurredAt survey { id kind question }')} }
   }
 }`;
 
@@ -171,8 +175,9 @@ export const ADJUST_POINTS = `mutation AdjustPoints($input: AdjustPointsInput!) 
 const INCIDENT_FIELDS = `id title description category severity status openedAt firstResponseAt resolvedAt slaDueAt slaBreached
   resolution customerSatisfied owner { id name } customer { id name }`;
 
-export const INCIDENTS = `query Incidents($first: Int!, $filter: IncidentFilter) {
-  incidents(first: $first, filter: $filter) {
+/** Most urgent first; the API pages at most 100. */
+export const INCIDENTS = `query Incidents($first: Int!, $after: String, $filter: IncidentFilter) {
+  incidents(first: $first, after: $after, filter: $filter) {
     edges { node { ${INCIDENT_FIELDS} } }
     pageInfo { hasNextPage endCursor }
     totalCount
@@ -197,20 +202,36 @@ export const RESOLVE_INCIDENT = `mutation ResolveIncident($input: ResolveInciden
   }
 }`;
 
-export const FEEDBACK = `query Feedback($first: Int!) {
-  feedback(first: $first) {
-    edges { node { id score option comment channel createdAt survey { id kind question } customer { id name } } }
+/** Answers and comments, newest first. */
+export const FEEDBACK = `query Feedback($first: Int!, $after: String) {
+  feedback(first: $first, after: $after) {
+    edges { node { id score option comment channel occurredAt survey { id kind question } customer { id name } } }
     pageInfo { hasNextPage endCursor }
     totalCount
   }
 }`;
 
-export const SURVEYS = `query Surveys { surveys { id kind question options participationPoints active } }`;
+/** NPS per week or month, empty buckets included (their `nps` is null). */
+export const NPS_TREND = `query NpsTrend($from: DateTime!, $to: DateTime!, $bucket: TrendBucket!) {
+  npsTrend(from: $from, to: $to, bucket: $bucket) { start end label answers nps }
+}`;
+
+const SURVEY_FIELDS = 'id kind question options participationPoints active answerCount';
+
+export const SURVEYS = `query Surveys { surveys { ${SURVEY_FIELDS} } }`;
+
+export const UPDATE_SURVEY = `mutation UpdateSurvey($input: UpdateSurveyInput!) {
+  updateSurvey(input: $input) {
+    __typename
+    ... on MutationUpdateSurveySuccess { data { ${SURVEY_FIELDS} } }
+    ${ERRORS}
+  }
+}`;
 
 export const CREATE_SURVEY = `mutation CreateSurvey($input: CreateSurveyInput!) {
   createSurvey(input: $input) {
     __typename
-    ... on MutationCreateSurveySuccess { data { id kind question options participationPoints active } }
+    ... on MutationCreateSurveySuccess { data { ${SURVEY_FIELDS} } }
     ${ERRORS}
   }
 }`;

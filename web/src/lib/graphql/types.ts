@@ -91,6 +91,8 @@ export interface Alert {
   createdAt: string;
   updatedAt: string;
   customer: { id: string; name: string };
+  /** The incident an INCIDENT or SLA_BREACH alert is about. */
+  incident: { id: string; title: string } | null;
   assignee: UserRef | null;
   acknowledgedBy: UserRef | null;
   acknowledgedAt: string | null;
@@ -162,7 +164,8 @@ export interface Feedback {
   option: string | null;
   comment: string | null;
   channel: Channel | null;
-  createdAt: string;
+  /** When the customer answered. */
+  occurredAt: string;
   survey: { id: string; kind: SurveyKind; question: string } | null;
   customer: { id: string; name: string };
 }
@@ -264,6 +267,18 @@ export interface Survey {
   options: string[];
   participationPoints: number;
   active: boolean;
+  answerCount: number;
+}
+
+export type TrendBucket = 'WEEK' | 'MONTH';
+
+export interface NpsBucket {
+  start: string;
+  end: string;
+  label: string;
+  answers: number;
+  /** −100 to 100; null without answers. */
+  nps: number | null;
 }
 
 export interface ApiKey {

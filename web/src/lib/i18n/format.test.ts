@@ -50,9 +50,10 @@ describe('formatting for the dashboard’s language', () => {
     expect(plain(formatPercent(0.423, 'da'))).toBe('42 %');
   });
 
-  test('durations show hours and minutes, days beyond two days', () => {
-    expect(formatDuration(2 * 3_600_000 + 5 * 60_000, 'en')).toBe('2:05');
-    expect(formatDuration(-(45 * 60_000), 'da')).toBe('0:45');
+  test('durations show hours and minutes with their units, days beyond two days', () => {
+    expect(formatDuration(2 * 3_600_000 + 5 * 60_000, 'en')).toBe('2 h 5 min');
+    expect(formatDuration(45 * 3_600_000, 'da')).toBe('45 t. 0 min.');
+    expect(formatDuration(-(45 * 60_000), 'da')).toBe('45 min.');
     expect(formatDuration(3 * 86_400_000 + 4 * 3_600_000, 'en')).toBe('3 d 4 h');
     expect(formatDuration(3 * 86_400_000 + 4 * 3_600_000, 'da')).toBe('3 d. 4 t.');
   });

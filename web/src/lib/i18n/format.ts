@@ -61,12 +61,17 @@ export function formatPercent(share: number, lang: Lang): string {
 }
 
 /** A duration as hours and minutes, for SLA countdowns: 7_500_000 ms → "2:05". Days above 48 h. */
+/** Units spelled out, so "1 h 13 min" is never read as a minute and thirteen seconds. */
+const UNITS: Record<Lang, { day: string; hour: string; minute: string }> = {
+  en: { day: 'd', hour: 'h', minute: 'min' },
+  da: { day: 'd.', hour: 't.', minute: 'min.' },
+};
+
 export function formatDuration(milliseconds: number, lang: Lang): string {
   const minutes = Math.floor(Math.abs(milliseconds) / 60_000);
   const hours = Math.floor(minutes / 60);
-  if (hours >= 48) {
-    const days = Math.floor(hours / 24);
-    return `${formatNumber(days, lang)} ${lang === 'da' ? 'd.' : 'd'} ${hours % 24} ${lang === 'da' ? 't.' : 'h'}`;
-  }
-  return `${hours}:${String(minutes % 60).padStart(2, '0')}`;
+  const unit = UNITS[lang];
+  if (hours >= 48) return `${formatNumber(Math.floor(hours / 24), lang)} ${unit.day} ${hours % 24} ${unit.hour}`;
+  if (hours >= 1) return `${hours} ${unit.hour} ${minutes % 60} ${unit.minute}`;
+  return `${minutes} ${unit.minute}`;
 }

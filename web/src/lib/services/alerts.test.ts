@@ -14,6 +14,7 @@ const alert = (id: string, updatedAt: string, status: Alert['status'] = 'OPEN'):
   createdAt: '2026-03-01T08:00:00.000Z',
   updatedAt,
   customer: { id: `customer-${id}`, name: id },
+  incident: null,
   assignee: null,
   acknowledgedBy: null,
   acknowledgedAt: null,

@@ -54,7 +54,7 @@ export function handleReportIncident(
         description: input.description || undefined,
         category: input.category,
         severity: input.severity,
-        source: 'dashboard',
+        // No source: the API records who reported it.
       },
     },
     'reportIncident',

@@ -16,7 +16,12 @@ export function handleChangeIncidentStatus(
   return mutate(client, UPDATE_INCIDENT, { input: { id, status } }, 'updateIncident');
 }
 
-export function handleChangeIncidentOwner(client: Client, id: string, ownerId: string): Promise<Outcome<Incident>> {
+/** `ownerId` null: nobody owns it. */
+export function handleChangeIncidentOwner(
+  client: Client,
+  id: string,
+  ownerId: string | null,
+): Promise<Outcome<Incident>> {
   return mutate(client, UPDATE_INCIDENT, { input: { id, ownerId } }, 'updateIncident');
 }
 

@@ -1,7 +1,7 @@
 // The rewards catalogue's and the surveys' actions.
 import type { Client } from '@urql/core';
 import { mutate, type Outcome } from '$lib/graphql/mutate';
-import { CREATE_REWARD, CREATE_SURVEY, UPDATE_REWARD } from '$lib/graphql/documents';
+import { CREATE_REWARD, CREATE_SURVEY, UPDATE_SURVEY, UPDATE_REWARD } from '$lib/graphql/documents';
 import type { Reward, RewardKind, Survey, SurveyKind, Tier } from '$lib/graphql/types';
 
 export interface RewardForm {
@@ -56,4 +56,9 @@ export function handleCreateSurvey(
     },
     'createSurvey',
   );
+}
+
+/** A survey takes answers while active; deactivating keeps every answer it has. */
+export function handleSetSurveyActive(client: Client, id: string, active: boolean): Promise<Outcome<Survey>> {
+  return mutate(client, UPDATE_SURVEY, { input: { id, active } }, 'updateSurvey');
 }

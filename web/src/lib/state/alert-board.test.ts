@@ -20,6 +20,7 @@ function alert(
     createdAt: at(createdMinute),
     updatedAt: at(overrides.updatedMinute ?? createdMinute),
     customer: { id: `customer-${id}`, name: `Customer ${id}` },
+    incident: null,
     assignee: null,
     acknowledgedBy: null,
     acknowledgedAt: null,

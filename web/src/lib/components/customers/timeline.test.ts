@@ -33,7 +33,7 @@ describe('the customer timeline', () => {
     } as unknown as CustomerDetail;
     const activity = {
       incidents: connection([{ id: 'x1', openedAt: '2026-01-20T12:00:00Z' }]),
-      feedback: connection([{ id: 'f1', createdAt: '2026-01-10T08:00:00Z', score: 4 }]),
+      feedback: connection([{ id: 'f1', occurredAt: '2026-01-10T08:00:00Z', score: 4 }]),
       redemptions: connection([{ id: 'r1', createdAt: '2026-02-05T15:00:00Z', points: 500 }]),
     } as unknown as CustomerActivity;
     expect(timelineOf(customer, activity).items.map((entry) => `${entry.type}:${entry.id}`)).toEqual([

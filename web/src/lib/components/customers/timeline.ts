@@ -33,7 +33,7 @@ export function timelineOf(
     part(customer.purchases, (item) => ({ type: 'purchase', id: item.id, at: item.occurredAt, item })),
     part(customer.interactions, (item) => ({ type: 'interaction', id: item.id, at: item.occurredAt, item })),
     part(activity.incidents, (item) => ({ type: 'incident', id: item.id, at: item.openedAt, item })),
-    part(activity.feedback, (item) => ({ type: 'feedback', id: item.id, at: item.createdAt, item })),
+    part(activity.feedback, (item) => ({ type: 'feedback', id: item.id, at: item.occurredAt, item })),
     part(activity.redemptions, (item) => ({ type: 'redemption', id: item.id, at: item.createdAt, item })),
   ];
   // Below the newest of the truncated parts' oldest entries, some part may be missing entries.

@@ -1,28 +1,29 @@
 import { describe, expect, test } from 'vitest';
-import { npsByWeek, npsOf, weekStart } from './nps';
+import { hasAnswers, npsPoints } from './nps';
 
 describe('NPS over time', () => {
-  test('NPS is promoters minus detractors, in percent of answers', () => {
-    expect(npsOf([10, 9, 8, 7, 3])).toBe(20);
-    expect(npsOf([0, 6, 6])).toBe(-100);
-    expect(npsOf([])).toBe(0);
+  test('each bucket of the API becomes a point, its NPS rounded to a whole number', () => {
+    const points = npsPoints([
+      { start: '2026-02-23T00:00:00Z', end: '2026-03-02T00:00:00Z', label: '2026-W09', answers: 3, nps: 66.667 },
+      { start: '2026-03-02T00:00:00Z', end: '2026-03-09T00:00:00Z', label: '2026-W10', answers: 1, nps: -100 },
+    ]);
+    expect(points.map((point) => [point.start.toISOString().slice(0, 10), point.nps, point.answers])).toEqual([
+      ['2026-02-23', 67, 3],
+      ['2026-03-02', -100, 1],
+    ]);
   });
 
-  test('weeks start on Monday in UTC', () => {
-    expect(weekStart(new Date('2026-03-01T23:30:00Z')).toISOString()).toBe('2026-02-23T00:00:00.000Z');
-    expect(weekStart(new Date('2026-03-02T00:00:00Z')).toISOString()).toBe('2026-03-02T00:00:00.000Z');
-  });
-
-  test('answers are grouped per week, oldest week first', () => {
-    const points = npsByWeek([
-      { score: 10, createdAt: '2026-03-03T10:00:00Z' },
-      { score: 2, createdAt: '2026-02-24T10:00:00Z' },
-      { score: 9, createdAt: '2026-03-04T10:00:00Z' },
-      { score: 7, createdAt: '2026-03-05T10:00:00Z' },
-    ]);
-    expect(points.map((point) => [point.week.toISOString().slice(0, 10), point.nps, point.answers])).toEqual([
-      ['2026-02-23', -100, 1],
-      ['2026-03-02', 67, 3],
-    ]);
+  test('a bucket without answers has no NPS, and only empty buckets mean nothing to draw', () => {
+    const empty = { start: '2026-03-09T00:00:00Z', end: '2026-03-16T00:00:00Z', label: '2026-W11', answers: 0 };
+    expect(npsPoints([{ ...empty, nps: null }])[0].nps).toBeNull();
+    expect(hasAnswers(npsPoints([{ ...empty, nps: null }]))).toBe(false);
+    expect(
+      hasAnswers(
+        npsPoints([
+          { ...empty, nps: null },
+          { ...empty, answers: 2, nps: 0 },
+        ]),
+      ),
+    ).toBe(true);
   });
 });

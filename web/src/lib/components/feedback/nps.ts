@@ -1,34 +1,24 @@
-// NPS per week from NPS answers: % promoters (9–10) minus % detractors (0–6), −100 to 100.
+// The API's NPS buckets (`npsTrend`) as chart points. A bucket without answers has no NPS: the
+// line leaves a gap there rather than inventing a value.
+import type { NpsBucket } from '$lib/graphql/types';
+
 export interface NpsPoint {
-  /** Monday 00:00 UTC of the week. */
-  week: Date;
-  nps: number;
+  /** The bucket's first moment (Monday 00:00 UTC of a week, the 1st of a month). */
+  start: Date;
+  label: string;
+  /** −100 to 100, whole numbers; null without answers. */
+  nps: number | null;
   answers: number;
 }
 
-export function weekStart(date: Date): Date {
-  const day = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
-  const sinceMonday = (day.getUTCDay() + 6) % 7;
-  day.setUTCDate(day.getUTCDate() - sinceMonday);
-  return day;
+export function npsPoints(buckets: NpsBucket[]): NpsPoint[] {
+  return buckets.map((bucket) => ({
+    start: new Date(bucket.start),
+    label: bucket.label,
+    nps: bucket.nps === null ? null : Math.round(bucket.nps),
+    answers: bucket.answers,
+  }));
 }
 
-export function npsOf(scores: number[]): number {
-  if (scores.length === 0) return 0;
-  const promoters = scores.filter((score) => score >= 9).length;
-  const detractors = scores.filter((score) => score <= 6).length;
-  return Math.round(((promoters - detractors) / scores.length) * 100);
-}
-
-export function npsByWeek(answers: { score: number; createdAt: string }[]): NpsPoint[] {
-  const weeks = new Map<number, number[]>();
-  for (const answer of answers) {
-    const key = weekStart(new Date(answer.createdAt)).getTime();
-    const scores = weeks.get(key) ?? [];
-    scores.push(answer.score);
-    weeks.set(key, scores);
-  }
-  return [...weeks.entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([key, scores]) => ({ week: new Date(key), nps: npsOf(scores), answers: scores.length }));
-}
+/** Whether any bucket has answers: without one there is nothing to draw. */
+export const hasAnswers = (points: NpsPoint[]) => points.some((point) => point.nps !== null);
