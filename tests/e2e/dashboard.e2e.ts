@@ -355,10 +355,16 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the dashboard', () => {
       await screenshot(page, 'board-with-alerts');
 
       const first = page.locator('article[data-alert-id="alert-1"]');
-      await first.getByRole('button', { name: 'Acknowledge' }).click();
+      // With the keyboard: the pressed button goes away, and focus stays on its card, not the page's top.
+      await first.getByRole('button', { name: 'Acknowledge' }).focus();
+      await page.keyboard.press('Enter');
       await first.getByText('Acknowledged', { exact: true }).waitFor();
       expect(await first.getByRole('button', { name: 'Acknowledge' }).count()).toBe(0);
       expect(await cards.count()).toBe(3);
+      const focused = () => page.evaluate(() => document.activeElement?.closest('article')?.dataset.alertId ?? null);
+      expect(await focused()).toBe('alert-1');
+      await page.keyboard.press('Tab');
+      expect(await focused()).toBe('alert-1');
 
       await page.getByRole('button', { name: /Ignored/ }).click();
       expect(await page.locator('article[data-alert-id]:visible').count()).toBe(1);

@@ -73,14 +73,18 @@ export async function catchUpAlerts(
 }
 
 /** Raised and updated alerts, live, into the board. Returns a stop function. */
-export function followAlerts(client: Client, board: AlertBoard, onError?: (error: QueryError) => void): () => void {
+export function followAlerts(
+  client: Client,
+  board: AlertBoard,
+  on: { error?: (error: QueryError) => void; raised?: (alert: Alert) => void } = {},
+): () => void {
   const stops = [ALERT_RAISED, ALERT_UPDATED].map((document) => {
     const { unsubscribe } = client
       .subscription<{ alertRaised?: Alert; alertUpdated?: Alert }>(document, {})
       .subscribe((result) => {
-        if (result.error) onError?.(classifyError(result.error));
+        if (result.error) on.error?.(classifyError(result.error));
         const alert = result.data?.alertRaised ?? result.data?.alertUpdated;
-        if (alert) board.apply(alert);
+        if (alert && board.apply(alert) && result.data?.alertRaised) on.raised?.(alert);
       });
     return unsubscribe;
   });

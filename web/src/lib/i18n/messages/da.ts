@@ -83,6 +83,7 @@ export const da: Messages = {
     acknowledgedBy: 'Kvitteret af {name}',
     raisedAt: 'Opstået {time}',
     incident: 'Hændelse: {title}',
+    newAlert: 'Ny alarm: {title}',
     openCustomer: 'Åbn {name}',
     acknowledged: 'Alarmen er kvitteret.',
     assigned: 'Alarmen er tildelt.',

@@ -81,6 +81,7 @@ export const en = {
     acknowledgedBy: 'Acknowledged by {name}',
     raisedAt: 'Raised {time}',
     incident: 'Incident: {title}',
+    newAlert: 'New alert: {title}',
     openCustomer: 'Open {name}',
     acknowledged: 'Alert acknowledged.',
     assigned: 'Alert assigned.',
