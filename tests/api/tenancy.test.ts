@@ -10,6 +10,8 @@ import { TENANT_MODELS } from '../../api/src/db/tenancy.ts';
 import { createApiKey } from '../../api/src/services/api-key.service.ts';
 import { upsertCustomer } from '../../api/src/services/customer.service.ts';
 import { recordEvent } from '../../api/src/services/events.service.ts';
+import { createReward } from '../../api/src/services/reward.service.ts';
+import { redeemReward } from '../../api/src/services/redemption.service.ts';
 import { ApiKeyScope } from '../../api/src/domain/types.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { createTestOrganization, ROLES, type TestOrganization } from '../support/fixtures.ts';
@@ -56,7 +58,22 @@ async function seedCustomer(organization: TestOrganization) {
       personal: true,
     },
   });
-  return { customerId: customer.id, externalId: customer.externalId, purchaseId, interactionId };
+  const reward = await createReward(caller, {
+    name: 'Drikkedunk',
+    pointsCost: 50,
+    kind: 'GIFT',
+    unitCost: { amountMinor: 4000, currency: 'DKK' },
+    stock: 10,
+  });
+  const redemption = await redeemReward(caller, { customer: { id: customer.id }, rewardId: reward.id });
+  return {
+    customerId: customer.id,
+    externalId: customer.externalId,
+    purchaseId,
+    interactionId,
+    rewardId: reward.id,
+    redemptionId: redemption.id,
+  };
 }
 
 /** Organization A's ids and emails: none may appear in an answer to B. */
@@ -72,6 +89,9 @@ async function identifiersOf(organizationId: string): Promise<string[]> {
         ['customer', 'Customer'],
         ['purchase', 'Purchase'],
         ['interaction', 'Interaction'],
+        ['pointsEntry', 'PointsEntry'],
+        ['reward', 'Reward'],
+        ['redemption', 'Redemption'],
       ].map(async ([model, typename]) => (await rows(model)).flatMap((row) => [row.id, gid(typename, row.id)])),
     )
   ).flat();

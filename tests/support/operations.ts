@@ -10,6 +10,8 @@ export interface Targets {
   externalId: string;
   purchaseId: string;
   interactionId: string;
+  rewardId: string;
+  redemptionId: string;
 }
 
 export interface Operation {
@@ -28,6 +30,8 @@ export const NOWHERE: Targets = {
   externalId: 'nowhere-external',
   purchaseId: 'nowhere-purchase',
   interactionId: 'nowhere-interaction',
+  rewardId: 'nowhere-reward',
+  redemptionId: 'nowhere-redemption',
 };
 
 const RESULT = '__typename ... on Error { message }';
@@ -37,17 +41,21 @@ const CUSTOMER_FIELDS =
 
 export const OPERATIONS: Record<string, Operation> = {
   'Query.node': {
-    document: `query ($user: ID!, $customer: ID!, $purchase: ID!, $interaction: ID!) {
+    document: `query ($user: ID!, $customer: ID!, $purchase: ID!, $interaction: ID!, $reward: ID!, $redemption: ID!) {
       user: node(id: $user) { __typename id }
       customer: node(id: $customer) { __typename id }
       purchase: node(id: $purchase) { __typename id }
       interaction: node(id: $interaction) { __typename id }
+      reward: node(id: $reward) { __typename id }
+      redemption: node(id: $redemption) { __typename id }
     }`,
     variables: (t) => ({
       user: gid('User', t.userId),
       customer: gid('Customer', t.customerId),
       purchase: gid('Purchase', t.purchaseId),
       interaction: gid('Interaction', t.interactionId),
+      reward: gid('Reward', t.rewardId),
+      redemption: gid('Redemption', t.redemptionId),
     }),
   },
   'Query.customers': {
@@ -105,6 +113,26 @@ export const OPERATIONS: Record<string, Operation> = {
       { interaction: { customer: { externalId: $externalId }, channel: EMAIL, direction: INBOUND, kind: SERVICE, personal: true } }
     ] }) { __typename ... on MutationRecordEventsSuccess { data { applied failed results { index ok errors { __typename message } } } } ... on Error { message } } }`,
     variables: (t) => ({ id: gid('Customer', t.customerId), externalId: t.externalId }),
+  },
+  'Query.rewards': { document: '{ rewards { id name pointsCost unitCost { amountMinor currency } stock active } }' },
+  'Mutation.createReward': {
+    document: `mutation { createReward(input: { name: "", pointsCost: 0, kind: GIFT, unitCost: { amountMinor: -1, currency: "DKK" } }) { ${RESULT} } }`,
+  },
+  'Mutation.updateReward': {
+    document: `mutation ($id: ID!) { updateReward(input: { id: $id, pointsCost: 1 }) { ${RESULT} } }`,
+    variables: (t) => ({ id: gid('Reward', t.rewardId) }),
+  },
+  'Mutation.redeemReward': {
+    document: `mutation ($customer: ID!, $reward: ID!) { redeemReward(input: { customer: { id: $customer }, rewardId: $reward }) { ${RESULT} } }`,
+    variables: (t) => ({ customer: gid('Customer', t.customerId), reward: gid('Reward', t.rewardId) }),
+  },
+  'Mutation.cancelRedemption': {
+    document: `mutation ($id: ID!) { cancelRedemption(input: { id: $id, reason: "Sample" }) { ${RESULT} } }`,
+    variables: (t) => ({ id: gid('Redemption', t.redemptionId) }),
+  },
+  'Mutation.adjustPoints': {
+    document: `mutation ($id: ID!) { adjustPoints(input: { customer: { id: $id }, delta: 10, reason: "Sample" }) { ${RESULT} } }`,
+    variables: (t) => ({ id: gid('Customer', t.customerId) }),
   },
   'Mutation.revokeApiKey': {
     document: `mutation ($id: ID!) { revokeApiKey(id: $id) { ${RESULT} } }`,

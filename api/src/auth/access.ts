@@ -40,6 +40,15 @@ export const ACCESS: Record<string, Access> = {
   'Mutation.recordPurchase': staff('AGENT', 'EVENTS_WRITE'),
   'Mutation.recordInteraction': staff('AGENT', 'EVENTS_WRITE'),
   'Mutation.recordEvents': staff('AGENT', 'EVENTS_WRITE'),
+
+  'Query.rewards': staff('VIEWER', 'REWARDS_READ'),
+  'Mutation.createReward': staff('MANAGER', 'REWARDS_WRITE'),
+  'Mutation.updateReward': staff('MANAGER', 'REWARDS_WRITE'),
+  // Redeeming at the counter is an agent's work, like recording a purchase; so is undoing a mistaken one.
+  'Mutation.redeemReward': staff('AGENT', 'REDEMPTIONS_WRITE'),
+  'Mutation.cancelRedemption': staff('AGENT', 'REDEMPTIONS_WRITE'),
+  // Points out of nothing: a manager's decision, never a partner's.
+  'Mutation.adjustPoints': staff('MANAGER'),
 };
 
 /**
@@ -54,6 +63,8 @@ export const NODE_ACCESS: Record<string, Access> = {
   Purchase: staff('VIEWER', 'CUSTOMERS_READ'),
   Interaction: staff('VIEWER', 'CUSTOMERS_READ'),
   PointsEntry: staff('VIEWER', 'CUSTOMERS_READ'),
+  Reward: staff('VIEWER', 'REWARDS_READ'),
+  Redemption: staff('VIEWER', 'CUSTOMERS_READ', 'REDEMPTIONS_WRITE'),
 };
 
 export function hasRole(role: Role, least: Role): boolean {

@@ -1,6 +1,7 @@
 // Every background job, in the order a round runs them.
 import type { Job } from './scheduler.ts';
 import { forgetExpiredKeys } from '../services/idempotency.service.ts';
+import { expirePoints } from '../services/points-expiry.service.ts';
 
 const MINUTE = 60 * 1000;
 
@@ -11,6 +12,15 @@ export const JOBS: Job[] = [
     leaseMs: 10 * MINUTE,
     run: async (now) => {
       await forgetExpiredKeys(now);
+    },
+  },
+  {
+    // Spends expire their customer's due points themselves; this catches everyone else's.
+    name: 'expire-points',
+    everyMs: 5 * MINUTE,
+    leaseMs: 10 * MINUTE,
+    run: async (now) => {
+      await expirePoints(now);
     },
   },
 ];

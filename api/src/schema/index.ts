@@ -11,6 +11,8 @@ import './customer.ts';
 import './purchase.ts';
 import './interaction.ts';
 import './points.ts';
+import './reward.ts';
+import './redemption.ts';
 import './events.ts';
 
 builder.queryType({});
