@@ -115,6 +115,10 @@ export const OPERATIONS: Record<string, Operation> = {
     variables: (t) => ({ id: gid('Customer', t.customerId), externalId: t.externalId }),
   },
   'Query.rewards': { document: '{ rewards { id name pointsCost unitCost { amountMinor currency } stock active } }' },
+  'Query.programEconomics': {
+    document: `{ programEconomics(from: "2020-01-01T00:00:00Z", to: "2030-01-01T00:00:00Z") {
+      __typename ... on QueryProgramEconomicsSuccess { data { total { redemptions pointsBurned cost { amountMinor } } rewards { reward { id name } } } } ... on Error { message } } }`,
+  },
   'Mutation.createReward': {
     document: `mutation { createReward(input: { name: "", pointsCost: 0, kind: GIFT, unitCost: { amountMinor: -1, currency: "DKK" } }) { ${RESULT} } }`,
   },

@@ -42,6 +42,8 @@ export const ACCESS: Record<string, Access> = {
   'Mutation.recordEvents': staff('AGENT', 'EVENTS_WRITE'),
 
   'Query.rewards': staff('VIEWER', 'REWARDS_READ'),
+  // What rewards cost against the retention they buy is the business's own: no partner scope.
+  'Query.programEconomics': staff('MANAGER'),
   'Mutation.createReward': staff('MANAGER', 'REWARDS_WRITE'),
   'Mutation.updateReward': staff('MANAGER', 'REWARDS_WRITE'),
   // Redeeming at the counter is an agent's work, like recording a purchase; so is undoing a mistaken one.

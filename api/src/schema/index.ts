@@ -13,6 +13,7 @@ import './interaction.ts';
 import './points.ts';
 import './reward.ts';
 import './redemption.ts';
+import './economics.ts';
 import './events.ts';
 
 builder.queryType({});
