@@ -22,15 +22,44 @@ export type LedgerRule =
 export interface LedgerViolation {
   rule: LedgerRule;
   customerId: string;
+  /** The partner's id for the customer, for the operator who reads the report. */
+  externalId: string;
   message: string;
+}
+
+type Found = Omit<LedgerViolation, 'externalId'>;
+
+export interface LedgerReport {
+  organizationId: string;
+  name: string;
+  customers: number;
+  violations: LedgerViolation[];
 }
 
 /** Customers whose tiers are checked per round trip. */
 const PAGE = 1000;
 
+/** Every organization's ledger, one after the other. */
+export async function checkEveryLedger(now: Date): Promise<LedgerReport[]> {
+  const organizations = await db().system.organization.findMany({
+    select: { id: true, name: true },
+    orderBy: [{ name: 'asc' }, { id: 'asc' }],
+  });
+  const reports: LedgerReport[] = [];
+  for (const organization of organizations) {
+    reports.push({
+      organizationId: organization.id,
+      name: organization.name,
+      customers: await db().forOrganization(organization.id).customer.count(),
+      violations: await checkLedger(organization.id, now),
+    });
+  }
+  return reports;
+}
+
 export async function checkLedger(organizationId: string, now: Date): Promise<LedgerViolation[]> {
   const tenant = db().forOrganization(organizationId);
-  const violations: LedgerViolation[] = [];
+  const violations: Found[] = [];
   const add = (rule: LedgerRule, customerId: string, message: string) => violations.push({ rule, customerId, message });
 
   const sums = await tenant.$queryRaw<{ id: string; balance: number; ledger: number; lots: number }[]>(Prisma.sql`
@@ -90,13 +119,21 @@ export async function checkLedger(organizationId: string, now: Date): Promise<Le
     );
 
   violations.push(...(await checkTiers(organizationId, now)));
-  return violations;
+  const externalIds = new Map(
+    (
+      await tenant.customer.findMany({
+        where: { id: { in: [...new Set(violations.map((violation) => violation.customerId))] } },
+        select: { id: true, externalId: true },
+      })
+    ).map((customer) => [customer.id, customer.externalId]),
+  );
+  return violations.map((violation) => ({ ...violation, externalId: externalIds.get(violation.customerId) ?? '' }));
 }
 
-async function checkTiers(organizationId: string, now: Date): Promise<LedgerViolation[]> {
+async function checkTiers(organizationId: string, now: Date): Promise<Found[]> {
   const tenant = db().forOrganization(organizationId);
   const thresholds = (await organizationSettings(systemCaller(organizationId))).loyalty.tierThresholds;
-  const violations: LedgerViolation[] = [];
+  const violations: Found[] = [];
   for (let after: string | undefined; ;) {
     const customers = await tenant.customer.findMany({
       where: after ? { id: { gt: after } } : {},
