@@ -1,11 +1,19 @@
 // Spending points: redeeming a reward, cancelling a redemption (a refund, exactly once) and a
-// manager's correction. Every change is one transaction that first locks the customer (the
-// ledger's lock) and then, for stock, the reward: always in that order, so writers queue and
-// never deadlock, and no balance is overdrawn and no stock oversold.
+// manager's correction. Every change is one transaction that locks the customer (the ledger's
+// lock) before the reward's stock, always in that order (a cancel claims its redemption row
+// first, which nothing else waits for), so writers queue and never deadlock, and no balance is
+// overdrawn and no stock oversold.
 import { randomUUID } from 'node:crypto';
 import { Prisma } from '../generated/prisma/client.ts';
 import type { AuthenticatedCaller } from '../auth/caller.ts';
-import { FieldErrors, NotFoundError, OutOfStockError, TierTooLowError, ValidationError } from '../domain/errors.ts';
+import {
+  FieldErrors,
+  InsufficientPointsError,
+  NotFoundError,
+  OutOfStockError,
+  TierTooLowError,
+  ValidationError,
+} from '../domain/errors.ts';
 import { isTierAtLeast } from '../domain/points/tier-for-points.ts';
 import { addMonthsUtc } from '../domain/time/add-months.ts';
 import type { OrganizationSettings } from '../domain/settings.ts';
@@ -45,7 +53,10 @@ async function expireBeforeSpending(
   settings: OrganizationSettings,
   now: Date,
 ): Promise<void> {
-  await tenantDb(caller).$transaction((tx) => expireDueLots(tx, caller.organizationId, [customerId], settings, now));
+  const db = tenantDb(caller);
+  // Most spends find nothing due: they skip a second wait for the customer's lock.
+  const due = await db.pointsLot.count({ where: { customerId, remaining: { gt: 0 }, expiresAt: { lte: now } } });
+  if (due > 0) await db.$transaction((tx) => expireDueLots(tx, caller.organizationId, [customerId], settings, now));
 }
 
 export async function redeemReward(caller: AuthenticatedCaller, input: RedeemRewardInput) {
@@ -59,15 +70,21 @@ export async function redeemReward(caller: AuthenticatedCaller, input: RedeemRew
     if (!reward) throw new NotFoundError('Reward');
     if (!reward.active) throw ValidationError.at(['input', 'rewardId'], `${reward.name} is not offered any more.`);
     await expireDueLots(tx, caller.organizationId, [customerId], settings, now);
-    const { tier } = await tx.customer.findUniqueOrThrow({ where: { id: customerId }, select: { tier: true } });
+    // The customer is locked now: their tier and balance stay as read until the transaction ends.
+    const { tier, pointsBalance } = await tx.customer.findUniqueOrThrow({
+      where: { id: customerId },
+      select: { tier: true, pointsBalance: true },
+    });
     if (!isTierAtLeast(tier, reward.minimumTier)) throw new TierTooLowError(reward.minimumTier, tier);
-    // The stock is taken by a conditional update: of two concurrent redemptions of the last one,
-    // the second waits for the first's row lock, then finds stock 0 and takes nothing.
-    const [taken] = await tx.$queryRaw<{ name: string; pointsCost: number }[]>(Prisma.sql`
-      UPDATE "Reward" SET stock = stock - 1
-      WHERE id = ${reward.id} AND "organizationId" = ${caller.organizationId} AND active AND (stock IS NULL OR stock > 0)
-      RETURNING name, "pointsCost"`);
-    if (!taken) throw new OutOfStockError(reward.name);
+    if (pointsBalance < reward.pointsCost) throw new InsufficientPointsError(pointsBalance, reward.pointsCost);
+    if (reward.stock !== null) {
+      // A conditional update: of two concurrent redemptions of the last one, the second waits for
+      // the first's row lock, then finds stock 0 and takes nothing. Unlimited rewards take no lock.
+      const taken = await tx.$executeRaw(Prisma.sql`
+        UPDATE "Reward" SET stock = stock - 1
+        WHERE id = ${reward.id} AND "organizationId" = ${caller.organizationId} AND stock > 0`);
+      if (taken === 0) throw new OutOfStockError(reward.name);
+    }
     const id = randomUUID();
     const redemption = await tx.redemption.create({
       data: {
@@ -75,20 +92,19 @@ export async function redeemReward(caller: AuthenticatedCaller, input: RedeemRew
         organizationId: caller.organizationId,
         customerId,
         rewardId: reward.id,
-        points: taken.pointsCost,
+        points: reward.pointsCost,
         createdAt: now,
       },
     });
-    // Throws InsufficientPointsError (balance, cost) when the balance is short: the stock comes back with the rollback.
     await appendEntries(
       tx,
       caller.organizationId,
       [
         {
           customerId,
-          delta: -taken.pointsCost,
+          delta: -reward.pointsCost,
           kind: 'REDEEM',
-          reason: { code: 'REDEEM', params: { points: taken.pointsCost, rewardName: taken.name } },
+          reason: { code: 'REDEEM', params: { points: reward.pointsCost, rewardName: reward.name } },
           occurredAt: now,
           redemptionId: id,
         },
