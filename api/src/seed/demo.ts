@@ -6,6 +6,7 @@ import type { Role } from '../domain/types.ts';
 import { db, runtime } from '../runtime.ts';
 import { systemCaller } from '../auth/caller.ts';
 import { seedDemoCustomers } from './demo-customers.ts';
+import { seedDemoRewards } from './demo-rewards.ts';
 import { Random } from './random.ts';
 import { createOrganization } from '../services/organization.service.ts';
 
@@ -28,7 +29,8 @@ export async function seedDemoIfEmpty(log: Logger): Promise<boolean> {
   );
   const caller = systemCaller(organization.id);
   const random = new Random(2026);
-  await seedDemoCustomers(caller, random, runtime().clock.now(), DEMO_CUSTOMERS);
+  const customers = await seedDemoCustomers(caller, random, runtime().clock.now(), DEMO_CUSTOMERS);
+  await seedDemoRewards(caller, runtime().clock.now(), customers);
   log.info('demo seeded', {
     organization: DEMO_ORGANIZATION,
     signIn: DEMO_STAFF.map((person) => `${person.email} (${person.role})`),
