@@ -73,6 +73,15 @@ beforeAll(async () => {
 afterAll(() => app.stop());
 
 const money = (amountMinor: number, currency = 'DKK') => ({ amountMinor, currency });
+/** R1 bought again and R2 did not; the same-tier baseline is N1 of N1–N4. */
+const halfOfTwoAgainstAQuarter = {
+  redeemers: 2,
+  redeemersRetained: 1,
+  redeemerRate: 0.5,
+  baselineRate: 0.25,
+  extraRetained: 0.5,
+  uncompared: 0,
+};
 
 test("per reward and in total: redemptions, points burned, cost, the redeemers' 90-day repurchase rate against same-tier non-redeemers, and the cost per extra retained customer", async () => {
   const manager = await login(app, org.emails.MANAGER);
@@ -102,14 +111,7 @@ test("per reward and in total: redemptions, points burned, cost, the redeemers' 
       cancelled: 1,
       pointsBurned: 200,
       cost: money(5000),
-      retention: {
-        redeemers: 2,
-        redeemersRetained: 1,
-        redeemerRate: 0.5,
-        baselineRate: 0.25,
-        extraRetained: 0.5,
-        uncompared: 0,
-      },
+      retention: halfOfTwoAgainstAQuarter,
       costPerExtraRetained: money(10000),
     },
   ]);
@@ -118,14 +120,7 @@ test("per reward and in total: redemptions, points burned, cost, the redeemers' 
     cancelled: 1,
     pointsBurned: 700,
     cost: money(15000),
-    retention: {
-      redeemers: 2,
-      redeemersRetained: 1,
-      redeemerRate: 0.5,
-      baselineRate: 0.25,
-      extraRetained: 0.5,
-      uncompared: 0,
-    },
+    retention: halfOfTwoAgainstAQuarter,
     costPerExtraRetained: money(30000),
   });
   expect(report.method).toMatch(

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { Prisma } from '../generated/prisma/client.ts';
 import type { AuthenticatedCaller } from '../auth/caller.ts';
+import type { TenantTx } from '../db/client.ts';
 import {
   FieldErrors,
   InsufficientPointsError,
@@ -42,35 +43,40 @@ export interface AdjustPointsInput {
 const MAX_REASON = 500;
 const MAX_ADJUSTMENT = 1_000_000;
 
+interface Spend {
+  tx: TenantTx;
+  customerId: string;
+  settings: OrganizationSettings;
+  now: Date;
+}
+
 /**
- * A spend counts only unexpired points. Their expiry is written in a transaction of its own, so it
- * stays even when the spend fails for want of points; the spend expires again under its own lock,
- * for a lot that came due in between (a back-dated import), so the lots always hold the balance.
+ * Runs a spend of the customer's points in a transaction that holds the customer's lock. A spend
+ * counts only unexpired points. Their expiry is written first in a transaction of its own, so it
+ * stays even when the spend fails for want of points, and again under the spend's lock, for a lot
+ * that came due in between (a back-dated import), so the lots always hold the balance.
  */
-async function expireBeforeSpending(
-  caller: AuthenticatedCaller,
-  customerId: string,
-  settings: OrganizationSettings,
-  now: Date,
-): Promise<void> {
+async function spending<T>(caller: AuthenticatedCaller, ref: CustomerRef, spend: (at: Spend) => Promise<T>) {
   const db = tenantDb(caller);
+  const customerId = await resolveCustomerRef(db, ref);
+  const settings = await organizationSettings(caller);
+  const now = runtime().clock.now();
+  const expire = (tx: TenantTx) => expireDueLots(tx, caller.organizationId, [customerId], settings, now);
   // Most spends find nothing due: they skip a second wait for the customer's lock.
   const due = await db.pointsLot.count({ where: { customerId, remaining: { gt: 0 }, expiresAt: { lte: now } } });
-  if (due > 0) await db.$transaction((tx) => expireDueLots(tx, caller.organizationId, [customerId], settings, now));
+  if (due > 0) await db.$transaction(expire);
+  return db.$transaction(async (tx) => {
+    await expire(tx);
+    return spend({ tx, customerId, settings, now });
+  });
 }
 
 export async function redeemReward(caller: AuthenticatedCaller, input: RedeemRewardInput) {
-  const db = tenantDb(caller);
-  const customerId = await resolveCustomerRef(db, input.customer);
-  const settings = await organizationSettings(caller);
-  const now = runtime().clock.now();
-  await expireBeforeSpending(caller, customerId, settings, now);
-  return db.$transaction(async (tx) => {
+  return spending(caller, input.customer, async ({ tx, customerId, settings, now }) => {
     const reward = await tx.reward.findUnique({ where: { id: input.rewardId } });
     if (!reward) throw new NotFoundError('Reward');
     if (!reward.active) throw ValidationError.at(['input', 'rewardId'], `${reward.name} is not offered any more.`);
-    await expireDueLots(tx, caller.organizationId, [customerId], settings, now);
-    // The customer is locked now: their tier and balance stay as read until the transaction ends.
+    // The customer is locked: their tier and balance stay as read until the transaction ends.
     const { tier, pointsBalance } = await tx.customer.findUniqueOrThrow({
       where: { id: customerId },
       select: { tier: true, pointsBalance: true },
@@ -174,13 +180,7 @@ export async function adjustPoints(caller: AuthenticatedCaller, input: AdjustPoi
   if (reason === '' || reason.length > MAX_REASON)
     problems.add(['input', 'reason'], `Say why, in 1 to ${MAX_REASON} characters: the customer reads it.`);
   problems.throwIfAny();
-  const db = tenantDb(caller);
-  const customerId = await resolveCustomerRef(db, input.customer);
-  const settings = await organizationSettings(caller);
-  const now = runtime().clock.now();
-  await expireBeforeSpending(caller, customerId, settings, now);
-  return db.$transaction(async (tx) => {
-    await expireDueLots(tx, caller.organizationId, [customerId], settings, now);
+  return spending(caller, input.customer, async ({ tx, customerId, settings, now }) => {
     const [entryId] = await appendEntries(
       tx,
       caller.organizationId,
