@@ -66,7 +66,7 @@ export const NODE_ACCESS: Record<string, Access> = {
   Interaction: staff('VIEWER', 'CUSTOMERS_READ'),
   PointsEntry: staff('VIEWER', 'CUSTOMERS_READ'),
   Reward: staff('VIEWER', 'REWARDS_READ'),
-  Redemption: staff('VIEWER', 'CUSTOMERS_READ', 'REDEMPTIONS_WRITE'),
+  Redemption: staff('VIEWER', 'CUSTOMERS_READ'),
 };
 
 export function hasRole(role: Role, least: Role): boolean {

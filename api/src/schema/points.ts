@@ -35,7 +35,8 @@ builder.prismaObjectField('Customer', 'pointsLedger', (t) =>
     cursor: 'id',
     maxSize: 100,
     totalCount: true,
-    description: 'Newest first; each balanceAfter is the one before plus its delta.',
+    description:
+      'Latest written first (a back-dated import is written when imported); each balanceAfter is the one before plus its delta.',
     query: { orderBy: [{ sequence: 'desc' }] },
   }),
 );
