@@ -100,15 +100,23 @@ async function printSchemaFile(): Promise<void> {
   console.log('Wrote api/schema.graphql');
 }
 
-/** Opens the configured database with the runtime the services need, runs `work`, closes. */
-async function withRuntime(work: () => Promise<void>): Promise<void> {
+/**
+ * Opens the configured database with the runtime the services need, runs `work`, closes. A
+ * read-only command passes `migrate: false`: it changes nothing, and refuses a database whose
+ * migrations are pending.
+ */
+async function withRuntime(work: () => Promise<void>, { migrate = true } = {}): Promise<void> {
   const config = loadConfig();
   const { openDatabase } = await import('./db/client.ts');
   const { openPubSub } = await import('./pubsub.ts');
   const { useRuntime } = await import('./runtime.ts');
   const { systemClock } = await import('./clock.ts');
   const { createLogger } = await import('./log.ts');
-  const database = await openDatabase(config, { migrate: true });
+  const database = await openDatabase(config, { migrate });
+  if (!migrate && !(await database.ready())) {
+    await database.close();
+    throw new ConfigError('The database has migrations to apply or does not answer: run pnpm db:migrate first.');
+  }
   const bus = openPubSub(undefined);
   useRuntime({ config, db: database, pubsub: bus.pubsub, clock: systemClock, log: createLogger(config.logLevel) });
   try {
@@ -149,6 +157,24 @@ async function createOrg(args: string[]): Promise<void> {
   });
 }
 
+/** Checks every organization's ledger (services/ledger-invariants.ts); exits 1 on any violation. */
+async function checkLedgerCommand(): Promise<void> {
+  await withRuntime(
+    async () => {
+      const { checkEveryLedger } = await import('./services/ledger-invariants.ts');
+      const { runtime } = await import('./runtime.ts');
+      const reports = await checkEveryLedger(runtime().clock.now());
+      for (const report of reports) {
+        console.log(`${report.name}: ${report.customers} customers, ${report.violations.length} violations`);
+        for (const violation of report.violations)
+          console.log(`  ${violation.rule} ${violation.externalId}: ${violation.message}`);
+      }
+      if (reports.some((report) => report.violations.length > 0)) process.exitCode = 1;
+    },
+    { migrate: false },
+  );
+}
+
 const commands: Record<string, (args: string[]) => Promise<void> | void> = {
   generate: async () => {
     const { generate } = await import('./db/generate.ts');
@@ -159,6 +185,7 @@ const commands: Record<string, (args: string[]) => Promise<void> | void> = {
   schema: () => printSchemaFile(),
   seed: () => seed(),
   'create-org': (args) => createOrg(args),
+  'check-ledger': () => checkLedgerCommand(),
   start: (args) => start(args.includes('--dev')),
 };
 

@@ -140,3 +140,22 @@ test('restarting keeps the data, and applies no migration twice', async () => {
     await app.stop();
   }
 });
+
+test.skipIf(!onPostgres)(
+  'another instance can migrate while this one runs: no connection keeps the migration lock',
+  async () => {
+    const app = await startTestApp();
+    try {
+      const run = spawnSync(process.execPath, ['--import', 'tsx', 'api/src/cli.ts', 'migrate'], {
+        cwd: root,
+        env: { ...process.env, DATABASE_URL: app.config.databaseUrl, LOG_LEVEL: 'warn' },
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
+      expect(run.status).toBe(0);
+      expect(run.stdout).toMatch(/Migrations applied/);
+    } finally {
+      await app.stop();
+    }
+  },
+);

@@ -14,6 +14,8 @@ import { noNews, raiseOrEscalate } from '../../api/src/services/alert.service.ts
 import { createSurvey } from '../../api/src/services/survey.service.ts';
 import { submitFeedback } from '../../api/src/services/feedback.service.ts';
 import { reportIncident } from '../../api/src/services/incident.service.ts';
+import { createReward } from '../../api/src/services/reward.service.ts';
+import { redeemReward } from '../../api/src/services/redemption.service.ts';
 import { ApiKeyScope } from '../../api/src/domain/types.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { createTestOrganization, ROLES, type TestOrganization } from '../support/fixtures.ts';
@@ -92,6 +94,14 @@ async function seedCustomer(organization: TestOrganization) {
     category: 'DELIVERY',
     severity: 'MEDIUM',
   });
+  const reward = await createReward(caller, {
+    name: 'Drikkedunk',
+    pointsCost: 50,
+    kind: 'GIFT',
+    unitCost: { amountMinor: 4000, currency: 'DKK' },
+    stock: 10,
+  });
+  const redemption = await redeemReward(caller, { customer: { id: customer.id }, rewardId: reward.id });
   return {
     customerId: customer.id,
     externalId: customer.externalId,
@@ -101,6 +111,8 @@ async function seedCustomer(organization: TestOrganization) {
     surveyId: survey.id,
     feedbackId,
     incidentId,
+    rewardId: reward.id,
+    redemptionId: redemption.id,
   };
 }
 
@@ -121,6 +133,9 @@ async function identifiersOf(organizationId: string): Promise<string[]> {
         ['survey', 'Survey'],
         ['feedback', 'Feedback'],
         ['incident', 'Incident'],
+        ['pointsEntry', 'PointsEntry'],
+        ['reward', 'Reward'],
+        ['redemption', 'Redemption'],
       ].map(async ([model, typename]) => (await rows(model)).flatMap((row) => [row.id, gid(typename, row.id)])),
     )
   ).flat();

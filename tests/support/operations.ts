@@ -14,6 +14,8 @@ export interface Targets {
   surveyId: string;
   feedbackId: string;
   incidentId: string;
+  rewardId: string;
+  redemptionId: string;
 }
 
 export interface Operation {
@@ -36,6 +38,8 @@ export const NOWHERE: Targets = {
   surveyId: 'nowhere-survey',
   feedbackId: 'nowhere-feedback',
   incidentId: 'nowhere-incident',
+  rewardId: 'nowhere-reward',
+  redemptionId: 'nowhere-redemption',
 };
 
 const RESULT = '__typename ... on Error { message }';
@@ -47,7 +51,7 @@ const ALERT_FIELDS =
 
 export const OPERATIONS: Record<string, Operation> = {
   'Query.node': {
-    document: `query ($user: ID!, $customer: ID!, $purchase: ID!, $interaction: ID!, $alert: ID!, $survey: ID!, $feedback: ID!, $incident: ID!) {
+    document: `query ($user: ID!, $customer: ID!, $purchase: ID!, $interaction: ID!, $alert: ID!, $survey: ID!, $feedback: ID!, $incident: ID!, $reward: ID!, $redemption: ID!) {
       user: node(id: $user) { __typename id }
       customer: node(id: $customer) { __typename id }
       purchase: node(id: $purchase) { __typename id }
@@ -56,6 +60,8 @@ export const OPERATIONS: Record<string, Operation> = {
       survey: node(id: $survey) { __typename id }
       feedback: node(id: $feedback) { __typename id }
       incident: node(id: $incident) { __typename id }
+      reward: node(id: $reward) { __typename id }
+      redemption: node(id: $redemption) { __typename id }
     }`,
     variables: (t) => ({
       user: gid('User', t.userId),
@@ -66,6 +72,8 @@ export const OPERATIONS: Record<string, Operation> = {
       survey: gid('Survey', t.surveyId),
       feedback: gid('Feedback', t.feedbackId),
       incident: gid('Incident', t.incidentId),
+      reward: gid('Reward', t.rewardId),
+      redemption: gid('Redemption', t.redemptionId),
     }),
   },
   'Query.customers': {
@@ -194,6 +202,30 @@ export const OPERATIONS: Record<string, Operation> = {
   'Mutation.resolveIncident': {
     document: `mutation ($id: ID!) { resolveIncident(input: { id: $id, resolution: "Replaced", customerSatisfied: YES }) { ${RESULT} } }`,
     variables: (t) => ({ id: gid('Incident', t.incidentId) }),
+  },
+  'Query.rewards': { document: '{ rewards { id name pointsCost unitCost { amountMinor currency } stock active } }' },
+  'Query.programEconomics': {
+    document: `{ programEconomics(from: "2020-01-01T00:00:00Z", to: "2030-01-01T00:00:00Z") {
+      __typename ... on QueryProgramEconomicsSuccess { data { total { redemptions pointsBurned cost { amountMinor } } rewards { reward { id name } } } } ... on Error { message } } }`,
+  },
+  'Mutation.createReward': {
+    document: `mutation { createReward(input: { name: "", pointsCost: 0, kind: GIFT, unitCost: { amountMinor: -1, currency: "DKK" } }) { ${RESULT} } }`,
+  },
+  'Mutation.updateReward': {
+    document: `mutation ($id: ID!) { updateReward(input: { id: $id, pointsCost: 1 }) { ${RESULT} } }`,
+    variables: (t) => ({ id: gid('Reward', t.rewardId) }),
+  },
+  'Mutation.redeemReward': {
+    document: `mutation ($customer: ID!, $reward: ID!) { redeemReward(input: { customer: { id: $customer }, rewardId: $reward }) { ${RESULT} } }`,
+    variables: (t) => ({ customer: gid('Customer', t.customerId), reward: gid('Reward', t.rewardId) }),
+  },
+  'Mutation.cancelRedemption': {
+    document: `mutation ($id: ID!) { cancelRedemption(input: { id: $id, reason: "Sample" }) { ${RESULT} } }`,
+    variables: (t) => ({ id: gid('Redemption', t.redemptionId) }),
+  },
+  'Mutation.adjustPoints': {
+    document: `mutation ($id: ID!) { adjustPoints(input: { customer: { id: $id }, delta: 10, reason: "Sample" }) { ${RESULT} } }`,
+    variables: (t) => ({ id: gid('Customer', t.customerId) }),
   },
   'Mutation.revokeApiKey': {
     document: `mutation ($id: ID!) { revokeApiKey(id: $id) { ${RESULT} } }`,

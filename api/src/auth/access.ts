@@ -64,6 +64,16 @@ export const ACCESS: Record<string, Access> = {
   'Mutation.reportIncident': staff('AGENT', 'EVENTS_WRITE'),
   'Mutation.updateIncident': staff('AGENT'),
   'Mutation.resolveIncident': staff('AGENT'),
+  'Query.rewards': staff('VIEWER', 'REWARDS_READ'),
+  // What rewards cost against the retention they buy is the business's own: no partner scope.
+  'Query.programEconomics': staff('MANAGER'),
+  'Mutation.createReward': staff('MANAGER', 'REWARDS_WRITE'),
+  'Mutation.updateReward': staff('MANAGER', 'REWARDS_WRITE'),
+  // Redeeming at the counter is an agent's work, like recording a purchase; so is undoing a mistaken one.
+  'Mutation.redeemReward': staff('AGENT', 'REDEMPTIONS_WRITE'),
+  'Mutation.cancelRedemption': staff('AGENT', 'REDEMPTIONS_WRITE'),
+  // Points out of nothing: a manager's decision, never a partner's.
+  'Mutation.adjustPoints': staff('MANAGER'),
 };
 
 /**
@@ -82,6 +92,8 @@ export const NODE_ACCESS: Record<string, Access> = {
   Survey: staff('VIEWER', 'CUSTOMERS_READ', 'EVENTS_WRITE'),
   Feedback: staff('VIEWER', 'CUSTOMERS_READ'),
   Incident: staff('VIEWER', 'CUSTOMERS_READ'),
+  Reward: staff('VIEWER', 'REWARDS_READ'),
+  Redemption: staff('VIEWER', 'CUSTOMERS_READ'),
 };
 
 export function hasRole(role: Role, least: Role): boolean {

@@ -52,7 +52,8 @@ function describePostgres(url: string): string {
 async function openAdapter(config: Config): Promise<{
   kind: Database['kind'];
   factory: SqlMigrationAwareDriverAdapterFactory;
-  migrationFactory: SqlMigrationAwareDriverAdapterFactory;
+  /** Applies pending migrations. */
+  migrate: () => Promise<void>;
   release: () => Promise<void>;
 }> {
   if (config.databaseUrl) {
@@ -70,7 +71,16 @@ async function openAdapter(config: Config): Promise<{
     return {
       kind: 'postgresql',
       factory: new PrismaPg(pool),
-      migrationFactory: wholeScripts(new PrismaPg(pool), pool),
+      // Prisma's migration lock is a session advisory lock: taken and released on one connection,
+      // which is closed after, so no pooled connection of a running API keeps holding it.
+      migrate: async () => {
+        const single = new pg.Pool({ connectionString: config.databaseUrl, max: 1 });
+        try {
+          await applyMigrations(wholeScripts(new PrismaPg(single), single));
+        } finally {
+          await single.end();
+        }
+      },
       release: () => pool.end(),
     };
   }
@@ -84,7 +94,9 @@ async function openAdapter(config: Config): Promise<{
     return {
       kind: 'pglite',
       factory,
-      migrationFactory: factory,
+      migrate: async () => {
+        await applyMigrations(factory);
+      },
       release: async () => {
         if (!pglite.closed) await pglite.close();
         release();
@@ -98,9 +110,9 @@ async function openAdapter(config: Config): Promise<{
 }
 
 export async function openDatabase(config: Config, options: OpenOptions = {}): Promise<Database> {
-  const { kind, factory, migrationFactory, release } = await openAdapter(config);
+  const { kind, factory, migrate, release } = await openAdapter(config);
   try {
-    if (options.migrate) await applyMigrations(migrationFactory);
+    if (options.migrate) await migrate();
   } catch (error) {
     await release();
     throw new ConfigError(`Applying the database migrations failed: ${(error as Error).message}`);

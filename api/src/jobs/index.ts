@@ -2,10 +2,21 @@
 import type { Job } from './scheduler.ts';
 import { forgetExpiredKeys } from '../services/idempotency.service.ts';
 import { recomputeDueCustomers } from '../services/recompute.service.ts';
+import { expirePoints } from '../services/points-expiry.service.ts';
 
 const MINUTE = 60 * 1000;
 
 export const JOBS: Job[] = [
+  {
+    // Before the recompute, so tiers see the points as they are now. Spends expire their own
+    // customer's due points; this catches everyone else's.
+    name: 'expire-points',
+    everyMs: 5 * MINUTE,
+    leaseMs: 10 * MINUTE,
+    run: async (now) => {
+      await expirePoints(now);
+    },
+  },
   {
     name: 'recompute-due-customers',
     everyMs: MINUTE,

@@ -18,6 +18,9 @@ import './overview.ts';
 import './survey.ts';
 import './feedback.ts';
 import './incident.ts';
+import './reward.ts';
+import './redemption.ts';
+import './economics.ts';
 import './events.ts';
 
 builder.queryType({});

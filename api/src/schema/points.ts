@@ -1,6 +1,12 @@
 import { builder } from './builder.ts';
 import { LocaleEnum, PointsEntryKindEnum } from './enums.ts';
+import { ACCESS_ERRORS } from './errors.ts';
+import { CustomerRef, customerRef } from './customer.ts';
+import { IDEMPOTENCY_KEY } from './idempotency.ts';
+import { InsufficientPointsError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import { renderLedgerEntry } from '../domain/points/ledger-sentence.ts';
+import { authenticated } from '../auth/caller.ts';
+import { adjustPoints } from '../services/redemption.service.ts';
 
 export const PointsEntryNode = builder.prismaNode('PointsEntry', {
   id: { field: 'id' },
@@ -29,7 +35,27 @@ builder.prismaObjectField('Customer', 'pointsLedger', (t) =>
     cursor: 'id',
     maxSize: 100,
     totalCount: true,
-    description: 'Newest first; each balanceAfter is the one before plus its delta.',
-    query: { orderBy: [{ createdAt: 'desc' }, { balanceAfter: 'asc' }, { id: 'asc' }] },
+    description:
+      'Latest written first (a back-dated import is written when imported); each balanceAfter is the one before plus its delta.',
+    query: { orderBy: [{ sequence: 'desc' }] },
+  }),
+);
+
+const AdjustPointsInput = builder.inputType('AdjustPointsInput', {
+  fields: (t) => ({
+    customer: t.field({ type: CustomerRef, required: true }),
+    delta: t.int({ required: true, description: 'Points to add (above 0) or take (below 0); never 0.' }),
+    reason: t.string({ required: true, description: "Shown to the customer in the entry's explanation." }),
+  }),
+});
+
+builder.mutationField('adjustPoints', (t) =>
+  t.field({
+    type: PointsEntryNode,
+    description: 'A correction as a new ADJUST entry; it can never take the balance below zero.',
+    errors: { types: [ValidationError, NotFoundError, InsufficientPointsError, ...ACCESS_ERRORS] },
+    args: { input: t.arg({ type: AdjustPointsInput, required: true }), idempotencyKey: t.arg.string(IDEMPOTENCY_KEY) },
+    resolve: (_root, { input }, context) =>
+      adjustPoints(authenticated(context), { ...input, customer: customerRef(input.customer) }),
   }),
 );

@@ -7,6 +7,7 @@ import { db, runtime } from '../runtime.ts';
 import { systemCaller } from '../auth/caller.ts';
 import { seedDemoCustomers } from './demo-customers.ts';
 import { seedDemoListening } from './demo-listening.ts';
+import { seedDemoRewards } from './demo-rewards.ts';
 import { Random } from './random.ts';
 import { createOrganization } from '../services/organization.service.ts';
 
@@ -32,6 +33,7 @@ export async function seedDemoIfEmpty(log: Logger): Promise<boolean> {
   const now = runtime().clock.now();
   const customers = await seedDemoCustomers(caller, random, now, DEMO_CUSTOMERS);
   await seedDemoListening(caller, random, now, customers);
+  await seedDemoRewards(caller, now, customers);
   log.info('demo seeded', {
     organization: DEMO_ORGANIZATION,
     signIn: DEMO_STAFF.map((person) => `${person.email} (${person.role})`),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../settings.ts';
-import { earnPointsForPurchase, isAcceptedCurrency } from './earn-points.ts';
+import { earnPointsForPurchase, isAcceptedCurrency, unacceptedCurrency } from './earn-points.ts';
 
 const loyalty = DEFAULT_SETTINGS.loyalty;
 const occurredAt = new Date('2026-01-03T09:30:00.000Z');
@@ -74,5 +74,10 @@ describe('earning points for a purchase', () => {
     ['toString', false],
   ])('the currency %s is accepted: %s', (currency, expected) => {
     expect(isAcceptedCurrency(currency, loyalty)).toBe(expected);
+  });
+
+  it('a currency that is not accepted is refused with the ones that are; an accepted one is not', () => {
+    expect(unacceptedCurrency('USD', loyalty)).toBe('USD is not accepted; use one of DKK, SEK, NOK, EUR.');
+    expect(unacceptedCurrency('DKK', loyalty)).toBeNull();
   });
 });

@@ -25,6 +25,13 @@ export function isAcceptedCurrency(currency: string, loyalty: Pick<Loyalty, 'ear
   return Object.hasOwn(loyalty.earnRates, currency);
 }
 
+/** What to tell a caller who gave a currency without an earn rate; null for an accepted one. */
+export function unacceptedCurrency(currency: string, loyalty: Pick<Loyalty, 'earnRates'>): string | null {
+  return isAcceptedCurrency(currency, loyalty)
+    ? null
+    : `${currency} is not accepted; use one of ${Object.keys(loyalty.earnRates).join(', ')}.`;
+}
+
 /**
  * The points a purchase earns: `points` for every whole `per` currency units (floor), expiring
  * `pointsExpiryMonths` after the purchase (a back-dated purchase expires from its own date).
