@@ -276,6 +276,50 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the dashboard', () => {
       await screenshot(page, 'customer-after-actions');
     });
 
+    test('a manager adjusts points and redeems a reward; a redemption the balance cannot pay says why', async () => {
+      const { page } = suite.browser;
+      const { apiUrl, webUrl } = suite.trofast;
+      const key = await partnerKey(apiUrl, 'Web shop (points test)');
+      const id = await customerWithPurchase(
+        apiUrl,
+        key,
+        { externalId: 'e2e-points-1', name: 'Signe Point' },
+        { amountMinor: 89_900, occurredAt: new Date(Date.now() - 10 * 86_400_000).toISOString() },
+      );
+      await signIn(page, webUrl, DEMO.manager);
+      await page.goto(`${webUrl}/customers/${encodeURIComponent(id)}`);
+      await page.getByRole('heading', { level: 1, name: 'Signe Point' }).waitFor();
+      await markPage(page);
+      const balance = page.locator('.balance');
+      expect(await balance.textContent()).toBe('89');
+
+      await page.getByRole('button', { name: 'Adjust points' }).click();
+      const adjust = page.getByRole('dialog', { name: 'Adjust points' });
+      await adjust.getByLabel('Points (negative to deduct)').fill('400');
+      await adjust.getByLabel('Reason (the customer sees it)').fill('Thank you for waiting for the new wheel');
+      await adjust.getByRole('button', { name: 'Save' }).click();
+      await page.getByText('Points adjusted.').waitFor();
+      await page
+        .getByRole('table', { name: 'Points ledger' })
+        .getByText(/Thank you for waiting for the new wheel/)
+        .waitFor();
+      await page.locator('.balance', { hasText: '489' }).waitFor();
+
+      await page.getByRole('button', { name: 'Redeem a reward' }).click();
+      const redeem = page.getByRole('dialog', { name: 'Redeem a reward' });
+      await redeem.getByLabel('Reward').selectOption({ label: 'Gratis servicetjek · 800 points' });
+      await redeem.getByRole('button', { name: 'Redeem a reward' }).click();
+      await redeem.getByText('Not enough points: the balance is 489, 800 are needed.').waitFor();
+      await screenshot(page, 'customer-redeem-refused', { fullPage: false });
+      await redeem.getByLabel('Reward').selectOption({ label: 'Donation: cykler til børn · 300 points' });
+      await redeem.getByRole('button', { name: 'Redeem a reward' }).click();
+      await page.getByText('Reward redeemed.').waitFor();
+      await page.locator('.balance', { hasText: '189' }).waitFor();
+      await page.getByText('Redeemed Donation: cykler til børn for 300 points').waitFor();
+      expect(await stillSamePage(page)).toBe(true);
+      await screenshot(page, 'customer-after-redemption');
+    });
+
     test('every page renders its heading for an admin, at laptop and tablet width, in English and Danish', async () => {
       const { page } = suite.browser;
       await signIn(page, suite.trofast.webUrl, DEMO.admin);

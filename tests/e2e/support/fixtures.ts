@@ -12,6 +12,30 @@ const connection = <T>(nodes: T[]) => ({
   totalCount: nodes.length,
 });
 const user = (id: string, name: string) => ({ id, name });
+const dkk = (amountMinor: number) => ({ amountMinor, currency: 'DKK' });
+/** One row of program economics, in the API's shape (`EconomicsFigures`). */
+const figures = (row: {
+  redemptions: number;
+  cancelled: number;
+  pointsBurned: number;
+  cost: number;
+  rates: [number, number];
+  extra: number;
+}) => ({
+  redemptions: row.redemptions,
+  cancelled: row.cancelled,
+  pointsBurned: row.pointsBurned,
+  cost: dkk(row.cost),
+  retention: {
+    redeemers: row.redemptions,
+    redeemersRetained: Math.round(row.redemptions * row.rates[0]),
+    redeemerRate: row.rates[0],
+    baselineRate: row.rates[1],
+    extraRetained: row.extra,
+    uncompared: 0,
+  },
+  costPerExtraRetained: dkk(Math.round(row.cost / row.extra)),
+});
 
 export const alerts = [
   {
@@ -195,6 +219,7 @@ const activity = {
       points: 500,
       status: 'FULFILLED',
       createdAt: ago(24 * 10),
+      cancelledAt: null,
       reward: { id: 'reward-1', name: 'Service check' },
     },
   ]),
@@ -321,27 +346,35 @@ const DATA: Record<string, unknown> = {
   Rewards: { rewards },
   ProgramEconomics: {
     programEconomics: {
-      method:
-        'Share of redeemers who bought again within 90 days, against customers of the same tier who did not redeem.',
-      total: {
-        redemptions: 14,
-        pointsBurned: 19000,
-        cost: { amountMinor: 750000, currency: 'DKK' },
-        redeemerRetention: 0.71,
-        comparisonRetention: 0.52,
-        costPerExtraRetainedCustomer: { amountMinor: 281900, currency: 'DKK' },
+      __typename: 'QueryProgramEconomicsSuccess',
+      data: {
+        from: ago(24 * 365),
+        to: ago(0),
+        currency: 'DKK',
+        method:
+          'Share of redeemers who bought again within 90 days, against customers of the same tier who did not redeem.',
+        total: figures({
+          redemptions: 14,
+          cancelled: 1,
+          pointsBurned: 19000,
+          cost: 750000,
+          rates: [0.71, 0.52],
+          extra: 2.66,
+        }),
+        rewards: [
+          {
+            reward: { id: 'reward-1', name: 'Service check' },
+            ...figures({
+              redemptions: 12,
+              cancelled: 1,
+              pointsBurned: 6000,
+              cost: 180000,
+              rates: [0.75, 0.52],
+              extra: 2.76,
+            }),
+          },
+        ],
       },
-      rewards: [
-        {
-          reward: { id: 'reward-1', name: 'Service check' },
-          redemptions: 12,
-          pointsBurned: 6000,
-          cost: { amountMinor: 180000, currency: 'DKK' },
-          redeemerRetention: 0.75,
-          comparisonRetention: 0.52,
-          costPerExtraRetainedCustomer: { amountMinor: 65200, currency: 'DKK' },
-        },
-      ],
     },
   },
   Staff: {

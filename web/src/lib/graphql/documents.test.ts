@@ -2,11 +2,11 @@
 // (../shared/contract.graphql) for the names it fixes, and the API's printed schema
 // (api/schema.graphql) for what the API serves, so a page breaks here, not in a browser, when a
 // shape disagrees. The two may differ only where the contract allows it: the API adds fields of
-// its own ("more fields are welcome"), and contract fields the API has not printed yet are awaited.
+// its own ("more fields are welcome").
 import { describe, expect, test } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { buildSchema, parse, validate, type GraphQLSchema, Kind, type OperationDefinitionNode } from 'graphql';
+import { buildSchema, parse, validate, type GraphQLSchema } from 'graphql';
 import * as documents from './documents';
 
 const read = (relative: string) => {
@@ -16,44 +16,9 @@ const read = (relative: string) => {
 const api = read('../../../../api/schema.graphql');
 const contract = read('../../../../../shared/contract.graphql');
 
-/**
- * Operations on fields another branch is still adding (issue 6: rewards and points). Their pages
- * say "not available yet" until then. Every other operation must validate against
- * api/schema.graphql as it is: one unserved field fails a whole query.
- */
-const AWAITED: Record<string, 6> = {
-  REWARDS: 6,
-  CREATE_REWARD: 6,
-  UPDATE_REWARD: 6,
-  REDEEM_REWARD: 6,
-  ADJUST_POINTS: 6,
-  PROGRAM_ECONOMICS: 6,
-  CUSTOMER_REDEMPTIONS: 6,
-};
-/** In neither schema yet: named by issue 6 only. */
-const UNPRINTED = new Set(['PROGRAM_ECONOMICS']);
-
 const operations = Object.entries(documents).filter(
   (entry): entry is [string, string] => typeof entry[1] === 'string' && !entry[0].endsWith('_FIELDS'),
 );
-
-function rootFieldsExist(schema: GraphQLSchema, text: string): boolean {
-  return parse(text)
-    .definitions.filter(
-      (definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION,
-    )
-    .every((operation) => {
-      const root =
-        operation.operation === 'query'
-          ? schema.getQueryType()
-          : operation.operation === 'mutation'
-            ? schema.getMutationType()
-            : schema.getSubscriptionType();
-      return operation.selectionSet.selections.every(
-        (selection) => selection.kind === Kind.FIELD && Boolean(root?.getFields()[selection.name.value]),
-      );
-    });
-}
 
 const messages = (schema: GraphQLSchema, text: string) => validate(schema, parse(text)).map((error) => error.message);
 
@@ -81,25 +46,15 @@ function has(schema: GraphQLSchema | null, message: string): boolean {
 }
 
 describe('the dashboard’s GraphQL operations', () => {
-  test.skipIf(!contract).each(operations.filter(([name]) => !UNPRINTED.has(name)))(
+  test.skipIf(!contract).each(operations)(
     '%s is valid against the partner contract, but for fields the API adds',
     (_name, text) => {
       expect(messages(contract!, text).filter((message) => !has(api, message))).toEqual([]);
     },
   );
 
-  test.skipIf(!api).each(operations.filter(([name]) => !(name in AWAITED)))(
-    '%s is valid against api/schema.graphql',
-    (_name, text) => {
-      expect(messages(api!, text)).toEqual([]);
-    },
-  );
-
-  test
-    .skipIf(!api)
-    .each(
-      operations.filter(([name, text]) => name in AWAITED && (!UNPRINTED.has(name) || rootFieldsExist(api!, text))),
-    )('%s (awaited) agrees with api/schema.graphql, but for contract fields still to come', (_name, text) => {
-    expect(messages(api!, text).filter((message) => !has(contract, message))).toEqual([]);
+  // One unserved field fails a whole query: every operation must validate against the API as it is.
+  test.skipIf(!api).each(operations)('%s is valid against api/schema.graphql', (_name, text) => {
+    expect(messages(api!, text)).toEqual([]);
   });
 });

@@ -133,7 +133,7 @@ export const CUSTOMER_FEEDBACK = `query CustomerFeedback($id: ID!) {
 export const CUSTOMER_REDEMPTIONS = `query CustomerRedemptions($id: ID!) {
   customer(ref: { id: $id }) {
     id
-    redemptions(first: 25) { ${CONNECTION('id points status createdAt reward { id name }')} }
+    redemptions(first: 25) { ${CONNECTION('id points status createdAt cancelledAt reward { id name }')} }
   }
 }`;
 
@@ -256,18 +256,28 @@ export const UPDATE_REWARD = `mutation UpdateReward($input: UpdateRewardInput!) 
   }
 }`;
 
-/** Per reward and in total, for a period (PRODUCT.md "Program economics"; issue 6). */
+const ECONOMICS_FIGURES = `fragment Figures on EconomicsFigures {
+  redemptions cancelled pointsBurned
+  cost { amountMinor currency }
+  retention { redeemers redeemersRetained redeemerRate baselineRate extraRetained uncompared }
+  costPerExtraRetained { amountMinor currency }
+}`;
+
+/** Per reward and in total, for a period (PRODUCT.md "Program economics"); managers only. */
 export const PROGRAM_ECONOMICS = `query ProgramEconomics($from: DateTime!, $to: DateTime!) {
   programEconomics(from: $from, to: $to) {
-    method
-    total { redemptions pointsBurned cost { amountMinor currency } redeemerRetention comparisonRetention costPerExtraRetainedCustomer { amountMinor currency } }
-    rewards {
-      reward { id name }
-      redemptions pointsBurned cost { amountMinor currency } redeemerRetention comparisonRetention
-      costPerExtraRetainedCustomer { amountMinor currency }
+    __typename
+    ... on QueryProgramEconomicsSuccess {
+      data {
+        from to currency method
+        total { ...Figures }
+        rewards { reward { id name } ...Figures }
+      }
     }
+    ${ERRORS}
   }
-}`;
+}
+${ECONOMICS_FIGURES}`;
 
 export const API_KEYS = `query ApiKeys { apiKeys { id name scopes prefix lastUsedAt revokedAt createdAt } }`;
 

@@ -175,6 +175,7 @@ export interface Redemption {
   points: number;
   status: 'FULFILLED' | 'CANCELLED';
   createdAt: string;
+  cancelledAt: string | null;
   reward: { id: string; name: string };
 }
 
@@ -334,6 +335,33 @@ export interface OrganizationSettings {
   satisfactionHalfLifeDays: number;
   slaHours: Record<IncidentSeverity, number>;
   contactCap: { max: number; days: number };
+}
+
+/** What rewards cost in a period and the retention they bought (`EconomicsFigures`). */
+export interface EconomicsFigures {
+  redemptions: number;
+  cancelled: number;
+  pointsBurned: number;
+  cost: Money;
+  retention: {
+    redeemers: number;
+    redeemersRetained: number;
+    /** 0–1; null with no redeemer compared. */
+    redeemerRate: number | null;
+    baselineRate: number | null;
+    extraRetained: number;
+    uncompared: number;
+  };
+  costPerExtraRetained: Money | null;
+}
+
+export interface ProgramEconomics {
+  from: string;
+  to: string;
+  currency: string;
+  method: string;
+  total: EconomicsFigures;
+  rewards: (EconomicsFigures & { reward: { id: string; name: string } })[];
 }
 
 export interface FieldError {

@@ -1,6 +1,7 @@
 // The rewards catalogue's and the surveys' actions.
 import type { Client } from '@urql/core';
 import { mutate, type Outcome } from '$lib/graphql/mutate';
+import { toMinor } from './money';
 import { CREATE_REWARD, CREATE_SURVEY, UPDATE_SURVEY, UPDATE_REWARD } from '$lib/graphql/documents';
 import type { Reward, RewardKind, Survey, SurveyKind, Tier } from '$lib/graphql/types';
 
@@ -9,7 +10,8 @@ export interface RewardForm {
   description: string;
   pointsCost: number;
   kind: RewardKind;
-  unitCostMinor: number;
+  /** As typed, in the currency's units: "150,50". */
+  unitCost: string;
   currency: string;
   stock: string;
   minimumTier: Tier;
@@ -21,7 +23,8 @@ function rewardInput(form: RewardForm) {
     name: form.name,
     description: form.description || null,
     pointsCost: Number(form.pointsCost),
-    unitCost: { amountMinor: Number(form.unitCostMinor), currency: form.currency },
+    // The page checks the amount first (`toMinor` is not null).
+    unitCost: { amountMinor: toMinor(form.unitCost, form.currency) ?? 0, currency: form.currency.trim().toUpperCase() },
     stock: form.stock === '' ? null : Number(form.stock),
     minimumTier: form.minimumTier,
   };
