@@ -1,0 +1,74 @@
+// A connection's pages as runes: the first page, then more on request, appended. A new run (other
+// filters) starts over, and an answer to an older run that comes late is ignored. The API pages
+// at most 100 items, so every list longer than that pages.
+import type { Client } from '@urql/core';
+import type { Connection } from './types';
+import { classifyError, type QueryError } from './errors';
+
+export class PagedQuery<T, V extends Record<string, unknown> = Record<string, unknown>> {
+  items = $state.raw<T[]>([]);
+  totalCount = $state(0);
+  hasNextPage = $state(false);
+  /** Loading the first page. */
+  fetching = $state(true);
+  loadingMore = $state(false);
+  /** Whether any page arrived: until then the page shows a skeleton or the error. */
+  loaded = $state(false);
+  error = $state.raw<QueryError | null>(null);
+  #cursor: string | null = null;
+  #variables = {} as V;
+  #run = 0;
+
+  constructor(
+    private readonly client: Client,
+    private readonly document: string,
+    private readonly connectionOf: (data: never) => Connection<T>,
+  ) {}
+
+  /** The first page with these variables; what was shown stays until it arrives. */
+  async run(variables: V): Promise<void> {
+    this.#variables = variables;
+    const run = ++this.#run;
+    this.fetching = true;
+    const page = await this.#fetch(null);
+    if (run !== this.#run) return;
+    this.fetching = false;
+    if (!page) return;
+    this.items = page.edges.map((edge) => edge.node);
+    this.#take(page);
+  }
+
+  refetch(): Promise<void> {
+    return this.run(this.#variables);
+  }
+
+  /** The next page, appended; returns whether it came. */
+  async more(): Promise<boolean> {
+    if (!this.hasNextPage || this.loadingMore) return false;
+    const run = this.#run;
+    this.loadingMore = true;
+    const page = await this.#fetch(this.#cursor);
+    this.loadingMore = false;
+    if (run !== this.#run || !page) return false;
+    this.items = [...this.items, ...page.edges.map((edge) => edge.node)];
+    this.#take(page);
+    return true;
+  }
+
+  async #fetch(after: string | null): Promise<Connection<T> | null> {
+    const result = await this.client.query(this.document, { ...this.#variables, after }).toPromise();
+    if (result.error || !result.data) {
+      this.error = result.error ? classifyError(result.error) : { kind: 'failed', message: 'No data.' };
+      return null;
+    }
+    this.error = null;
+    return this.connectionOf(result.data as never);
+  }
+
+  #take(page: Connection<T>): void {
+    this.#cursor = page.pageInfo.endCursor;
+    this.hasNextPage = page.pageInfo.hasNextPage;
+    this.totalCount = page.totalCount;
+    this.loaded = true;
+  }
+}
