@@ -1,4 +1,7 @@
 import { describe, expect, test } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
 import { en } from './messages/en';
 import { da } from './messages/da';
 import { translate } from './translate';
@@ -28,6 +31,22 @@ describe('the message catalogues', () => {
   test('each Danish message uses the same {placeholders} as its English one', () => {
     const danish = new Map(leaves(da));
     for (const [key, text] of leaves(en)) expect(placeholders(danish.get(key) ?? ''), key).toEqual(placeholders(text));
+  });
+
+  test('every message is used somewhere, so the catalogues hold no forgotten words', () => {
+    const src = fileURLToPath(new URL('../..', import.meta.url));
+    const code = readdirSync(src, { recursive: true, encoding: 'utf8' })
+      .filter((file) => /\.(svelte|ts)$/.test(file) && !file.includes('messages') && !file.endsWith('.test.ts'))
+      .map((file) => readFileSync(path.join(src, file), 'utf8'))
+      .join('\n');
+    const literal = new Set([...code.matchAll(/['"`]([a-z]+\.[a-zA-Z.]+)['"`]/g)].map((match) => match[1]));
+    // Keys built from a value: `connection.${status}`, `settings.weight.${key}`.
+    const prefixes = [...code.matchAll(/`([a-z]+\.[a-zA-Z.]*\.?)\$\{/g)].map((match) => match[1]);
+    // A plural message ({ one, other }) is one key.
+    const unused = [...new Set(keysOf(en).map((key) => key.replace(/\.(one|other)$/, '')))]
+      .filter((key) => !key.startsWith('enums.'))
+      .filter((key) => !literal.has(key) && !prefixes.some((prefix) => key.startsWith(prefix)));
+    expect(unused).toEqual([]);
   });
 
   test('a message fills in its parameters and picks the plural form', () => {
