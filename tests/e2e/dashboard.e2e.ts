@@ -173,6 +173,47 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the dashboard', () => {
       await expect(graphqlAt(apiUrl, read, {}, secret)).rejects.toThrow();
     });
 
+    test('an admin changes a program rule; one the API refuses is marked at its field and nothing is saved', async () => {
+      const { page } = suite.browser;
+      await signIn(page, suite.trofast.webUrl, DEMO.admin);
+      await page.getByRole('link', { name: 'Settings' }).click();
+      const program = page.locator('#program');
+      await program.getByLabel('Gold from (points in 12 months)').waitFor();
+      const gold = program.getByLabel('Gold from (points in 12 months)');
+      const cap = program.getByLabel('At most contacts');
+      expect(await cap.inputValue()).toBe('4');
+
+      await gold.fill('10');
+      await cap.fill('5');
+      await program.getByRole('button', { name: 'Save' }).click();
+      await program.getByText('GOLD must need more points than SILVER.').waitFor();
+      expect(await gold.getAttribute('aria-invalid')).toBe('true');
+      await program.getByText('Please correct the fields marked above.').waitFor();
+      // The refused field is far above the button: focus goes there.
+      expect(await gold.evaluate((element) => element === document.activeElement)).toBe(true);
+      await screenshot(page, 'settings-program-error', { fullPage: false });
+
+      // Refused as a whole: the contact cap changed with it was not stored either.
+      await page.reload();
+      await cap.waitFor();
+      await settled(page);
+      expect(await cap.inputValue()).toBe('4');
+      expect(await gold.inputValue()).toBe('5000');
+
+      await cap.fill('5');
+      await program.getByRole('button', { name: 'Save' }).click();
+      await page.getByText('Settings saved.').waitFor();
+      expect(await gold.getAttribute('aria-invalid')).toBeNull();
+      await page.reload();
+      await cap.waitFor();
+      await settled(page);
+      expect(await cap.inputValue()).toBe('5');
+      // Back to the default, for the tests after this one.
+      await cap.fill('4');
+      await program.getByRole('button', { name: 'Save' }).click();
+      await page.getByText('Settings saved.').first().waitFor();
+    });
+
     test('the customer page explains the risk and the ledger in Danish for a user whose language is Danish', async () => {
       const { page } = suite.browser;
       const { apiUrl, webUrl } = suite.trofast;
@@ -470,6 +511,7 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the dashboard', () => {
       const reason = dialog.getByLabel('Reason (the customer sees it)');
       await dialog.getByText('Say why, in words the customer understands.').waitFor();
       expect(await reason.getAttribute('aria-invalid')).toBe('true');
+      expect(await reason.evaluate((element) => element === document.activeElement)).toBe(true);
       const describedBy = (await reason.getAttribute('aria-describedby')) ?? '';
       expect(await page.locator(`#${describedBy.split(' ').at(-1)}`).textContent()).toBe(
         'Say why, in words the customer understands.',
