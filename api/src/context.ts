@@ -6,7 +6,7 @@ import type { Caller } from './auth/caller.ts';
 import { authenticate } from './auth/authenticate.ts';
 import type { Locale } from './domain/types.ts';
 import { organizationSettings } from './services/organization-settings.service.ts';
-import { shared } from './schema/shared-read.ts';
+import { shared } from './shared.ts';
 
 export interface Context {
   caller: Caller;

@@ -114,6 +114,23 @@ export function settingsOf(stored: unknown): OrganizationSettings {
   return mergeDeep(DEFAULT_SETTINGS, stored) as OrganizationSettings;
 }
 
+/** The churn-risk weights that add points, and those that take points away. */
+export const RISK_RAISING_WEIGHTS = [
+  'twoStrikes',
+  'threeStrikes',
+  'badExperience',
+  'unresolvedIncident',
+  'unresolvedIncidentMax',
+  'slaBreached',
+  'ignored45',
+  'ignored90',
+  'ignored180',
+  'detractor',
+  'passive',
+  'engagementDrop',
+] as const;
+export const RISK_LOWERING_WEIGHTS = ['recovered', 'promoter'] as const;
+
 const LOCALES: readonly string[] = ['DA', 'SV', 'NB', 'EN'];
 const CURRENCY = /^[A-Z]{3}$/;
 
@@ -153,24 +170,8 @@ export function validateSettings(settings: OrganizationSettings, at: string[] = 
   }
 
   const risk = settings.risk;
-  for (const key of [
-    'twoStrikes',
-    'threeStrikes',
-    'badExperience',
-    'unresolvedIncident',
-    'unresolvedIncidentMax',
-    'slaBreached',
-    'ignored45',
-    'ignored90',
-    'ignored180',
-    'detractor',
-    'passive',
-    'engagementDrop',
-  ] as const) {
-    integer(['risk', key], risk[key], 0, 100);
-  }
-  integer(['risk', 'recovered'], risk.recovered, -100, 0);
-  integer(['risk', 'promoter'], risk.promoter, -100, 0);
+  for (const key of RISK_RAISING_WEIGHTS) integer(['risk', key], risk[key], 0, 100);
+  for (const key of RISK_LOWERING_WEIGHTS) integer(['risk', key], risk[key], -100, 0);
   const { MEDIUM, HIGH, CRITICAL } = risk.levels;
   const levelsValid = [
     integer(['risk', 'levels', 'MEDIUM'], MEDIUM, 1, 100),

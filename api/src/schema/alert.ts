@@ -15,7 +15,7 @@ import type { Prisma } from '../generated/prisma/client.ts';
 import { acknowledgeAlert, assignAlert, resolveAlert } from '../services/alert.service.ts';
 import type { AlertEvent } from '../pubsub.ts';
 import type { Context } from '../context.ts';
-import { shared } from './shared-read.ts';
+import { shared } from '../shared.ts';
 
 /** An alert's words, rendered once per content and language however many boards show it. */
 async function alertText(

@@ -2,7 +2,13 @@ import { builder } from './builder.ts';
 import { LocaleEnum } from './enums.ts';
 import { ACCESS_ERRORS } from './errors.ts';
 import { ValidationError } from '../domain/errors.ts';
-import { settingsOf, type EarnRate, type OrganizationSettings } from '../domain/settings.ts';
+import {
+  RISK_LOWERING_WEIGHTS,
+  RISK_RAISING_WEIGHTS,
+  settingsOf,
+  type EarnRate,
+  type OrganizationSettings,
+} from '../domain/settings.ts';
 import { organizationSettings, updateOrganizationSettings } from '../services/organization-settings.service.ts';
 import { tenantDb } from '../runtime.ts';
 import { authenticated } from '../auth/caller.ts';
@@ -31,22 +37,7 @@ function intInput(name: string, keys: readonly string[]) {
   });
 }
 
-const RISK_KEYS = [
-  'twoStrikes',
-  'threeStrikes',
-  'badExperience',
-  'unresolvedIncident',
-  'unresolvedIncidentMax',
-  'slaBreached',
-  'ignored45',
-  'ignored90',
-  'ignored180',
-  'detractor',
-  'passive',
-  'engagementDrop',
-  'recovered',
-  'promoter',
-] as const;
+const RISK_KEYS = [...RISK_RAISING_WEIGHTS, ...RISK_LOWERING_WEIGHTS] as const;
 const LEVEL_KEYS = ['MEDIUM', 'HIGH', 'CRITICAL'] as const;
 const TIER_KEYS = ['SILVER', 'GOLD'] as const;
 const SEVERITY_KEYS = ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as const;

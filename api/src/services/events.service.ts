@@ -9,6 +9,7 @@ import type { OrganizationSettings } from '../domain/settings.ts';
 import type { Channel, Direction, InteractionKind } from '../domain/types.ts';
 import { runtime, tenantDb, type TenantDbLike } from '../runtime.ts';
 import type { TenantTx } from '../db/client.ts';
+import { bulkInsert } from '../db/bulk-insert.ts';
 import { resolveCustomerRefs, type CustomerRef } from './customer.service.ts';
 import { organizationSettings } from './organization-settings.service.ts';
 import { applyEventEffects, type Earning } from './event-effects.service.ts';
@@ -174,28 +175,51 @@ async function repeatedRefs(tx: TenantDbLike, purchases: Prepared[]): Promise<Se
 }
 
 async function insertPurchases(tx: TenantTx, organizationId: string, purchases: Prepared[]): Promise<void> {
-  if (purchases.length === 0) return;
-  await tx.purchase.createMany({
-    data: purchases.map((event) => {
+  await bulkInsert(
+    tx,
+    'Purchase',
+    [
+      ['id', 'text'],
+      ['organizationId', 'text'],
+      ['customerId', 'text'],
+      ['amountMinor', 'bigint'],
+      ['currency', 'text'],
+      ['occurredAt', 'timestamp(3)'],
+      ['externalRef', 'text'],
+      ['pointsEarned', 'int'],
+    ],
+    purchases.map((event) => {
       const input = event.input as RecordPurchaseInput;
       return {
         id: event.id,
         organizationId,
         customerId: event.customerId,
-        amountMinor: BigInt(input.amount.amountMinor),
+        amountMinor: input.amount.amountMinor,
         currency: input.amount.currency,
         occurredAt: event.occurredAt,
         externalRef: input.externalRef ?? null,
         pointsEarned: event.earned?.points ?? 0,
       };
     }),
-  });
+  );
 }
 
 async function insertInteractions(tx: TenantTx, organizationId: string, interactions: Prepared[]): Promise<void> {
-  if (interactions.length === 0) return;
-  await tx.interaction.createMany({
-    data: interactions.map((event) => {
+  await bulkInsert(
+    tx,
+    'Interaction',
+    [
+      ['id', 'text'],
+      ['organizationId', 'text'],
+      ['customerId', 'text'],
+      ['channel', '"Channel"'],
+      ['direction', '"Direction"'],
+      ['kind', '"InteractionKind"'],
+      ['personal', 'boolean'],
+      ['occurredAt', 'timestamp(3)'],
+      ['note', 'text'],
+    ],
+    interactions.map((event) => {
       const input = event.input as RecordInteractionInput;
       return {
         id: event.id,
@@ -209,7 +233,7 @@ async function insertInteractions(tx: TenantTx, organizationId: string, interact
         note: input.note ?? null,
       };
     }),
-  });
+  );
 }
 
 /**

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { Prisma } from '../generated/prisma/client.ts';
 import type { TenantTx } from '../db/client.ts';
+import { bulkInsert, type Column } from '../db/bulk-insert.ts';
 import { InsufficientPointsError } from '../domain/errors.ts';
 import type { PointsEntryKind, Tier } from '../domain/types.ts';
 import type { OrganizationSettings } from '../domain/settings.ts';
@@ -30,6 +31,64 @@ export interface NewEntry {
   /** An EXPIRE entry names the lot it empties. */
   expiresLotId?: string;
 }
+
+interface EntryRow extends Record<string, string | number | Date | object | null> {
+  id: string;
+  organizationId: string;
+  customerId: string;
+  delta: number;
+  kind: PointsEntryKind;
+  reason: string;
+  reasonParams: object;
+  balanceAfter: number;
+  expiresAt: Date | null;
+  occurredAt: Date;
+  purchaseId: string | null;
+  redemptionId: string | null;
+  feedbackId: string | null;
+  createdAt: Date;
+}
+
+const ENTRY_COLUMNS: Column<EntryRow>[] = [
+  ['id', 'text'],
+  ['organizationId', 'text'],
+  ['customerId', 'text'],
+  ['delta', 'int'],
+  ['kind', '"PointsEntryKind"'],
+  ['reason', 'text'],
+  ['reasonParams', 'jsonb'],
+  ['balanceAfter', 'int'],
+  ['expiresAt', 'timestamp(3)'],
+  ['occurredAt', 'timestamp(3)'],
+  ['purchaseId', 'text'],
+  ['redemptionId', 'text'],
+  ['feedbackId', 'text'],
+  ['createdAt', 'timestamp(3)'],
+];
+
+interface LotRow extends Record<string, string | number | Date | null> {
+  id: string;
+  organizationId: string;
+  customerId: string;
+  entryId: string;
+  purchaseId: string | null;
+  points: number;
+  remaining: number;
+  expiresAt: Date | null;
+  createdAt: Date;
+}
+
+const LOT_COLUMNS: Column<LotRow>[] = [
+  ['id', 'text'],
+  ['organizationId', 'text'],
+  ['customerId', 'text'],
+  ['entryId', 'text'],
+  ['purchaseId', 'text'],
+  ['points', 'int'],
+  ['remaining', 'int'],
+  ['expiresAt', 'timestamp(3)'],
+  ['createdAt', 'timestamp(3)'],
+];
 
 interface Lot {
   id: string;
@@ -82,8 +141,8 @@ export async function appendEntries(
         ).map((lot) => ({ ...lot, earnedAt: lot.createdAt }));
   const lotsTaken = new Map<string, number>();
 
-  const rows: Prisma.PointsEntryCreateManyInput[] = [];
-  const newLots: Prisma.PointsLotCreateManyInput[] = [];
+  const rows: EntryRow[] = [];
+  const newLots: LotRow[] = [];
   for (const entry of real) {
     const balance = balances.get(entry.customerId) ?? 0;
     const after = balance + entry.delta;
@@ -97,7 +156,7 @@ export async function appendEntries(
       delta: entry.delta,
       kind: entry.kind,
       reason: entry.reason.code,
-      reasonParams: entry.reason.params as Prisma.InputJsonValue,
+      reasonParams: entry.reason.params,
       balanceAfter: after,
       expiresAt: entry.expiresAt ?? null,
       occurredAt: entry.occurredAt,
@@ -108,6 +167,7 @@ export async function appendEntries(
     });
     if (entry.delta > 0) {
       newLots.push({
+        id: randomUUID(),
         organizationId,
         customerId: entry.customerId,
         entryId: id,
@@ -129,8 +189,8 @@ export async function appendEntries(
     }
   }
 
-  await tx.pointsEntry.createMany({ data: rows });
-  if (newLots.length > 0) await tx.pointsLot.createMany({ data: newLots });
+  await bulkInsert(tx, 'PointsEntry', ENTRY_COLUMNS, rows);
+  await bulkInsert(tx, 'PointsLot', LOT_COLUMNS, newLots);
   if (lotsTaken.size > 0) {
     const ids = [...lotsTaken.keys()];
     await tx.$executeRaw(Prisma.sql`
