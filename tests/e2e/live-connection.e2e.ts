@@ -59,7 +59,9 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the live board', () => {
       expect(await card.count()).toBe(1);
       // Newest first: it is at the top, and the count of its kind went up by one.
       expect(await page.locator('article[data-alert-id]').first().textContent()).toContain('Vibeke Live');
-      expect(await countOf(page, 'Ignored')).toBe(ignoredBefore + 1);
+      // (At least: the clock may raise an IGNORED alert of the demo's meanwhile.)
+      const ignoredWithIt = await countOf(page, 'Ignored');
+      expect(ignoredWithIt).toBeGreaterThanOrEqual(ignoredBefore + 1);
       await screenshot(page, 'board-live-alert', { fullPage: false });
 
       await card.getByRole('button', { name: 'Acknowledge' }).click();
@@ -74,7 +76,7 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the live board', () => {
       await card.getByRole('button', { name: 'Resolve' }).click();
       await card.waitFor({ state: 'detached' });
       await cardOf(viewer.page, 'Vibeke Live').waitFor({ state: 'detached', timeout: 10_000 });
-      expect(await countOf(page, 'Ignored')).toBe(ignoredBefore);
+      expect(await countOf(page, 'Ignored')).toBe(ignoredWithIt - 1);
       expect(await stillSamePage(page)).toBe(true);
       expect(await stillSamePage(viewer.page)).toBe(true);
     } finally {
