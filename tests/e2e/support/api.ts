@@ -1,9 +1,6 @@
 // The API over HTTP, as a partner or a staff member sees it: browser tests run Trofast in other
 // processes, so they cannot call its services directly.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { buildSchema } from 'graphql';
-import { DEMO, DEMO_PASSWORD, root } from './trofast.ts';
+import { DEMO, DEMO_PASSWORD } from './trofast.ts';
 
 interface GraphQLResponse<T> {
   data?: T;
@@ -124,19 +121,4 @@ export async function customerWithPurchase(
 export function ignoredCustomer(apiUrl: string, key: string, externalId: string, name: string, days = 120) {
   const occurredAt = new Date(Date.now() - days * 86_400_000).toISOString();
   return customerWithPurchase(apiUrl, key, { externalId, name }, { amountMinor: 45_000, occurredAt });
-}
-
-/**
- * Whether the API's printed schema (api/schema.graphql, kept current by its own test) has a root
- * field: tests of what other branches are still adding (`reportIncident`, issue 7) run once it does.
- */
-export function schemaHas(type: 'Query' | 'Mutation' | 'Subscription', field: string): boolean {
-  const schema = buildSchema(readFileSync(path.join(root, 'api', 'schema.graphql'), 'utf8'));
-  const root_ =
-    type === 'Query'
-      ? schema.getQueryType()
-      : type === 'Mutation'
-        ? schema.getMutationType()
-        : schema.getSubscriptionType();
-  return Boolean(root_?.getFields()[field]);
 }

@@ -1,5 +1,6 @@
-// Contract-shaped answers for the dashboard's operations, by operation name, so browser tests can
-// check how pages render data before the API serves it. Shapes follow ../shared/contract.graphql.
+// Answers for the dashboard's operations, by operation name, in the API's shapes, so browser tests
+// can check how pages render what the demo does not show: 500 open alerts, a refused field.
+// Anything not named here goes to the real API.
 import type { Page, Route } from 'playwright-core';
 import { DEFAULT_SETTINGS } from '../../../api/src/domain/settings.ts';
 
