@@ -410,9 +410,11 @@ const DATA: Record<string, unknown> = {
     organization: {
       id: 'organization-1',
       name: 'Nordlys Cykler',
-      // The API's defaults, in the shape the API prints (earn rates as a list).
+      // The API's defaults, in the shape the API prints (earn rates as a list, the half-life flat).
       settings: {
         ...DEFAULT_SETTINGS,
+        satisfaction: undefined,
+        satisfactionHalfLifeDays: DEFAULT_SETTINGS.satisfaction.halfLifeDays,
         loyalty: {
           ...DEFAULT_SETTINGS.loyalty,
           earnRates: Object.entries(DEFAULT_SETTINGS.loyalty.earnRates).map(([currency, rate]) => ({
