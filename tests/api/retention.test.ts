@@ -221,3 +221,39 @@ describe('overview and alerts', () => {
     controller.abort();
   });
 });
+
+describe('a customer’s own alerts and risk changes', () => {
+  test('Customer.alerts filters by status', async () => {
+    const result = await app.graphql(
+      `query ($externalId: String!) { customer(ref: { externalId: $externalId }) {
+        open: alerts(statuses: [OPEN]) { totalCount } all: alerts { totalCount } } }`,
+      { externalId: 'QUIET' },
+      reader,
+    );
+    expect(result.data!.customer.all.totalCount).toBe(1);
+    expect(result.data!.customer.open.totalCount).toBe(0);
+  });
+
+  test('churnRiskChanged(customerId:) sends only that customer’s changes', async () => {
+    const socket = socketClient(app.url, `Bearer ${reader}`);
+    await socket.connected;
+    const { data } = await app.graphql('{ customer(ref: { externalId: "TALKED" }) { id } }', {}, reader);
+    const changes = collect(
+      socket.client,
+      'subscription ($id: ID) { churnRiskChanged(customerId: $id) { externalId } }',
+      {
+        id: data!.customer.id,
+      },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const report = `mutation ($externalId: String!) { reportIncident(input: {
+      customer: { externalId: $externalId }, title: "Flat tyre", category: PRODUCT, severity: LOW }) { __typename } }`;
+    await app.graphql(report, { externalId: 'LATE' }, writer);
+    await app.graphql(report, { externalId: 'TALKED' }, writer);
+    expect((await changes.next()).data!.churnRiskChanged).toEqual({ externalId: 'TALKED' });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(changes.received.every((event: any) => event.data.churnRiskChanged.externalId === 'TALKED')).toBe(true);
+    changes.dispose();
+    await socket.client.dispose();
+  });
+});

@@ -109,11 +109,11 @@ test('a wrong value gets a ValidationError naming its path, and nothing changes'
     __typename: 'ValidationError',
     fieldErrors: [
       {
-        path: ['input', 'settings', 'loyalty', 'tierThresholds', 'GOLD'],
+        path: ['settings', 'loyalty', 'tierThresholds', 'GOLD'],
         message: 'GOLD must need more points than SILVER.',
       },
-      { path: ['input', 'settings', 'risk', 'levels'], message: 'Levels must rise: MEDIUM < HIGH < CRITICAL.' },
-      { path: ['input', 'settings', 'contactCap', 'days'], message: 'Use a whole number from 1 to 365.' },
+      { path: ['settings', 'risk', 'levels'], message: 'Levels must rise: MEDIUM < HIGH < CRITICAL.' },
+      { path: ['settings', 'contactCap', 'days'], message: 'Use a whole number from 1 to 365.' },
     ],
   });
   const after = await app.graphql(

@@ -136,7 +136,7 @@ const CURRENCY = /^[A-Z]{3}$/;
 
 /**
  * Checks a whole settings object; every problem is reported with its path below `at`
- * (e.g. ['input', 'settings', 'risk', 'levels', 'HIGH']).
+ * (e.g. ['settings', 'risk', 'levels', 'HIGH'], the argument's own path).
  */
 export function validateSettings(settings: OrganizationSettings, at: string[] = []): FieldError[] {
   const errors: FieldError[] = [];

@@ -128,7 +128,12 @@ builder.prismaObjectField('Customer', 'alerts', (t) =>
     cursor: 'id',
     maxSize: 100,
     totalCount: true,
-    query: { orderBy: [{ createdAt: 'desc' }, { id: 'asc' }] },
+    description: 'Newest first; `statuses` to see only open ones, say.',
+    args: { statuses: t.arg({ type: [AlertStatusEnum] }) },
+    query: ({ statuses }) => ({
+      where: statuses?.length ? { status: { in: statuses } } : {},
+      orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+    }),
   }),
 );
 
@@ -216,13 +221,20 @@ builder.subscriptionField('alertUpdated', (t) =>
 builder.subscriptionField('churnRiskChanged', (t) =>
   t.prismaField({
     type: 'Customer',
-    description: 'Customers whose churn risk changed, at or above `minLevel` if given.',
-    args: { minLevel: t.arg({ type: RiskLevelEnum }) },
-    subscribe: (_root, { minLevel }, context) =>
-      pipe(
+    description:
+      'Customers whose churn risk changed, at or above `minLevel` if given; only one customer if `customerId` is.',
+    args: { minLevel: t.arg({ type: RiskLevelEnum }), customerId: t.arg.id() },
+    subscribe: (_root, { minLevel, customerId }, context) => {
+      const only = customerId == null ? null : rawIdOrNull(String(customerId), 'Customer');
+      return pipe(
         runtime().pubsub.subscribe('churnRiskChanged', authenticated(context).organizationId),
-        filter((event) => !minLevel || riskLevelRank(event.level) >= riskLevelRank(minLevel as RiskLevel)),
-      ),
+        filter(
+          (event) =>
+            (!minLevel || riskLevelRank(event.level) >= riskLevelRank(minLevel as RiskLevel)) &&
+            (customerId == null || event.customerId === only),
+        ),
+      );
+    },
     resolve: (query, event, _args, context) => {
       const caller = authenticated(context);
       const { customerId, eventId } = event as { customerId: string; eventId: string };

@@ -18,7 +18,7 @@ export async function organizationSettings(
 /** A partial change: what is given replaces, the rest stays. */
 export async function updateOrganizationSettings(caller: AuthenticatedCaller, change: Record<string, unknown>) {
   const next = mergeSettings(await organizationSettings(caller), change);
-  const errors = validateSettings(next, ['input', 'settings']);
+  const errors = validateSettings(next, ['settings']);
   if (errors.length > 0) throw new ValidationError(errors);
   return tenantDb(caller).organization.update({
     where: { id: caller.organizationId },
