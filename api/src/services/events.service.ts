@@ -10,6 +10,7 @@ import type { Channel, Direction, InteractionKind } from '../domain/types.ts';
 import { runtime, tenantDb, type TenantDbLike } from '../runtime.ts';
 import type { TenantTx } from '../db/client.ts';
 import { bulkInsert } from '../db/bulk-insert.ts';
+import { isUniqueViolation } from '../db/errors.ts';
 import { resolveCustomerRefs, type CustomerRef } from './customer.service.ts';
 import { organizationSettings } from './organization-settings.service.ts';
 import { applyEventEffects, type Earning } from './event-effects.service.ts';
@@ -245,7 +246,7 @@ async function retryOnUniqueViolation<T>(run: () => Promise<T>, attempts = 3): P
     try {
       return await run();
     } catch (error) {
-      if ((error as { code?: string }).code !== 'P2002' || attempt >= attempts) throw error;
+      if (!isUniqueViolation(error) || attempt >= attempts) throw error;
     }
   }
 }

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { callerId, type AuthenticatedCaller } from '../auth/caller.ts';
 import { runtime, tenantDb } from '../runtime.ts';
+import { isUniqueViolation } from '../db/errors.ts';
 
 export const KEEP_KEYS_MS = 7 * 24 * 60 * 60 * 1000;
 /** A first call that has not answered by then is taken for dead (its process crashed). */
@@ -20,10 +21,6 @@ export function requestHash(operation: string, args: unknown): string {
       : value,
   );
   return createHash('sha256').update(`${operation}\n${canonical}`).digest('hex');
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: string }).code === 'P2002';
 }
 
 export async function claimKey(
