@@ -11,8 +11,9 @@ import { shared } from './shared.ts';
 export interface Context {
   caller: Caller;
   requestId: string;
-  /** The reader's language, looked up once per request when first needed. */
-  readerLocale?: Promise<Locale>;
+  /** The reader's language, once known; `readerLocaleLookup` while it is being looked up. */
+  readerLocale?: Locale;
+  readerLocaleLookup?: Promise<Locale>;
   /** Set when this mutation's idempotency key was used before with other input. */
   idempotencyConflict?: boolean;
 }
@@ -22,19 +23,21 @@ export interface ContextSource {
   connectionParams?: Record<string, unknown>;
 }
 
-/** Staff read in their own language; partners in their organization's default. */
-export function readerLocale(context: Context): Promise<Locale> {
+/**
+ * Staff read in their own language; partners in their organization's default. Known at once for
+ * staff and, after the first lookup, for partners: a subscription renders every event without
+ * waiting.
+ */
+export function readerLocale(context: Context): Locale | Promise<Locale> {
   const { caller } = context;
-  context.readerLocale ??=
-    caller.kind === 'user'
-      ? Promise.resolve(caller.locale)
-      : caller.kind === 'anonymous'
-        ? Promise.resolve('EN')
-        : // Every partner board of an organization asks at once when an event fans out: ask once.
-          shared(`default-locale:${caller.organizationId}`, () =>
-            organizationSettings(caller).then((settings) => settings.defaultLocale),
-          );
-  return context.readerLocale;
+  if (context.readerLocale) return context.readerLocale;
+  if (caller.kind === 'user') return (context.readerLocale = caller.locale);
+  if (caller.kind === 'anonymous') return 'EN';
+  // Every partner board of an organization asks at once when an event fans out: ask once.
+  context.readerLocaleLookup ??= shared(`default-locale:${caller.organizationId}`, () =>
+    organizationSettings(caller).then((settings) => settings.defaultLocale),
+  ).then((locale) => (context.readerLocale = locale));
+  return context.readerLocaleLookup;
 }
 
 export function credentialsOf(source: ContextSource): string | undefined {

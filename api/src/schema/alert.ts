@@ -6,7 +6,7 @@ import { rawId, rawIdOrNull } from './ids.ts';
 import { readerLocale } from '../context.ts';
 import { NotFoundError, ValidationError } from '../domain/errors.ts';
 import type { AlertSeverity, Locale, RiskLevel } from '../domain/types.ts';
-import { renderAlert } from '../domain/alerts/alert-text.ts';
+import { renderAlert, type AlertText } from '../domain/alerts/alert-text.ts';
 import { renderResolutionNote } from '../domain/alerts/resolution-note.ts';
 import { riskLevelRank } from '../domain/risk/risk-level.ts';
 import { authenticated } from '../auth/caller.ts';
@@ -17,16 +17,29 @@ import type { AlertEvent } from '../pubsub.ts';
 import type { Context } from '../context.ts';
 import { shared } from '../shared.ts';
 
-/** An alert's words, rendered once per content and language however many boards show it. */
-async function alertText(
-  alert: { reason: string; reasonParams: unknown },
+type AlertRow = { reason: string; reasonParams: unknown };
+const renderedTexts = new WeakMap<AlertRow, Map<Locale, AlertText>>();
+
+/**
+ * An alert's words in a language, rendered once per row: the subscribers of one event share the
+ * row (see readAlert), so however many boards show it, it is rendered once per language.
+ */
+function alertText(
+  alert: AlertRow,
   locale: Locale | null | undefined,
   context: Context,
-) {
-  const language = locale ?? (await readerLocale(context));
-  return shared(`alert-text:${alert.reason}:${JSON.stringify(alert.reasonParams)}:${language}`, () =>
-    renderAlert(alert.reason, alert.reasonParams, language),
-  );
+): AlertText | Promise<AlertText> {
+  const language = locale ?? readerLocale(context);
+  if (language instanceof Promise) return language.then((known) => alertText(alert, known, context));
+  let byLanguage = renderedTexts.get(alert);
+  if (!byLanguage) renderedTexts.set(alert, (byLanguage = new Map()));
+  let text = byLanguage.get(language);
+  if (!text) byLanguage.set(language, (text = renderAlert(alert.reason, alert.reasonParams, language)));
+  return text;
+}
+
+function textPart(text: AlertText | Promise<AlertText>, part: keyof AlertText): string | Promise<string> {
+  return text instanceof Promise ? text.then((known) => known[part]) : text[part];
 }
 
 const SEVERITY_RANK: Record<AlertSeverity, number> = { INFO: 0, WARNING: 1, CRITICAL: 2 };
@@ -44,13 +57,13 @@ export const AlertNode = builder.prismaNode('Alert', {
       description: "What happened, in the reader's language (or the one asked for).",
       args: { locale: t.arg({ type: LocaleEnum }) },
       select: { reason: true, reasonParams: true },
-      resolve: async (alert, { locale }, context) => (await alertText(alert, locale, context)).title,
+      resolve: (alert, { locale }, context) => textPart(alertText(alert, locale, context), 'title'),
     }),
     message: t.string({
       description: 'What happened and what to do.',
       args: { locale: t.arg({ type: LocaleEnum }) },
       select: { reason: true, reasonParams: true },
-      resolve: async (alert, { locale }, context) => (await alertText(alert, locale, context)).message,
+      resolve: (alert, { locale }, context) => textPart(alertText(alert, locale, context), 'message'),
     }),
     status: t.expose('status', { type: AlertStatusEnum }),
     assignee: t.relation('assignee', { nullable: true }),
@@ -195,15 +208,19 @@ builder.subscriptionField('alertRaised', (t) =>
     description:
       'Alerts raised in your organization, as they are stored. After a reconnect, fetch what you missed with `alerts(since:)`.',
     args: { filter: t.arg({ type: AlertSubscriptionFilter }) },
-    subscribe: (_root, { filter: wanted }, context) =>
-      pipe(
-        runtime().pubsub.subscribe('alertRaised', authenticated(context).organizationId),
+    subscribe: (_root, { filter: wanted }, context) => {
+      const events = runtime().pubsub.subscribe('alertRaised', authenticated(context).organizationId);
+      // Every stage of a pipe is another async step per event and subscriber: none when unfiltered.
+      if (!wanted?.kinds?.length && !wanted?.minSeverity) return events;
+      return pipe(
+        events,
         filter(
           (event) =>
-            (!wanted?.kinds?.length || wanted.kinds.includes(event.kind)) &&
-            (!wanted?.minSeverity || SEVERITY_RANK[event.severity] >= SEVERITY_RANK[wanted.minSeverity]),
+            (!wanted.kinds?.length || wanted.kinds.includes(event.kind)) &&
+            (!wanted.minSeverity || SEVERITY_RANK[event.severity] >= SEVERITY_RANK[wanted.minSeverity]),
         ),
-      ),
+      );
+    },
     resolve: (query, event, _args, context) => readAlert(query, event as AlertEvent, context),
   }),
 );
@@ -226,8 +243,10 @@ builder.subscriptionField('churnRiskChanged', (t) =>
     args: { minLevel: t.arg({ type: RiskLevelEnum }), customerId: t.arg.id() },
     subscribe: (_root, { minLevel, customerId }, context) => {
       const only = customerId == null ? null : rawIdOrNull(String(customerId), 'Customer');
+      const events = runtime().pubsub.subscribe('churnRiskChanged', authenticated(context).organizationId);
+      if (!minLevel && customerId == null) return events;
       return pipe(
-        runtime().pubsub.subscribe('churnRiskChanged', authenticated(context).organizationId),
+        events,
         filter(
           (event) =>
             (!minLevel || riskLevelRank(event.level) >= riskLevelRank(minLevel as RiskLevel)) &&
