@@ -29,9 +29,17 @@ export const QUERY_LIMITS = {
 };
 
 export function createYogaServer(log: Logger): Yoga {
+  const requestOf = new WeakMap<GraphQLError, string>();
   const logExecution: Plugin<Context> = {
     onExecute({ args }) {
-      log.debug('graphql', { requestId: args.contextValue.requestId, operation: args.operationName ?? null });
+      const requestId = args.contextValue.requestId;
+      log.debug('graphql', { requestId, operation: args.operationName ?? null });
+      return {
+        // Runs before the masking: remembers which request each error came from, for its log line.
+        onExecuteDone({ result }) {
+          for (const error of 'errors' in result ? (result.errors ?? []) : []) requestOf.set(error, requestId);
+        },
+      };
     },
   };
   return createYoga<ContextSource, Context>({
@@ -59,7 +67,11 @@ export function createYogaServer(log: Logger): Yoga {
           });
         }
         const errorId = randomUUID();
-        log.error('unexpected error', { errorId, error: error instanceof GraphQLError ? error.originalError : error });
+        log.error('unexpected error', {
+          errorId,
+          requestId: requestOf.get(error as GraphQLError) ?? null,
+          error: error instanceof GraphQLError ? error.originalError : error,
+        });
         return new GraphQLError(message, {
           extensions: { code: 'INTERNAL_SERVER_ERROR', errorId },
           nodes: error instanceof GraphQLError ? error.nodes : undefined,

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { printSchema } from 'graphql';
 import { schema } from '../../api/src/schema/index.ts';
 import { pendingSchemaChange } from '../../api/src/db/migrations.ts';
+import { runtime } from '../../api/src/runtime.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { createTestOrganization } from '../support/fixtures.ts';
 import { onPostgres } from '../support/database.ts';
@@ -76,6 +77,42 @@ describe('the API server', () => {
       organization.tokens.MANAGER,
     );
     expect(node.data?.node).toEqual({ __typename: 'User', email: organization.emails.MANAGER });
+  });
+
+  test('an unexpected error is masked for the client and logged in full, with the request id', async () => {
+    const organization = await createTestOrganization(app, 'Uheld');
+    const database = runtime().db;
+    const bound = database.forOrganization;
+    const written: string[] = [];
+    const write = process.stdout.write.bind(process.stdout);
+    database.forOrganization = () => {
+      throw new Error('the disk is on fire');
+    };
+    process.stdout.write = ((chunk: string) => (written.push(String(chunk)), true)) as typeof process.stdout.write;
+    try {
+      const response = await fetch(`${app.url}/graphql`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${organization.tokens.VIEWER}`,
+          'x-request-id': 'req-42',
+        },
+        body: JSON.stringify({ query: '{ organization { name } }' }),
+      });
+      const body = await response.json();
+      expect(body.errors[0].message).toBe('Unexpected error.');
+      expect(JSON.stringify(body)).not.toContain('the disk is on fire');
+      const logged = written.map((line) => JSON.parse(line)).find((entry) => entry.message === 'unexpected error');
+      expect(logged).toMatchObject({
+        level: 'error',
+        requestId: 'req-42',
+        errorId: body.errors[0].extensions.errorId,
+        error: { message: 'the disk is on fire', stack: expect.stringContaining('Error: the disk is on fire') },
+      });
+    } finally {
+      process.stdout.write = write;
+      database.forOrganization = bound;
+    }
   });
 
   test('a request body over the limit is refused before it is read', async () => {
