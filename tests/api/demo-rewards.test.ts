@@ -10,7 +10,9 @@ let organizationId: string;
 
 beforeAll(async () => {
   app = await startTestApp({ env: { TROFAST_DEMO: '1' } });
-  organizationId = (await db().system.organization.findFirstOrThrow({ where: { name: DEMO_ORGANIZATION } })).id;
+  organizationId = (
+    await db().acrossOrganizations.organization.findFirstOrThrow({ where: { name: DEMO_ORGANIZATION } })
+  ).id;
 }, 180_000);
 afterAll(() => app.stop());
 

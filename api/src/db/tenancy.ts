@@ -4,11 +4,17 @@
 import { Prisma } from '../generated/prisma/client.ts';
 import { getDatamodel } from '../generated/pothos-types.ts';
 
-export const TENANT_MODELS: ReadonlySet<string> = new Set(
-  Object.entries(getDatamodel().datamodel.models)
+/**
+ * Each tenant model and the column naming the organization a row belongs to: `organizationId`,
+ * or `id` for an Organization itself, which belongs to no one but itself. Every model reachable by
+ * `node(id:)` is here, so a global id of another organization finds nothing.
+ */
+export const TENANT_KEYS: ReadonlyMap<string, string> = new Map([
+  ['Organization', 'id'],
+  ...Object.entries(getDatamodel().datamodel.models)
     .filter(([, model]) => model.fields.some((field) => field.name === 'organizationId'))
-    .map(([name]) => name),
-);
+    .map(([name]): [string, string] => [name, 'organizationId']),
+]);
 
 const WHERE_OPERATIONS = new Set([
   'findUnique',
@@ -49,12 +55,18 @@ export function bindToOrganization(organizationId: string) {
     query: {
       $allModels: {
         $allOperations({ model, operation, args, query }) {
-          if (!TENANT_MODELS.has(model)) return query(args);
+          const key = TENANT_KEYS.get(model);
+          if (!key) return query(args);
           const bound = { ...(args as Args) };
-          if (WHERE_OPERATIONS.has(operation)) bound.where = { ...bound.where, organizationId };
-          if (operation === 'upsert') bound.create = { ...bound.create, organizationId };
+          // Added as one more condition, never over the caller's: an Organization's key is its
+          // id, and `{ id: <another organization> }` must find nothing, not the caller's own.
+          if (WHERE_OPERATIONS.has(operation)) {
+            const { AND = [], ...where } = bound.where ?? {};
+            bound.where = { ...where, AND: [AND, { [key]: organizationId }].flat() };
+          }
+          if (operation === 'upsert') bound.create = { ...bound.create, [key]: organizationId };
           if (DATA_OPERATIONS.has(operation)) {
-            const data = rows(bound.data).map((row) => ({ ...row, organizationId }));
+            const data = rows(bound.data).map((row) => ({ ...row, [key]: organizationId }));
             bound.data = Array.isArray(bound.data) ? data : data[0];
           }
           return query(bound as typeof args);
@@ -70,16 +82,14 @@ export const requireOrganization = Prisma.defineExtension({
   query: {
     $allModels: {
       $allOperations({ model, operation, args, query }) {
-        if (TENANT_MODELS.has(model)) {
+        const key = TENANT_KEYS.get(model);
+        if (key) {
           const given = args as Args;
           const named = WHERE_OPERATIONS.has(operation)
-            ? given.where?.organizationId !== undefined
-            : !DATA_OPERATIONS.has(operation) ||
-              rows(given.data).every((row) => typeof row.organizationId === 'string');
+            ? given.where?.[key] !== undefined
+            : !DATA_OPERATIONS.has(operation) || rows(given.data).every((row) => typeof row[key] === 'string');
           if (!named) {
-            throw new TenancyError(
-              `${model}.${operation} without organizationId: use a client bound to an organization.`,
-            );
+            throw new TenancyError(`${model}.${operation} without ${key}: use a client bound to an organization.`);
           }
         }
         return query(args);

@@ -23,7 +23,7 @@ export const DEMO_STAFF: { email: string; name: string; role: Role }[] = [
 
 /** Seeds the demo into an empty database; returns false (and changes nothing) otherwise. */
 export async function seedDemoIfEmpty(log: Logger): Promise<boolean> {
-  if ((await db().system.organization.count()) > 0) return false;
+  if ((await db().acrossOrganizations.organization.count()) > 0) return false;
   const organization = await createOrganization(
     DEMO_ORGANIZATION,
     DEMO_STAFF.map((person) => ({ ...person, password: DEMO_PASSWORD, locale: 'EN' as const })),

@@ -41,7 +41,7 @@ const PAGE = 1000;
 
 /** Every organization's ledger, one after the other. */
 export async function checkEveryLedger(now: Date): Promise<LedgerReport[]> {
-  const organizations = await db().system.organization.findMany({
+  const organizations = await db().acrossOrganizations.organization.findMany({
     select: { id: true, name: true },
     orderBy: [{ name: 'asc' }, { id: 'asc' }],
   });

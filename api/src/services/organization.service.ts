@@ -29,7 +29,8 @@ export async function createOrganization(name: string, staff: NewStaff[]) {
   });
   problems.throwIfAny();
   const hashes = await Promise.all(staff.map((person) => hashPassword(person.password)));
-  return db().system.$transaction(async (tx) => {
+  // A new organization has no id yet to name it by, which the unbound client would ask for.
+  return db().acrossOrganizations.$transaction(async (tx) => {
     const organization = await tx.organization.create({ data: { name: name.trim() } });
     await tx.user.createMany({
       data: staff.map((person, index) => ({
