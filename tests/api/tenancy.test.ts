@@ -1,12 +1,14 @@
 // Two organizations with the same names and external ids. Organization B, as each role and as a
-// partner key with every scope, calls every root field with organization A's ids: nothing of A
-// comes back, nothing of A changes, and each answer is the one an id that exists nowhere gets.
+// partner key with every scope, calls every root field with organization A's ids (a customer both
+// by id and by external id; node(id:) with an id of every type) and subscribes to every
+// subscription while A's events happen: nothing of A comes back, nothing of A changes, and each
+// answer is the one an id that exists nowhere gets.
 import { systemCaller } from '../../api/src/auth/caller.ts';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { GraphQLObjectType } from 'graphql';
+import type { GraphQLInterfaceType, GraphQLObjectType } from 'graphql';
 import { schema } from '../../api/src/schema/index.ts';
 import { db } from '../../api/src/runtime.ts';
-import { TENANT_MODELS } from '../../api/src/db/tenancy.ts';
+import { TENANT_KEYS } from '../../api/src/db/tenancy.ts';
 import { createApiKey } from '../../api/src/services/api-key.service.ts';
 import { upsertCustomer } from '../../api/src/services/customer.service.ts';
 import { recordEvent } from '../../api/src/services/events.service.ts';
@@ -19,28 +21,15 @@ import { redeemReward } from '../../api/src/services/redemption.service.ts';
 import { ApiKeyScope } from '../../api/src/domain/types.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { createTestOrganization, ROLES, type TestOrganization } from '../support/fixtures.ts';
-import { NOWHERE, OPERATIONS, gid, type Targets } from '../support/operations.ts';
+import { NODE_TARGETS, NOWHERE, OPERATIONS, gid, type Targets } from '../support/operations.ts';
+import { collect, socketClient } from '../support/subscriptions.ts';
+import { rowsOf, snapshot } from '../support/snapshot.ts';
 
 let app: TestApp;
 let a: TestOrganization;
 let b: TestOrganization;
 let targetsInA: Targets;
-let secretsOfA: string[];
 const callersOfB: { label: string; token: string }[] = [];
-
-/** Every row of every tenant table of one organization, to prove nothing changed. */
-async function snapshot(organizationId: string): Promise<string> {
-  const tenant = db().forOrganization(organizationId) as unknown as Record<
-    string,
-    { findMany(args: object): Promise<unknown[]> }
-  >;
-  const tables: Record<string, unknown[]> = {};
-  for (const model of [...TENANT_MODELS].sort()) {
-    const delegate = tenant[model[0].toLowerCase() + model.slice(1)];
-    tables[model] = await delegate.findMany({ orderBy: { id: 'asc' } });
-  }
-  return JSON.stringify(tables, (_key, value) => (typeof value === 'bigint' ? value.toString() : value));
-}
 
 /** A customer with a purchase, a contact, an answer and an incident, the same in every organization but for the ids. */
 async function seedCustomer(organization: TestOrganization) {
@@ -116,44 +105,27 @@ async function seedCustomer(organization: TestOrganization) {
   };
 }
 
-/** Organization A's ids and emails: none may appear in an answer to B. */
+/** Organization A's ids, global ids, emails and key prefixes: none may appear in an answer to B. */
 async function identifiersOf(organizationId: string): Promise<string[]> {
+  const ids = await Promise.all(
+    Object.keys(NODE_TARGETS).map(async (typename) =>
+      (await rowsOf(organizationId, typename)).flatMap((row) => [row.id, gid(typename, row.id)]),
+    ),
+  );
   const tenant = db().forOrganization(organizationId);
-  const rows = async (model: string) =>
-    (tenant as unknown as Record<string, { findMany(): Promise<{ id: string }[]> }>)[model].findMany();
-  const ids = (
-    await Promise.all(
-      [
-        ['user', 'User'],
-        ['apiKey', 'ApiKey'],
-        ['customer', 'Customer'],
-        ['purchase', 'Purchase'],
-        ['interaction', 'Interaction'],
-        ['alert', 'Alert'],
-        ['survey', 'Survey'],
-        ['feedback', 'Feedback'],
-        ['incident', 'Incident'],
-        ['pointsEntry', 'PointsEntry'],
-        ['reward', 'Reward'],
-        ['redemption', 'Redemption'],
-      ].map(async ([model, typename]) => (await rows(model)).flatMap((row) => [row.id, gid(typename, row.id)])),
-    )
-  ).flat();
   const users = await tenant.user.findMany();
   const keys = await tenant.apiKey.findMany();
-  return [
-    organizationId,
-    gid('Organization', organizationId),
-    ...ids,
-    ...users.map((user) => user.email),
-    ...keys.map((key) => key.prefix),
-  ];
+  return [...ids.flat(), ...users.map((user) => user.email), ...keys.map((key) => key.prefix)];
 }
 
 /** The answer with ids and timings taken out, to compare A's answer with the one for nothing. */
 function shape(answer: unknown): string {
   return JSON.stringify(answer, (key, value) => (['id', 'errorId', 'locations'].includes(key) ? '…' : value));
 }
+
+// Two organizations seeded through the services and hundreds of calls through HTTP: generous
+// timeouts, for a machine busy with other work.
+const SLOW_MS = 300_000;
 
 beforeAll(async () => {
   app = await startTestApp();
@@ -164,16 +136,102 @@ beforeAll(async () => {
   const usersOfA = await db()
     .forOrganization(a.id)
     .user.findMany({ where: { role: 'VIEWER' } });
-  targetsInA = { userId: usersOfA[0].id, apiKeyId: keyOfA.apiKey.id, ...(await seedCustomer(a)) };
-  secretsOfA = await identifiersOf(a.id);
+  const seededInA = await seedCustomer(a);
+  const [pointsEntryOfA] = await rowsOf(a.id, 'PointsEntry');
+  targetsInA = {
+    organizationId: a.id,
+    userId: usersOfA[0].id,
+    apiKeyId: keyOfA.apiKey.id,
+    pointsEntryId: pointsEntryOfA.id,
+    ...seededInA,
+  };
 
   const keyOfB = await createApiKey(systemCaller(b.id), { name: 'Webshop', scopes: Object.values(ApiKeyScope) });
   // The same customer, by the same external id and name, in B.
   await seedCustomer(b);
   callersOfB.push(...ROLES.map((role) => ({ label: role, token: b.tokens[role] })));
   callersOfB.push({ label: 'partner key', token: keyOfB.secret });
+}, SLOW_MS);
+afterAll(() => app.stop(), SLOW_MS);
+
+test('node(id:) is tried with an id of every type it answers with, and each of them lives in a tenant table', () => {
+  const nodeTypes = schema
+    .getPossibleTypes(schema.getType('Node') as GraphQLInterfaceType)
+    .map((type) => type.name)
+    .sort();
+  expect(Object.keys(NODE_TARGETS).sort()).toEqual(nodeTypes);
+  expect(nodeTypes.filter((typename) => !TENANT_KEYS.has(typename))).toEqual([]);
 });
-afterAll(() => app.stop());
+
+const subscriptions = Object.keys((schema.getType('Subscription') as GraphQLObjectType).getFields()).map(
+  (name) => `Subscription.${name}`,
+);
+
+// Before the root fields: that walk signs B's staff out at its end.
+test(
+  "organization B's subscriptions deliver nothing of organization A's events, and A's ids subscribe like ids that do not exist",
+  async () => {
+    const watched: {
+      label: string;
+      againstA: ReturnType<typeof collect>;
+      againstNothing: ReturnType<typeof collect>;
+    }[] = [];
+    const sockets = [];
+    for (const caller of callersOfB) {
+      const socket = socketClient(app.url, `Bearer ${caller.token}`);
+      await socket.connected;
+      sockets.push(socket);
+      for (const field of subscriptions) {
+        const operation = OPERATIONS[field];
+        expect(operation, `no sample call for ${field}`).toBeDefined();
+        watched.push({
+          label: `${field} as ${caller.label}`,
+          againstA: collect(socket.client, operation.document, operation.variables?.(targetsInA)),
+          againstNothing: collect(socket.client, operation.document, operation.variables?.(NOWHERE)),
+        });
+      }
+    }
+    // A's own viewer hears A's events: once it has heard each, B's subscribers have had their chance.
+    const ownSocket = socketClient(app.url, `Bearer ${a.tokens.VIEWER}`);
+    await ownSocket.connected;
+    sockets.push(ownSocket);
+    const heardInA = subscriptions.map((field) =>
+      collect(ownSocket.client, OPERATIONS[field].document, OPERATIONS[field].variables?.(targetsInA)),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 200));
+
+    // An incident raises an alert and the customer's risk; acknowledging an alert updates it.
+    const reported = await app.graphql(
+      `mutation ($id: ID!) { reportIncident(input: { customer: { id: $id }, title: "Chain snapped", category: PRODUCT, severity: CRITICAL }) { __typename } }`,
+      { id: gid('Customer', targetsInA.customerId) },
+      a.tokens.AGENT,
+    );
+    expect(reported.data!.reportIncident.__typename).toBe('MutationReportIncidentSuccess');
+    const acknowledged = await app.graphql(
+      'mutation ($id: ID!) { acknowledgeAlert(id: $id) { __typename } }',
+      { id: gid('Alert', targetsInA.alertId) },
+      a.tokens.MANAGER,
+    );
+    expect(acknowledged.data!.acknowledgeAlert.__typename).toBe('MutationAcknowledgeAlertSuccess');
+    for (const heard of heardInA) await heard.next(10_000);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
+    const secretsOfA = await identifiersOf(a.id);
+    const leaks: string[] = [];
+    const differences: string[] = [];
+    for (const { label, againstA, againstNothing } of watched) {
+      const text = JSON.stringify([againstA.received, againstA.failure]);
+      for (const secret of secretsOfA) if (text.includes(secret)) leaks.push(`${label}: ${secret}`);
+      const heardA = shape([againstA.received, againstA.failure]);
+      const heardNothing = shape([againstNothing.received, againstNothing.failure]);
+      if (heardA !== heardNothing) differences.push(`${label}: ${heardA} ≠ ${heardNothing}`);
+    }
+    for (const socket of sockets) await socket.client.dispose();
+    expect(leaks).toEqual([]);
+    expect(differences).toEqual([]);
+  },
+  SLOW_MS,
+);
 
 const fields = (['Query', 'Mutation'] as const)
   .flatMap((kind) =>
@@ -182,30 +240,36 @@ const fields = (['Query', 'Mutation'] as const)
   // Signing out ends the caller's session: it goes last so the other calls keep theirs.
   .sort((x, y) => Number(x === 'Mutation.logout') - Number(y === 'Mutation.logout'));
 
-test("organization B sees and changes nothing of organization A, and A's ids answer like ids that do not exist", async () => {
-  const before = await snapshot(a.id);
-  const leaks: string[] = [];
-  const differences: string[] = [];
-  for (const field of fields) {
-    const operation = OPERATIONS[field];
-    expect(operation, `no sample call for ${field}`).toBeDefined();
-    for (const caller of callersOfB) {
-      if (field === 'Mutation.logout') {
-        await app.graphql(operation.document, {}, caller.token);
-        continue;
-      }
-      const againstA = await app.graphql(operation.document, operation.variables?.(targetsInA), caller.token);
-      // External ids are the partner's own: the same one in B names B's customer, as it should.
-      const nowhere = { ...NOWHERE, externalId: targetsInA.externalId };
-      const againstNothing = await app.graphql(operation.document, operation.variables?.(nowhere), caller.token);
-      const text = JSON.stringify(againstA);
-      for (const secret of secretsOfA) if (text.includes(secret)) leaks.push(`${field} as ${caller.label}: ${secret}`);
-      if (shape(againstA) !== shape(againstNothing)) {
-        differences.push(`${field} as ${caller.label}: ${shape(againstA)} ≠ ${shape(againstNothing)}`);
+test(
+  "organization B sees and changes nothing of organization A, and A's ids answer like ids that do not exist",
+  async () => {
+    const before = await snapshot(a.id);
+    const secretsOfA = await identifiersOf(a.id);
+    const leaks: string[] = [];
+    const differences: string[] = [];
+    for (const field of fields) {
+      const operation = OPERATIONS[field];
+      expect(operation, `no sample call for ${field}`).toBeDefined();
+      for (const caller of callersOfB) {
+        if (field === 'Mutation.logout') {
+          await app.graphql(operation.document, {}, caller.token);
+          continue;
+        }
+        const againstA = await app.graphql(operation.document, operation.variables?.(targetsInA), caller.token);
+        // External ids are the partner's own: the same one in B names B's customer, as it should.
+        const nowhere = { ...NOWHERE, externalId: targetsInA.externalId };
+        const againstNothing = await app.graphql(operation.document, operation.variables?.(nowhere), caller.token);
+        const text = JSON.stringify(againstA);
+        for (const secret of secretsOfA)
+          if (text.includes(secret)) leaks.push(`${field} as ${caller.label}: ${secret}`);
+        if (shape(againstA) !== shape(againstNothing)) {
+          differences.push(`${field} as ${caller.label}: ${shape(againstA)} ≠ ${shape(againstNothing)}`);
+        }
       }
     }
-  }
-  expect(leaks).toEqual([]);
-  expect(differences).toEqual([]);
-  expect(await snapshot(a.id)).toBe(before);
-});
+    expect(leaks).toEqual([]);
+    expect(differences).toEqual([]);
+    expect(await snapshot(a.id)).toBe(before);
+  },
+  SLOW_MS,
+);

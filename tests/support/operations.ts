@@ -4,12 +4,14 @@
 
 /** The records a sample call points at: another organization's in the tenancy test, nothing's in the matrix test. */
 export interface Targets {
+  organizationId: string;
   userId: string;
   apiKeyId: string;
   customerId: string;
   externalId: string;
   purchaseId: string;
   interactionId: string;
+  pointsEntryId: string;
   alertId: string;
   surveyId: string;
   feedbackId: string;
@@ -28,12 +30,14 @@ export const gid = (typename: string, id: string) => Buffer.from(`${typename}:${
 
 /** Targets that exist nowhere. */
 export const NOWHERE: Targets = {
+  organizationId: 'nowhere-organization',
   userId: 'nowhere-user',
   apiKeyId: 'nowhere-key',
   customerId: 'nowhere-customer',
   externalId: 'nowhere-external',
   purchaseId: 'nowhere-purchase',
   interactionId: 'nowhere-interaction',
+  pointsEntryId: 'nowhere-points-entry',
   alertId: 'nowhere-alert',
   surveyId: 'nowhere-survey',
   feedbackId: 'nowhere-feedback',
@@ -44,37 +48,38 @@ export const NOWHERE: Targets = {
 
 const RESULT = '__typename ... on Error { message }';
 
+/** Every type `node(id:)` can answer with, and the target its sample id points at. */
+export const NODE_TARGETS: Record<string, keyof Targets> = {
+  Organization: 'organizationId',
+  User: 'userId',
+  ApiKey: 'apiKeyId',
+  Customer: 'customerId',
+  Purchase: 'purchaseId',
+  Interaction: 'interactionId',
+  PointsEntry: 'pointsEntryId',
+  Alert: 'alertId',
+  Survey: 'surveyId',
+  Feedback: 'feedbackId',
+  Incident: 'incidentId',
+  Reward: 'rewardId',
+  Redemption: 'redemptionId',
+};
+const NODE_TYPES = Object.keys(NODE_TARGETS);
+
 const CUSTOMER_FIELDS = `id externalId name email tier pointsBalance lastPersonalContactAt purchases { totalCount } interactions { totalCount }
   incidents { totalCount } feedback { totalCount } risk { score level factors { code points explanation } } engagement satisfaction alerts { totalCount }`;
 const ALERT_FIELDS =
   'id kind severity status title message customer { id externalId } incident { id title } createdAt updatedAt';
 
+/** A customer both ways a call can name one. */
+const byCustomer = (t: Targets) => ({ id: gid('Customer', t.customerId), externalId: t.externalId });
+
 export const OPERATIONS: Record<string, Operation> = {
   'Query.node': {
-    document: `query ($user: ID!, $customer: ID!, $purchase: ID!, $interaction: ID!, $alert: ID!, $survey: ID!, $feedback: ID!, $incident: ID!, $reward: ID!, $redemption: ID!) {
-      user: node(id: $user) { __typename id }
-      customer: node(id: $customer) { __typename id }
-      purchase: node(id: $purchase) { __typename id }
-      interaction: node(id: $interaction) { __typename id }
-      alert: node(id: $alert) { __typename id }
-      survey: node(id: $survey) { __typename id }
-      feedback: node(id: $feedback) { __typename id }
-      incident: node(id: $incident) { __typename id }
-      reward: node(id: $reward) { __typename id }
-      redemption: node(id: $redemption) { __typename id }
+    document: `query (${NODE_TYPES.map((type) => `$${type}: ID!`).join(', ')}) {
+      ${NODE_TYPES.map((type) => `${type}: node(id: $${type}) { __typename id }`).join('\n')}
     }`,
-    variables: (t) => ({
-      user: gid('User', t.userId),
-      customer: gid('Customer', t.customerId),
-      purchase: gid('Purchase', t.purchaseId),
-      interaction: gid('Interaction', t.interactionId),
-      alert: gid('Alert', t.alertId),
-      survey: gid('Survey', t.surveyId),
-      feedback: gid('Feedback', t.feedbackId),
-      incident: gid('Incident', t.incidentId),
-      reward: gid('Reward', t.rewardId),
-      redemption: gid('Redemption', t.redemptionId),
-    }),
+    variables: (t) => Object.fromEntries(NODE_TYPES.map((type) => [type, gid(type, t[NODE_TARGETS[type]])])),
   },
   'Query.customers': {
     document: `query ($search: String) { customers(first: 10, filter: { search: $search }) { totalCount edges { node { ${CUSTOMER_FIELDS} } } } }`,
@@ -85,7 +90,7 @@ export const OPERATIONS: Record<string, Operation> = {
       byId: customer(ref: { id: $id }) { ${CUSTOMER_FIELDS} }
       byExternalId: customer(ref: { externalId: $externalId }) { ${CUSTOMER_FIELDS} }
     }`,
-    variables: (t) => ({ id: gid('Customer', t.customerId), externalId: t.externalId }),
+    variables: byCustomer,
   },
   'Query.surveys': { document: '{ surveys { id question answerCount } }' },
   'Query.feedback': {
@@ -109,7 +114,7 @@ export const OPERATIONS: Record<string, Operation> = {
       byId: canContact(customer: { id: $id }, channel: EMAIL, kind: MARKETING) { allowed reasons nextAllowedAt }
       byExternalId: canContact(customer: { externalId: $externalId }, channel: SMS, kind: SERVICE) { allowed reasons }
     }`,
-    variables: (t) => ({ id: gid('Customer', t.customerId), externalId: t.externalId }),
+    variables: byCustomer,
   },
 
   'Query.alerts': { document: `{ alerts(first: 20) { totalCount edges { node { ${ALERT_FIELDS} } } } }` },
@@ -146,19 +151,31 @@ export const OPERATIONS: Record<string, Operation> = {
     document: `mutation { upsertCustomer(input: { externalId: "", name: "" }) { ${RESULT} } }`,
   },
   'Mutation.recordPurchase': {
-    document: `mutation ($id: ID!) { recordPurchase(input: { customer: { id: $id }, amount: { amountMinor: 10000, currency: "DKK" } }) { ${RESULT} } }`,
-    variables: (t) => ({ id: gid('Customer', t.customerId) }),
+    document: `mutation ($id: ID!, $externalId: String!) {
+      byId: recordPurchase(input: { customer: { id: $id }, amount: { amountMinor: 10000, currency: "DKK" } }) { ${RESULT} }
+      byExternalId: recordPurchase(input: { customer: { externalId: $externalId }, amount: { amountMinor: 10000, currency: "DKK" } }) { ${RESULT} }
+    }`,
+    variables: byCustomer,
   },
   'Mutation.recordInteraction': {
-    document: `mutation ($externalId: String!) { recordInteraction(input: { customer: { externalId: $externalId }, channel: PHONE, direction: OUTBOUND, kind: CHECK_IN, personal: true }) { ${RESULT} } }`,
-    variables: (t) => ({ externalId: t.externalId }),
+    document: `mutation ($id: ID!, $externalId: String!) {
+      byId: recordInteraction(input: { customer: { id: $id }, channel: PHONE, direction: OUTBOUND, kind: CHECK_IN, personal: true }) { ${RESULT} }
+      byExternalId: recordInteraction(input: { customer: { externalId: $externalId }, channel: PHONE, direction: OUTBOUND, kind: CHECK_IN, personal: true }) { ${RESULT} }
+    }`,
+    variables: byCustomer,
   },
   'Mutation.recordEvents': {
     document: `mutation ($id: ID!, $externalId: String!) { recordEvents(input: { events: [
       { purchase: { customer: { id: $id }, amount: { amountMinor: 5000, currency: "DKK" } } },
-      { interaction: { customer: { externalId: $externalId }, channel: EMAIL, direction: INBOUND, kind: SERVICE, personal: true } }
+      { purchase: { customer: { externalId: $externalId }, amount: { amountMinor: 5000, currency: "DKK" } } },
+      { interaction: { customer: { id: $id }, channel: EMAIL, direction: INBOUND, kind: SERVICE, personal: true } },
+      { interaction: { customer: { externalId: $externalId }, channel: EMAIL, direction: INBOUND, kind: SERVICE, personal: true } },
+      { feedback: { customer: { id: $id }, comment: "Quick delivery" } },
+      { feedback: { customer: { externalId: $externalId }, comment: "Quick delivery" } },
+      { incident: { customer: { id: $id }, title: "Late parcel", category: DELIVERY, severity: LOW } },
+      { incident: { customer: { externalId: $externalId }, title: "Late parcel", category: DELIVERY, severity: LOW } }
     ] }) { __typename ... on MutationRecordEventsSuccess { data { applied failed results { index ok errors { __typename message } } } } ... on Error { message } } }`,
-    variables: (t) => ({ id: gid('Customer', t.customerId), externalId: t.externalId }),
+    variables: byCustomer,
   },
   'Mutation.acknowledgeAlert': {
     document: `mutation ($id: ID!) { acknowledgeAlert(id: $id) { ${RESULT} } }`,
@@ -178,7 +195,8 @@ export const OPERATIONS: Record<string, Operation> = {
   'Subscription.alertUpdated': { document: `subscription { alertUpdated { ${ALERT_FIELDS} } }` },
   'Subscription.incidentChanged': { document: 'subscription { incidentChanged { id status slaDueAt slaBreached } }' },
   'Subscription.churnRiskChanged': {
-    document: 'subscription { churnRiskChanged(minLevel: HIGH) { id risk { level } } }',
+    document: 'subscription ($id: ID) { churnRiskChanged(customerId: $id) { id risk { level } } }',
+    variables: (t) => ({ id: gid('Customer', t.customerId) }),
   },
   'Mutation.createSurvey': {
     document: `mutation { createSurvey(input: { kind: POLL, question: "Tea or coffee?", options: ["Tea"] }) { ${RESULT} } }`,
@@ -188,12 +206,19 @@ export const OPERATIONS: Record<string, Operation> = {
     variables: (t) => ({ id: gid('Survey', t.surveyId) }),
   },
   'Mutation.submitFeedback': {
-    document: `mutation ($externalId: String!, $survey: ID!) { submitFeedback(input: { customer: { externalId: $externalId }, surveyId: $survey, score: 10 }) { ${RESULT} } }`,
-    variables: (t) => ({ externalId: t.externalId, survey: gid('Survey', t.surveyId) }),
+    document: `mutation ($id: ID!, $externalId: String!, $survey: ID!) {
+      byId: submitFeedback(input: { customer: { id: $id }, comment: "Friendly staff" }) { ${RESULT} }
+      byExternalId: submitFeedback(input: { customer: { externalId: $externalId }, comment: "Friendly staff" }) { ${RESULT} }
+      toSurvey: submitFeedback(input: { customer: { externalId: $externalId }, surveyId: $survey, score: 10 }) { ${RESULT} }
+    }`,
+    variables: (t) => ({ ...byCustomer(t), survey: gid('Survey', t.surveyId) }),
   },
   'Mutation.reportIncident': {
-    document: `mutation ($id: ID!) { reportIncident(input: { customer: { id: $id }, title: "Broken chain", category: PRODUCT, severity: HIGH }) { ${RESULT} } }`,
-    variables: (t) => ({ id: gid('Customer', t.customerId) }),
+    document: `mutation ($id: ID!, $externalId: String!) {
+      byId: reportIncident(input: { customer: { id: $id }, title: "Broken chain", category: PRODUCT, severity: HIGH }) { ${RESULT} }
+      byExternalId: reportIncident(input: { customer: { externalId: $externalId }, title: "Broken chain", category: PRODUCT, severity: HIGH }) { ${RESULT} }
+    }`,
+    variables: byCustomer,
   },
   'Mutation.updateIncident': {
     document: `mutation ($id: ID!) { updateIncident(input: { id: $id, status: IN_PROGRESS, responded: true }) { ${RESULT} } }`,
@@ -216,16 +241,22 @@ export const OPERATIONS: Record<string, Operation> = {
     variables: (t) => ({ id: gid('Reward', t.rewardId) }),
   },
   'Mutation.redeemReward': {
-    document: `mutation ($customer: ID!, $reward: ID!) { redeemReward(input: { customer: { id: $customer }, rewardId: $reward }) { ${RESULT} } }`,
-    variables: (t) => ({ customer: gid('Customer', t.customerId), reward: gid('Reward', t.rewardId) }),
+    document: `mutation ($id: ID!, $externalId: String!, $reward: ID!) {
+      byId: redeemReward(input: { customer: { id: $id }, rewardId: $reward }) { ${RESULT} }
+      byExternalId: redeemReward(input: { customer: { externalId: $externalId }, rewardId: $reward }) { ${RESULT} }
+    }`,
+    variables: (t) => ({ ...byCustomer(t), reward: gid('Reward', t.rewardId) }),
   },
   'Mutation.cancelRedemption': {
     document: `mutation ($id: ID!) { cancelRedemption(input: { id: $id, reason: "Sample" }) { ${RESULT} } }`,
     variables: (t) => ({ id: gid('Redemption', t.redemptionId) }),
   },
   'Mutation.adjustPoints': {
-    document: `mutation ($id: ID!) { adjustPoints(input: { customer: { id: $id }, delta: 10, reason: "Sample" }) { ${RESULT} } }`,
-    variables: (t) => ({ id: gid('Customer', t.customerId) }),
+    document: `mutation ($id: ID!, $externalId: String!) {
+      byId: adjustPoints(input: { customer: { id: $id }, delta: 10, reason: "Sample" }) { ${RESULT} }
+      byExternalId: adjustPoints(input: { customer: { externalId: $externalId }, delta: 10, reason: "Sample" }) { ${RESULT} }
+    }`,
+    variables: byCustomer,
   },
   'Mutation.revokeApiKey': {
     document: `mutation ($id: ID!) { revokeApiKey(id: $id) { ${RESULT} } }`,
