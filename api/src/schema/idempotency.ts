@@ -2,6 +2,8 @@
 // claimed before it runs and its answer stored after, so a replay returns the first answer byte
 // for byte without running again. The key with other input makes the mutation answer a
 // ValidationError (thrown inside the field, so it comes back in the mutation's result union).
+// Only a caller the authorization matrix admits claims or replays a key: a refused call changes
+// nothing, its key included.
 import SchemaBuilder, { BasePlugin, type PothosOutputFieldConfig, type SchemaTypes } from '@pothos/core';
 import {
   GraphQLError,
@@ -14,6 +16,7 @@ import {
 import { getArgumentValues } from 'graphql/execution/values.js';
 import type { Plugin } from 'graphql-yoga';
 import { ValidationError } from '../domain/errors.ts';
+import { ACCESS, permits } from '../auth/access.ts';
 import type { Context } from '../context.ts';
 import { claimKey, completeKey, releaseKey, requestHash } from '../services/idempotency.service.ts';
 
@@ -55,6 +58,8 @@ export function useIdempotency(): Plugin<Context> {
         return;
       }
       const [{ node, values, key }] = keyed;
+      // This runs before scope-auth: left alone, the refusal would be stored as the key's answer.
+      if (!permits(caller, ACCESS[`Mutation.${node.name.value}`])) return;
       const { [IDEMPOTENCY_ARG]: _key, ...input } = values;
       const claim = await claimKey(caller, key!, node.name.value, requestHash(node.name.value, input));
       const responseKey = node.alias?.value ?? node.name.value;
