@@ -7,7 +7,11 @@ import { runtime, tenantDb } from '../runtime.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 
 export const KEEP_KEYS_MS = 7 * 24 * 60 * 60 * 1000;
-/** A first call that has not answered by then is taken for dead (its process crashed). */
+/**
+ * A first call that has not answered by then is taken for dead (its process crashed). Measured,
+ * like every time of a record, on the runtime's clock: against the database's clock, a call
+ * still running would look dead whenever the two disagree by more than this.
+ */
 const ABANDONED_MS = 60 * 1000;
 const POLL_MS = 25;
 
@@ -36,7 +40,13 @@ export async function claimKey(
     const now = clock.now();
     try {
       const record = await db.idempotencyRecord.create({
-        data: { ...scope, operation, requestHash: hash, expiresAt: new Date(now.getTime() + KEEP_KEYS_MS) },
+        data: {
+          ...scope,
+          operation,
+          requestHash: hash,
+          createdAt: now,
+          expiresAt: new Date(now.getTime() + KEEP_KEYS_MS),
+        },
       });
       return { kind: 'fresh', recordId: record.id };
     } catch (error) {
