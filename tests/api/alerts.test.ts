@@ -9,6 +9,7 @@ import { partnerKey } from '../support/partner.ts';
 import { gid } from '../support/operations.ts';
 
 const HOUR = 60 * 60 * 1000;
+const DAY = 24 * HOUR;
 let app: TestApp;
 let org: TestOrganization;
 let desk: string;
@@ -23,11 +24,11 @@ const CUSTOMER = `query ($externalId: String!) { customer(ref: { externalId: $ex
   alerts(first: 20) { edges { node { kind severity status title(locale: EN) message(locale: EN) incident { title } } } }
 } }`;
 
-async function customer(externalId: string) {
-  return (await app.graphql(CUSTOMER, { externalId }, reader)).data!.customer;
+async function customer(externalId: string, token = reader) {
+  return (await app.graphql(CUSTOMER, { externalId }, token)).data!.customer;
 }
-const alertsOf = async (externalId: string, kind?: string) =>
-  (await customer(externalId)).alerts.edges
+const alertsOf = async (externalId: string, kind?: string, token = reader) =>
+  (await customer(externalId, token)).alerts.edges
     .map((edge: any) => edge.node)
     .filter((alert: any) => !kind || alert.kind === kind);
 const incident = (externalId: string, severity = 'LOW', title = 'Late delivery') =>
@@ -190,3 +191,38 @@ describe('CHURN_RISK resolves by itself', () => {
 async function partnerKeyForStaff(): Promise<string> {
   return partnerKey(org, ['CUSTOMERS_READ']);
 }
+
+describe('IGNORED whatever the risk weights', () => {
+  const UPDATE_SETTINGS = `mutation ($settings: OrganizationSettingsInput!) {
+    updateOrganizationSettings(settings: $settings) { __typename } }`;
+
+  /** An organization with these IGNORED weights and one customer, created now; its reader key. */
+  async function organizationWeighing(risk: Record<string, number>, externalId: string): Promise<string> {
+    const organization = await createTestOrganization(app, 'Vægte');
+    const result = await app.graphql(UPDATE_SETTINGS, { settings: { risk } }, organization.tokens.ADMIN);
+    expect(result.data!.updateOrganizationSettings.__typename).toBe('MutationUpdateOrganizationSettingsSuccess');
+    await upsertCustomer(systemCaller(organization.id), { externalId, name: `Kunde ${externalId}` });
+    return partnerKey(organization, ['CUSTOMERS_READ', 'ALERTS_READ']);
+  }
+
+  test('with the IGNORED factor weighed 0, crossing 90 days still raises the alert', async () => {
+    const key = await organizationWeighing({ ignored45: 0, ignored90: 0, ignored180: 0 }, 'WEIGHTLESS');
+    app.clock.advance(90 * DAY);
+    await app.runJobs();
+    expect((await customer('WEIGHTLESS', key)).risk.factors).toEqual([]);
+    expect(await alertsOf('WEIGHTLESS', 'IGNORED', key)).toMatchObject([{ severity: 'INFO', status: 'OPEN' }]);
+  });
+
+  test('with the same weight at 45 and 90 days, the job still wakes at the 90-day crossing to raise it', async () => {
+    const key = await organizationWeighing({ ignored45: 10, ignored90: 10 }, 'FLAT');
+    app.clock.advance(45 * DAY);
+    await app.runJobs();
+    expect((await customer('FLAT', key)).risk.factors.map((factor: any) => [factor.code, factor.points])).toEqual([
+      ['IGNORED', 10],
+    ]);
+    expect(await alertsOf('FLAT', 'IGNORED', key)).toEqual([]);
+    app.clock.advance(45 * DAY);
+    await app.runJobs();
+    expect(await alertsOf('FLAT', 'IGNORED', key)).toMatchObject([{ severity: 'INFO', status: 'OPEN' }]);
+  });
+});

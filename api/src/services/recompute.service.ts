@@ -13,7 +13,7 @@ import { computeEngagement } from '../domain/risk/engagement.ts';
 import { computeSatisfaction, type SatisfactionSignal } from '../domain/risk/satisfaction.ts';
 import { decideChurnRiskAlert } from '../domain/alerts/churn-risk-alert.ts';
 import { alertSeverity } from '../domain/alerts/alert-severity.ts';
-import { ignoredAlertDue } from '../domain/alerts/ignored-alert.ts';
+import { ignoredAlert, type IgnoredAlert } from '../domain/alerts/ignored-alert.ts';
 import { isTopSpender, topSpendThreshold } from '../domain/alerts/top-spenders.ts';
 import { isBadExperience } from '../domain/feedback/bad-experience.ts';
 import { isSlaBreached } from '../domain/incidents/sla-breached.ts';
@@ -237,17 +237,19 @@ export async function recomputeIn(
     const risk = churnRiskOf(customer, facts, settings, now);
     const engagement = engagementOf(customer, facts, settings, now);
     const satisfaction = satisfactionOf(customer, facts, settings, now);
+    const ignored = ignoredAlert(customer, now);
     const recomputeAt = earliest(
       risk.nextChangeAt,
       engagement.nextChangeAt,
       satisfaction.nextChangeAt,
       tiers.get(customer.id)?.nextChangeAt,
+      ignored.nextChangeAt,
     );
     rows.push({ id: customer.id, risk, engagement, satisfaction, recomputeAt });
     if (risk.score !== customer.riskScore || risk.level !== customer.riskLevel) {
       result.riskChanged.push({ customerId: customer.id, level: risk.level });
     }
-    await decideAlerts(tx, organizationId, customer, risk, facts, now, result.news, isTopSpenderNow);
+    await decideAlerts(tx, organizationId, customer, risk, ignored, facts, now, result.news, isTopSpenderNow);
   }
 
   // One statement writes every customer's read model.
@@ -281,6 +283,7 @@ async function decideAlerts(
   organizationId: string,
   customer: Customer,
   risk: ChurnRisk,
+  ignored: IgnoredAlert,
   facts: Facts,
   now: Date,
   news: AlertNews,
@@ -386,10 +389,9 @@ async function decideAlerts(
   }
 
   // IGNORED: crossing 90 days without personal contact, once per quiet stretch; a contact resolves it.
-  const ignored = ignoredAlertDue(risk.factors);
   const openIgnored = open('IGNORED');
-  if (ignored) {
-    const since = new Date(ignored.since);
+  if (ignored.due) {
+    const since = new Date(ignored.due.since);
     const last = lastCause('IGNORED');
     if (!last || last.getTime() !== since.getTime()) {
       const severity = alertSeverity({ kind: 'IGNORED', topSpender: await isTopSpender(customer.id) })!;
@@ -403,7 +405,7 @@ async function decideAlerts(
           causedAt: since,
           reason: {
             code: 'IGNORED',
-            params: { customerName, days: ignored.days, neverContacted: ignored.neverContacted },
+            params: { customerName, days: ignored.due.days, neverContacted: ignored.due.neverContacted },
           },
         },
         openIgnored,
