@@ -5,7 +5,7 @@ import { upsertCustomer } from '../../api/src/services/customer.service.ts';
 import { createSurvey } from '../../api/src/services/survey.service.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { createTestOrganization, login, type TestOrganization } from '../support/fixtures.ts';
-import { partnerKey } from '../support/partner.ts';
+import { createCustomers, partnerKey } from '../support/partner.ts';
 import { gid } from '../support/operations.ts';
 
 const HOUR = 60 * 60 * 1000;
@@ -191,6 +191,43 @@ describe('CHURN_RISK resolves by itself', () => {
 async function partnerKeyForStaff(): Promise<string> {
   return partnerKey(org, ['CUSTOMERS_READ']);
 }
+
+describe('IGNORED severity: the top 10% of the organization by 12-month spend', () => {
+  let quiet: TestOrganization;
+  let quietReader: string;
+
+  beforeAll(async () => {
+    // 20 customers, of whom 3 bought something: the top 10% are the 2 biggest spenders.
+    quiet = await createTestOrganization(app, 'Stille');
+    quietReader = await partnerKey(quiet, ['CUSTOMERS_READ', 'ALERTS_READ']);
+    const shop = await partnerKey(quiet, ['EVENTS_WRITE']);
+    await createCustomers(quiet, 17, 'NONE');
+    for (const [externalId, amountMinor] of [
+      ['FIRST', 500_000],
+      ['SECOND', 100_000],
+      ['THIRD', 10_000],
+    ] as const) {
+      await upsertCustomer(systemCaller(quiet.id), { externalId, name: `Kunde ${externalId}` });
+      await app.graphql(
+        `mutation ($input: RecordPurchaseInput!) { recordPurchase(input: $input) { __typename } }`,
+        { input: { customer: { externalId }, amount: { amountMinor, currency: 'DKK' } } },
+        shop,
+      );
+    }
+    app.clock.advance(91 * DAY);
+    await app.runJobs();
+  });
+
+  test('crossing 90 days raises IGNORED as WARNING for a top spender, counting customers who bought nothing', async () => {
+    expect(await alertsOf('FIRST', 'IGNORED', quietReader)).toMatchObject([{ severity: 'WARNING', status: 'OPEN' }]);
+    expect(await alertsOf('SECOND', 'IGNORED', quietReader)).toMatchObject([{ severity: 'WARNING', status: 'OPEN' }]);
+  });
+
+  test('crossing 90 days raises IGNORED as INFO for a customer outside the top 10%', async () => {
+    expect(await alertsOf('THIRD', 'IGNORED', quietReader)).toMatchObject([{ severity: 'INFO', status: 'OPEN' }]);
+    expect(await alertsOf('NONE-1', 'IGNORED', quietReader)).toMatchObject([{ severity: 'INFO', status: 'OPEN' }]);
+  });
+});
 
 describe('IGNORED whatever the risk weights', () => {
   const UPDATE_SETTINGS = `mutation ($settings: OrganizationSettingsInput!) {

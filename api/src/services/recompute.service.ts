@@ -191,7 +191,9 @@ export interface RecomputeResult {
 
 /**
  * Whether a customer is in the organization's top 10 % by 12-month spend in its default currency:
- * one query for the whole organization, made only when an IGNORED alert needs its severity.
+ * one query for the whole organization, made only when an IGNORED alert needs its severity. Every
+ * customer counts, those who bought nothing with 0: the top 10 % of the organization, not of its
+ * recent buyers.
  */
 function topSpenders(tx: TenantTx, organizationId: string, settings: OrganizationSettings, now: Date) {
   let spends: Promise<{ threshold: number | null; byCustomer: Map<string, number> }> | undefined;
@@ -199,9 +201,13 @@ function topSpenders(tx: TenantTx, organizationId: string, settings: Organizatio
     spends ??= tx
       .$queryRaw<{ customerId: string; spend: bigint }[]>(
         Prisma.sql`
-        SELECT "customerId", sum("amountMinor") AS spend FROM "Purchase"
-        WHERE "organizationId" = ${organizationId} AND currency = ${settings.defaultCurrency} AND "occurredAt" > ${addMonthsUtc(now, -12)}
-        GROUP BY "customerId"`,
+        SELECT c.id AS "customerId", COALESCE(bought.spend, 0) AS spend FROM "Customer" c
+        LEFT JOIN (
+          SELECT "customerId", sum("amountMinor") AS spend FROM "Purchase"
+          WHERE "organizationId" = ${organizationId} AND currency = ${settings.defaultCurrency} AND "occurredAt" > ${addMonthsUtc(now, -12)}
+          GROUP BY "customerId"
+        ) AS bought ON bought."customerId" = c.id
+        WHERE c."organizationId" = ${organizationId}`,
       )
       .then((rows) => ({
         threshold: topSpendThreshold(rows.map((row) => Number(row.spend))),
