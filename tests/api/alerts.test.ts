@@ -21,7 +21,8 @@ const REPORT = `mutation ($input: ReportIncidentInput!) { reportIncident(input: 
 const ANSWER = `mutation ($input: SubmitFeedbackInput!) { submitFeedback(input: $input) { __typename ... on Error { message } } }`;
 const CUSTOMER = `query ($externalId: String!) { customer(ref: { externalId: $externalId }) {
   risk { score level factors { code points explanation(locale: EN) } }
-  alerts(first: 20) { edges { node { kind severity status title(locale: EN) message(locale: EN) incident { title } } } }
+  alerts(first: 20) { edges { node {
+    id kind severity status title(locale: EN) message(locale: EN) incident { title } updatedAt } } }
 } }`;
 
 async function customer(externalId: string, token = reader) {
@@ -195,6 +196,7 @@ async function partnerKeyForStaff(): Promise<string> {
 describe('IGNORED severity: the top 10% of the organization by 12-month spend', () => {
   let quiet: TestOrganization;
   let quietReader: string;
+  let stampedAt: string;
 
   beforeAll(async () => {
     // 20 customers, of whom 3 bought something: the top 10% are the 2 biggest spenders.
@@ -226,6 +228,32 @@ describe('IGNORED severity: the top 10% of the organization by 12-month spend', 
   test('crossing 90 days raises IGNORED as INFO for a customer outside the top 10%', async () => {
     expect(await alertsOf('THIRD', 'IGNORED', quietReader)).toMatchObject([{ severity: 'INFO', status: 'OPEN' }]);
     expect(await alertsOf('NONE-1', 'IGNORED', quietReader)).toMatchObject([{ severity: 'INFO', status: 'OPEN' }]);
+  });
+
+  describe('catching up with alerts(since:)', () => {
+    const SINCE = `query ($since: DateTime) { alerts(first: 100, since: $since) {
+      totalCount edges { node { customer { externalId } status } } } }`;
+    const since = async (time: string) => (await app.graphql(SINCE, { since: time }, quietReader)).data!.alerts;
+
+    test('returns every alert stamped exactly at `since`: a client passing the updatedAt of the last alert it saw misses none of its batch', async () => {
+      [{ updatedAt: stampedAt }] = await alertsOf('FIRST', 'IGNORED', quietReader);
+      expect((await since(stampedAt)).totalCount).toBe(20);
+      expect((await since(new Date(Date.parse(stampedAt) + 1).toISOString())).totalCount).toBe(0);
+    });
+
+    test('returns an alert raised before `since` and changed after it', async () => {
+      app.clock.advance(60_000);
+      const [first] = await alertsOf('FIRST', 'IGNORED', quietReader);
+      await app.graphql(
+        'mutation ($id: ID!) { acknowledgeAlert(id: $id) { __typename } }',
+        { id: first.id },
+        await login(app, quiet.emails.MANAGER),
+      );
+      const changed = await since(new Date(Date.parse(stampedAt) + 1).toISOString());
+      expect(changed.edges.map((edge: any) => edge.node)).toEqual([
+        { customer: { externalId: 'FIRST' }, status: 'ACKNOWLEDGED' },
+      ]);
+    });
   });
 });
 
