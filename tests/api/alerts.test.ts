@@ -7,6 +7,7 @@ import { startTestApp, type TestApp } from '../support/app.ts';
 import { createTestOrganization, login, type TestOrganization } from '../support/fixtures.ts';
 import { createCustomers, partnerKey } from '../support/partner.ts';
 import { gid } from '../support/operations.ts';
+import { collect, socketClient } from '../support/subscriptions.ts';
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
@@ -192,6 +193,93 @@ describe('CHURN_RISK resolves by itself', () => {
 async function partnerKeyForStaff(): Promise<string> {
   return partnerKey(org, ['CUSTOMERS_READ']);
 }
+
+describe('escalation', () => {
+  /** Live alertUpdated events, read until the one about `alertId` arrives. */
+  async function followUpdates() {
+    const socket = socketClient(app.url, `Bearer ${reader}`);
+    await socket.connected;
+    const updates = collect(socket.client, 'subscription { alertUpdated { id kind severity updatedAt } }');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    return {
+      async about(alertId: string) {
+        for (;;) {
+          const event = (await updates.next()).data!.alertUpdated;
+          if (event.id === alertId) return event;
+        }
+      },
+      async close() {
+        updates.dispose();
+        await socket.client.dispose();
+      },
+    };
+  }
+
+  test('a rise in level escalates the open CHURN_RISK alert: severity, message and updatedAt change, published as alertUpdated', async () => {
+    await upsertCustomer(systemCaller(org.id), { externalId: 'RISING', name: 'Kunde RISING' });
+    await incident('RISING');
+    await npsAnswer('RISING', 4);
+    const [before] = await alertsOf('RISING', 'CHURN_RISK');
+    expect(before).toMatchObject({ severity: 'WARNING', status: 'OPEN' });
+    const updates = await followUpdates();
+
+    app.clock.advance(HOUR);
+    await incident('RISING', 'MEDIUM', 'Wrong invoice');
+
+    const after = await alertsOf('RISING', 'CHURN_RISK');
+    expect(after).toHaveLength(1);
+    expect(after[0]).toMatchObject({
+      id: before.id,
+      severity: 'CRITICAL',
+      status: 'OPEN',
+      updatedAt: app.clock.now().toISOString(),
+    });
+    expect(before.message).toMatch(/rose to 65 of 100/);
+    expect(after[0].message).toMatch(/rose to 90 of 100/);
+    expect(await updates.about(before.id)).toEqual({
+      id: before.id,
+      kind: 'CHURN_RISK',
+      severity: 'CRITICAL',
+      updatedAt: after[0].updatedAt,
+    });
+    await updates.close();
+  });
+
+  test('raising an incident from HIGH to CRITICAL escalates its INCIDENT alert rather than adding one', async () => {
+    await upsertCustomer(systemCaller(org.id), { externalId: 'UPGRADED', name: 'Kunde UPGRADED' });
+    const reported = await incident('UPGRADED', 'HIGH', 'Wheel buckled');
+    const [before] = await alertsOf('UPGRADED', 'INCIDENT');
+    expect(before).toMatchObject({ severity: 'WARNING', title: 'Incident (high): Kunde UPGRADED' });
+    const updates = await followUpdates();
+
+    app.clock.advance(HOUR);
+    const updated = await app.graphql(
+      'mutation ($id: ID!) { updateIncident(input: { id: $id, severity: CRITICAL }) { __typename } }',
+      { id: reported.data!.reportIncident.data.id },
+      await login(app, org.emails.AGENT),
+    );
+    expect(updated.data!.updateIncident.__typename).toBe('MutationUpdateIncidentSuccess');
+
+    const after = await alertsOf('UPGRADED', 'INCIDENT');
+    expect(after).toHaveLength(1);
+    expect(after[0]).toMatchObject({
+      id: before.id,
+      severity: 'CRITICAL',
+      status: 'OPEN',
+      title: 'Incident (critical): Kunde UPGRADED',
+      updatedAt: app.clock.now().toISOString(),
+    });
+    // The due time moved with the severity: 4 hours from the opening instead of 24.
+    expect(after[0].message).not.toBe(before.message);
+    expect(await updates.about(before.id)).toEqual({
+      id: before.id,
+      kind: 'INCIDENT',
+      severity: 'CRITICAL',
+      updatedAt: after[0].updatedAt,
+    });
+    await updates.close();
+  });
+});
 
 describe('IGNORED severity: the top 10% of the organization by 12-month spend', () => {
   let quiet: TestOrganization;
