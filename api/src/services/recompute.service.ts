@@ -532,26 +532,73 @@ export async function markForRecompute(tx: TenantTx, customerIds: string[], now:
 /** How many customers one recompute takes at most: bounded memory and transaction length. */
 export const RECOMPUTE_BATCH = 500;
 
-/** The background job: every customer whose time-based facts changed since their last computation. */
+/** How long the job leaves a customer whose recompute failed before it tries again. */
+export const RECOMPUTE_RETRY_MS = 60 * 60 * 1000;
+
+/**
+ * Recomputes a batch of due customers; returns how many succeeded. A batch that fails is split in
+ * halves until the customers that fail on their own are found: those are logged and left until
+ * RECOMPUTE_RETRY_MS later, so one broken customer neither holds back the others nor is retried
+ * every round.
+ */
+async function recomputeDueBatch(organizationId: string, customerIds: string[], now: Date): Promise<number> {
+  try {
+    await recomputeCustomers(organizationId, customerIds);
+    return customerIds.length;
+  } catch (error) {
+    const { db, log } = runtime();
+    if (customerIds.length === 1) {
+      const retryAt = new Date(now.getTime() + RECOMPUTE_RETRY_MS);
+      log.error('recompute of a customer failed; the job tries again later', {
+        organizationId,
+        customerId: customerIds[0],
+        retryAt,
+        error,
+      });
+      await db.forOrganization(organizationId).customer.updateMany({
+        where: { id: customerIds[0] },
+        data: { recomputeAt: retryAt },
+      });
+      return 0;
+    }
+    const half = Math.ceil(customerIds.length / 2);
+    return (
+      (await recomputeDueBatch(organizationId, customerIds.slice(0, half), now)) +
+      (await recomputeDueBatch(organizationId, customerIds.slice(half), now))
+    );
+  }
+}
+
+/**
+ * The background job: every customer whose time-based facts changed since their last computation.
+ * An organization whose customers cannot even be listed is logged and skipped for this round.
+ */
 export async function recomputeDueCustomers(now: Date): Promise<number> {
-  const { db } = runtime();
+  const { db, log } = runtime();
   const organizations = await db.acrossOrganizations.organization.findMany({ select: { id: true } });
   let recomputed = 0;
   for (const organization of organizations) {
-    for (;;) {
-      const due = await db.forOrganization(organization.id).customer.findMany({
-        where: { recomputeAt: { lte: now } },
-        select: { id: true },
-        orderBy: { recomputeAt: 'asc' },
-        take: RECOMPUTE_BATCH,
+    try {
+      for (;;) {
+        const due = await db.forOrganization(organization.id).customer.findMany({
+          where: { recomputeAt: { lte: now } },
+          select: { id: true },
+          orderBy: { recomputeAt: 'asc' },
+          take: RECOMPUTE_BATCH,
+        });
+        if (due.length === 0) break;
+        recomputed += await recomputeDueBatch(
+          organization.id,
+          due.map((customer) => customer.id),
+          now,
+        );
+        if (due.length < RECOMPUTE_BATCH) break;
+      }
+    } catch (error) {
+      log.error('recomputing an organization failed; the job tries again next round', {
+        organizationId: organization.id,
+        error,
       });
-      if (due.length === 0) break;
-      await recomputeCustomers(
-        organization.id,
-        due.map((customer) => customer.id),
-      );
-      recomputed += due.length;
-      if (due.length < RECOMPUTE_BATCH) break;
     }
   }
   return recomputed;
