@@ -5,10 +5,12 @@ import { upsertCustomer } from '../../api/src/services/customer.service.ts';
 import { createSurvey } from '../../api/src/services/survey.service.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { createTestOrganization, login, type TestOrganization } from '../support/fixtures.ts';
-import { partnerKey } from '../support/partner.ts';
+import { createCustomers, partnerKey } from '../support/partner.ts';
 import { gid } from '../support/operations.ts';
+import { collect, socketClient } from '../support/subscriptions.ts';
 
 const HOUR = 60 * 60 * 1000;
+const DAY = 24 * HOUR;
 let app: TestApp;
 let org: TestOrganization;
 let desk: string;
@@ -20,14 +22,15 @@ const REPORT = `mutation ($input: ReportIncidentInput!) { reportIncident(input: 
 const ANSWER = `mutation ($input: SubmitFeedbackInput!) { submitFeedback(input: $input) { __typename ... on Error { message } } }`;
 const CUSTOMER = `query ($externalId: String!) { customer(ref: { externalId: $externalId }) {
   risk { score level factors { code points explanation(locale: EN) } }
-  alerts(first: 20) { edges { node { kind severity status title(locale: EN) message(locale: EN) incident { title } } } }
+  alerts(first: 20) { edges { node {
+    id kind severity status title(locale: EN) message(locale: EN) incident { title } updatedAt } } }
 } }`;
 
-async function customer(externalId: string) {
-  return (await app.graphql(CUSTOMER, { externalId }, reader)).data!.customer;
+async function customer(externalId: string, token = reader) {
+  return (await app.graphql(CUSTOMER, { externalId }, token)).data!.customer;
 }
-const alertsOf = async (externalId: string, kind?: string) =>
-  (await customer(externalId)).alerts.edges
+const alertsOf = async (externalId: string, kind?: string, token = reader) =>
+  (await customer(externalId, token)).alerts.edges
     .map((edge: any) => edge.node)
     .filter((alert: any) => !kind || alert.kind === kind);
 const incident = (externalId: string, severity = 'LOW', title = 'Late delivery') =>
@@ -190,3 +193,189 @@ describe('CHURN_RISK resolves by itself', () => {
 async function partnerKeyForStaff(): Promise<string> {
   return partnerKey(org, ['CUSTOMERS_READ']);
 }
+
+describe('escalation', () => {
+  /** Live alertUpdated events, read until the one about `alertId` arrives. */
+  async function followUpdates() {
+    const socket = socketClient(app.url, `Bearer ${reader}`);
+    await socket.connected;
+    const updates = collect(socket.client, 'subscription { alertUpdated { id kind severity updatedAt } }');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    return {
+      async about(alertId: string) {
+        for (;;) {
+          const event = (await updates.next()).data!.alertUpdated;
+          if (event.id === alertId) return event;
+        }
+      },
+      async close() {
+        updates.dispose();
+        await socket.client.dispose();
+      },
+    };
+  }
+
+  test('a rise in level escalates the open CHURN_RISK alert: severity, message and updatedAt change, published as alertUpdated', async () => {
+    await upsertCustomer(systemCaller(org.id), { externalId: 'RISING', name: 'Kunde RISING' });
+    await incident('RISING');
+    await npsAnswer('RISING', 4);
+    const [before] = await alertsOf('RISING', 'CHURN_RISK');
+    expect(before).toMatchObject({ severity: 'WARNING', status: 'OPEN' });
+    const updates = await followUpdates();
+
+    app.clock.advance(HOUR);
+    await incident('RISING', 'MEDIUM', 'Wrong invoice');
+
+    const after = await alertsOf('RISING', 'CHURN_RISK');
+    expect(after).toHaveLength(1);
+    expect(after[0]).toMatchObject({
+      id: before.id,
+      severity: 'CRITICAL',
+      status: 'OPEN',
+      updatedAt: app.clock.now().toISOString(),
+    });
+    expect(before.message).toMatch(/rose to 65 of 100/);
+    expect(after[0].message).toMatch(/rose to 90 of 100/);
+    expect(await updates.about(before.id)).toEqual({
+      id: before.id,
+      kind: 'CHURN_RISK',
+      severity: 'CRITICAL',
+      updatedAt: after[0].updatedAt,
+    });
+    await updates.close();
+  });
+
+  test('raising an incident from HIGH to CRITICAL escalates its INCIDENT alert rather than adding one', async () => {
+    await upsertCustomer(systemCaller(org.id), { externalId: 'UPGRADED', name: 'Kunde UPGRADED' });
+    const reported = await incident('UPGRADED', 'HIGH', 'Wheel buckled');
+    const [before] = await alertsOf('UPGRADED', 'INCIDENT');
+    expect(before).toMatchObject({ severity: 'WARNING', title: 'Incident (high): Kunde UPGRADED' });
+    const updates = await followUpdates();
+
+    app.clock.advance(HOUR);
+    const updated = await app.graphql(
+      'mutation ($id: ID!) { updateIncident(input: { id: $id, severity: CRITICAL }) { __typename } }',
+      { id: reported.data!.reportIncident.data.id },
+      await login(app, org.emails.AGENT),
+    );
+    expect(updated.data!.updateIncident.__typename).toBe('MutationUpdateIncidentSuccess');
+
+    const after = await alertsOf('UPGRADED', 'INCIDENT');
+    expect(after).toHaveLength(1);
+    expect(after[0]).toMatchObject({
+      id: before.id,
+      severity: 'CRITICAL',
+      status: 'OPEN',
+      title: 'Incident (critical): Kunde UPGRADED',
+      updatedAt: app.clock.now().toISOString(),
+    });
+    // The due time moved with the severity: 4 hours from the opening instead of 24.
+    expect(after[0].message).not.toBe(before.message);
+    expect(await updates.about(before.id)).toEqual({
+      id: before.id,
+      kind: 'INCIDENT',
+      severity: 'CRITICAL',
+      updatedAt: after[0].updatedAt,
+    });
+    await updates.close();
+  });
+});
+
+describe('IGNORED severity: the top 10% of the organization by 12-month spend', () => {
+  let quiet: TestOrganization;
+  let quietReader: string;
+  let stampedAt: string;
+
+  beforeAll(async () => {
+    // 20 customers, of whom 3 bought something: the top 10% are the 2 biggest spenders.
+    quiet = await createTestOrganization(app, 'Stille');
+    quietReader = await partnerKey(quiet, ['CUSTOMERS_READ', 'ALERTS_READ']);
+    const shop = await partnerKey(quiet, ['EVENTS_WRITE']);
+    await createCustomers(quiet, 17, 'NONE');
+    for (const [externalId, amountMinor] of [
+      ['FIRST', 500_000],
+      ['SECOND', 100_000],
+      ['THIRD', 10_000],
+    ] as const) {
+      await upsertCustomer(systemCaller(quiet.id), { externalId, name: `Kunde ${externalId}` });
+      await app.graphql(
+        `mutation ($input: RecordPurchaseInput!) { recordPurchase(input: $input) { __typename } }`,
+        { input: { customer: { externalId }, amount: { amountMinor, currency: 'DKK' } } },
+        shop,
+      );
+    }
+    app.clock.advance(91 * DAY);
+    await app.runJobs();
+  });
+
+  test('crossing 90 days raises IGNORED as WARNING for a top spender, counting customers who bought nothing', async () => {
+    expect(await alertsOf('FIRST', 'IGNORED', quietReader)).toMatchObject([{ severity: 'WARNING', status: 'OPEN' }]);
+    expect(await alertsOf('SECOND', 'IGNORED', quietReader)).toMatchObject([{ severity: 'WARNING', status: 'OPEN' }]);
+  });
+
+  test('crossing 90 days raises IGNORED as INFO for a customer outside the top 10%', async () => {
+    expect(await alertsOf('THIRD', 'IGNORED', quietReader)).toMatchObject([{ severity: 'INFO', status: 'OPEN' }]);
+    expect(await alertsOf('NONE-1', 'IGNORED', quietReader)).toMatchObject([{ severity: 'INFO', status: 'OPEN' }]);
+  });
+
+  describe('catching up with alerts(since:)', () => {
+    const SINCE = `query ($since: DateTime) { alerts(first: 100, since: $since) {
+      totalCount edges { node { customer { externalId } status } } } }`;
+    const since = async (time: string) => (await app.graphql(SINCE, { since: time }, quietReader)).data!.alerts;
+
+    test('returns every alert stamped exactly at `since`: a client passing the updatedAt of the last alert it saw misses none of its batch', async () => {
+      [{ updatedAt: stampedAt }] = await alertsOf('FIRST', 'IGNORED', quietReader);
+      expect((await since(stampedAt)).totalCount).toBe(20);
+      expect((await since(new Date(Date.parse(stampedAt) + 1).toISOString())).totalCount).toBe(0);
+    });
+
+    test('returns an alert raised before `since` and changed after it', async () => {
+      app.clock.advance(60_000);
+      const [first] = await alertsOf('FIRST', 'IGNORED', quietReader);
+      await app.graphql(
+        'mutation ($id: ID!) { acknowledgeAlert(id: $id) { __typename } }',
+        { id: first.id },
+        await login(app, quiet.emails.MANAGER),
+      );
+      const changed = await since(new Date(Date.parse(stampedAt) + 1).toISOString());
+      expect(changed.edges.map((edge: any) => edge.node)).toEqual([
+        { customer: { externalId: 'FIRST' }, status: 'ACKNOWLEDGED' },
+      ]);
+    });
+  });
+});
+
+describe('IGNORED whatever the risk weights', () => {
+  const UPDATE_SETTINGS = `mutation ($settings: OrganizationSettingsInput!) {
+    updateOrganizationSettings(settings: $settings) { __typename } }`;
+
+  /** An organization with these IGNORED weights and one customer, created now; its reader key. */
+  async function organizationWeighing(risk: Record<string, number>, externalId: string): Promise<string> {
+    const organization = await createTestOrganization(app, 'Vægte');
+    const result = await app.graphql(UPDATE_SETTINGS, { settings: { risk } }, organization.tokens.ADMIN);
+    expect(result.data!.updateOrganizationSettings.__typename).toBe('MutationUpdateOrganizationSettingsSuccess');
+    await upsertCustomer(systemCaller(organization.id), { externalId, name: `Kunde ${externalId}` });
+    return partnerKey(organization, ['CUSTOMERS_READ', 'ALERTS_READ']);
+  }
+
+  test('with the IGNORED factor weighed 0, crossing 90 days still raises the alert', async () => {
+    const key = await organizationWeighing({ ignored45: 0, ignored90: 0, ignored180: 0 }, 'WEIGHTLESS');
+    app.clock.advance(90 * DAY);
+    await app.runJobs();
+    expect((await customer('WEIGHTLESS', key)).risk.factors).toEqual([]);
+    expect(await alertsOf('WEIGHTLESS', 'IGNORED', key)).toMatchObject([{ severity: 'INFO', status: 'OPEN' }]);
+  });
+
+  test('with the same weight at 45 and 90 days, the job still wakes at the 90-day crossing to raise it', async () => {
+    const key = await organizationWeighing({ ignored45: 10, ignored90: 10 }, 'FLAT');
+    app.clock.advance(45 * DAY);
+    await app.runJobs();
+    expect((await customer('FLAT', key)).risk.factors.map((factor: any) => [factor.code, factor.points])).toEqual([
+      ['IGNORED', 10],
+    ]);
+    expect(await alertsOf('FLAT', 'IGNORED', key)).toEqual([]);
+    app.clock.advance(45 * DAY);
+    await app.runJobs();
+    expect(await alertsOf('FLAT', 'IGNORED', key)).toMatchObject([{ severity: 'INFO', status: 'OPEN' }]);
+  });
+});

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { db } from '../../api/src/runtime.ts';
+import { afterAll, beforeAll, expect, test, vi } from 'vitest';
+import { db, runtime } from '../../api/src/runtime.ts';
 import { KEEP_KEYS_MS } from '../../api/src/services/idempotency.service.ts';
+import { RECOMPUTE_RETRY_MS } from '../../api/src/services/recompute.service.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { createTestOrganization, type TestOrganization } from '../support/fixtures.ts';
 import { createCustomers, partnerKey } from '../support/partner.ts';
@@ -65,4 +66,48 @@ test('a job whose lease another instance holds is skipped until the lease runs o
       .forOrganization(org.id)
       .idempotencyRecord.count({ where: { key: 'leased' } }),
   ).toBe(0);
+});
+
+test('a customer whose recompute fails is logged and left for later; the rest of the round goes on', async () => {
+  const mine = await createCustomers(org, 3, 'R');
+  const elsewhere = await createTestOrganization(app, 'Andre');
+  const [theirs] = await createCustomers(elsewhere, 1, 'A');
+  const broken = mine[1];
+  // A database that refuses to store R-2's recomputed risk, as a bad row or a bug would.
+  await db().acrossOrganizations.$executeRawUnsafe(
+    `CREATE FUNCTION refuse_recompute() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused'; END $$`,
+  );
+  await db().acrossOrganizations.$executeRawUnsafe(
+    `CREATE TRIGGER refuse_recompute BEFORE UPDATE OF "riskComputedAt" ON "Customer"
+     FOR EACH ROW WHEN (NEW.id = '${broken.id}') EXECUTE FUNCTION refuse_recompute()`,
+  );
+  const errors = vi.spyOn(runtime().log, 'error').mockImplementation(() => {});
+  const riskScore = async (organizationId: string, id: string) =>
+    (await db().forOrganization(organizationId).customer.findUniqueOrThrow({ where: { id } })).riskScore;
+
+  // 45 days without personal contact: every customer is due for IGNORED +10.
+  app.clock.advance(45 * 24 * 60 * 60 * 1000);
+  await app.runJobs();
+  expect(await riskScore(org.id, mine[0].id)).toBe(10);
+  expect(await riskScore(org.id, mine[2].id)).toBe(10);
+  expect(await riskScore(elsewhere.id, theirs.id)).toBe(10);
+  expect(await riskScore(org.id, broken.id)).toBe(0);
+  const retryAt = new Date(app.clock.now().getTime() + RECOMPUTE_RETRY_MS);
+  expect(errors.mock.calls).toEqual([
+    [
+      'recompute of a customer failed; the job tries again later',
+      { organizationId: org.id, customerId: broken.id, retryAt, error: expect.any(Error) },
+    ],
+  ]);
+
+  // The next rounds leave it alone until its retry time.
+  await app.runJobs();
+  expect(errors).toHaveBeenCalledTimes(1);
+
+  await db().acrossOrganizations.$executeRawUnsafe(`DROP TRIGGER refuse_recompute ON "Customer"`);
+  app.clock.set(retryAt);
+  await app.runJobs();
+  expect(await riskScore(org.id, broken.id)).toBe(10);
+  expect(errors).toHaveBeenCalledTimes(1);
+  errors.mockRestore();
 });

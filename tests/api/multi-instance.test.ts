@@ -1,6 +1,6 @@
 // Two API processes sharing PostgreSQL and Redis: an alert raised through one reaches a
 // graphql-ws subscriber and an SSE subscriber of the other; another organization's subscriber
-// receives nothing.
+// receives nothing. The second process runs no jobs, so the only alert is the one the test raises.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
@@ -16,6 +16,7 @@ import { collect, readSseUntil, socketClient } from '../support/subscriptions.ts
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const DAY = 24 * 60 * 60 * 1000;
+const START = new Date('2026-02-01T10:00:00Z');
 
 let first: TestApp;
 let second: ChildProcess;
@@ -46,10 +47,10 @@ async function waitForHealth(url: string): Promise<void> {
 
 beforeAll(async () => {
   if (!onPostgres) return;
-  first = await startTestApp({ now: new Date('2026-02-01T10:00:00Z'), env: { REDIS_URL } });
+  first = await startTestApp({ now: START, env: { REDIS_URL } });
   const port = await freePort();
   secondUrl = `http://127.0.0.1:${port}`;
-  second = spawn(process.execPath, ['--import', 'tsx', 'api/src/main.ts'], {
+  second = spawn(process.execPath, ['--import', 'tsx', 'tests/support/instance.ts'], {
     cwd: root,
     env: {
       ...process.env,
@@ -57,6 +58,7 @@ beforeAll(async () => {
       REDIS_URL,
       TROFAST_API_PORT: String(port),
       TROFAST_DEMO: '0',
+      TROFAST_TEST_NOW: START.toISOString(),
       LOG_LEVEL: 'warn',
     },
     stdio: 'ignore',

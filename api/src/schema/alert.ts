@@ -110,7 +110,9 @@ function alertWhere(
   return {
     ...(filterInput?.statuses?.length ? { status: { in: filterInput.statuses } } : {}),
     ...(filterInput?.kinds?.length ? { kind: { in: filterInput.kinds } } : {}),
-    ...(since ? { updatedAt: { gt: since } } : {}),
+    // Inclusive: one recompute stamps all its alerts with the same instant, so a client that passes
+    // the updatedAt of the last alert it saw must still get the others of that instant.
+    ...(since ? { updatedAt: { gte: since } } : {}),
   };
 }
 
@@ -120,7 +122,7 @@ builder.queryField('alerts', (t) =>
     cursor: 'id',
     maxSize: 100,
     description:
-      'Newest first. `since`: every alert created or changed after that time (to catch up after a reconnect).',
+      'Newest first. `since`: every alert created or changed at or after that time (`updatedAt >= since`), to catch up after a reconnect: pass the `updatedAt` of the last alert you saw. Alerts changed at that same instant come again, so de-duplicate by `id`, keeping the newest `updatedAt`. A change is stamped when the work that made it starts, so one stamped a few seconds earlier can be stored after the one you saw: stepping `since` back a little (the dashboard uses 10 s) catches those too.',
     args: {
       filter: t.arg({ type: AlertFilter }),
       since: t.arg({ type: 'DateTime' }),

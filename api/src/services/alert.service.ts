@@ -47,23 +47,25 @@ export async function raiseOrEscalate(
   now: Date,
   news: AlertNews,
 ): Promise<void> {
-  if (open) {
-    const severity = SEVERITY_RANK[cause.severity] > SEVERITY_RANK[open.severity] ? cause.severity : open.severity;
-    await tx.alert.update({
-      where: { id: open.id },
-      data: {
-        severity,
-        reason: cause.reason.code,
-        reasonParams: cause.reason.params as Prisma.InputJsonValue,
-        causedAt: cause.causedAt,
-        updatedAt: now,
-      },
-    });
-    news.updated.push({ alertId: open.id, kind: cause.kind, severity });
-    return;
-  }
+  const current = open ?? (await raiseUnlessOpen(tx, organizationId, cause, now, news));
+  if (current) await escalate(tx, cause, current, now, news);
+}
+
+/**
+ * Stores a new open alert and returns null, or, when a concurrent transaction stored one under the
+ * same open key first, returns that one to escalate. The insert skips the row the unique open key
+ * refuses (ON CONFLICT DO NOTHING) instead of failing, so the rest of the recompute is kept.
+ */
+async function raiseUnlessOpen(
+  tx: TenantTx,
+  organizationId: string,
+  cause: AlertCause,
+  now: Date,
+  news: AlertNews,
+): Promise<OpenAlert | null> {
   const id = randomUUID();
-  await tx.alert.create({
+  const openKey = alertOpenKey(cause);
+  const { count } = await tx.alert.createMany({
     data: {
       id,
       organizationId,
@@ -73,13 +75,36 @@ export async function raiseOrEscalate(
       incidentId: cause.incidentId ?? null,
       reason: cause.reason.code,
       reasonParams: cause.reason.params as Prisma.InputJsonValue,
-      openKey: alertOpenKey(cause),
+      openKey,
       causedAt: cause.causedAt,
       createdAt: now,
       updatedAt: now,
     },
+    skipDuplicates: true,
   });
-  news.raised.push({ alertId: id, kind: cause.kind, severity: cause.severity });
+  if (count === 1) {
+    news.raised.push({ alertId: id, kind: cause.kind, severity: cause.severity });
+    return null;
+  }
+  return tx.alert.findUniqueOrThrow({
+    where: { organizationId_openKey: { organizationId, openKey } },
+    select: { id: true, kind: true, severity: true, customerId: true, incidentId: true, openKey: true },
+  });
+}
+
+async function escalate(tx: TenantTx, cause: AlertCause, open: OpenAlert, now: Date, news: AlertNews): Promise<void> {
+  const severity = SEVERITY_RANK[cause.severity] > SEVERITY_RANK[open.severity] ? cause.severity : open.severity;
+  await tx.alert.update({
+    where: { id: open.id },
+    data: {
+      severity,
+      reason: cause.reason.code,
+      reasonParams: cause.reason.params as Prisma.InputJsonValue,
+      causedAt: cause.causedAt,
+      updatedAt: now,
+    },
+  });
+  news.updated.push({ alertId: open.id, kind: cause.kind, severity });
 }
 
 /** Resolves an open alert whose cause went away, with the note that says why. */

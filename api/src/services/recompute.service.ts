@@ -13,7 +13,7 @@ import { computeEngagement } from '../domain/risk/engagement.ts';
 import { computeSatisfaction, type SatisfactionSignal } from '../domain/risk/satisfaction.ts';
 import { decideChurnRiskAlert } from '../domain/alerts/churn-risk-alert.ts';
 import { alertSeverity } from '../domain/alerts/alert-severity.ts';
-import { ignoredAlertDue } from '../domain/alerts/ignored-alert.ts';
+import { ignoredAlert, type IgnoredAlert } from '../domain/alerts/ignored-alert.ts';
 import { isTopSpender, topSpendThreshold } from '../domain/alerts/top-spenders.ts';
 import { isBadExperience } from '../domain/feedback/bad-experience.ts';
 import { isSlaBreached } from '../domain/incidents/sla-breached.ts';
@@ -191,7 +191,9 @@ export interface RecomputeResult {
 
 /**
  * Whether a customer is in the organization's top 10 % by 12-month spend in its default currency:
- * one query for the whole organization, made only when an IGNORED alert needs its severity.
+ * one query for the whole organization, made only when an IGNORED alert needs its severity. Every
+ * customer counts, those who bought nothing with 0: the top 10 % of the organization, not of its
+ * recent buyers.
  */
 function topSpenders(tx: TenantTx, organizationId: string, settings: OrganizationSettings, now: Date) {
   let spends: Promise<{ threshold: number | null; byCustomer: Map<string, number> }> | undefined;
@@ -199,9 +201,13 @@ function topSpenders(tx: TenantTx, organizationId: string, settings: Organizatio
     spends ??= tx
       .$queryRaw<{ customerId: string; spend: bigint }[]>(
         Prisma.sql`
-        SELECT "customerId", sum("amountMinor") AS spend FROM "Purchase"
-        WHERE "organizationId" = ${organizationId} AND currency = ${settings.defaultCurrency} AND "occurredAt" > ${addMonthsUtc(now, -12)}
-        GROUP BY "customerId"`,
+        SELECT c.id AS "customerId", COALESCE(bought.spend, 0) AS spend FROM "Customer" c
+        LEFT JOIN (
+          SELECT "customerId", sum("amountMinor") AS spend FROM "Purchase"
+          WHERE "organizationId" = ${organizationId} AND currency = ${settings.defaultCurrency} AND "occurredAt" > ${addMonthsUtc(now, -12)}
+          GROUP BY "customerId"
+        ) AS bought ON bought."customerId" = c.id
+        WHERE c."organizationId" = ${organizationId}`,
       )
       .then((rows) => ({
         threshold: topSpendThreshold(rows.map((row) => Number(row.spend))),
@@ -237,17 +243,19 @@ export async function recomputeIn(
     const risk = churnRiskOf(customer, facts, settings, now);
     const engagement = engagementOf(customer, facts, settings, now);
     const satisfaction = satisfactionOf(customer, facts, settings, now);
+    const ignored = ignoredAlert(customer, now);
     const recomputeAt = earliest(
       risk.nextChangeAt,
       engagement.nextChangeAt,
       satisfaction.nextChangeAt,
       tiers.get(customer.id)?.nextChangeAt,
+      ignored.nextChangeAt,
     );
     rows.push({ id: customer.id, risk, engagement, satisfaction, recomputeAt });
     if (risk.score !== customer.riskScore || risk.level !== customer.riskLevel) {
       result.riskChanged.push({ customerId: customer.id, level: risk.level });
     }
-    await decideAlerts(tx, organizationId, customer, risk, facts, now, result.news, isTopSpenderNow);
+    await decideAlerts(tx, organizationId, customer, risk, ignored, facts, now, result.news, isTopSpenderNow);
   }
 
   // One statement writes every customer's read model.
@@ -281,6 +289,7 @@ async function decideAlerts(
   organizationId: string,
   customer: Customer,
   risk: ChurnRisk,
+  ignored: IgnoredAlert,
   facts: Facts,
   now: Date,
   news: AlertNews,
@@ -386,10 +395,9 @@ async function decideAlerts(
   }
 
   // IGNORED: crossing 90 days without personal contact, once per quiet stretch; a contact resolves it.
-  const ignored = ignoredAlertDue(risk.factors);
   const openIgnored = open('IGNORED');
-  if (ignored) {
-    const since = new Date(ignored.since);
+  if (ignored.due) {
+    const since = new Date(ignored.due.since);
     const last = lastCause('IGNORED');
     if (!last || last.getTime() !== since.getTime()) {
       const severity = alertSeverity({ kind: 'IGNORED', topSpender: await isTopSpender(customer.id) })!;
@@ -403,7 +411,7 @@ async function decideAlerts(
           causedAt: since,
           reason: {
             code: 'IGNORED',
-            params: { customerName, days: ignored.days, neverContacted: ignored.neverContacted },
+            params: { customerName, days: ignored.due.days, neverContacted: ignored.due.neverContacted },
           },
         },
         openIgnored,
@@ -524,26 +532,73 @@ export async function markForRecompute(tx: TenantTx, customerIds: string[], now:
 /** How many customers one recompute takes at most: bounded memory and transaction length. */
 export const RECOMPUTE_BATCH = 500;
 
-/** The background job: every customer whose time-based facts changed since their last computation. */
+/** How long the job leaves a customer whose recompute failed before it tries again. */
+export const RECOMPUTE_RETRY_MS = 60 * 60 * 1000;
+
+/**
+ * Recomputes a batch of due customers; returns how many succeeded. A batch that fails is split in
+ * halves until the customers that fail on their own are found: those are logged and left until
+ * RECOMPUTE_RETRY_MS later, so one broken customer neither holds back the others nor is retried
+ * every round.
+ */
+async function recomputeDueBatch(organizationId: string, customerIds: string[], now: Date): Promise<number> {
+  try {
+    await recomputeCustomers(organizationId, customerIds);
+    return customerIds.length;
+  } catch (error) {
+    const { db, log } = runtime();
+    if (customerIds.length === 1) {
+      const retryAt = new Date(now.getTime() + RECOMPUTE_RETRY_MS);
+      log.error('recompute of a customer failed; the job tries again later', {
+        organizationId,
+        customerId: customerIds[0],
+        retryAt,
+        error,
+      });
+      await db.forOrganization(organizationId).customer.updateMany({
+        where: { id: customerIds[0] },
+        data: { recomputeAt: retryAt },
+      });
+      return 0;
+    }
+    const half = Math.ceil(customerIds.length / 2);
+    return (
+      (await recomputeDueBatch(organizationId, customerIds.slice(0, half), now)) +
+      (await recomputeDueBatch(organizationId, customerIds.slice(half), now))
+    );
+  }
+}
+
+/**
+ * The background job: every customer whose time-based facts changed since their last computation.
+ * An organization whose customers cannot even be listed is logged and skipped for this round.
+ */
 export async function recomputeDueCustomers(now: Date): Promise<number> {
-  const { db } = runtime();
+  const { db, log } = runtime();
   const organizations = await db.acrossOrganizations.organization.findMany({ select: { id: true } });
   let recomputed = 0;
   for (const organization of organizations) {
-    for (;;) {
-      const due = await db.forOrganization(organization.id).customer.findMany({
-        where: { recomputeAt: { lte: now } },
-        select: { id: true },
-        orderBy: { recomputeAt: 'asc' },
-        take: RECOMPUTE_BATCH,
+    try {
+      for (;;) {
+        const due = await db.forOrganization(organization.id).customer.findMany({
+          where: { recomputeAt: { lte: now } },
+          select: { id: true },
+          orderBy: { recomputeAt: 'asc' },
+          take: RECOMPUTE_BATCH,
+        });
+        if (due.length === 0) break;
+        recomputed += await recomputeDueBatch(
+          organization.id,
+          due.map((customer) => customer.id),
+          now,
+        );
+        if (due.length < RECOMPUTE_BATCH) break;
+      }
+    } catch (error) {
+      log.error('recomputing an organization failed; the job tries again next round', {
+        organizationId: organization.id,
+        error,
       });
-      if (due.length === 0) break;
-      await recomputeCustomers(
-        organization.id,
-        due.map((customer) => customer.id),
-      );
-      recomputed += due.length;
-      if (due.length < RECOMPUTE_BATCH) break;
     }
   }
   return recomputed;

@@ -4,6 +4,7 @@ import type { OrganizationSettings } from '../settings.ts';
 import type { ExperienceCause, RiskLevel } from '../types.ts';
 import { DAY_MS, daysBetween, isWithinDays } from '../time/duration.ts';
 import { cappedScore } from './capped-score.ts';
+import { ignoredSince, type ContactFacts } from './ignored-since.ts';
 import { LISTED_EXPERIENCES } from './experience-phrases.ts';
 import type { RiskFactorReason } from './risk-factor-sentence.ts';
 import { riskLevelFor } from './risk-level.ts';
@@ -17,12 +18,7 @@ export interface BadExperienceFact {
   score: number | null;
 }
 
-export interface ChurnRiskFacts {
-  createdAt: Date;
-  /** The earliest recorded event (back-dated imports included); null when there is none. */
-  firstEventAt: Date | null;
-  /** The latest personal interaction (either direction) or incident response; null if never. */
-  lastPersonalContactAt: Date | null;
+export interface ChurnRiskFacts extends ContactFacts {
   /** Incidents reported, NPS 0–6 and CSAT 1–2 answers: at least those of the last 90 days. */
   badExperiences: readonly BadExperienceFact[];
   /** Incidents resolved with customerSatisfied YES, at their resolution: at least the last 90 days. */
@@ -153,14 +149,6 @@ function factorsAt(facts: ChurnRiskFacts, settings: RiskSettings, at: Date): Ris
   }
 
   return factors.sort((a, b) => FACTOR_ORDER.indexOf(a.code) - FACTOR_ORDER.indexOf(b.code));
-}
-
-/** Since when nobody talked to the customer: the last personal contact, or their earliest trace. */
-function ignoredSince(facts: ChurnRiskFacts): { since: Date; neverContacted: boolean } {
-  if (facts.lastPersonalContactAt !== null) return { since: facts.lastPersonalContactAt, neverContacted: false };
-  const since =
-    facts.firstEventAt !== null && facts.firstEventAt < facts.createdAt ? facts.firstEventAt : facts.createdAt;
-  return { since, neverContacted: true };
 }
 
 /** What a factor means for "has it changed": everything but IGNORED's running day count. */
