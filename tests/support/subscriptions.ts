@@ -30,36 +30,26 @@ export function socketClient(url: string, authorization?: string): SocketClient 
   return { client, connected, closed };
 }
 
-/** Subscribes and collects what arrives; `next()` waits for the next event. */
-export function collect<T = Record<string, any>>(
-  client: Client,
-  query: string,
-  variables: Record<string, unknown> = {},
-) {
+/** A subscription as the test sees it: what arrived so far, and `next()` to wait for more. */
+export interface Received<T> {
+  received: { data?: T; errors?: unknown[] }[];
+  readonly failure: unknown;
+  /** The next event not yet read, waiting for it if it has not arrived. */
+  next(timeoutMs?: number): Promise<{ data?: T; errors?: unknown[] }>;
+}
+
+/** What a subscription delivered, however it travels; the transport pushes, the test reads. */
+function inbox<T>() {
   const received: { data?: T; errors?: unknown[] }[] = [];
   const waiters: (() => void)[] = [];
   let failure: unknown;
   let read = 0;
-  const dispose = client.subscribe<T>(
-    { query, variables },
-    {
-      next: (value) => {
-        received.push(value as never);
-        waiters.splice(0).forEach((wake) => wake());
-      },
-      error: (error) => {
-        failure = error;
-        waiters.splice(0).forEach((wake) => wake());
-      },
-      complete: () => waiters.splice(0).forEach((wake) => wake()),
-    },
-  );
-  return {
+  const wake = () => waiters.splice(0).forEach((resolve) => resolve());
+  const box: Received<T> = {
     received,
     get failure() {
       return failure;
     },
-    /** The next event not yet read, waiting for it if it has not arrived. */
     async next(timeoutMs = 5000) {
       const deadline = Date.now() + timeoutMs;
       while (received.length <= read && failure === undefined) {
@@ -72,8 +62,87 @@ export function collect<T = Record<string, any>>(
       if (received.length <= read) throw failure;
       return received[read++];
     },
-    dispose,
   };
+  return {
+    box,
+    push: (value: unknown) => {
+      received.push(value as never);
+      wake();
+    },
+    fail: (error: unknown) => {
+      failure = error;
+      wake();
+    },
+    end: wake,
+  };
+}
+
+/** Subscribes over graphql-ws and collects what arrives; `next()` waits for the next event. */
+export function collect<T = Record<string, any>>(
+  client: Client,
+  query: string,
+  variables: Record<string, unknown> = {},
+) {
+  const { box, push, fail, end } = inbox<T>();
+  const dispose = client.subscribe<T>({ query, variables }, { next: push, error: fail, complete: end });
+  return Object.assign(box, { dispose });
+}
+
+/**
+ * Subscribes over Yoga's SSE (GraphQL over SSE, distinct connections: POST with a JSON body, or GET
+ * with the query in the URL) and collects each `next` event; `open` resolves once the stream
+ * started (Yoga begins it with a ping), `dispose()` closes it.
+ */
+export function collectSse<T = Record<string, any>>(
+  url: string,
+  authorization: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  method: 'POST' | 'GET' = 'POST',
+) {
+  const { box, push, fail, end } = inbox<T>();
+  const controller = new AbortController();
+  const headers = { accept: 'text/event-stream', authorization };
+  const response =
+    method === 'POST'
+      ? fetch(`${url}/graphql`, {
+          method,
+          headers: { ...headers, 'content-type': 'application/json' },
+          body: JSON.stringify({ query, variables }),
+          signal: controller.signal,
+        })
+      : fetch(`${url}/graphql?${new URLSearchParams({ query, variables: JSON.stringify(variables) })}`, {
+          headers,
+          signal: controller.signal,
+        });
+  let opened: () => void = () => {};
+  const open = new Promise<void>((resolve) => (opened = resolve));
+  const read = async () => {
+    const body = await response;
+    const type = body.headers.get('content-type') ?? '';
+    if (!type.includes('text/event-stream')) throw new Error(`not an event stream (${type}): ${await body.text()}`);
+    const reader = body.body!.getReader();
+    const decoder = new TextDecoder();
+    let buffered = '';
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return end();
+      opened();
+      buffered += decoder.decode(value, { stream: true });
+      // Messages end with a blank line; pings are comments (":") and carry no data.
+      for (let at = buffered.indexOf('\n\n'); at >= 0; at = buffered.indexOf('\n\n')) {
+        const lines = buffered.slice(0, at).split('\n');
+        buffered = buffered.slice(at + 2);
+        const data = lines.find((line) => line.startsWith('data: '));
+        if (lines.includes('event: next') && data) push(JSON.parse(data.slice('data: '.length)));
+      }
+    }
+  };
+  read().catch((error) => {
+    if (!controller.signal.aborted) fail(error);
+    opened();
+  });
+  return Object.assign(box, { open, dispose: () => controller.abort() });
 }
 
 /** Reads an SSE response until its text contains `needle`; returns all text read. */

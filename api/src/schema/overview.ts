@@ -3,7 +3,12 @@ import { RiskLevelEnum } from './enums.ts';
 import type { RiskLevel } from '../domain/types.ts';
 import { authenticated } from '../auth/caller.ts';
 import { runtime, tenantDb } from '../runtime.ts';
-import { customersToThankWhere, NPS_WINDOW_DAYS, overview } from '../services/overview.service.ts';
+import {
+  CUSTOMERS_TO_THANK_ORDER,
+  customersToThankWhere,
+  NPS_WINDOW_DAYS,
+  overview,
+} from '../services/overview.service.ts';
 
 const RiskLevelCount = builder.objectRef<{ level: RiskLevel; count: number }>('RiskLevelCount').implement({
   fields: (t) => ({
@@ -35,14 +40,14 @@ builder.queryField('customersToThank', (t) =>
     cursor: 'id',
     maxSize: 100,
     description:
-      'Loyal customers (12 months or more, engaged or promoters) with no thank-you in 180 days, longest-standing first: say thank you before they feel ignored.',
+      'Loyal customers (first purchase 12 months ago or more, engaged or promoters) with no thank-you in 180 days, longest-standing (earliest first purchase) first: say thank you before they feel ignored.',
     totalCount: (_connection, _args, context) =>
       tenantDb(authenticated(context)).customer.count({ where: customersToThankWhere(runtime().clock.now()) }),
     resolve: (query, _root, _args, context) =>
       tenantDb(authenticated(context)).customer.findMany({
         ...query,
         where: customersToThankWhere(runtime().clock.now()),
-        orderBy: [{ firstEventAt: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }],
+        orderBy: CUSTOMERS_TO_THANK_ORDER,
       }),
   }),
 );

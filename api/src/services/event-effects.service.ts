@@ -1,6 +1,6 @@
 // What recorded events change on their customers, in the same transaction as the events:
-// the last personal contact and the earliest recorded event, kept exact even when events arrive
-// out of order (back-dated imports).
+// the last personal contact, the earliest recorded event, the first purchase and the latest NPS
+// answer, kept exact even when events arrive out of order (back-dated imports).
 import { Prisma } from '../generated/prisma/client.ts';
 import type { AuthenticatedCaller } from '../auth/caller.ts';
 import type { TenantTx } from '../db/client.ts';
@@ -23,39 +23,67 @@ export interface AppliedEvent {
   occurredAt: Date;
   input: unknown;
   earned?: Earning | null;
+  /** The score of an answer to an NPS survey. */
+  npsScore?: number | null;
 }
 
 function personal(event: AppliedEvent): boolean {
   return event.kind === 'interaction' && (event.input as { personal: boolean }).personal;
 }
 
-/** Moves each customer's contact and first-event times, one statement for the whole batch. */
-export async function touchCustomers(
-  tx: TenantTx,
-  organizationId: string,
-  touches: { customerId: string; occurredAt: Date; personalContact: boolean }[],
-): Promise<void> {
-  const byCustomer = new Map<string, { first: Date; lastPersonal: Date | null }>();
+interface Touch {
+  customerId: string;
+  occurredAt: Date;
+  personalContact: boolean;
+  purchase?: boolean;
+  npsScore?: number | null;
+}
+
+interface Seen {
+  first: Date;
+  lastPersonal: Date | null;
+  firstPurchase: Date | null;
+  latestNps: { score: number; at: Date } | null;
+}
+
+/** Moves each customer's contact, first-event, first-purchase and NPS facts, one statement for the whole batch. */
+export async function touchCustomers(tx: TenantTx, organizationId: string, touches: Touch[]): Promise<void> {
+  const byCustomer = new Map<string, Seen>();
   for (const touch of touches) {
-    const seen = byCustomer.get(touch.customerId) ?? { first: touch.occurredAt, lastPersonal: null };
-    if (touch.occurredAt < seen.first) seen.first = touch.occurredAt;
-    if (touch.personalContact && (!seen.lastPersonal || touch.occurredAt > seen.lastPersonal))
-      seen.lastPersonal = touch.occurredAt;
+    const at = touch.occurredAt;
+    const seen = byCustomer.get(touch.customerId) ?? {
+      first: at,
+      lastPersonal: null,
+      firstPurchase: null,
+      latestNps: null,
+    };
+    if (at < seen.first) seen.first = at;
+    if (touch.personalContact && (!seen.lastPersonal || at > seen.lastPersonal)) seen.lastPersonal = at;
+    if (touch.purchase && (!seen.firstPurchase || at < seen.firstPurchase)) seen.firstPurchase = at;
+    if (touch.npsScore != null && (!seen.latestNps || at >= seen.latestNps.at))
+      seen.latestNps = { score: touch.npsScore, at };
     byCustomer.set(touch.customerId, seen);
   }
   if (byCustomer.size === 0) return;
   const ids = [...byCustomer.keys()];
-  const firsts = ids.map((id) => byCustomer.get(id)!.first.toISOString());
-  const lasts = ids.map((id) => byCustomer.get(id)!.lastPersonal?.toISOString() ?? null);
-  // GREATEST and LEAST skip NULLs: an older event never moves a newer time back.
+  const seen = ids.map((id) => byCustomer.get(id)!);
+  // GREATEST and LEAST skip NULLs: an older event never moves a newer time back, and an older
+  // NPS answer never replaces a newer one.
   await tx.$executeRaw(Prisma.sql`
     UPDATE "Customer" AS c
     SET "firstEventAt" = LEAST(c."firstEventAt", v.first),
-        "lastPersonalContactAt" = GREATEST(c."lastPersonalContactAt", v.last_personal)
+        "lastPersonalContactAt" = GREATEST(c."lastPersonalContactAt", v.last_personal),
+        "firstPurchaseAt" = LEAST(c."firstPurchaseAt", v.first_purchase),
+        "latestNpsScore" = CASE WHEN v.nps_at IS NOT NULL AND (c."latestNpsAt" IS NULL OR v.nps_at >= c."latestNpsAt")
+                                THEN v.nps_score ELSE c."latestNpsScore" END,
+        "latestNpsAt" = GREATEST(c."latestNpsAt", v.nps_at)
     FROM (
       SELECT unnest(${ids}::text[]) AS id,
-             unnest(${firsts}::timestamp(3)[]) AS first,
-             unnest(${lasts}::timestamp(3)[]) AS last_personal
+             unnest(${seen.map((one) => one.first.toISOString())}::timestamp(3)[]) AS first,
+             unnest(${seen.map((one) => one.lastPersonal?.toISOString() ?? null)}::timestamp(3)[]) AS last_personal,
+             unnest(${seen.map((one) => one.firstPurchase?.toISOString() ?? null)}::timestamp(3)[]) AS first_purchase,
+             unnest(${seen.map((one) => one.latestNps?.score ?? null)}::int[]) AS nps_score,
+             unnest(${seen.map((one) => one.latestNps?.at.toISOString() ?? null)}::timestamp(3)[]) AS nps_at
     ) AS v
     WHERE c.id = v.id AND c."organizationId" = ${organizationId}`);
 }
@@ -92,6 +120,8 @@ export async function applyEventEffects(
       customerId: event.customerId,
       occurredAt: event.occurredAt,
       personalContact: personal(event),
+      purchase: event.kind === 'purchase',
+      npsScore: event.npsScore,
     })),
   );
 }

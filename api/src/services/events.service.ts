@@ -84,6 +84,7 @@ interface Prepared {
   id: string;
   input: RecordPurchaseInput | RecordInteractionInput | SubmitFeedbackInput | ReportIncidentInput;
   earned?: Earning | null;
+  npsScore?: number | null;
 }
 
 function kindOf(event: EventInput): EventKind {
@@ -294,13 +295,15 @@ export async function recordEvents(
     if (outcomes[index].errors.length > 0 || !customerId) return;
     const input = inputOf(event);
     const occurredAt = input.occurredAt ?? now;
+    const survey = surveys.get(surveyId ?? '');
     const earned =
       'purchase' in event
         ? earnPointsForPurchase({ ...event.purchase.amount, occurredAt }, settings.loyalty)
         : 'feedback' in event
-          ? participationEarning(surveys.get(surveyId ?? ''), occurredAt, settings.loyalty)
+          ? participationEarning(survey, occurredAt, settings.loyalty)
           : undefined;
-    prepared.push({ index, kind, customerId, occurredAt, id: randomUUID(), input, earned });
+    const npsScore = 'feedback' in event && survey?.kind === 'NPS' ? event.feedback.score : null;
+    prepared.push({ index, kind, customerId, occurredAt, id: randomUUID(), input, earned, npsScore });
   });
 
   const { applied, repeated, alreadyAnswered } = await retryOnUniqueViolation(() =>

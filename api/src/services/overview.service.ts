@@ -3,7 +3,8 @@ import type { AuthenticatedCaller } from '../auth/caller.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { RiskLevel } from '../domain/types.ts';
 import { npsOverLastDays } from './feedback.service.ts';
-import { DAY_MS } from '../domain/time/duration.ts';
+import { addDays } from '../domain/time/duration.ts';
+import { LATEST_NPS_DAYS } from '../domain/risk/churn-risk.ts';
 import { addMonthsUtc } from '../domain/time/add-months.ts';
 import { tenantDb } from '../runtime.ts';
 
@@ -35,14 +36,25 @@ export const THANKED_WITHIN_DAYS = 180;
 
 /**
  * PRODUCT.md "Customers to thank": customers for 12 months or more (first purchase), engaged
- * (≥ 50) or promoters (latest NPS 9–10), with no thank-you in the last 180 days.
+ * (≥ 50) or promoters (latest NPS of the year 9–10), with no thank-you in the last 180 days.
+ * Promoters are found from their answer, not the PROMOTER factor, which an organization that
+ * weighs it 0 never stores.
  */
 export function customersToThankWhere(now: Date): Prisma.CustomerWhereInput {
   return {
-    purchases: { some: { occurredAt: { lte: addMonthsUtc(now, -12) } } },
-    OR: [{ engagement: { gte: 50 } }, { riskFactors: { array_contains: [{ code: 'PROMOTER' }] } }],
+    firstPurchaseAt: { lte: addMonthsUtc(now, -12) },
+    OR: [
+      { engagement: { gte: 50 } },
+      { latestNpsScore: { gte: 9 }, latestNpsAt: { gt: addDays(now, -LATEST_NPS_DAYS) } },
+    ],
     interactions: {
-      none: { kind: 'THANK_YOU', occurredAt: { gt: new Date(now.getTime() - THANKED_WITHIN_DAYS * DAY_MS) } },
+      none: { kind: 'THANK_YOU', occurredAt: { gt: addDays(now, -THANKED_WITHIN_DAYS) } },
     },
   };
 }
+
+/** Longest-standing first: by first purchase. */
+export const CUSTOMERS_TO_THANK_ORDER: Prisma.CustomerOrderByWithRelationInput[] = [
+  { firstPurchaseAt: 'asc' },
+  { id: 'asc' },
+];

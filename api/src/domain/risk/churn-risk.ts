@@ -51,7 +51,8 @@ export interface ChurnRisk {
 const STRIKE_DAYS = 90;
 const RECOVERY_DAYS = 90;
 const ACTIVITY_DAYS = 90;
-const NPS_DAYS = 365;
+/** How long the latest NPS answer counts: a detractor, passive or promoter for a year. */
+export const LATEST_NPS_DAYS = 365;
 const IGNORED_STEPS = [180, 90, 45] as const;
 /** The spec's table order, so the explanation reads the same way for every customer. */
 const FACTOR_ORDER: readonly RiskFactor['code'][] = [
@@ -127,7 +128,7 @@ function factorsAt(facts: ChurnRiskFacts, settings: RiskSettings, at: Date): Ris
   }
 
   const nps = facts.latestNps;
-  if (nps !== null && isWithinDays(nps.occurredAt, NPS_DAYS, at)) {
+  if (nps !== null && isWithinDays(nps.occurredAt, LATEST_NPS_DAYS, at)) {
     const params = { score: nps.score, answeredAt: nps.occurredAt.toISOString() };
     if (nps.score <= 6) add({ code: 'DETRACTOR', points: settings.detractor, params });
     else if (nps.score <= 8) add({ code: 'PASSIVE', points: settings.passive, params });
@@ -179,7 +180,7 @@ function nextChangeAt(facts: ChurnRiskFacts, settings: RiskSettings, now: Date, 
     ...IGNORED_STEPS.map((threshold) => since.getTime() + threshold * DAY_MS),
     // Breached means strictly past due: the first breached instant is one millisecond after.
     ...facts.openIncidents.map((incident) => incident.slaDueAt.getTime() + 1),
-    ...(facts.latestNps ? [facts.latestNps.occurredAt.getTime() + NPS_DAYS * DAY_MS] : []),
+    ...(facts.latestNps ? [facts.latestNps.occurredAt.getTime() + LATEST_NPS_DAYS * DAY_MS] : []),
   ];
   const future = [...new Set(candidates.filter((time) => time > now.getTime()))].sort((a, b) => a - b);
   const currentSignature = signature(current);
