@@ -16,7 +16,9 @@ const tenant = () => db().forOrganization(organizationId);
 
 beforeAll(async () => {
   app = await startTestApp({ env: { TROFAST_DEMO: '1' } });
-  organizationId = (await db().system.organization.findFirstOrThrow({ where: { name: DEMO_ORGANIZATION } })).id;
+  organizationId = (
+    await db().acrossOrganizations.organization.findFirstOrThrow({ where: { name: DEMO_ORGANIZATION } })
+  ).id;
 }, 600_000);
 afterAll(() => app.stop());
 
