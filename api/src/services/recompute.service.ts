@@ -14,7 +14,7 @@ import { computeSatisfaction, type SatisfactionSignal } from '../domain/risk/sat
 import { decideChurnRiskAlert } from '../domain/alerts/churn-risk-alert.ts';
 import { alertSeverity } from '../domain/alerts/alert-severity.ts';
 import { ignoredAlert, type IgnoredAlert } from '../domain/alerts/ignored-alert.ts';
-import { isTopSpender, topSpendThreshold } from '../domain/alerts/top-spenders.ts';
+import { isTopSpender, topSpendRank, topSpendThreshold } from '../domain/alerts/top-spenders.ts';
 import { isBadExperience } from '../domain/feedback/bad-experience.ts';
 import { isSlaBreached } from '../domain/incidents/sla-breached.ts';
 import { DAY_MS } from '../domain/time/duration.ts';
@@ -195,24 +195,42 @@ export interface RecomputeResult {
  * customer counts, those who bought nothing with 0: the top 10 % of the organization, not of its
  * recent buyers.
  */
-function topSpenders(tx: TenantTx, organizationId: string, settings: OrganizationSettings, now: Date) {
+function topSpenders(
+  tx: TenantTx,
+  organizationId: string,
+  customerIds: string[],
+  settings: OrganizationSettings,
+  now: Date,
+) {
+  // Read once per batch and only when an IGNORED alert needs its severity: the organization is
+  // counted, but only the top rank of spends and the batch's own spends are read, so the cost does
+  // not grow with the customers the batch leaves alone.
   let spends: Promise<{ threshold: number | null; byCustomer: Map<string, number> }> | undefined;
+  const yearOfPurchases = Prisma.sql`
+    SELECT "customerId", sum("amountMinor") AS spend FROM "Purchase"
+    WHERE "organizationId" = ${organizationId} AND currency = ${settings.defaultCurrency}
+      AND "occurredAt" > ${addMonthsUtc(now, -12)}
+    GROUP BY "customerId"`;
+  const read = async () => {
+    const [{ customers }] = await tx.$queryRaw<{ customers: bigint }[]>(
+      Prisma.sql`SELECT count(*) AS customers FROM "Customer" WHERE "organizationId" = ${organizationId}`,
+    );
+    const top = await tx.$queryRaw<{ spend: bigint }[]>(
+      Prisma.sql`SELECT spend FROM (${yearOfPurchases}) AS bought ORDER BY spend DESC LIMIT ${topSpendRank(Number(customers))}`,
+    );
+    const own = await tx.$queryRaw<{ customerId: string; spend: bigint }[]>(
+      Prisma.sql`SELECT "customerId", spend FROM (${yearOfPurchases}) AS bought WHERE "customerId" = ANY(${customerIds}::text[])`,
+    );
+    return {
+      threshold: topSpendThreshold(
+        Number(customers),
+        top.map((row) => Number(row.spend)),
+      ),
+      byCustomer: new Map(own.map((row) => [row.customerId, Number(row.spend)])),
+    };
+  };
   return async (customerId: string): Promise<boolean> => {
-    spends ??= tx
-      .$queryRaw<{ customerId: string; spend: bigint }[]>(
-        Prisma.sql`
-        SELECT c.id AS "customerId", COALESCE(bought.spend, 0) AS spend FROM "Customer" c
-        LEFT JOIN (
-          SELECT "customerId", sum("amountMinor") AS spend FROM "Purchase"
-          WHERE "organizationId" = ${organizationId} AND currency = ${settings.defaultCurrency} AND "occurredAt" > ${addMonthsUtc(now, -12)}
-          GROUP BY "customerId"
-        ) AS bought ON bought."customerId" = c.id
-        WHERE c."organizationId" = ${organizationId}`,
-      )
-      .then((rows) => ({
-        threshold: topSpendThreshold(rows.map((row) => Number(row.spend))),
-        byCustomer: new Map(rows.map((row) => [row.customerId, Number(row.spend)])),
-      }));
+    spends ??= read();
     const { threshold, byCustomer } = await spends;
     return isTopSpender(byCustomer.get(customerId) ?? 0, threshold);
   };
@@ -230,7 +248,7 @@ export async function recomputeIn(
   if (customerIds.length === 0) return result;
   const facts = await loadFacts(tx, customerIds, now);
   const tiers = await updateTiers(tx, organizationId, customerIds, settings, now);
-  const isTopSpenderNow = topSpenders(tx, organizationId, settings, now);
+  const isTopSpenderNow = topSpenders(tx, organizationId, customerIds, settings, now);
 
   const rows: {
     id: string;

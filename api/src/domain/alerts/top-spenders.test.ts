@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isTopSpender, topSpendThreshold } from './top-spenders.ts';
+import { isTopSpender, topSpendRank, topSpendThreshold } from './top-spenders.ts';
 
 describe('the top 10% by 12-month spend', () => {
   it.each<[string, number[], number | null]>([
@@ -20,7 +20,13 @@ describe('the top 10% by 12-month spend', () => {
       5,
     ],
   ])('%s', (_name, spends, expected) => {
-    expect(topSpendThreshold(spends)).toBe(expected);
+    expect(topSpendThreshold(spends.length, spends)).toBe(expected);
+  });
+
+  it('needs only the biggest spends of the rank: the rest of the organization is counted, not read', () => {
+    expect(topSpendRank(95)).toBe(10);
+    const topTen = [1000, 990, 980, 970, 960, 950, 940, 930, 920, 910];
+    expect(topSpendThreshold(95, topTen)).toBe(910);
   });
 
   it.each<[string, number, number | null, boolean]>([

@@ -1,15 +1,20 @@
+/** How many customers make the top 10% of an organization of `customerCount`: always at least one. */
+export function topSpendRank(customerCount: number): number {
+  return Math.max(1, Math.ceil(customerCount / 10));
+}
+
 /**
  * The 12-month spend (minor units, the organization's currency) from which a customer is in the
- * organization's top 10%: the spend of the customer at rank ceil(10% of customers), so there is
- * always at least one. Ties at the threshold are all in. Customers who spent nothing are never top
- * spenders, so null when nobody spent anything.
+ * organization's top 10%: the spend of the customer at rank `topSpendRank(customerCount)`. Ties at
+ * the threshold are all in. Customers who spent nothing are never top spenders, so with fewer
+ * spenders than the rank the threshold is the smallest spend, and null when nobody spent anything.
+ * `topSpends` needs only the biggest `topSpendRank(customerCount)` spends, so a caller can ask the
+ * database for those instead of every customer's.
  */
-export function topSpendThreshold(spends: readonly number[]): number | null {
-  const spenders = spends.filter((spend) => spend > 0).length;
-  if (spenders === 0) return null;
-  const rank = Math.max(1, Math.ceil(spends.length / 10));
-  const sorted = [...spends].sort((a, b) => b - a);
-  return sorted[Math.min(rank, spenders) - 1];
+export function topSpendThreshold(customerCount: number, topSpends: readonly number[]): number | null {
+  const sorted = topSpends.filter((spend) => spend > 0).sort((a, b) => b - a);
+  if (sorted.length === 0) return null;
+  return sorted[Math.min(topSpendRank(customerCount), sorted.length) - 1];
 }
 
 /** Whether a customer's 12-month spend puts them in the top 10% (see topSpendThreshold). */
