@@ -1,6 +1,6 @@
 // buildApp(): the HTTP server (GraphQL, SSE, health), graphql-ws on the same port, the database,
 // the event bus and background jobs. start(port) opens them, stop() closes them in order.
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
@@ -11,16 +11,13 @@ import { createLogger } from './log.ts';
 import { openDatabase } from './db/client.ts';
 import { openPubSub } from './pubsub.ts';
 import { useRuntime } from './runtime.ts';
-import { createYogaServer } from './yoga.ts';
+import { createYogaServer, MAX_BODY_BYTES } from './yoga.ts';
 import { authenticate } from './auth/authenticate.ts';
 import type { Caller } from './auth/caller.ts';
 import { credentialsOf } from './context.ts';
 import { seedDemoIfEmpty } from './seed/demo.ts';
 import { startScheduler, type Scheduler } from './jobs/scheduler.ts';
 import { JOBS } from './jobs/index.ts';
-
-/** Larger request bodies are refused before they are read: a bulk of 1 000 events fits easily. */
-export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
 export interface AppOptions {
   config?: Config;
@@ -40,10 +37,6 @@ export interface App {
 type OperationResult = ReturnType<Parameters<typeof useServer>[0]['execute'] & {}>;
 type Enveloped = { execute(args: ExecutionArgs): OperationResult; subscribe(args: ExecutionArgs): OperationResult };
 type Socket = WebSocket & { caller?: Caller };
-
-function tooLarge(request: IncomingMessage): boolean {
-  return Number(request.headers['content-length'] ?? 0) > MAX_BODY_BYTES;
-}
 
 export function buildApp(options: AppOptions = {}): App {
   const config = options.config ?? loadConfig();
@@ -79,11 +72,6 @@ export function buildApp(options: AppOptions = {}): App {
         response
           .writeHead(ready ? 200 : 503, { 'content-type': 'application/json' })
           .end(JSON.stringify({ status: ready ? 'ready' : 'not ready', database: database.kind }));
-        return;
-      }
-      if (tooLarge(request)) {
-        response.writeHead(413, { 'content-type': 'application/json', connection: 'close' });
-        response.end(JSON.stringify({ errors: [{ message: `The request body is over ${MAX_BODY_BYTES} bytes.` }] }));
         return;
       }
       await yoga.requestListener(request, response);

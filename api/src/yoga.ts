@@ -28,6 +28,9 @@ export const QUERY_LIMITS = {
   maxPageSize: 100,
 };
 
+/** Larger request bodies are refused as soon as they are known to be larger: a bulk of 1 000 events fits easily. */
+export const MAX_BODY_BYTES = 4 * 1024 * 1024;
+
 export function createYogaServer(log: Logger): Yoga {
   const requestOf = new WeakMap<GraphQLError, string>();
   const logExecution: Plugin<Context> = {
@@ -49,6 +52,8 @@ export function createYogaServer(log: Logger): Yoga {
     landingPage: false,
     graphiql: false,
     batching: false,
+    // Counts the bytes as they arrive, so a chunked body without Content-Length is cut off too.
+    maxRequestBodySize: MAX_BODY_BYTES,
     logging: false,
     maskedErrors: {
       // Unexpected errors reach the client as "Unexpected error." with an id; the log has the rest.

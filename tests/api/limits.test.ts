@@ -1,6 +1,6 @@
 // Limits against hostile queries, each tested with a query just over it (and one at it).
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { QUERY_LIMITS } from '../../api/src/yoga.ts';
+import { MAX_BODY_BYTES, QUERY_LIMITS } from '../../api/src/yoga.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { createTestOrganization, type TestOrganization } from '../support/fixtures.ts';
 
@@ -63,6 +63,45 @@ test('batched requests are refused', async () => {
     body: JSON.stringify([{ query: '{ me { id } }' }, { query: '{ me { id } }' }]),
   });
   expect(response.status).toBe(400);
+});
+
+/** A valid request of exactly `bytes` bytes: the padding rides in `extensions`, which any server may ignore. */
+function requestOfSize(bytes: number): string {
+  const padded = (padding: string) => JSON.stringify({ query: '{ me { id } }', extensions: { padding } });
+  return padded('x'.repeat(bytes - padded('').length));
+}
+
+/** POSTs `body` as a stream, so it goes chunked, with no Content-Length to judge it by. */
+function postChunked(body: string): Promise<Response> {
+  return fetch(`${app.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${org.tokens.VIEWER}` },
+    body: new Blob([body]).stream(),
+    duplex: 'half',
+  } as RequestInit);
+}
+
+test('a request body whose Content-Length is over the limit is refused before it is read', async () => {
+  const response = await fetch(`${app.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${org.tokens.VIEWER}` },
+    body: requestOfSize(MAX_BODY_BYTES + 1),
+  });
+  expect(response.status).toBe(413);
+});
+
+test(`a chunked body of ${MAX_BODY_BYTES + 1} bytes is refused with 413 once the bytes read pass the limit`, async () => {
+  const response = await postChunked(requestOfSize(MAX_BODY_BYTES + 1));
+  expect(response.status).toBe(413);
+  expect(await response.json()).toEqual({
+    errors: [{ message: 'Request body too large', extensions: { code: 'REQUEST_ENTITY_TOO_LARGE' } }],
+  });
+});
+
+test(`a chunked body of exactly ${MAX_BODY_BYTES} bytes is answered`, async () => {
+  const response = await postChunked(requestOfSize(MAX_BODY_BYTES));
+  expect(response.status).toBe(200);
+  expect(await response.json()).toEqual({ data: { me: { id: expect.any(String) } } });
 });
 
 test('an anonymous caller gets no field suggestions', async () => {
