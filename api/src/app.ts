@@ -2,7 +2,7 @@
 // the event bus and background jobs. start(port) opens them, stop() closes them in order.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { ExecutionArgs } from 'graphql';
 import { loadConfig, type Config } from './config.ts';
@@ -13,7 +13,7 @@ import { openPubSub } from './pubsub.ts';
 import { useRuntime } from './runtime.ts';
 import { createYogaServer, MAX_BODY_BYTES } from './yoga.ts';
 import { authenticate } from './auth/authenticate.ts';
-import type { Caller } from './auth/caller.ts';
+import { OpenConnections } from './auth/open-connections.ts';
 import { credentialsOf } from './context.ts';
 import { seedDemoIfEmpty } from './seed/demo.ts';
 import { startScheduler, type Scheduler } from './jobs/scheduler.ts';
@@ -36,7 +36,6 @@ export interface App {
 
 type OperationResult = ReturnType<Parameters<typeof useServer>[0]['execute'] & {}>;
 type Enveloped = { execute(args: ExecutionArgs): OperationResult; subscribe(args: ExecutionArgs): OperationResult };
-type Socket = WebSocket & { caller?: Caller };
 
 export function buildApp(options: AppOptions = {}): App {
   const config = options.config ?? loadConfig();
@@ -60,7 +59,8 @@ export function buildApp(options: AppOptions = {}): App {
     if (config.demo) await seedDemoIfEmpty(log);
     scheduler = startScheduler(runtime, JOBS, { timers: options.jobTimers ?? true });
 
-    const yoga = createYogaServer(log);
+    const open = new OpenConnections();
+    const yoga = createYogaServer(log, open);
     server = createServer(async (request, response) => {
       const url = request.url ?? '/';
       if (url === '/health') {
@@ -88,7 +88,11 @@ export function buildApp(options: AppOptions = {}): App {
           try {
             const caller = await authenticate(credentialsOf({ connectionParams: context.connectionParams }));
             if (caller.kind === 'anonymous') return false;
-            (context.extra.socket as Socket).caller = caller;
+            const { socket } = context.extra;
+            socket.once(
+              'close',
+              open.hold(caller, () => socket.close(4403, 'Forbidden')),
+            );
             return true;
           } catch {
             return false;
@@ -116,18 +120,10 @@ export function buildApp(options: AppOptions = {}): App {
       sockets,
     );
 
-    // A session that ends or a key that is revoked, on any instance, closes its open sockets.
+    // A session that ends or a key that is revoked, on any instance, closes its open sockets and streams.
     const revocations = bus.pubsub.subscribe('credentialRevoked');
     void (async () => {
-      for await (const revoked of revocations) {
-        for (const socket of sockets.clients as Set<Socket>) {
-          const caller = socket.caller;
-          const hit =
-            (caller?.kind === 'user' && (caller.sessionId === revoked.sessionId || caller.userId === revoked.userId)) ||
-            (caller?.kind === 'apiKey' && caller.apiKeyId === revoked.apiKeyId);
-          if (hit) socket.close(4403, 'Forbidden');
-        }
-      }
+      for await (const revoked of revocations) open.revoke(revoked);
     })();
 
     stopSockets = async () => {
