@@ -35,6 +35,12 @@ describe('signing in', () => {
     expect(everything).not.toContain(session.token);
   });
 
+  test('a password is stored only as an argon2id hash with m = 19 MiB, t = 2, p = 1', async () => {
+    const user = await db().acrossOrganizations.user.findUniqueOrThrow({ where: { email: org.emails.AGENT } });
+    expect(user.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect(user.passwordHash).not.toContain(PASSWORD);
+  });
+
   test('a wrong password and an unknown email get the same error, naming no account', async () => {
     const wrong = await app.graphql(LOGIN, { input: { email: org.emails.VIEWER, password: 'not it' } });
     const unknown = await app.graphql(LOGIN, { input: { email: 'nobody@nowhere.example', password: 'not it' } });
