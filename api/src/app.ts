@@ -1,8 +1,8 @@
 // buildApp(): the HTTP server (GraphQL, SSE, health), graphql-ws on the same port, the database,
 // the event bus and background jobs. start(port) opens them, stop() closes them in order.
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { ExecutionArgs } from 'graphql';
 import { loadConfig, type Config } from './config.ts';
@@ -11,16 +11,13 @@ import { createLogger } from './log.ts';
 import { openDatabase } from './db/client.ts';
 import { openPubSub } from './pubsub.ts';
 import { useRuntime } from './runtime.ts';
-import { createYogaServer } from './yoga.ts';
+import { createYogaServer, MAX_BODY_BYTES } from './yoga.ts';
 import { authenticate } from './auth/authenticate.ts';
-import type { Caller } from './auth/caller.ts';
+import { OpenConnections } from './auth/open-connections.ts';
 import { credentialsOf } from './context.ts';
 import { seedDemoIfEmpty } from './seed/demo.ts';
 import { startScheduler, type Scheduler } from './jobs/scheduler.ts';
 import { JOBS } from './jobs/index.ts';
-
-/** Larger request bodies are refused before they are read: a bulk of 1 000 events fits easily. */
-export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
 export interface AppOptions {
   config?: Config;
@@ -39,11 +36,6 @@ export interface App {
 
 type OperationResult = ReturnType<Parameters<typeof useServer>[0]['execute'] & {}>;
 type Enveloped = { execute(args: ExecutionArgs): OperationResult; subscribe(args: ExecutionArgs): OperationResult };
-type Socket = WebSocket & { caller?: Caller };
-
-function tooLarge(request: IncomingMessage): boolean {
-  return Number(request.headers['content-length'] ?? 0) > MAX_BODY_BYTES;
-}
 
 export function buildApp(options: AppOptions = {}): App {
   const config = options.config ?? loadConfig();
@@ -67,7 +59,8 @@ export function buildApp(options: AppOptions = {}): App {
     if (config.demo) await seedDemoIfEmpty(log);
     scheduler = startScheduler(runtime, JOBS, { timers: options.jobTimers ?? true });
 
-    const yoga = createYogaServer(log);
+    const open = new OpenConnections();
+    const yoga = createYogaServer(log, open);
     server = createServer(async (request, response) => {
       const url = request.url ?? '/';
       if (url === '/health') {
@@ -79,11 +72,6 @@ export function buildApp(options: AppOptions = {}): App {
         response
           .writeHead(ready ? 200 : 503, { 'content-type': 'application/json' })
           .end(JSON.stringify({ status: ready ? 'ready' : 'not ready', database: database.kind }));
-        return;
-      }
-      if (tooLarge(request)) {
-        response.writeHead(413, { 'content-type': 'application/json', connection: 'close' });
-        response.end(JSON.stringify({ errors: [{ message: `The request body is over ${MAX_BODY_BYTES} bytes.` }] }));
         return;
       }
       await yoga.requestListener(request, response);
@@ -100,7 +88,11 @@ export function buildApp(options: AppOptions = {}): App {
           try {
             const caller = await authenticate(credentialsOf({ connectionParams: context.connectionParams }));
             if (caller.kind === 'anonymous') return false;
-            (context.extra.socket as Socket).caller = caller;
+            const { socket } = context.extra;
+            socket.once(
+              'close',
+              open.hold(caller, () => socket.close(4403, 'Forbidden')),
+            );
             return true;
           } catch {
             return false;
@@ -128,18 +120,10 @@ export function buildApp(options: AppOptions = {}): App {
       sockets,
     );
 
-    // A session that ends or a key that is revoked, on any instance, closes its open sockets.
+    // A session that ends or a key that is revoked, on any instance, closes its open sockets and streams.
     const revocations = bus.pubsub.subscribe('credentialRevoked');
     void (async () => {
-      for await (const revoked of revocations) {
-        for (const socket of sockets.clients as Set<Socket>) {
-          const caller = socket.caller;
-          const hit =
-            (caller?.kind === 'user' && (caller.sessionId === revoked.sessionId || caller.userId === revoked.userId)) ||
-            (caller?.kind === 'apiKey' && caller.apiKeyId === revoked.apiKeyId);
-          if (hit) socket.close(4403, 'Forbidden');
-        }
-      }
+      for await (const revoked of revocations) open.revoke(revoked);
     })();
 
     stopSockets = async () => {

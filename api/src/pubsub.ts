@@ -22,7 +22,7 @@ export type PubSubEvents = {
   alertUpdated: [organizationId: string, payload: AlertEvent];
   churnRiskChanged: [organizationId: string, payload: { customerId: string; level: RiskLevel; eventId: string }];
   incidentChanged: [organizationId: string, payload: { incidentId: string; eventId: string }];
-  /** A session ended or a key was revoked: its open sockets close. */
+  /** A session ended (logout, expiry, deactivation) or a key was revoked: its open sockets and streams close. */
   credentialRevoked: [payload: { sessionId?: string; apiKeyId?: string; userId?: string }];
 };
 

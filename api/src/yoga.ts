@@ -10,6 +10,7 @@ import type { Logger } from './log.ts';
 import { useMaxPageSize } from './schema/max-page-size.ts';
 import { useIdempotency } from './schema/idempotency.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from './domain/errors.ts';
+import { useOpenSubscriptions, type OpenConnections } from './auth/open-connections.ts';
 
 export type Yoga = YogaServerInstance<ContextSource, Context>;
 
@@ -28,7 +29,10 @@ export const QUERY_LIMITS = {
   maxPageSize: 100,
 };
 
-export function createYogaServer(log: Logger): Yoga {
+/** Larger request bodies are refused as soon as they are known to be larger: a bulk of 1 000 events fits easily. */
+export const MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+export function createYogaServer(log: Logger, open: OpenConnections): Yoga {
   const requestOf = new WeakMap<GraphQLError, string>();
   const logExecution: Plugin<Context> = {
     onExecute({ args }) {
@@ -49,6 +53,8 @@ export function createYogaServer(log: Logger): Yoga {
     landingPage: false,
     graphiql: false,
     batching: false,
+    // Counts the bytes as they arrive, so a chunked body without Content-Length is cut off too.
+    maxRequestBodySize: MAX_BODY_BYTES,
     logging: false,
     maskedErrors: {
       // Unexpected errors reach the client as "Unexpected error." with an id; the log has the rest.
@@ -89,6 +95,7 @@ export function createYogaServer(log: Logger): Yoga {
       }),
       useMaxPageSize(QUERY_LIMITS.maxPageSize),
       useIdempotency(),
+      useOpenSubscriptions(open),
       logExecution,
     ],
   });

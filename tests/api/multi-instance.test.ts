@@ -1,14 +1,17 @@
 // Two API processes sharing PostgreSQL and Redis: an alert raised through one reaches a
 // graphql-ws subscriber and an SSE subscriber of the other; another organization's subscriber
 // receives nothing. The second process runs no jobs, so the only alert is the one the test raises.
+// A session the first finds expired closes its socket on the second.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { systemCaller } from '../../api/src/auth/caller.ts';
 import { upsertCustomer } from '../../api/src/services/customer.service.ts';
+import { SESSION_TTL_MS } from '../../api/src/auth/authenticate.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
-import { createTestOrganization, type TestOrganization } from '../support/fixtures.ts';
+import { createTestOrganization, PASSWORD, type TestOrganization } from '../support/fixtures.ts';
+import { request } from '../support/graphql.ts';
 import { partnerKey } from '../support/partner.ts';
 import { onPostgres } from '../support/database.ts';
 import { collect, readSseUntil, socketClient } from '../support/subscriptions.ts';
@@ -109,5 +112,25 @@ test.skipIf(!onPostgres)(
     elsewhere.dispose();
     await mine.client.dispose();
     await theirs.client.dispose();
+  },
+);
+
+test.skipIf(!onPostgres)(
+  'a session that expires closes its socket on the other instance too: the one that notices tells the rest',
+  async () => {
+    // Signed in through the second instance, whose clock stands at START like the first's.
+    const signedIn = await request<{ login: { data: { token: string } } }>(
+      secondUrl,
+      'mutation ($input: LoginInput!) { login(input: $input) { ... on MutationLoginSuccess { data { token } } } }',
+      { input: { email: org.emails.VIEWER, password: PASSWORD } },
+    );
+    const socket = socketClient(secondUrl, `Bearer ${signedIn.data!.login.data.token}`);
+    await socket.connected;
+
+    first.clock.set(new Date(START.getTime() + SESSION_TTL_MS + 60_000));
+    const started = Date.now();
+    await first.runJobs();
+    expect(await socket.closed).toBe(4403);
+    expect(Date.now() - started).toBeLessThan(5000);
   },
 );

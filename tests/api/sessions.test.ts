@@ -4,7 +4,7 @@ import { SESSION_TTL_MS } from '../../api/src/auth/authenticate.ts';
 import { db } from '../../api/src/runtime.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { createTestOrganization, login, PASSWORD, type TestOrganization } from '../support/fixtures.ts';
-import { socketClient } from '../support/subscriptions.ts';
+import { readSseUntil, socketClient } from '../support/subscriptions.ts';
 
 let app: TestApp;
 let org: TestOrganization;
@@ -33,6 +33,12 @@ describe('signing in', () => {
     expect(stored).not.toBeNull();
     const everything = JSON.stringify(await db().acrossOrganizations.session.findMany());
     expect(everything).not.toContain(session.token);
+  });
+
+  test('a password is stored only as an argon2id hash with m = 19 MiB, t = 2, p = 1', async () => {
+    const user = await db().acrossOrganizations.user.findUniqueOrThrow({ where: { email: org.emails.AGENT } });
+    expect(user.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect(user.passwordHash).not.toContain(PASSWORD);
   });
 
   test('a wrong password and an unknown email get the same error, naming no account', async () => {
@@ -117,6 +123,50 @@ describe('a session', () => {
     expect(Date.now() - started).toBeLessThan(5000);
   });
 
+  test('a session that expires closes its open WebSocket within 5 seconds, with 4403', async () => {
+    const token = await login(app, org.emails.MANAGER);
+    const socket = socketClient(app.url, `Bearer ${token}`);
+    await socket.connected;
+    let closedWith: number | undefined;
+    void socket.closed.then((code) => (closedWith = code));
+    app.clock.advance(SESSION_TTL_MS - 60_000);
+    await app.runJobs();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(closedWith).toBeUndefined();
+
+    app.clock.advance(60_000);
+    const started = Date.now();
+    await app.runJobs();
+    expect(await socket.closed).toBe(4403);
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  test('a session that expires ends its SSE subscription within 5 seconds', async () => {
+    const token = await login(app, org.emails.VIEWER);
+    const response = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: 'subscription { alertRaised { kind } }' }),
+    });
+    expect(response.headers.get('content-type')).toMatch(/text\/event-stream/);
+    app.clock.advance(SESSION_TTL_MS);
+    const started = Date.now();
+    await app.runJobs();
+    expect(await readSseUntil(response, 'event: complete')).toMatch(/event: complete/);
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  test('an expired session is recorded as ended at the moment it expired', async () => {
+    const token = await login(app, org.emails.AGENT);
+    const { expiresAt } = await db().acrossOrganizations.session.findUniqueOrThrow({
+      where: { tokenHash: sha256(token) },
+    });
+    app.clock.advance(SESSION_TTL_MS + 60 * 60 * 1000);
+    await app.runJobs();
+    const ended = await db().acrossOrganizations.session.findUniqueOrThrow({ where: { tokenHash: sha256(token) } });
+    expect(ended.endedAt).toEqual(expiresAt);
+  });
+
   test('a WebSocket without credentials, or with a bad one, is closed with 4403', async () => {
     expect(await socketClient(app.url).closed).toBe(4403);
     expect(await socketClient(app.url, 'Bearer not-a-session').closed).toBe(4403);
@@ -167,6 +217,18 @@ describe('staff management', () => {
     await app.graphql(`mutation ($id: ID!) { deactivateUser(id: $id) { __typename } }`, { id: agent.id }, tokens.ADMIN);
     const after = await app.graphql('{ me { id } }', {}, tokens.AGENT);
     expect(after.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  test('deactivating a staff member closes their open WebSocket within 5 seconds, with 4403', async () => {
+    const { tokens } = await createTestOrganization(app, 'Deactivate socket');
+    const socket = socketClient(app.url, `Bearer ${tokens.AGENT}`);
+    await socket.connected;
+    const users = await app.graphql('{ users { id role } }', {}, tokens.ADMIN);
+    const agent = users.data!.users.find((user: { role: string }) => user.role === 'AGENT');
+    const started = Date.now();
+    await app.graphql(`mutation ($id: ID!) { deactivateUser(id: $id) { __typename } }`, { id: agent.id }, tokens.ADMIN);
+    expect(await socket.closed).toBe(4403);
+    expect(Date.now() - started).toBeLessThan(5000);
   });
 
   test('the last ADMIN cannot be demoted or deactivated', async () => {

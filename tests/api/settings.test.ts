@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { createTestOrganization, type TestOrganization } from '../support/fixtures.ts';
 
@@ -122,6 +122,44 @@ test('a wrong value gets a ValidationError naming its path, and nothing changes'
     org.tokens.VIEWER,
   );
   expect(after.data!.organization.settings).toEqual({ risk: { levels: { HIGH: 50 } }, contactCap: { days: 30 } });
+});
+
+describe('a wrong value is named by its path in OrganizationSettingsInput, not in the stored settings', () => {
+  const RATES = [
+    { currency: 'DKK', points: 1, per: 10 },
+    { currency: 'SEK', points: 1, per: 10 },
+  ];
+  let fresh: TestOrganization;
+  beforeAll(async () => {
+    fresh = await createTestOrganization(app, 'Forkerte regler');
+  });
+
+  test.each([
+    ['defaultCurrency', { defaultCurrency: 'USD' }],
+    ['loyalty.earnRates', { loyalty: { earnRates: [] } }],
+    ['loyalty.earnRates', { loyalty: { earnRates: [RATES[1]] } }],
+    ['loyalty.earnRates.1.currency', { loyalty: { earnRates: [RATES[0], { ...RATES[1], currency: 'kroner' }] } }],
+    ['loyalty.earnRates.1.currency', { loyalty: { earnRates: [RATES[0], { ...RATES[0], currency: 'dkk' }] } }],
+    ['loyalty.earnRates.1.points', { loyalty: { earnRates: [RATES[0], { ...RATES[1], points: -1 }] } }],
+    ['loyalty.earnRates.0.per', { loyalty: { earnRates: [{ ...RATES[0], per: 0 }, RATES[1]] } }],
+    ['loyalty.pointsExpiryMonths', { loyalty: { pointsExpiryMonths: 0 } }],
+    ['loyalty.tierThresholds.SILVER', { loyalty: { tierThresholds: { SILVER: 5000 } } }],
+    ['loyalty.tierThresholds.GOLD', { loyalty: { tierThresholds: { GOLD: 1000 } } }],
+    ['risk.twoStrikes', { risk: { twoStrikes: 101 } }],
+    ['risk.promoter', { risk: { promoter: 5 } }],
+    ['risk.levels.CRITICAL', { risk: { levels: { CRITICAL: 0 } } }],
+    ['risk.levels', { risk: { levels: { MEDIUM: 60 } } }],
+    ['engagement.purchase.max', { engagement: { purchase: { max: 101 } } }],
+    ['satisfactionHalfLifeDays', { satisfactionHalfLifeDays: 0 }],
+    ['slaHours.LOW', { slaHours: { LOW: 0 } }],
+    ['contactCap.max', { contactCap: { max: -1 } }],
+  ])('settings.%s for %j', async (path, settings) => {
+    const result = await app.graphql(UPDATE, { settings }, fresh.tokens.ADMIN);
+    const { fieldErrors } = result.data!.updateOrganizationSettings;
+    // An empty list of currencies breaks two rules; both name the list.
+    const named = new Set(fieldErrors.map((error: { path: string[] }) => error.path.join('.')));
+    expect(named).toEqual(new Set([`settings.${path}`]));
+  });
 });
 
 test('a MANAGER cannot change settings', async () => {

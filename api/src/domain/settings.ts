@@ -135,12 +135,12 @@ const LOCALES: readonly string[] = ['DA', 'SV', 'NB', 'EN'];
 const CURRENCY = /^[A-Z]{3}$/;
 
 /**
- * Checks a whole settings object; every problem is reported with its path below `at`
- * (e.g. ['settings', 'risk', 'levels', 'HIGH'], the argument's own path).
+ * Checks a whole settings object; every problem is reported with its path in the settings
+ * (e.g. ['risk', 'levels', 'HIGH']; an earn rate under its currency).
  */
-export function validateSettings(settings: OrganizationSettings, at: string[] = []): FieldError[] {
+export function validateSettings(settings: OrganizationSettings): FieldError[] {
   const errors: FieldError[] = [];
-  const fail = (path: string[], message: string) => errors.push({ path: [...at, ...path], message });
+  const fail = (path: string[], message: string) => errors.push({ path, message });
   const integer = (path: string[], value: unknown, min: number, max: number) => {
     if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
       fail(path, `Use a whole number from ${min} to ${max}.`);

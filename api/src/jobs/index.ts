@@ -3,8 +3,10 @@ import type { Job } from './scheduler.ts';
 import { forgetExpiredKeys } from '../services/idempotency.service.ts';
 import { recomputeDueCustomers } from '../services/recompute.service.ts';
 import { expirePoints } from '../services/points-expiry.service.ts';
+import { endExpiredSessions } from '../services/session.service.ts';
 
-const MINUTE = 60 * 1000;
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
 
 export const JOBS: Job[] = [
   {
@@ -31,6 +33,15 @@ export const JOBS: Job[] = [
     leaseMs: 10 * MINUTE,
     run: async (now) => {
       await forgetExpiredKeys(now);
+    },
+  },
+  {
+    // Every 2 seconds, so that the open sockets and streams of a session that expires close within 5.
+    name: 'end-expired-sessions',
+    everyMs: 2 * SECOND,
+    leaseMs: MINUTE,
+    run: async (now) => {
+      await endExpiredSessions(now);
     },
   },
 ];

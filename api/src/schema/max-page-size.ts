@@ -1,20 +1,26 @@
-// A connection's `first` is at most N: a larger page is refused, not silently cut, so a partner
-// sees at once why they got fewer rows than they asked for.
+// A connection's `first` or `last` is at most N: a larger page is refused, not silently cut, so a
+// partner sees at once why they got fewer rows than they asked for.
 import { Kind, visit, GraphQLError, type DocumentNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
-function largestFirst(document: DocumentNode, variables: Record<string, unknown> | undefined): number {
-  let largest = 0;
+/** Which way a page is asked for, and the cursor that pages on in that direction. */
+const PAGE_ARGUMENTS = new Map([
+  ['first', 'after'],
+  ['last', 'before'],
+]);
+
+function largestPage(document: DocumentNode, variables: Record<string, unknown> | undefined) {
+  let largest = { argument: 'first', size: 0 };
   visit(document, {
     Argument(node) {
-      if (node.name.value !== 'first') return;
-      const value =
+      if (!PAGE_ARGUMENTS.has(node.name.value)) return;
+      const size =
         node.value.kind === Kind.INT
           ? Number(node.value.value)
           : node.value.kind === Kind.VARIABLE
             ? Number(variables?.[node.value.name.value] ?? 0)
             : 0;
-      largest = Math.max(largest, value);
+      if (size > largest.size) largest = { argument: node.name.value, size };
     },
   });
   return largest;
@@ -22,11 +28,12 @@ function largestFirst(document: DocumentNode, variables: Record<string, unknown>
 
 export function useMaxPageSize(max: number): Plugin {
   const check = (document: DocumentNode, variables: Record<string, unknown> | undefined) => {
-    const asked = largestFirst(document, variables);
-    return asked > max
-      ? new GraphQLError(`A page holds at most ${max} items: \`first: ${asked}\` is too many; page with \`after\`.`, {
-          extensions: { code: 'BAD_USER_INPUT' },
-        })
+    const { argument, size } = largestPage(document, variables);
+    return size > max
+      ? new GraphQLError(
+          `A page holds at most ${max} items: \`${argument}: ${size}\` is too many; page with \`${PAGE_ARGUMENTS.get(argument)}\`.`,
+          { extensions: { code: 'BAD_USER_INPUT' } },
+        )
       : undefined;
   };
   return {

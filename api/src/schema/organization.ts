@@ -144,21 +144,6 @@ const SettingsInput = builder.inputType('OrganizationSettingsInput', {
   }),
 });
 
-/** The input's shape → the settings' shape (currencies as a map, the half-life in its group). */
-function toSettingsChange(input: typeof SettingsInput.$inferInput): Record<string, unknown> {
-  const { satisfactionHalfLifeDays, loyalty, ...rest } = input;
-  const earnRates = loyalty?.earnRates;
-  return {
-    ...rest,
-    satisfaction: satisfactionHalfLifeDays == null ? undefined : { halfLifeDays: satisfactionHalfLifeDays },
-    loyalty: loyalty && {
-      ...loyalty,
-      earnRates:
-        earnRates && Object.fromEntries(earnRates.map(({ currency, ...rate }) => [currency.toUpperCase(), rate])),
-    },
-  };
-}
-
 builder.queryField('organization', (t) =>
   t.prismaField({
     type: 'Organization',
@@ -177,7 +162,7 @@ builder.mutationField('updateOrganizationSettings', (t) =>
     args: { settings: t.arg({ type: SettingsInput, required: true }) },
     resolve: async (_root, { settings }, context) => {
       const caller = authenticated(context);
-      await updateOrganizationSettings(caller, toSettingsChange(settings));
+      await updateOrganizationSettings(caller, settings);
       return organizationSettings(caller);
     },
   }),

@@ -1,6 +1,6 @@
 // The organization's rules: read by every service that applies one, changed by ADMINs.
 import type { AuthenticatedCaller } from '../auth/caller.ts';
-import { ValidationError } from '../domain/errors.ts';
+import { ValidationError, type FieldError } from '../domain/errors.ts';
 import { mergeSettings, settingsOf, validateSettings, type OrganizationSettings } from '../domain/settings.ts';
 import { tenantDb, type TenantDbLike } from '../runtime.ts';
 
@@ -15,13 +15,82 @@ export async function organizationSettings(
   return settingsOf(organization.settings);
 }
 
+/**
+ * OrganizationSettingsInput: the settings' shape, except that accepted currencies come as a list
+ * and the satisfaction half-life sits flat.
+ */
+export type SettingsInput = {
+  defaultCurrency?: string | null;
+  loyalty?: {
+    earnRates?: { currency: string; points: number; per: number }[] | null;
+    tierThresholds?: { SILVER?: number | null; GOLD?: number | null } | null;
+    [field: string]: unknown;
+  } | null;
+  satisfactionHalfLifeDays?: number | null;
+  [field: string]: unknown;
+};
+
+/** The argument the input arrives in: every error path starts here. */
+const ARGUMENT = 'settings';
+
 /** A partial change: what is given replaces, the rest stays. */
-export async function updateOrganizationSettings(caller: AuthenticatedCaller, change: Record<string, unknown>) {
-  const next = mergeSettings(await organizationSettings(caller), change);
-  const errors = validateSettings(next, ['settings']);
+export async function updateOrganizationSettings(caller: AuthenticatedCaller, input: SettingsInput) {
+  const next = mergeSettings(await organizationSettings(caller), toSettingsChange(input));
+  const errors = [
+    ...repeatedCurrencies(input),
+    ...validateSettings(next).map((error) => ({ ...error, path: [ARGUMENT, ...inputPath(error.path, input)] })),
+  ];
   if (errors.length > 0) throw new ValidationError(errors);
   return tenantDb(caller).organization.update({
     where: { id: caller.organizationId },
     data: { settings: next as object },
   });
+}
+
+function toSettingsChange(input: SettingsInput): Record<string, unknown> {
+  const { satisfactionHalfLifeDays, loyalty, ...rest } = input;
+  const earnRates = loyalty?.earnRates;
+  return {
+    ...rest,
+    satisfaction: satisfactionHalfLifeDays == null ? undefined : { halfLifeDays: satisfactionHalfLifeDays },
+    loyalty: loyalty && {
+      ...loyalty,
+      earnRates:
+        earnRates && Object.fromEntries(earnRates.map(({ currency, ...rate }) => [currency.toUpperCase(), rate])),
+    },
+  };
+}
+
+// Two rates for one currency would silently become one once keyed by currency.
+function repeatedCurrencies(input: SettingsInput): FieldError[] {
+  const seen = new Set<string>();
+  return (input.loyalty?.earnRates ?? []).flatMap(({ currency }, index) => {
+    const key = currency.toUpperCase();
+    if (!seen.has(key)) return (seen.add(key), []);
+    return [
+      { path: [ARGUMENT, 'loyalty', 'earnRates', String(index), 'currency'], message: `${key} is listed twice.` },
+    ];
+  });
+}
+
+/**
+ * The settings are validated whole, in their stored shape; the caller is told where in their input
+ * to look. Stored values were valid, so a rule between two fields names the one that was sent.
+ */
+function inputPath(path: string[], input: SettingsInput): string[] {
+  const [group, field, key, ...rest] = path;
+  const rates = input.loyalty?.earnRates;
+  if (group === 'satisfaction') return ['satisfactionHalfLifeDays'];
+  if (field === 'earnRates' && key !== undefined && rates) {
+    // A currency given twice keeps its last rate (and is reported as repeated).
+    const index = rates.findLastIndex((rate) => rate.currency.toUpperCase() === key);
+    return ['loyalty', 'earnRates', String(index), ...(rest.length > 0 ? rest : ['currency'])];
+  }
+  // The default currency left out of new earn rates.
+  if (group === 'defaultCurrency' && input.defaultCurrency == null) return ['loyalty', 'earnRates'];
+  // A SILVER threshold raised to or past the stored GOLD one.
+  if (field === 'tierThresholds' && key === 'GOLD' && input.loyalty?.tierThresholds?.GOLD == null) {
+    return ['loyalty', 'tierThresholds', 'SILVER'];
+  }
+  return path;
 }

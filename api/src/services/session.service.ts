@@ -5,6 +5,7 @@ import { SESSION_TTL_MS } from '../auth/authenticate.ts';
 import { decoyHash, verifyPassword } from '../auth/passwords.ts';
 import { newSecret, sha256 } from '../auth/tokens.ts';
 import { FieldErrors, ValidationError } from '../domain/errors.ts';
+import { Prisma } from '../generated/prisma/client.ts';
 import { runtime } from '../runtime.ts';
 
 export const LOCKOUT_ATTEMPTS = 10;
@@ -72,4 +73,20 @@ export async function logout(caller: Caller): Promise<boolean> {
   });
   pubsub.publish('credentialRevoked', { sessionId: caller.sessionId });
   return true;
+}
+
+/**
+ * Ends every session whose expiry has passed, as of `now`: its open sockets and streams close as
+ * a logout's do, on every instance. A request would refuse such a session anyway; a socket
+ * authenticated once, when it opened, would not notice.
+ */
+export async function endExpiredSessions(now: Date): Promise<number> {
+  const { db, pubsub } = runtime();
+  // One statement marks and returns them, so each is announced once even with several instances.
+  const ended = await db.acrossOrganizations.$queryRaw<{ id: string }[]>(Prisma.sql`
+    UPDATE "Session" SET "endedAt" = "expiresAt"
+    WHERE "endedAt" IS NULL AND "expiresAt" <= ${now}
+    RETURNING id`);
+  for (const { id } of ended) pubsub.publish('credentialRevoked', { sessionId: id });
+  return ended.length;
 }
