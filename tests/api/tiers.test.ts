@@ -135,3 +135,32 @@ describe('new tier thresholds', () => {
     expect(await checkLedger(quiet.org.id, app.clock.now())).toEqual([]);
   });
 });
+
+describe('as time passes', () => {
+  let shop: Shop;
+  beforeAll(async () => {
+    shop = await openShop('Tid', 2);
+    app.clock.set(new Date('2026-08-02T12:00:00Z'));
+    // 5 000 points each: GOLD until 10 Feb 2027, 12 months after they were earned.
+    await buy(shop, 'K-1', 5_000_000, '2026-02-10T10:00:00Z');
+    await buy(shop, 'K-2', 5_000_000, '2026-02-10T10:00:00Z');
+  });
+
+  test('a GOLD reward is refused once the points that made the customer GOLD are 12 months old, even before the background job has run', async () => {
+    app.clock.set(new Date('2027-02-10T09:59:59Z'));
+    expect(await tiers(shop, ['K-2'])).toEqual(['GOLD']);
+    app.clock.set(new Date('2027-02-10T10:00:00Z'));
+    expect(await redeem(shop, 'K-2')).toEqual({
+      __typename: 'TierTooLowError',
+      requiredTier: 'GOLD',
+      customerTier: 'BRONZE',
+    });
+  });
+
+  test('the background job lowers the stored tier of a customer whose points left the 12 months', async () => {
+    expect(await tiers(shop, ['K-1'])).toEqual(['GOLD']);
+    await app.runJobs();
+    expect(await tiers(shop, ['K-1'])).toEqual(['BRONZE']);
+    expect(await checkLedger(shop.org.id, app.clock.now())).toEqual([]);
+  });
+});
