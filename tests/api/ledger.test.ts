@@ -80,4 +80,13 @@ describe('the database keeps the ledger append-only', () => {
     ).rejects.toThrow('PointsEntry is append-only: DELETE refused; write a correcting entry instead');
     expect(await entries()).toEqual(before);
   });
+
+  test('a TRUNCATE of the ledger is refused and every entry stays', async () => {
+    const before = await tenant().pointsEntry.count();
+    await expect(tenant().$executeRaw(Prisma.sql`TRUNCATE "PointsEntry" CASCADE`)).rejects.toThrow(
+      'PointsEntry is append-only: TRUNCATE refused; write a correcting entry instead',
+    );
+    expect(before).toBe(2);
+    expect(await tenant().pointsEntry.count()).toBe(2);
+  });
 });
