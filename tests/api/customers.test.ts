@@ -195,21 +195,48 @@ describe('finding customers', () => {
   test('a page of 50 costs the same number of SQL statements as a page of 5 (no N+1)', async () => {
     const tenantCaller = systemCaller(org.id);
     const { upsertCustomer } = await import('../../api/src/services/customer.service.ts');
+    const { recordEvents } = await import('../../api/src/services/events.service.ts');
     for (let i = 0; i < 50; i++)
       await upsertCustomer(tenantCaller, { externalId: `N-${i}`, name: `Kunde ${i}`, accountManagerId: null });
+    // A purchase 100½ days ago (100 whole days): points to show, and a risk factor to explain.
+    const occurredAt = new Date(Date.now() - 100.5 * 24 * 60 * 60 * 1000);
+    await recordEvents(
+      tenantCaller,
+      Array.from({ length: 50 }, (_, i) => ({
+        purchase: { customer: { externalId: `N-${i}` }, amount: { amountMinor: 10000, currency: 'DKK' }, occurredAt },
+      })),
+    );
     const query = `query ($first: Int!) { customers(first: $first) { totalCount edges { node {
-      id name tier pointsBalance lastPersonalContactAt accountManager { name } consents { channel granted }
+      id externalId name tier pointsBalance lastPersonalContactAt accountManager { name } consents { channel granted }
+      risk { score level factors { code points explanation } computedAt }
       purchases(first: 3) { totalCount edges { node { amount { amountMinor currency } } } } } } } }`;
     const count = async (first: number) => {
       const before = db().statements();
       const result = await app.graphql(query, { first }, org.tokens.VIEWER);
+      const statements = db().statements() - before;
       expect(result.errors).toBeUndefined();
       expect(result.data!.customers.edges).toHaveLength(first);
-      return db().statements() - before;
+      return { statements, nodes: result.data!.customers.edges.map((edge: { node: any }) => edge.node) };
     };
     const five = await count(5);
     const fifty = await count(50);
-    expect(fifty).toBe(five);
+    expect(fifty.statements).toBe(five.statements);
+    const quiet = fifty.nodes.filter((node: { externalId: string }) => node.externalId.startsWith('N-'));
+    expect(quiet).toHaveLength(48);
+    for (const node of quiet)
+      expect(node).toMatchObject({
+        tier: 'BRONZE',
+        pointsBalance: 10,
+        lastPersonalContactAt: null,
+        risk: {
+          score: 20,
+          level: 'LOW',
+          factors: [
+            { code: 'IGNORED', points: 20, explanation: 'Never contacted personally, in 100 days as a customer.' },
+          ],
+          computedAt: expect.any(String),
+        },
+      });
   });
 
   test('first over 100 is refused, not cut silently', async () => {

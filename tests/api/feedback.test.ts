@@ -345,6 +345,33 @@ describe('reading feedback and NPS', () => {
     ]);
   });
 
+  test('npsTrend by week gives each ISO week from Monday its NPS and number of answers, empty weeks included', async () => {
+    const trend = await app.graphql(
+      '{ npsTrend(from: "2026-01-01T00:00:00Z", to: "2026-03-02T00:00:00Z", bucket: WEEK) { label start end answers nps } }',
+      {},
+      reader.tokens.VIEWER,
+    );
+    const week = (label: string, start: string, end: string, answers: number, nps: number | null) => ({
+      label,
+      start: `${start}T00:00:00.000Z`,
+      end: `${end}T00:00:00.000Z`,
+      answers,
+      nps,
+    });
+    expect(trend.data!.npsTrend).toEqual([
+      // 1 January 2026 is a Thursday: its ISO week 1 began on Monday 29 December 2025.
+      week('2026-W01', '2025-12-29', '2026-01-05', 0, null),
+      week('2026-W02', '2026-01-05', '2026-01-12', 1, 100),
+      week('2026-W03', '2026-01-12', '2026-01-19', 0, null),
+      week('2026-W04', '2026-01-19', '2026-01-26', 1, 100),
+      week('2026-W05', '2026-01-26', '2026-02-02', 1, -100),
+      week('2026-W06', '2026-02-02', '2026-02-09', 1, 100),
+      week('2026-W07', '2026-02-09', '2026-02-16', 0, null),
+      week('2026-W08', '2026-02-16', '2026-02-23', 0, null),
+      week('2026-W09', '2026-02-23', '2026-03-02', 1, 0),
+    ]);
+  });
+
   test('npsTrend refuses a period that ends before it starts', async () => {
     const trend = await app.graphql(
       '{ npsTrend(from: "2026-02-01T00:00:00Z", to: "2026-01-01T00:00:00Z") { label } }',
@@ -360,5 +387,45 @@ describe('reading feedback and NPS', () => {
   test('the NPS of the last 30 days counts only answers inside the window', async () => {
     // 1 March 12:00 minus 30 days: 30 January 12:00. In: 9 (3 Feb) and 7 (25 Feb).
     expect(await npsOverLastDays(systemCaller(reader.id), 30)).toBe(50);
+  });
+});
+
+// An organization of its own, answers dated around the edge of the 90 days before 1 March 12:00.
+describe('overview.nps', () => {
+  let edge: TestOrganization;
+  let reader: string;
+  const daysAgo = (days: number) => new Date(Date.parse('2026-03-01T12:00:00Z') - days * 24 * 60 * 60 * 1000);
+  const overviewNps = async () => (await app.graphql('{ overview { nps } }', {}, reader)).data!.overview.nps;
+
+  beforeAll(async () => {
+    edge = await createTestOrganization(app, 'Nitti dage');
+    await createCustomers(edge, 5);
+    reader = await partnerKey(edge, ['CUSTOMERS_READ']);
+    const nps = await surveyId({ kind: 'NPS', question: 'Would you recommend Nitti dage?' }, edge.tokens.MANAGER);
+    const answers: [number, number, number][] = [
+      [1, 10, 89],
+      [2, 9, 10],
+      [3, 5, 30],
+      [4, 0, 91],
+      [5, 2, 91],
+    ];
+    for (const [customer, score, age] of answers) {
+      await submit(
+        { customer: { externalId: `K-${customer}` }, surveyId: nps, score, occurredAt: daysAgo(age).toISOString() },
+        edge.tokens.AGENT,
+      );
+    }
+  });
+  afterAll(() => app.clock.set(new Date('2026-03-01T12:00:00Z')));
+
+  test('counts the answers of the last 90 days: 89 days old counts, 91 days old does not', async () => {
+    // In: 10, 9 and 5; out: 0 and 2. Two promoters and one detractor of three answers.
+    expect(await overviewNps()).toBe(33.3);
+  });
+
+  test('an answer leaves it once it is more than 90 days old', async () => {
+    app.clock.set(daysAgo(-2));
+    // The 10 is now 91 days old; 9 and 5 remain: one promoter and one detractor.
+    expect(await overviewNps()).toBe(0);
   });
 });

@@ -141,6 +141,52 @@ test('rewards costed in another currency are reported on their own, and no extra
   });
 });
 
+test('customers are compared in the tier they had when their 90 days began, not the tier they have now', async () => {
+  at('2025-12-01T12:00:00Z');
+  const tiered = await createTestOrganization(app, 'Niveau i perioden');
+  const tieredCaller = systemCaller(tiered.id);
+  await createCustomers(tiered, 3);
+  const purchase = (externalId: string, amountMinor: number, occurredAt: string) =>
+    recordEvent(tieredCaller, {
+      purchase: {
+        customer: { externalId },
+        amount: { amountMinor, currency: 'DKK' },
+        occurredAt: new Date(occurredAt),
+      },
+    });
+  // K-1 and K-2 are GOLD (5 000 points) all through the period; K-3 is BRONZE in it.
+  await purchase('K-1', 5_000_000, '2025-12-01T12:00:00Z');
+  await purchase('K-2', 5_000_000, '2025-12-01T12:00:00Z');
+  const coffee = await createReward(tieredCaller, {
+    name: 'Kaffe',
+    pointsCost: 100,
+    kind: 'GIFT',
+    unitCost: { amountMinor: 2500, currency: 'DKK' },
+  });
+  at('2026-01-10T12:00:00Z');
+  await redeemReward(tieredCaller, { customer: { externalId: 'K-1' }, rewardId: coffee.id });
+  // K-1 buys again after redeeming; of the non-redeemers only K-3 does, while still BRONZE.
+  at('2026-02-01T12:00:00Z');
+  await purchase('K-1', 10000, '2026-02-01T12:00:00Z');
+  await purchase('K-3', 10000, '2026-01-20T12:00:00Z');
+  // After the period K-3 becomes GOLD too.
+  at('2026-06-01T12:00:00Z');
+  await purchase('K-3', 5_000_000, '2026-06-01T12:00:00Z');
+
+  const report = (await app.graphql(ECONOMICS, PERIOD, await login(app, tiered.emails.MANAGER))).data!.programEconomics
+    .data;
+  // Against the GOLD customers of the period (K-2, who did not buy again), not today's (K-2 and K-3).
+  expect(report.total.retention).toEqual({
+    redeemers: 1,
+    redeemersRetained: 1,
+    redeemerRate: 1,
+    baselineRate: 0,
+    extraRetained: 1,
+    uncompared: 0,
+  });
+  expect(report.total.costPerExtraRetained).toEqual(money(2500));
+});
+
 test('a period that ends before it starts, or an unaccepted currency, is a ValidationError', async () => {
   const manager = await login(app, org.emails.MANAGER);
   const result = await app.graphql(ECONOMICS, { from: PERIOD.to, to: PERIOD.from, currency: 'USD' }, manager);

@@ -232,3 +232,40 @@ export async function updateTiers(
     WHERE c.id = v.id AND c."organizationId" = ${organizationId} AND c.tier::text <> v.tier`);
   return statuses;
 }
+
+/** Customers re-tiered per round trip when the thresholds change. */
+const RETIER_PAGE = 1000;
+
+/**
+ * Every customer's tier again, by thresholds that just changed, a page of customers at a time.
+ * Each page is locked in id order first, as the ledger locks, so a re-tier and a spend queue
+ * instead of deadlocking. A tier the new thresholds make fall with time brings the customer's
+ * recompute forward to that moment, so the background job lowers it then.
+ */
+export async function updateEveryTier(
+  tx: TenantTx,
+  organizationId: string,
+  settings: OrganizationSettings,
+  now: Date,
+): Promise<void> {
+  for (let after: string | undefined; ;) {
+    const page = await tx.customer.findMany({
+      where: after ? { id: { gt: after } } : {},
+      orderBy: { id: 'asc' },
+      take: RETIER_PAGE,
+      select: { id: true },
+    });
+    if (page.length === 0) return;
+    const ids = page.map((customer) => customer.id);
+    after = ids[ids.length - 1];
+    await lockCustomers(tx, organizationId, ids);
+    const statuses = await updateTiers(tx, organizationId, ids, settings, now);
+    const falling = ids.filter((id) => statuses.get(id)!.nextChangeAt);
+    if (falling.length === 0) continue;
+    await tx.$executeRaw(Prisma.sql`
+      UPDATE "Customer" AS c SET "recomputeAt" = v.at
+      FROM (SELECT unnest(${falling}::text[]) AS id,
+                   unnest(${falling.map((id) => statuses.get(id)!.nextChangeAt!.toISOString())}::timestamp(3)[]) AS at) AS v
+      WHERE c.id = v.id AND c."organizationId" = ${organizationId} AND (c."recomputeAt" IS NULL OR c."recomputeAt" > v.at)`);
+  }
+}

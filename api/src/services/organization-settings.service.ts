@@ -2,7 +2,8 @@
 import type { AuthenticatedCaller } from '../auth/caller.ts';
 import { ValidationError, type FieldError } from '../domain/errors.ts';
 import { mergeSettings, settingsOf, validateSettings, type OrganizationSettings } from '../domain/settings.ts';
-import { tenantDb, type TenantDbLike } from '../runtime.ts';
+import { runtime, tenantDb, type TenantDbLike } from '../runtime.ts';
+import { updateEveryTier } from './ledger.service.ts';
 
 export async function organizationSettings(
   caller: AuthenticatedCaller,
@@ -33,18 +34,35 @@ export type SettingsInput = {
 /** The argument the input arrives in: every error path starts here. */
 const ARGUMENT = 'settings';
 
-/** A partial change: what is given replaces, the rest stays. */
+/**
+ * A partial change: what is given replaces, the rest stays. New tier thresholds re-tier every
+ * customer in the same transaction, so when the change is visible every stored tier follows it.
+ * One gap: a transaction that read the old thresholds and commits after this one stores its
+ * customers' tiers by them. A spend or an event marks its customers due and recomputes them by the
+ * new thresholds right after; a background run already under way leaves them until their next
+ * recompute.
+ */
 export async function updateOrganizationSettings(caller: AuthenticatedCaller, input: SettingsInput) {
-  const next = mergeSettings(await organizationSettings(caller), toSettingsChange(input));
+  const previous = await organizationSettings(caller);
+  const next = mergeSettings(previous, toSettingsChange(input));
   const errors = [
     ...repeatedCurrencies(input),
     ...validateSettings(next).map((error) => ({ ...error, path: [ARGUMENT, ...inputPath(error.path, input)] })),
   ];
   if (errors.length > 0) throw new ValidationError(errors);
-  return tenantDb(caller).organization.update({
-    where: { id: caller.organizationId },
-    data: { settings: next as object },
-  });
+  const { SILVER, GOLD } = next.loyalty.tierThresholds;
+  const retier = SILVER !== previous.loyalty.tierThresholds.SILVER || GOLD !== previous.loyalty.tierThresholds.GOLD;
+  return tenantDb(caller).$transaction(
+    async (tx) => {
+      const organization = await tx.organization.update({
+        where: { id: caller.organizationId },
+        data: { settings: next as object },
+      });
+      if (retier) await updateEveryTier(tx, caller.organizationId, next, runtime().clock.now());
+      return organization;
+    },
+    { timeout: 60_000 },
+  );
 }
 
 function toSettingsChange(input: SettingsInput): Record<string, unknown> {

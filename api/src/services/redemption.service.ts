@@ -21,7 +21,7 @@ import type { OrganizationSettings } from '../domain/settings.ts';
 import { runtime, tenantDb } from '../runtime.ts';
 import { resolveCustomerRef, type CustomerRef } from './customer.service.ts';
 import { markForRecompute, recomputeAfterChange } from './recompute.service.ts';
-import { appendEntries } from './ledger.service.ts';
+import { appendEntries, updateTiers } from './ledger.service.ts';
 import { organizationSettings } from './organization-settings.service.ts';
 import { expireDueLots } from './points-expiry.service.ts';
 
@@ -82,10 +82,13 @@ export async function redeemReward(caller: AuthenticatedCaller, input: RedeemRew
     const reward = await tx.reward.findUnique({ where: { id: input.rewardId } });
     if (!reward) throw new NotFoundError('Reward');
     if (!reward.active) throw ValidationError.at(['input', 'rewardId'], `${reward.name} is not offered any more.`);
-    // The customer is locked: their tier and balance stay as read until the transaction ends.
-    const { tier, pointsBalance } = await tx.customer.findUniqueOrThrow({
+    // The customer is locked: their tier and balance stay as read until the transaction ends. The
+    // tier is the rule applied now, not the stored one, which waits for the background job when
+    // earnings leave the 12 months.
+    const tier = (await updateTiers(tx, caller.organizationId, [customerId], settings, now)).get(customerId)!.tier;
+    const { pointsBalance } = await tx.customer.findUniqueOrThrow({
       where: { id: customerId },
-      select: { tier: true, pointsBalance: true },
+      select: { pointsBalance: true },
     });
     if (!isTierAtLeast(tier, reward.minimumTier)) throw new TierTooLowError(reward.minimumTier, tier);
     if (pointsBalance < reward.pointsCost) throw new InsufficientPointsError(pointsBalance, reward.pointsCost);
