@@ -12,6 +12,7 @@ import {
   formatPercent,
 } from './format';
 import type { Messages } from './messages/en';
+import { failureKey } from '$lib/graphql/errors';
 
 export type EnumName = keyof Messages['enums'];
 
@@ -28,6 +29,19 @@ export class I18n {
   }
 
   t = (key: MessageKey, params?: Params): string => translate(this.lang, key, params);
+
+  /**
+   * What went wrong, for a toast or a form: the dashboard's own words when it knows the kind of
+   * failure (the API unreachable, no answer), else what the API said.
+   */
+  failure = (failure: { kind: string; message: string }): string => {
+    const key = failureKey(failure.kind);
+    return key ? this.t(key) : failure.message || this.t('errors.unexpected');
+  };
+
+  /** A form's message: when the API named fields, go and fix them (each says why); else what went wrong. */
+  formFailure = (failure: { kind: string; message: string; fieldErrors: Record<string, string> }): string =>
+    Object.keys(failure.fieldErrors).length > 0 ? this.t('errors.fixFields') : this.failure(failure);
 
   /** A label for an enum value of the API: `label('AlertKind', 'TWO_STRIKES')`. */
   label = (name: EnumName, value: string): string =>

@@ -42,6 +42,7 @@ export const da: Messages = {
     password: 'Adgangskode',
     submit: 'Log ind',
     failed: 'Login mislykkedes.',
+    wrongCredentials: 'E-mailen eller adgangskoden er forkert.',
     unreachable: 'Trofasts API kan ikke nås. Kører det?',
   },
   errors: {
@@ -55,6 +56,9 @@ export const da: Messages = {
     notFoundTitle: 'Ikke fundet',
     notFound: 'Der er intet på denne adresse.',
     unexpected: 'Uventet fejl.',
+    signInFirst: 'Log ind først.',
+    noAnswer: 'API’et svarede ikke.',
+    home: 'Gå til forsiden',
     fixFields: 'Ret venligst de markerede felter ovenfor.',
   },
   board: {

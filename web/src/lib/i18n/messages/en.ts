@@ -40,6 +40,7 @@ export const en = {
     password: 'Password',
     submit: 'Sign in',
     failed: 'Sign-in failed.',
+    wrongCredentials: 'The email or password is wrong.',
     unreachable: 'Trofast’s API cannot be reached. Is it running?',
   },
   errors: {
@@ -53,6 +54,9 @@ export const en = {
     notFoundTitle: 'Not found',
     notFound: 'There is nothing at this address.',
     unexpected: 'Unexpected error.',
+    signInFirst: 'Sign in first.',
+    noAnswer: 'The API gave no answer.',
+    home: 'Go to the start page',
     fixFields: 'Please correct the fields marked above.',
   },
   board: {
