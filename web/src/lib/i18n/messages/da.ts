@@ -330,6 +330,7 @@ export const da: Messages = {
     secretBody: 'Det er den eneste gang, Trofast viser denne hemmelighed. Gem den i partnerens opsætning.',
     copy: 'Kopiér',
     copied: 'Kopieret.',
+    copyRefused: 'Browseren tillod ikke kopiering. Hemmeligheden er markeret: kopiér den med Ctrl+C (⌘C på en Mac).',
     done: 'Jeg har gemt den',
     settingsSaved: 'Indstillingerne er gemt.',
     defaultCurrency: 'Standardvaluta',

@@ -328,6 +328,7 @@ export const en = {
     secretBody: 'This is the only time Trofast shows this secret. Store it in the partner’s configuration.',
     copy: 'Copy',
     copied: 'Copied.',
+    copyRefused: 'The browser did not allow copying. The secret is selected: copy it with Ctrl+C (⌘C on a Mac).',
     done: 'I have stored it',
     settingsSaved: 'Settings saved.',
     defaultCurrency: 'Default currency',
