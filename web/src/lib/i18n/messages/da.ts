@@ -28,9 +28,11 @@ export const da: Messages = {
     settings: 'Indstillinger',
   },
   connection: {
+    connecting: 'Forbinder…',
     live: 'Live',
     reconnecting: 'Genopretter forbindelse…',
     offline: 'Offline',
+    connectingHint: 'Åbner live-forbindelsen.',
     liveHint: 'Opdateringer kommer, mens de sker.',
     reconnectingHint: 'Live-forbindelsen blev afbrudt; prøver igen. Det, du går glip af, hentes bagefter.',
     offlineHint: 'API’et kan ikke nås. Prøver stadig; tavlen kan være forældet.',

@@ -26,9 +26,11 @@ export const en = {
     settings: 'Settings',
   },
   connection: {
+    connecting: 'Connecting…',
     live: 'Live',
     reconnecting: 'Reconnecting…',
     offline: 'Offline',
+    connectingHint: 'Opening the live connection.',
     liveHint: 'Updates arrive as they happen.',
     reconnectingHint: 'The live connection dropped; trying again. What you miss is fetched on return.',
     offlineHint: 'The API cannot be reached. Still trying; the board may be out of date.',
