@@ -3,6 +3,7 @@ import { getContext, setContext } from 'svelte';
 import { apiLocaleOf, type Lang } from './language';
 import { CATALOGUES, translate, type MessageKey, type Params } from './translate';
 import {
+  API_TIME_ZONE,
   formatDate,
   formatDateTime,
   formatDayMonth,
@@ -18,6 +19,11 @@ export type EnumName = keyof Messages['enums'];
 
 export class I18n {
   lang = $state<Lang>('en');
+  /**
+   * Where moments are shown: the browser's zone once the page runs there (the root layout sets it
+   * after hydration, so the server's HTML and the first render in the browser agree).
+   */
+  timeZone = $state(API_TIME_ZONE);
 
   constructor(lang: Lang) {
     this.lang = lang;
@@ -47,8 +53,11 @@ export class I18n {
   label = (name: EnumName, value: string): string =>
     (CATALOGUES[this.lang].enums[name] as Record<string, string>)[value] ?? value;
 
-  date = (value: string | Date) => formatDate(value, this.lang);
-  dateTime = (value: string | Date) => formatDateTime(value, this.lang);
+  /** A moment's date in the reader's time zone. */
+  date = (value: string | Date) => formatDate(value, this.lang, this.timeZone);
+  dateTime = (value: string | Date) => formatDateTime(value, this.lang, this.timeZone);
+  /** A calendar day the API counts in (UTC), such as an NPS bucket's start. */
+  day = (value: string | Date) => formatDate(value, this.lang);
   dayMonth = (value: string | Date) => formatDayMonth(value, this.lang);
   number = (value: number, fractionDigits = 0) => formatNumber(value, this.lang, fractionDigits);
   money = (amountMinor: number, currency: string) => formatMoney(amountMinor, currency, this.lang);
