@@ -14,6 +14,7 @@ export class PagedQuery<T, V extends Record<string, unknown> = Record<string, un
   loadingMore = $state(false);
   /** Whether any page arrived: until then the page shows a skeleton or the error. */
   loaded = $state(false);
+  /** The latest page failed: the page shows the error, not rows that would look current. */
   error = $state.raw<QueryError | null>(null);
   #cursor: string | null = null;
   #variables = {} as V;

@@ -185,7 +185,7 @@ export const da: Messages = {
     incidents: 'hændelser',
     feedbackPart: 'feedback',
     redemptions: 'indløsninger',
-    timelineMissing: 'Vises endnu ikke ({parts}): API’et leverer dem ikke endnu.',
+    timelineMissing: 'Udeladt, da de ikke kunne indlæses: {parts}.',
     timelineOlder: 'De nyeste poster vises; ældre er udeladt.',
   },
   incidents: {

@@ -183,7 +183,7 @@ export const en = {
     incidents: 'incidents',
     feedbackPart: 'feedback',
     redemptions: 'redemptions',
-    timelineMissing: 'Not shown yet ({parts}): the API does not serve them yet.',
+    timelineMissing: 'Left out, as they could not be loaded: {parts}.',
     timelineOlder: 'The newest entries are shown; older ones are left out.',
   },
   incidents: {
