@@ -172,7 +172,7 @@ export const ADJUST_POINTS = `mutation AdjustPoints($input: AdjustPointsInput!) 
   }
 }`;
 
-const INCIDENT_FIELDS = `id title description category severity status openedAt firstResponseAt resolvedAt slaDueAt slaBreached
+const INCIDENT_FIELDS = `id title description category severity status source openedAt firstResponseAt resolvedAt slaDueAt slaBreached
   resolution customerSatisfied owner { id name } customer { id name }`;
 
 /** Most urgent first; the API pages at most 100. */

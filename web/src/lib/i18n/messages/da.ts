@@ -214,6 +214,13 @@ export const da: Messages = {
     emptyBody: 'Hændelser anmeldt af kunder, partnere eller medarbejdere vises her.',
     showClosed: 'Vis løste og lukkede',
     showingOf: 'De {shown} mest presserende af {total}.',
+    noDescription: 'Ingen beskrivelse.',
+    source: 'Kilde',
+    slaDue: 'SLA-frist',
+    firstResponse: 'Første svar',
+    resolvedAt: 'Løst',
+    notYet: 'Endnu ikke',
+    satisfied: 'Kunden tilfreds',
   },
   feedback: {
     title: 'Feedback',

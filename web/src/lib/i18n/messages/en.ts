@@ -212,6 +212,13 @@ export const en = {
     emptyBody: 'Incidents reported by customers, partners or staff appear here.',
     showClosed: 'Show resolved and closed',
     showingOf: 'The {shown} most urgent of {total}.',
+    noDescription: 'No description.',
+    source: 'Source',
+    slaDue: 'SLA due',
+    firstResponse: 'First response',
+    resolvedAt: 'Resolved',
+    notYet: 'Not yet',
+    satisfied: 'Customer satisfied',
   },
   feedback: {
     title: 'Feedback',
