@@ -880,7 +880,7 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the dashboard', () => {
         }
         await page.setViewportSize({ width: 1280, height: 860 });
       }
-    });
+    }, 90_000);
 
     test('signing out returns to the login page', async () => {
       const { page } = suite.browser;
