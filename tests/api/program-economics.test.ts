@@ -187,6 +187,21 @@ test('customers are compared in the tier they had when their 90 days began, not 
   expect(report.total.costPerExtraRetained).toEqual(money(2500));
 });
 
+test('the method is told in the language asked for, else in the reader’s own', async () => {
+  const manager = await login(app, org.emails.MANAGER);
+  const method = `query ($from: DateTime!, $to: DateTime!) {
+    programEconomics(from: $from, to: $to) {
+      ... on QueryProgramEconomicsSuccess { data { danish: method(locale: DA) reader: method } }
+    }
+  }`;
+  const report = (await app.graphql(method, PERIOD, manager)).data!.programEconomics.data;
+  expect(report.danish).toMatch(
+    /^Indløsere er de kunder, der har en gennemført indløsning fra 1\. jan\. 2026 til 1\. apr\. 2026, /,
+  );
+  // The manager reads English (a user's default).
+  expect(report.reader).toMatch(/^Redeemers are the customers with a fulfilled redemption from 1 Jan 2026 /);
+});
+
 test('a period that ends before it starts, or an unaccepted currency, is a ValidationError', async () => {
   const manager = await login(app, org.emails.MANAGER);
   const result = await app.graphql(ECONOMICS, { from: PERIOD.to, to: PERIOD.from, currency: 'USD' }, manager);

@@ -1,11 +1,11 @@
 // The dashboard in a real browser against `pnpm start` on a fresh embedded database with the demo,
 // then with contract-shaped fixtures for what the demo cannot show.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Page, Response, Route } from 'playwright-core';
+import type { Page, Request, Response, Route, WebSocketRoute } from 'playwright-core';
 import { DEMO } from './support/trofast.ts';
-import { screenshot, signIn, submitSignIn } from './support/browser.ts';
+import { TIME_ZONE, screenshot, signIn, submitSignIn } from './support/browser.ts';
 import { useTrofastInBrowser } from './support/suite.ts';
-import { customerWithPurchase, graphqlAt, partnerKey, staffToken } from './support/api.ts';
+import { customerWithPurchase, graphqlAt, partnerKey, staffToken, successOf, upsertCustomer } from './support/api.ts';
 import { alerts, serveFixtures } from './support/fixtures.ts';
 
 /** Marks the page; the mark is gone after a reload. */
@@ -15,6 +15,16 @@ const stillSamePage = (page: Page) => page.evaluate(() => (window as unknown as 
 
 /** Loaded: the list, its empty state or its error state, no skeleton left. */
 const settled = (page: Page) => page.waitForFunction(() => document.querySelectorAll('.skeleton').length === 0);
+
+/** The text of each cell of a table row, spaces and line breaks as one space. */
+const cellsOf = (row: ReturnType<Page['locator']>) =>
+  row
+    .locator('th, td')
+    .evaluateAll((cells) => cells.map((cell) => (cell as HTMLElement).innerText.replace(/\s+/g, ' ').trim()));
+
+/** Before sign-in, the language comes from the switch's cookie. */
+const danishVisitor = (page: Page, webUrl: string) =>
+  page.context().addCookies([{ name: 'trofast_lang', value: 'da', url: webUrl }]);
 
 async function signOut(page: Page, label = 'Sign out') {
   await page.getByRole('button', { name: label }).click();
@@ -73,11 +83,33 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the dashboard', () => {
       await submitSignIn(page, suite.trofast.webUrl, DEMO.manager, 'not-the-password');
       const error = page.locator('form [role="alert"]');
       await error.waitFor();
-      expect((await error.textContent())?.trim()).not.toBe('');
+      expect((await error.textContent())?.trim()).toBe('The email or password is wrong.');
       expect(new URL(page.url()).pathname).toBe('/login');
       expect(await page.getByLabel('Password').getAttribute('aria-invalid')).toBe('true');
       expect(await page.getByLabel('Email').inputValue()).toBe(DEMO.manager);
       await screenshot(page, 'login-wrong-password');
+
+      // The API refuses in English; a Danish visitor reads the dashboard's own Danish words.
+      await danishVisitor(page, suite.trofast.webUrl);
+      await page.goto(`${suite.trofast.webUrl}/login`);
+      await page.waitForLoadState('networkidle');
+      await page.getByLabel('E-mail').fill(DEMO.manager);
+      await page.getByLabel('Adgangskode').fill('ikke-koden');
+      await page.getByRole('button', { name: 'Log ind' }).click();
+      await error.getByText('E-mailen eller adgangskoden er forkert.', { exact: true }).waitFor();
+      await screenshot(page, 'login-wrong-password-danish');
+    });
+
+    test('an address that does not exist says so in the visitor’s language', async () => {
+      const { page } = suite.browser;
+      expect((await page.goto(`${suite.trofast.webUrl}/no-such-page`))?.status()).toBe(404);
+      await page.getByRole('heading', { level: 1, name: 'Not found' }).waitFor();
+      await danishVisitor(page, suite.trofast.webUrl);
+      await page.goto(`${suite.trofast.webUrl}/findes-ikke`);
+      await page.getByRole('heading', { level: 1, name: 'Ikke fundet' }).waitFor();
+      await page.getByText('Der er intet på denne adresse.').waitFor();
+      await page.getByRole('link', { name: 'Gå til forsiden' }).waitFor();
+      await screenshot(page, 'not-found-danish');
     });
 
     test('a VIEWER sees the alerts and customers but no actions', async () => {
@@ -104,6 +136,16 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the dashboard', () => {
       await page.getByRole('heading', { level: 1, name: 'Rewards' }).waitFor();
       expect(await page.getByRole('button', { name: 'Create a reward' }).count()).toBe(0);
       expect(await page.getByRole('link', { name: 'Settings' }).count()).toBe(0);
+
+      // The surveys are listed, but creating or switching one is for managers.
+      await page.goto(`${webUrl}/feedback`);
+      await page.getByRole('heading', { level: 1, name: 'Feedback' }).waitFor();
+      await page.locator('.surveys li').first().waitFor();
+      await settled(page);
+      expect(await main.getByRole('button', { name: 'Create a survey' }).count()).toBe(0);
+      expect(await main.getByRole('button', { name: /^(Activate|Deactivate)$/ }).count()).toBe(0);
+      await screenshot(page, 'feedback-viewer');
+
       expect((await page.goto(`${webUrl}/settings`))?.status()).toBe(403);
     });
 
@@ -116,6 +158,45 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the dashboard', () => {
       expect(response?.status()).toBe(403);
       await page.getByRole('heading', { level: 1, name: 'Not for your role' }).waitFor();
       await screenshot(page, 'settings-agent-forbidden');
+    });
+
+    test('the top bar says connecting before the first live connection, offline while the browser is, then live again', async () => {
+      const { page, context } = suite.browser;
+      // The first socket reaches a stand-in that never answers: the board is still connecting.
+      let first: WebSocketRoute | undefined;
+      await page.routeWebSocket(/\/graphql$/, (socket) => {
+        if (first) socket.connectToServer();
+        else first = socket;
+      });
+      try {
+        await signIn(page, suite.trofast.webUrl, DEMO.manager);
+        const connecting = page.locator('[data-connection="connecting"]');
+        await connecting.getByText('Connecting…').waitFor();
+        await page.evaluate(() => {
+          const indicator = document.querySelector('[data-connection]')!;
+          const seen: string[] = ((window as unknown as { connectionStates: string[] }).connectionStates = []);
+          new MutationObserver(() => seen.push(indicator.getAttribute('data-connection') ?? '')).observe(indicator, {
+            attributes: true,
+          });
+        });
+        await screenshot(page, 'board-connecting', { fullPage: false });
+
+        // The first attempt fails: that is not a dropped connection, and the next one goes through.
+        await expect.poll(() => first).toBeDefined();
+        await first!.close({ code: 1013, reason: 'Turned away by the test' });
+        await page.locator('[data-connection="live"]').waitFor({ timeout: 20_000 });
+        const seen = await page.evaluate(() => (window as unknown as { connectionStates: string[] }).connectionStates);
+        expect(seen).not.toContain('reconnecting');
+
+        await context.setOffline(true);
+        await page.locator('[data-connection="offline"]').getByText('Offline').waitFor();
+        await screenshot(page, 'board-offline', { fullPage: false });
+        await context.setOffline(false);
+        await page.locator('[data-connection="live"]').waitFor({ timeout: 20_000 });
+      } finally {
+        await context.setOffline(false);
+        await page.unrouteAll({ behavior: 'ignoreErrors' });
+      }
     });
 
     test('create an API key as admin: the secret is shown once and never again, and it works until revoked', async () => {
@@ -137,8 +218,22 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the dashboard', () => {
       await shown.waitFor();
       const secret = ((await shown.getByTestId('api-key-secret').textContent()) ?? '').trim();
       expect(secret.length).toBeGreaterThanOrEqual(20);
-      expect(await shown.getByRole('button', { name: 'Copy' }).isVisible()).toBe(true);
       await screenshot(page, 'settings-api-key-secret', { fullPage: false });
+
+      // The browser refuses the clipboard: the secret is selected, and the dialog says to copy it by hand.
+      await page.evaluate(() =>
+        Object.defineProperty(navigator, 'clipboard', {
+          configurable: true,
+          value: { writeText: () => Promise.reject(new DOMException('Refused by the test', 'NotAllowedError')) },
+        }),
+      );
+      await shown.getByRole('button', { name: 'Copy' }).click();
+      await shown
+        .getByRole('alert')
+        .getByText('The browser did not allow copying. The secret is selected: copy it with Ctrl+C (⌘C on a Mac).')
+        .waitFor();
+      expect(await page.evaluate(() => getSelection()?.toString().trim())).toBe(secret);
+      await screenshot(page, 'settings-api-key-copy-refused', { fullPage: false });
 
       // A partner can use it at once.
       const read = '{ customers(first: 1) { totalCount } }';
@@ -214,6 +309,74 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the dashboard', () => {
       expect(await cap.inputValue()).toBe('5');
       // Back to the default, for the tests after this one.
       await cap.fill('4');
+      await program.getByRole('button', { name: 'Save' }).click();
+      await page.getByText('Settings saved.').first().waitFor();
+    });
+
+    test('an admin saves risk weights, an SLA target and the default customer language', async () => {
+      const { page } = suite.browser;
+      const { apiUrl, webUrl } = suite.trofast;
+      await signIn(page, webUrl, DEMO.admin);
+      await page.getByRole('link', { name: 'Settings' }).click();
+      const program = page.locator('#program');
+      const fields = {
+        twoStrikes: program.getByLabel('Two bad experiences', { exact: true }),
+        promoter: program.getByLabel('Promoter (NPS 9–10)'),
+        highSla: program.getByLabel('High', { exact: true }),
+      };
+      const language = program.getByLabel('Default customer language');
+      await fields.twoStrikes.waitFor();
+      await settled(page);
+      const before = {
+        twoStrikes: await fields.twoStrikes.inputValue(),
+        promoter: await fields.promoter.inputValue(),
+        highSla: await fields.highSla.inputValue(),
+        language: await language.inputValue(),
+      };
+      expect(before).toEqual({ twoStrikes: '40', promoter: '-10', highSla: '24', language: 'DA' });
+
+      await fields.twoStrikes.fill('45');
+      await fields.promoter.fill('-12');
+      await fields.highSla.fill('12');
+      await language.selectOption('SV');
+      await program.getByRole('button', { name: 'Save' }).click();
+      await page.getByText('Settings saved.').waitFor();
+
+      // Stored: the API has them, and the page shows them after a reload.
+      const admin = await staffToken(apiUrl, DEMO.admin);
+      const { organization } = await graphqlAt<{
+        organization: {
+          settings: {
+            defaultLocale: string;
+            risk: { twoStrikes: number; promoter: number };
+            slaHours: { HIGH: number };
+          };
+        };
+      }>(
+        apiUrl,
+        '{ organization { settings { defaultLocale risk { twoStrikes promoter } slaHours { HIGH } } } }',
+        {},
+        admin,
+      );
+      expect(organization.settings).toEqual({
+        defaultLocale: 'SV',
+        risk: { twoStrikes: 45, promoter: -12 },
+        slaHours: { HIGH: 12 },
+      });
+      await page.reload();
+      await fields.twoStrikes.waitFor();
+      await settled(page);
+      expect(await fields.twoStrikes.inputValue()).toBe('45');
+      expect(await fields.promoter.inputValue()).toBe('-12');
+      expect(await fields.highSla.inputValue()).toBe('12');
+      expect(await language.inputValue()).toBe('SV');
+      await screenshot(page, 'settings-program-saved', { fullPage: false });
+
+      // Back to the demo's settings, for the tests after this one.
+      await fields.twoStrikes.fill(before.twoStrikes);
+      await fields.promoter.fill(before.promoter);
+      await fields.highSla.fill(before.highSla);
+      await language.selectOption(before.language);
       await program.getByRole('button', { name: 'Save' }).click();
       await page.getByText('Settings saved.').first().waitFor();
     });
@@ -365,6 +528,71 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the dashboard', () => {
       await screenshot(page, 'customer-after-redemption');
     });
 
+    test('a manager filters customers by risk level and by tier, the highest risk first', async () => {
+      const { page } = suite.browser;
+      const { apiUrl, webUrl } = suite.trofast;
+      const token = await staffToken(apiUrl, DEMO.manager);
+      const countOf = async (filter: string) =>
+        (
+          await graphqlAt<{ customers: { totalCount: number } }>(
+            apiUrl,
+            `{ customers(first: 1, filter: ${filter}) { totalCount } }`,
+            {},
+            token,
+          )
+        ).customers.totalCount;
+      const counts = async (kind: string, values: string[]) =>
+        Promise.all(values.map(async (value) => [value, await countOf(`{ ${kind}: [${value}] }`)] as const));
+      // A level and a tier that some of the demo's customers have, asked of the API.
+      const [level, levelCount] = (await counts('riskLevels', ['HIGH', 'CRITICAL', 'MEDIUM'])).find(([, n]) => n > 0)!;
+      const [tier, tierCount] = (await counts('tiers', ['GOLD', 'SILVER'])).find(([, n]) => n > 0)!;
+      const total = await countOf('{}');
+
+      await signIn(page, webUrl, DEMO.manager);
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Customers' }).click();
+      const table = page.getByRole('table', { name: 'Customers' });
+      const shows = (count: number) =>
+        page.locator('.page-header').getByText(count === 1 ? '1 customer' : `${count} customers`, { exact: true });
+      await shows(total).waitFor();
+      await settled(page);
+      const column = (index: number) =>
+        table
+          .locator(`tbody tr td:nth-child(${index}) .badge`)
+          .evaluateAll((badges) => badges.map((badge) => (badge as HTMLElement).innerText.trim()));
+      const scores = async () => (await column(2)).map((text) => Number(text.replace(/\D/g, '')));
+      const descending = (values: number[]) =>
+        values.every((value, index) => index === 0 || values[index - 1] >= value);
+
+      // Highest risk first, by default and when chosen again after another order.
+      expect(descending(await scores())).toBe(true);
+      await page.getByLabel('Sort').selectOption('NAME_ASC');
+      await page.waitForFunction(() => !document.querySelector('.stale'));
+      await page.getByLabel('Sort').selectOption('RISK_DESC');
+      await page.waitForFunction(() => !document.querySelector('.stale'));
+      const byRisk = await scores();
+      expect(byRisk.length).toBe(Math.min(total, 50));
+      expect(descending(byRisk)).toBe(true);
+
+      const levelName = { HIGH: 'High', CRITICAL: 'Critical', MEDIUM: 'Medium' }[level]!;
+      await page.getByLabel('Risk level').selectOption(level);
+      await shows(levelCount).waitFor();
+      await page.waitForFunction(() => !document.querySelector('.stale'));
+      const levels = await column(2);
+      expect(levels.length).toBe(Math.min(levelCount, 50));
+      expect(levels.every((text) => text.startsWith(levelName))).toBe(true);
+      await screenshot(page, 'customers-filtered-by-risk');
+
+      const tierName = { GOLD: 'Gold', SILVER: 'Silver' }[tier]!;
+      await page.getByLabel('Risk level').selectOption('');
+      await page.getByLabel('Tier').selectOption(tier);
+      await shows(tierCount).waitFor();
+      await page.waitForFunction(() => !document.querySelector('.stale'));
+      const tiers = await column(3);
+      expect(tiers.length).toBe(Math.min(tierCount, 50));
+      expect(new Set(tiers)).toEqual(new Set([tierName]));
+      expect(descending(await scores())).toBe(true);
+    });
+
     test('a manager works the incident from the queue and resolves it well: the customer’s risk says so', async () => {
       const { page } = suite.browser;
       const { webUrl } = suite.trofast;
@@ -400,6 +628,172 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the dashboard', () => {
       expect(await why.getByText('Unresolved incident', { exact: true }).count()).toBe(0);
       await page.getByText('Incident: Front wheel bent on delivery').waitFor();
       await screenshot(page, 'customer-recovered', { fullPage: false });
+    });
+
+    test('a manager opens an incident to its details, and sets its status with the keyboard in one change', async () => {
+      const { page } = suite.browser;
+      const { apiUrl, webUrl } = suite.trofast;
+      const key = await partnerKey(apiUrl, 'Kassesystem (incident test)');
+      const customerId = await upsertCustomer(apiUrl, key, { externalId: 'e2e-detail-1', name: 'Bente Sadel' });
+      const title = 'The saddle squeaks after the service';
+      const { reportIncident } = await graphqlAt<{
+        reportIncident: { __typename: string; data?: { id: string; openedAt: string }; message?: string };
+      }>(
+        apiUrl,
+        `mutation ($input: ReportIncidentInput!) {
+          reportIncident(input: $input) { __typename ... on Error { message } ... on MutationReportIncidentSuccess { data { id openedAt } } }
+        }`,
+        {
+          input: {
+            customer: { id: customerId },
+            title,
+            description: 'It squeaks on every turn of the pedals.\nIt started after the spring service.',
+            category: 'SERVICE',
+            severity: 'HIGH',
+            source: 'Kassesystem',
+          },
+        },
+        key,
+      );
+      const incident = successOf(reportIncident);
+
+      await signIn(page, webUrl, DEMO.manager);
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Incidents' }).click();
+      const opener = page.getByRole('button', { name: title });
+      await opener.waitFor();
+      const row = page.locator('tbody tr', { has: opener });
+      expect(await opener.getAttribute('aria-expanded')).toBe('false');
+      await opener.click();
+      expect(await opener.getAttribute('aria-expanded')).toBe('true');
+      const detail = page.locator(`[id="${await opener.getAttribute('aria-controls')}"]`);
+      await detail.getByText('It squeaks on every turn of the pedals.').waitFor();
+      const fact = async (term: string) =>
+        (
+          await detail
+            .locator('div', { has: page.getByText(term, { exact: true }) })
+            .locator('dd')
+            .textContent()
+        )?.trim();
+      // Times in the reader's zone (the browser's: Copenhagen), not UTC.
+      const copenhagen = new Intl.DateTimeFormat('en-GB', {
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        timeZone: TIME_ZONE,
+      });
+      expect(await fact('Source')).toBe('Kassesystem');
+      expect(await fact('Opened')).toBe(copenhagen.format(new Date(incident.openedAt)));
+      expect(await fact('First response')).toBe('Not yet');
+      expect(await fact('Resolution')).toBe('Not yet');
+      expect(await fact('Customer satisfied')).toBe('Unknown');
+      await screenshot(page, 'incident-detail', { fullPage: false });
+
+      // Arrowing through a closed select changes its value at every press in Chromium: nothing is
+      // sent until Enter, and then once.
+      const updates: string[] = [];
+      const record = (request: Request) => {
+        if (request.method() === 'POST' && request.postData()?.includes('UpdateIncident')) {
+          updates.push(request.postData() ?? '');
+        }
+      };
+      page.on('request', record);
+      try {
+        const status = row.getByRole('combobox', { name: `Status of ${title}` });
+        await status.focus();
+        for (const press of ['ArrowDown', 'ArrowDown', 'ArrowUp']) await page.keyboard.press(press);
+        expect(await status.inputValue()).toBe('IN_PROGRESS');
+        await page.waitForTimeout(500);
+        expect(updates).toEqual([]);
+        await page.keyboard.press('Enter');
+        await page.getByText('Incident updated.').first().waitFor();
+        expect(updates.map((body) => (JSON.parse(body) as { variables: unknown }).variables)).toEqual([
+          { input: { id: incident.id, status: 'IN_PROGRESS' } },
+        ]);
+        expect(await status.inputValue()).toBe('IN_PROGRESS');
+      } finally {
+        page.off('request', record);
+      }
+    });
+
+    test('a manager creates a reward, edits it and changes its stock; the economics are the API’s, their method in Danish too', async () => {
+      const { page } = suite.browser;
+      const { apiUrl, webUrl } = suite.trofast;
+      await signIn(page, webUrl, DEMO.manager);
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Rewards' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Rewards' }).waitFor();
+      await settled(page);
+
+      await page.getByRole('button', { name: 'Create a reward' }).click();
+      const create = page.getByRole('dialog', { name: 'Create a reward' });
+      await create.getByLabel('Name').fill('Kaffekop (e2e)');
+      await create.getByLabel('Description').fill('Emaljekop med logo.');
+      await create.getByLabel('Kind').selectOption('GIFT');
+      await create.getByLabel('Points cost').fill('150');
+      await create.getByLabel('What one costs us').fill('25,50');
+      await create.getByLabel('Stock (empty: unlimited)').fill('10');
+      await create.getByRole('button', { name: 'Save' }).click();
+      await page.getByText('Reward created.').waitFor();
+      const catalogue = page.getByRole('table', { name: 'Catalogue' });
+      const row = catalogue.locator('tbody tr', { hasText: 'Kaffekop (e2e)' });
+      await row.waitFor();
+      expect((await cellsOf(row)).slice(0, 6)).toEqual([
+        'Kaffekop (e2e) Emaljekop med logo.',
+        'Gift',
+        '150',
+        'DKK 25.50',
+        '10',
+        'Bronze',
+      ]);
+
+      const edit = async (change: { pointsCost?: string; stock: string }, expected: string[]) => {
+        await row.getByRole('button', { name: 'Edit Kaffekop (e2e)' }).click();
+        const dialog = page.getByRole('dialog', { name: 'Edit Kaffekop (e2e)' });
+        if (change.pointsCost) await dialog.getByLabel('Points cost').fill(change.pointsCost);
+        await dialog.getByLabel('Stock (empty: unlimited)').fill(change.stock);
+        await dialog.getByRole('button', { name: 'Save' }).click();
+        await dialog.waitFor({ state: 'hidden' });
+        await expect.poll(async () => (await cellsOf(row)).slice(2, 5), { timeout: 10_000 }).toEqual(expected);
+      };
+      await edit({ pointsCost: '200', stock: '3' }, ['200', 'DKK 25.50', '3']);
+      await edit({ stock: '' }, ['200', 'DKK 25.50', 'Unlimited']);
+      await page.getByText('Reward updated.').first().waitFor();
+      await screenshot(page, 'rewards-after-edit');
+
+      // The figures are the API's for the last 12 months.
+      const to = new Date();
+      const from = new Date(to);
+      from.setUTCMonth(from.getUTCMonth() - 12);
+      const token = await staffToken(apiUrl, DEMO.manager);
+      const { programEconomics } = await graphqlAt<{
+        programEconomics: { data: { total: { redemptions: number; pointsBurned: number } } };
+      }>(
+        apiUrl,
+        `query ($from: DateTime!, $to: DateTime!) {
+          programEconomics(from: $from, to: $to) { ... on QueryProgramEconomicsSuccess { data { total { redemptions pointsBurned } } } }
+        }`,
+        { from: from.toISOString(), to: to.toISOString() },
+        token,
+      );
+      const { total } = programEconomics.data;
+      expect(total.redemptions).toBeGreaterThan(0);
+      const economics = page.getByRole('table', { name: 'Program economics' });
+      const totals = await cellsOf(economics.locator('tr.total'));
+      expect(totals[0]).toBe('TOTAL');
+      expect(totals[1].split(' ')[0]).toBe(total.redemptions.toLocaleString('en-GB'));
+      expect(totals[2]).toBe(total.pointsBurned.toLocaleString('en-GB'));
+      await page.getByText(/^Redeemers are the customers with a fulfilled redemption from /).waitFor();
+
+      await page.getByRole('button', { name: 'Dansk' }).click();
+      try {
+        await page.getByRole('heading', { level: 1, name: 'Belønninger' }).waitFor();
+        await page.getByText(/^Indløsere er de kunder, der har en gennemført indløsning fra /).waitFor();
+        await screenshot(page, 'rewards-economics-danish');
+      } finally {
+        await page.getByRole('button', { name: 'English' }).click();
+        await page.getByRole('heading', { level: 1, name: 'Rewards' }).waitFor();
+      }
     });
 
     test('a manager creates a poll and stops it taking answers', async () => {
@@ -448,25 +842,45 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the dashboard', () => {
         }
         await screenshot(page, `${path}-admin`);
       }
-      await page.setViewportSize({ width: 768, height: 1024 });
-      await page.getByRole('link', { name: 'Alert board' }).click();
-      await page.getByRole('heading', { level: 1, name: 'Alert board' }).waitFor();
-      await settled(page);
-      await screenshot(page, 'board-admin-tablet', { fullPage: false });
 
-      await page.getByRole('button', { name: 'Dansk' }).click();
+      // At a tablet's width every page fits: nothing makes the page scroll sideways.
+      await page.setViewportSize({ width: 768, height: 1024 });
+      const fitsTablet = async () =>
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
       try {
+        for (const [path, heading] of [['board', 'Alert board'], ...pages] as const) {
+          await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: heading }).click();
+          await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+          await settled(page);
+          await fitsTablet();
+          await screenshot(page, `${path}-admin-tablet`, { fullPage: path !== 'board' });
+        }
+        await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Customers' }).click();
+        await page.getByRole('table', { name: 'Customers' }).locator('tbody a').first().click();
+        await page.getByRole('heading', { level: 3, name: 'Why' }).waitFor();
+        await settled(page);
+        await fitsTablet();
+        await screenshot(page, 'customer-admin-tablet');
+
+        await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Alert board' }).click();
+        await page.getByRole('heading', { level: 1, name: 'Alert board' }).waitFor();
+        await settled(page);
+        await page.getByRole('button', { name: 'Dansk' }).click();
         await page.getByRole('heading', { level: 1, name: 'Alarmtavle' }).waitFor();
         expect(await page.getByRole('link', { name: 'Kunder' }).isVisible()).toBe(true);
         expect(await page.locator('html').getAttribute('lang')).toBe('da');
         await settled(page);
         await screenshot(page, 'board-admin-danish-tablet', { fullPage: false });
-      } finally {
         await page.getByRole('button', { name: 'English' }).click();
         await page.getByRole('heading', { level: 1, name: 'Alert board' }).waitFor();
+      } finally {
+        // Whatever failed above, the admin reads English again for the tests after this one.
+        if ((await page.locator('html').getAttribute('lang')) === 'da') {
+          await page.getByRole('button', { name: 'English' }).click();
+        }
         await page.setViewportSize({ width: 1280, height: 860 });
       }
-    });
+    }, 90_000);
 
     test('signing out returns to the login page', async () => {
       const { page } = suite.browser;
@@ -480,8 +894,8 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the dashboard', () => {
   });
 
   // How the pages render contract-shaped data: the dashboard's /graphql answers come from
-  // fixtures (support/fixtures.ts), for what the demo does not show (500 alerts, a validation
-  // error at its field) and what the API does not serve yet (rewards, redemptions, economics).
+  // fixtures (support/fixtures.ts), for what the demo does not show: 500 alerts, a validation
+  // error at its field, figures fixed in advance, an API that cannot be reached.
   describe('with contract-shaped data', () => {
     beforeAll(() => serveFixtures(suite.browser.page));
     afterAll(() => suite.browser.page.unroute('**/graphql'));
@@ -607,6 +1021,76 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the dashboard', () => {
       await page.getByRole('heading', { level: 2, name: 'Pointkonto' }).waitFor();
       await screenshot(page, 'customer-with-data-danish');
       await page.getByRole('button', { name: 'English' }).click();
+    });
+
+    test('the program’s economics show each figure per reward and in total, in the reader’s formats', async () => {
+      const { page } = suite.browser;
+      await signIn(page, suite.trofast.webUrl, DEMO.manager);
+      await page.goto(`${suite.trofast.webUrl}/rewards`);
+      const economics = page.getByRole('table', { name: 'Program economics' });
+      await economics.waitFor();
+      await page.getByText('What the rewards cost against the retention they bought, in DKK.').waitFor();
+      expect(await cellsOf(economics.locator('tbody tr', { hasText: 'Service check' }))).toEqual([
+        'Service check',
+        '12 1 cancelled',
+        '6,000',
+        'DKK 1,800.00',
+        '75%',
+        '52%',
+        '+2.8',
+        'DKK 652.17',
+      ]);
+      // Row headers are set in capitals.
+      expect(await cellsOf(economics.locator('tr.total'))).toEqual([
+        'TOTAL',
+        '14 1 cancelled',
+        '19,000',
+        'DKK 7,500.00',
+        '71%',
+        '52%',
+        '+2.7',
+        'DKK 2,819.55',
+      ]);
+      await screenshot(page, 'rewards-economics-with-data');
+    });
+
+    test('a page whose API cannot be reached shows its error state, also when a later refresh fails', async () => {
+      const { page } = suite.browser;
+      let unreachable = false;
+      // What the dashboard's own server answers while the API is down.
+      const customers = async (route: Route) => {
+        const body = route.request().postDataJSON() as { operationName?: string } | null;
+        if (!unreachable || body?.operationName !== 'Customers') return route.fallback();
+        await route.fulfill({
+          status: 502,
+          json: {
+            errors: [{ message: 'The dashboard cannot reach the API.', extensions: { code: 'API_UNREACHABLE' } }],
+          },
+        });
+      };
+      await page.route('**/graphql', customers);
+      try {
+        await signIn(page, suite.trofast.webUrl, DEMO.manager);
+        await page.goto(`${suite.trofast.webUrl}/customers`);
+        await page.getByRole('link', { name: 'Ingrid Solberg' }).waitFor();
+
+        // A filter change whose answer fails: the rows that no longer apply make way for the error.
+        unreachable = true;
+        await page.getByLabel('Risk level').selectOption('CRITICAL');
+        const error = page.getByRole('alert').filter({ hasText: 'Something went wrong' });
+        await error.getByText('The dashboard cannot reach the API.').waitFor();
+        expect(await page.getByRole('link', { name: 'Ingrid Solberg' }).count()).toBe(0);
+        await screenshot(page, 'customers-unreachable');
+
+        await page.reload();
+        await error.getByText('The dashboard cannot reach the API.').waitFor();
+        unreachable = false;
+        await error.getByRole('button', { name: 'Try again' }).click();
+        await page.getByRole('link', { name: 'Ingrid Solberg' }).waitFor();
+        expect(await error.count()).toBe(0);
+      } finally {
+        await page.unroute('**/graphql', customers);
+      }
     });
 
     test('the board stays responsive with 500 open alerts: a filter switches and an acknowledge lands in well under a second', async () => {

@@ -3,6 +3,9 @@ import { ACCESS_ERRORS } from './errors.ts';
 import { Money } from './money.ts';
 import { ValidationError } from '../domain/errors.ts';
 import type { EconomicsFigures, Retention, RewardEconomics } from '../domain/economics/program-economics.ts';
+import { economicsMethod } from '../domain/economics/economics-method.ts';
+import { readerLocale } from '../context.ts';
+import { LocaleEnum } from './enums.ts';
 import { authenticated } from '../auth/caller.ts';
 import { tenantDb } from '../runtime.ts';
 import { programEconomicsFor, type ProgramEconomicsReport } from '../services/program-economics.service.ts';
@@ -75,7 +78,12 @@ const ProgramEconomicsRef = builder.objectRef<ProgramEconomicsReport>('ProgramEc
       resolve: (report) => report.rewards,
     }),
     total: t.field({ type: EconomicsTotalRef, resolve: (report) => report.total }),
-    method: t.exposeString('method', { description: 'How it was measured, in one plain sentence.' }),
+    method: t.string({
+      description: 'How it was measured, in one plain sentence.',
+      args: { locale: t.arg({ type: LocaleEnum, description: "Default: the reader's language." }) },
+      resolve: async (report, { locale }, context) =>
+        economicsMethod(report.from, report.to, locale ?? (await readerLocale(context))),
+    }),
   }),
 });
 

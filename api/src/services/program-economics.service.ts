@@ -94,8 +94,6 @@ export async function programEconomicsFor(
     to,
     currency,
     ...programEconomics({
-      from,
-      to,
       currency,
       redemptions: redemptions.map((redemption) => ({
         customerId: redemption.customerId,

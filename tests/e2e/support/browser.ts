@@ -6,6 +6,8 @@ import path from 'node:path';
 import { artifacts, DEMO_PASSWORD } from './trofast.ts';
 
 export const screenshots = path.join(artifacts, 'screenshots');
+/** The demo's staff sit in Denmark: the dashboard shows times in the browser's zone. */
+export const TIME_ZONE = 'Europe/Copenhagen';
 
 export interface Browser {
   context: BrowserContext;
@@ -22,6 +24,7 @@ export async function openBrowser(options: { viewport?: { width: number; height:
     headless: true,
     viewport: options.viewport ?? { width: 1280, height: 860 },
     locale: 'en-GB',
+    timezoneId: TIME_ZONE,
     args: [
       '--headless',
       '--no-sandbox',

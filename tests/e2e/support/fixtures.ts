@@ -193,6 +193,7 @@ const activity = {
       category: 'DELIVERY',
       severity: 'HIGH',
       status: 'OPEN',
+      source: 'Web shop',
       openedAt: ago(3),
       firstResponseAt: null,
       resolvedAt: null,

@@ -19,7 +19,7 @@ export function useTrofastInBrowser(
       openBrowser(),
     ]);
     await options.prepare?.(suite);
-  }, 240_000);
+  }, 480_000);
   afterAll(async () => {
     await suite.browser?.close();
     await suite.trofast?.stop();

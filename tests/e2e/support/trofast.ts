@@ -141,8 +141,15 @@ export async function startTrofast(options: { separate?: boolean; name?: string 
     // The README's `pnpm start`: one command, the API and the dashboard as its two children.
     web = launch(['--import', 'tsx', path.join('api', 'src', 'cli.ts'), 'start']);
   }
-  await waitFor(`${apiUrl}/ready`, api ?? web, 120_000, logPath);
-  await waitFor(`${webUrl}/login`, web, 60_000, logPath);
+  try {
+    // Seeding the demo takes a minute on an idle machine and several on a loaded CI runner.
+    await waitFor(`${apiUrl}/ready`, api ?? web, 300_000, logPath);
+    await waitFor(`${webUrl}/login`, web, 60_000, logPath);
+  } catch (error) {
+    // The suite never gets a handle to stop: stop what was started here, or it runs on.
+    await Promise.all([stopProcess(web), stopProcess(api)]);
+    throw error;
+  }
 
   return {
     webUrl,

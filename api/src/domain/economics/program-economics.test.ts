@@ -24,11 +24,7 @@ const bag = (customerId: string): EconomicsRedemption => ({
   status: 'FULFILLED',
 });
 
-const period = {
-  from: new Date('2026-01-01T00:00:00.000Z'),
-  to: new Date('2026-04-01T00:00:00.000Z'),
-  currency: 'DKK',
-};
+const period = { currency: 'DKK' };
 
 // BRONZE non-redeemers: 1 of 5 bought again (r5 only had a cancelled redemption, so did not redeem).
 // GOLD non-redeemers: 2 of 2. No SILVER customer went without redeeming.
@@ -144,11 +140,5 @@ describe('program economics', () => {
       },
       costPerExtraRetained: null,
     });
-  });
-
-  it('states its method in one plain sentence', () => {
-    expect(economics.method).toBe(
-      'Redeemers are the customers with a fulfilled redemption from 1 Jan 2026 up to 1 Apr 2026, counted as retained if they bought again within 90 days after their first redemption in the period, and each is compared with the customers of the same tier who redeemed nothing, retained if they bought within 90 days after 1 Jan 2026; the extra retained customers are the retained redeemers minus what that same-tier rate predicts, and the cost per extra retained customer is what the fulfilled rewards cost divided by them.',
-    );
   });
 });

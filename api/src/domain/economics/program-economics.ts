@@ -1,7 +1,6 @@
 // The average loyalty program is unprofitable: measure what each reward costs against the
 // retention it buys, and say how it was measured.
 import type { RedemptionStatus, Tier } from '../types.ts';
-import { formatterFor } from '../locale/format.ts';
 
 export interface EconomicsRedemption {
   customerId: string;
@@ -23,10 +22,8 @@ export interface EconomicsCustomer {
   boughtAgain: boolean;
 }
 
+/** The figures of one period (from inclusive to exclusive); the caller picks its redemptions and customers. */
 export interface EconomicsInput {
-  /** The period, from inclusive to exclusive. */
-  from: Date;
-  to: Date;
   /** The currency of every unit cost (the organization's). */
   currency: string;
   /** The redemptions made in the period, cancelled ones included. */
@@ -71,8 +68,6 @@ export interface ProgramEconomics {
   /** By cost, highest first. */
   rewards: RewardEconomics[];
   total: EconomicsFigures;
-  /** The method, in one plain English sentence. */
-  method: string;
 }
 
 export function programEconomics(input: EconomicsInput): ProgramEconomics {
@@ -121,7 +116,7 @@ export function programEconomics(input: EconomicsInput): ProgramEconomics {
     .map(([rewardId, redemptions]) => ({ rewardId, rewardName: redemptions[0].rewardName, ...figures(redemptions) }))
     .sort((a, b) => b.cost.amountMinor - a.cost.amountMinor || a.rewardName.localeCompare(b.rewardName));
 
-  return { rewards, total: figures(input.redemptions), method: methodSentence(input.from, input.to) };
+  return { rewards, total: figures(input.redemptions) };
 }
 
 function compare(
@@ -148,15 +143,4 @@ function compare(
     extraRetained: retained - expected,
     uncompared: redeemers.size - compared,
   };
-}
-
-function methodSentence(from: Date, to: Date): string {
-  const format = formatterFor('EN');
-  return (
-    `Redeemers are the customers with a fulfilled redemption from ${format.date(from)} up to ${format.date(to)}, ` +
-    'counted as retained if they bought again within 90 days after their first redemption in the period, ' +
-    `and each is compared with the customers of the same tier who redeemed nothing, retained if they bought within 90 days after ${format.date(from)}; ` +
-    'the extra retained customers are the retained redeemers minus what that same-tier rate predicts, ' +
-    'and the cost per extra retained customer is what the fulfilled rewards cost divided by them.'
-  );
 }

@@ -172,7 +172,7 @@ export const ADJUST_POINTS = `mutation AdjustPoints($input: AdjustPointsInput!) 
   }
 }`;
 
-const INCIDENT_FIELDS = `id title description category severity status openedAt firstResponseAt resolvedAt slaDueAt slaBreached
+const INCIDENT_FIELDS = `id title description category severity status source openedAt firstResponseAt resolvedAt slaDueAt slaBreached
   resolution customerSatisfied owner { id name } customer { id name }`;
 
 /** Most urgent first; the API pages at most 100. */
@@ -264,12 +264,12 @@ const ECONOMICS_FIGURES = `fragment Figures on EconomicsFigures {
 }`;
 
 /** Per reward and in total, for a period (PRODUCT.md "Program economics"); managers only. */
-export const PROGRAM_ECONOMICS = `query ProgramEconomics($from: DateTime!, $to: DateTime!) {
+export const PROGRAM_ECONOMICS = `query ProgramEconomics($from: DateTime!, $to: DateTime!, $locale: Locale) {
   programEconomics(from: $from, to: $to) {
     __typename
     ... on QueryProgramEconomicsSuccess {
       data {
-        from to currency method
+        from to currency method(locale: $locale)
         total { ...Figures }
         rewards { reward { id name } ...Figures }
       }

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { fieldErrorsOf, fieldKey } from './mutate';
+import type { Client } from '@urql/core';
+import { fieldErrorsOf, fieldKey, mutate } from './mutate';
 
 describe('validation errors at their fields', () => {
   test('a path under the input argument names the form field', () => {
@@ -16,5 +17,32 @@ describe('validation errors at their fields', () => {
         { path: ['input', 'delta'], message: 'Not zero.' },
       ]),
     ).toEqual({ reason: 'Say why.', delta: 'Not zero.' });
+  });
+});
+
+describe('a mutation’s outcome', () => {
+  const answering = (data: unknown) =>
+    ({ mutation: () => ({ toPromise: async () => ({ data }) }) }) as unknown as Client;
+
+  test('an answer without the mutation’s field is "no answer", for the dashboard to word', async () => {
+    expect(await mutate(answering({}), 'mutation', {}, 'acknowledgeAlert')).toEqual({
+      ok: false,
+      kind: 'noAnswer',
+      message: '',
+      fieldErrors: {},
+    });
+  });
+
+  test('a validation error names its fields by the form’s names', async () => {
+    const payload = {
+      __typename: 'ValidationError',
+      message: 'The input is invalid.',
+      fieldErrors: [{ path: ['input', 'reason'], message: 'Say why.' }],
+    };
+    expect(await mutate(answering({ adjustPoints: payload }), 'mutation', {}, 'adjustPoints')).toMatchObject({
+      ok: false,
+      kind: 'ValidationError',
+      fieldErrors: { reason: 'Say why.' },
+    });
   });
 });

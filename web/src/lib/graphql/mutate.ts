@@ -2,11 +2,18 @@
 // turns it into what a form shows: the data, or a message and errors per field.
 import type { Client } from '@urql/core';
 import type { FieldError, MutationResult } from './types';
-import { classifyError } from './errors';
+import { NO_ANSWER, classifyError } from './errors';
 
 export type Outcome<T> =
   | { ok: true; data: T }
-  | { ok: false; typename: string; message: string; fieldErrors: Record<string, string>; error?: unknown };
+  | {
+      ok: false;
+      /** The API's error type (`InsufficientPointsError`), or a QueryErrorKind when no such answer came back. */
+      kind: string;
+      message: string;
+      fieldErrors: Record<string, string>;
+      error?: unknown;
+    };
 
 /** ['input', 'amount', 'amountMinor'] → 'amount.amountMinor': the form's field name. */
 export function fieldKey(path: string[]): string {
@@ -26,16 +33,13 @@ export async function mutate<T>(
   field: string,
 ): Promise<Outcome<T>> {
   const result = await client.mutation<Record<string, MutationResult<T>>>(document, variables).toPromise();
-  if (result.error) {
-    const error = classifyError(result.error);
-    return { ok: false, typename: error.kind, message: error.message, fieldErrors: {} };
-  }
+  if (result.error) return { ok: false, ...classifyError(result.error), fieldErrors: {} };
   const payload = result.data?.[field];
-  if (!payload) return { ok: false, typename: 'failed', message: 'No answer.', fieldErrors: {} };
+  if (!payload) return { ok: false, ...NO_ANSWER, fieldErrors: {} };
   if ('data' in payload) return { ok: true, data: payload.data };
   return {
     ok: false,
-    typename: payload.__typename,
+    kind: payload.__typename,
     message: payload.message,
     fieldErrors: payload.__typename === 'ValidationError' ? fieldErrorsOf(payload.fieldErrors) : {},
     error: payload,

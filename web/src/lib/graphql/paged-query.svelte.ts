@@ -3,7 +3,7 @@
 // at most 100 items, so every list longer than that pages.
 import type { Client } from '@urql/core';
 import type { Connection } from './types';
-import { classifyError, type QueryError } from './errors';
+import { NO_ANSWER, classifyError, type QueryError } from './errors';
 
 export class PagedQuery<T, V extends Record<string, unknown> = Record<string, unknown>> {
   items = $state.raw<T[]>([]);
@@ -14,6 +14,7 @@ export class PagedQuery<T, V extends Record<string, unknown> = Record<string, un
   loadingMore = $state(false);
   /** Whether any page arrived: until then the page shows a skeleton or the error. */
   loaded = $state(false);
+  /** The latest page failed: the page shows the error, not rows that would look current. */
   error = $state.raw<QueryError | null>(null);
   #cursor: string | null = null;
   #variables = {} as V;
@@ -58,7 +59,7 @@ export class PagedQuery<T, V extends Record<string, unknown> = Record<string, un
   async #fetch(after: string | null): Promise<Connection<T> | null> {
     const result = await this.client.query(this.document, { ...this.#variables, after }).toPromise();
     if (result.error || !result.data) {
-      this.error = result.error ? classifyError(result.error) : { kind: 'failed', message: 'No data.' };
+      this.error = result.error ? classifyError(result.error) : NO_ANSWER;
       return null;
     }
     this.error = null;

@@ -25,8 +25,8 @@ export class Query<T, V extends Record<string, unknown> = Record<string, unknown
     this.fetching = false;
     if (result.error) {
       this.error = classifyError(result.error);
-      // Keep what was shown before a failed refetch only when nothing new came.
-      if (result.data) this.data = result.data;
+      // A failed refetch leaves nothing behind that would look current.
+      this.data = result.data ?? null;
       return null;
     }
     this.error = null;

@@ -147,6 +147,8 @@ export interface Incident {
   category: IncidentCategory;
   severity: IncidentSeverity;
   status: IncidentStatus;
+  /** Where it came from: the partner's system, or who reported it. */
+  source: string | null;
   owner: UserRef | null;
   openedAt: string;
   firstResponseAt: string | null;

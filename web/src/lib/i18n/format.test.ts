@@ -24,9 +24,16 @@ describe('formatting for the dashboard’s language', () => {
     expect(plain(formatMoney(amount, currency, lang))).toBe(expected);
   });
 
-  test('dates are in UTC whatever the machine’s time zone', () => {
+  test('without a time zone, dates are the API’s UTC days whatever the machine’s zone', () => {
     expect(formatDate('2026-01-03T23:30:00Z', 'en')).toBe('3 Jan 2026');
     expect(formatDate('2026-01-03T23:30:00Z', 'da')).toBe('3. jan. 2026');
+  });
+
+  test('a moment is shown in the reader’s time zone', () => {
+    expect(formatDate('2026-01-03T23:30:00Z', 'da', 'Europe/Copenhagen')).toBe('4. jan. 2026');
+    expect(plain(formatDateTime('2026-01-03T23:30:00Z', 'da', 'Europe/Copenhagen'))).toBe('4. jan. 2026, 00.30');
+    expect(plain(formatDateTime('2026-07-03T10:05:00Z', 'en', 'Europe/Copenhagen'))).toBe('3 Jul 2026, 12:05');
+    expect(plain(formatDateTime('2026-01-03T10:05:00Z', 'en', 'America/New_York'))).toBe('3 Jan 2026, 05:05');
   });
 
   test('chart axes show day and month', () => {

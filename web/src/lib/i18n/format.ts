@@ -1,7 +1,9 @@
-// Dates, numbers and money in the dashboard's language. Times are UTC, as the API stores them.
+// Dates, numbers and money in the dashboard's language. A moment is shown in the reader's time
+// zone; a calendar day of the API's (an NPS bucket) is a UTC day, so it is shown in UTC.
 import { INTL_TAG, type Lang } from './language';
 
-const TIME_ZONE = 'UTC';
+/** The API's days, and what the server renders before the browser says where the reader is. */
+export const API_TIME_ZONE = 'UTC';
 const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
 
 function numberFormat(lang: Lang, options: Intl.NumberFormatOptions): Intl.NumberFormat {
@@ -11,28 +13,28 @@ function numberFormat(lang: Lang, options: Intl.NumberFormatOptions): Intl.Numbe
   return format;
 }
 
-function dateFormat(lang: Lang, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `d:${lang}:${JSON.stringify(options)}`;
+function dateFormat(lang: Lang, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `d:${lang}:${timeZone}:${JSON.stringify(options)}`;
   let format = cache.get(key) as Intl.DateTimeFormat | undefined;
-  if (!format) cache.set(key, (format = new Intl.DateTimeFormat(INTL_TAG[lang], { timeZone: TIME_ZONE, ...options })));
+  if (!format) cache.set(key, (format = new Intl.DateTimeFormat(INTL_TAG[lang], { timeZone, ...options })));
   return format;
 }
 
 const toDate = (value: string | Date): Date => (typeof value === 'string' ? new Date(value) : value);
 
 /** "3 Jan 2026" · "3. jan. 2026" */
-export function formatDate(value: string | Date, lang: Lang): string {
-  return dateFormat(lang, { day: 'numeric', month: 'short', year: 'numeric' }).format(toDate(value));
+export function formatDate(value: string | Date, lang: Lang, timeZone = API_TIME_ZONE): string {
+  return dateFormat(lang, timeZone, { day: 'numeric', month: 'short', year: 'numeric' }).format(toDate(value));
 }
 
 /** "3 Jan" · "3. jan.": chart axes, where the year is plain from context. */
-export function formatDayMonth(value: string | Date, lang: Lang): string {
-  return dateFormat(lang, { day: 'numeric', month: 'short' }).format(toDate(value));
+export function formatDayMonth(value: string | Date, lang: Lang, timeZone = API_TIME_ZONE): string {
+  return dateFormat(lang, timeZone, { day: 'numeric', month: 'short' }).format(toDate(value));
 }
 
-/** "3 Jan 2026, 14:05" · "3. jan. 2026 14.05" */
-export function formatDateTime(value: string | Date, lang: Lang): string {
-  return dateFormat(lang, {
+/** "3 Jan 2026, 14:05" · "3. jan. 2026, 14.05" */
+export function formatDateTime(value: string | Date, lang: Lang, timeZone = API_TIME_ZONE): string {
+  return dateFormat(lang, timeZone, {
     day: 'numeric',
     month: 'short',
     year: 'numeric',

@@ -3,7 +3,7 @@ import type { Client } from '@urql/core';
 import type { AlertBoard } from '$lib/state/alert-board.svelte';
 import type { Toasts } from '$lib/state/toasts.svelte';
 import type { Alert, Connection } from '$lib/graphql/types';
-import { classifyError, type QueryError } from '$lib/graphql/errors';
+import { NO_ANSWER, classifyError, type QueryError } from '$lib/graphql/errors';
 import { mutate } from '$lib/graphql/mutate';
 import {
   ACKNOWLEDGE_ALERT,
@@ -38,7 +38,7 @@ async function allPages(
       .query<{ alerts: Connection<Alert> }>(document, { ...variables, first: PAGE, after })
       .toPromise();
     if (result.error || !result.data) {
-      return { alerts, error: result.error ? classifyError(result.error) : { kind: 'failed', message: 'No data.' } };
+      return { alerts, error: result.error ? classifyError(result.error) : NO_ANSWER };
     }
     alerts.push(...result.data.alerts.edges.map((edge) => edge.node));
     if (!result.data.alerts.pageInfo.hasNextPage) break;
@@ -94,6 +94,8 @@ export function followAlerts(
 interface Feedback {
   toasts: Toasts;
   done: string;
+  /** Words for a failure, in the reader's language (`I18n.failure`). */
+  explain: (failure: { kind: string; message: string }) => string;
 }
 
 async function act(
@@ -106,7 +108,7 @@ async function act(
 ): Promise<boolean> {
   const outcome = await mutate<Alert>(client, document, variables, field);
   if (!outcome.ok) {
-    feedback.toasts.push(outcome.message, 'error');
+    feedback.toasts.push(feedback.explain(outcome), 'error');
     return false;
   }
   board.apply(outcome.data);

@@ -13,7 +13,8 @@ export interface RewardForm {
   /** As typed, in the currency's units: "150,50". */
   unitCost: string;
   currency: string;
-  stock: string;
+  /** Empty for unlimited: '' as first shown, null once a number field was emptied. */
+  stock: string | number | null;
   minimumTier: Tier;
   active: boolean;
 }
@@ -25,7 +26,7 @@ function rewardInput(form: RewardForm) {
     pointsCost: Number(form.pointsCost),
     // The page checks the amount first (`toMinor` is not null).
     unitCost: { amountMinor: toMinor(form.unitCost, form.currency) ?? 0, currency: form.currency.trim().toUpperCase() },
-    stock: form.stock === '' ? null : Number(form.stock),
+    stock: form.stock === '' || form.stock === null ? null : Number(form.stock),
     minimumTier: form.minimumTier,
   };
 }

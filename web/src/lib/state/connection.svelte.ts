@@ -1,7 +1,7 @@
-// The live connection's state for the top bar: live, reconnecting or offline. Fed by the
-// graphql-ws client's events; it tells listeners when a lost connection comes back, so they
-// can fetch what they missed.
-export type ConnectionStatus = 'live' | 'reconnecting' | 'offline';
+// The live connection's state for the top bar: connecting (the first time), live, reconnecting or
+// offline. Fed by the graphql-ws client's events; it tells listeners when a lost connection comes
+// back, so they can fetch what they missed.
+export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'offline';
 
 /** After this many failed attempts in a row, say "offline" rather than "reconnecting". */
 export const OFFLINE_AFTER_FAILURES = 3;
@@ -9,12 +9,14 @@ export const OFFLINE_AFTER_FAILURES = 3;
 export const FORBIDDEN_CLOSE_CODE = 4403;
 
 export class ConnectionState {
-  status = $state<ConnectionStatus>('reconnecting');
+  status = $state<ConnectionStatus>('connecting');
   /** Failed attempts since the connection was last live. */
   failures = $state(0);
   /** The session ended (4403): the page should go to sign-in, not retry. */
   signedOut = $state(false);
   #everConnected = false;
+  /** The socket is open: the browser may say it is offline while a socket it kept still works. */
+  #open = false;
   #browserOffline = false;
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- callbacks, never rendered
   #reconnectListeners = new Set<() => void>();
@@ -26,6 +28,7 @@ export class ConnectionState {
   connected(): void {
     const wasLost = this.#everConnected && this.status !== 'live';
     this.#everConnected = true;
+    this.#open = true;
     this.failures = 0;
     this.status = 'live';
     if (wasLost) for (const listener of this.#reconnectListeners) listener();
@@ -33,15 +36,21 @@ export class ConnectionState {
 
   closed(code?: number): void {
     if (code === FORBIDDEN_CLOSE_CODE) this.signedOut = true;
-    if (this.status !== 'live') this.failures += 1;
-    this.status = this.#browserOffline || this.failures >= OFFLINE_AFTER_FAILURES ? 'offline' : 'reconnecting';
+    if (!this.#open) this.failures += 1;
+    this.#open = false;
+    this.status = this.#browserOffline || this.failures >= OFFLINE_AFTER_FAILURES ? 'offline' : this.#trying();
   }
 
   /** The browser's own online/offline events. */
   browserOnline(online: boolean): void {
     this.#browserOffline = !online;
     if (!online) this.status = 'offline';
-    else if (this.status === 'offline') this.status = 'reconnecting';
+    else if (this.status === 'offline') this.status = this.#open ? 'live' : this.#trying();
+  }
+
+  /** Not connected and still trying: a first connection is not a dropped one. */
+  #trying(): ConnectionStatus {
+    return this.#everConnected ? 'reconnecting' : 'connecting';
   }
 
   /** Calls `listener` each time the connection is live again after being lost; returns an unsubscribe. */

@@ -2,6 +2,27 @@ import { describe, expect, test, vi } from 'vitest';
 import { ConnectionState, OFFLINE_AFTER_FAILURES } from './connection.svelte';
 
 describe('the connection state', () => {
+  test('says connecting until the first connection, not that one dropped', () => {
+    const state = new ConnectionState();
+    expect(state.status).toBe('connecting');
+    state.connecting();
+    state.closed(1006);
+    expect(state.status).toBe('connecting');
+    state.connected();
+    expect(state.status).toBe('live');
+    state.closed(1012);
+    expect(state.status).toBe('reconnecting');
+  });
+
+  test('a first connection that keeps failing ends up offline', () => {
+    const state = new ConnectionState();
+    for (let attempt = 0; attempt < OFFLINE_AFTER_FAILURES; attempt++) {
+      state.connecting();
+      state.closed(1006);
+    }
+    expect(state.status).toBe('offline');
+  });
+
   test('is live once connected', () => {
     const state = new ConnectionState();
     state.connecting();
@@ -38,13 +59,27 @@ describe('the connection state', () => {
     expect(listener).toHaveBeenCalledTimes(1);
   });
 
-  test('the browser going offline shows offline at once', () => {
+  test('the browser going offline shows offline at once; back online, a socket that survived is live again', () => {
     const state = new ConnectionState();
     state.connected();
     state.browserOnline(false);
     expect(state.status).toBe('offline');
     state.browserOnline(true);
+    expect(state.status).toBe('live');
+  });
+
+  test('back online after the socket closed meanwhile, it reconnects and then tells listeners', () => {
+    const state = new ConnectionState();
+    const listener = vi.fn();
+    state.onReconnect(listener);
+    state.connected();
+    state.browserOnline(false);
+    state.closed(1006);
+    expect(state.status).toBe('offline');
+    state.browserOnline(true);
     expect(state.status).toBe('reconnecting');
+    state.connected();
+    expect(listener).toHaveBeenCalledTimes(1);
   });
 
   test('a 4403 close marks the session as ended', () => {

@@ -9,6 +9,9 @@ export class FormState {
   errors = $state<Record<string, string>>({});
   message = $state<string | null>(null);
 
+  /** `explain` words a failure for the form's message, in the reader's language (`I18n.formFailure`). */
+  constructor(private readonly explain: (failure: Failure) => string) {}
+
   reset(): void {
     this.busy = false;
     this.errors = {};
@@ -16,10 +19,7 @@ export class FormState {
   }
 
   /** Runs the action; returns its data, or null after showing what went wrong. */
-  async submit<T>(
-    action: () => Promise<Outcome<T>>,
-    explain: (failure: Failure) => string = (failure) => failure.message,
-  ): Promise<T | null> {
+  async submit<T>(action: () => Promise<Outcome<T>>): Promise<T | null> {
     this.busy = true;
     this.errors = {};
     this.message = null;
@@ -27,7 +27,7 @@ export class FormState {
     this.busy = false;
     if (outcome.ok) return outcome.data;
     this.errors = outcome.fieldErrors;
-    this.message = explain(outcome);
+    this.message = this.explain(outcome);
     return null;
   }
 }

@@ -7,14 +7,18 @@ export interface Toast {
   message: string;
 }
 
+/** How long a confirmation stays. */
+export const CONFIRMATION_MS = 5000;
+
 export class Toasts {
   items = $state<Toast[]>([]);
   #next = 1;
 
-  push(message: string, tone: Toast['tone'] = 'success', milliseconds = 5000): void {
+  /** A confirmation hides by itself; an error stays until dismissed, so nobody misses what went wrong. */
+  push(message: string, tone: Toast['tone'] = 'success'): void {
     const id = this.#next++;
     this.items.push({ id, tone, message });
-    if (typeof window !== 'undefined') setTimeout(() => this.dismiss(id), milliseconds);
+    if (tone === 'success' && typeof window !== 'undefined') setTimeout(() => this.dismiss(id), CONFIRMATION_MS);
   }
 
   dismiss(id: number): void {

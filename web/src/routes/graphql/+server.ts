@@ -3,6 +3,7 @@
 // subscription (`accept: text/event-stream`) works too.
 import { error, type RequestHandler } from '@sveltejs/kit';
 import { apiUrl } from '$lib/server/api';
+import { translate } from '$lib/i18n/translate';
 
 const FORWARDED_RESPONSE_HEADERS = ['content-type', 'cache-control'];
 
@@ -12,15 +13,14 @@ function checkOrigin(request: Request, url: URL): void {
   if (origin && origin !== url.origin) error(403, 'Cross-origin GraphQL requests are refused.');
 }
 
-async function forward(request: Request, token: string | null, target: string, body?: string): Promise<Response> {
-  if (!token) {
-    return Response.json(
-      { errors: [{ message: 'Sign in first.', extensions: { code: 'UNAUTHENTICATED' } }] },
-      {
-        status: 401,
-      },
-    );
-  }
+/** An answer the API would give, in the page's language, when the request cannot reach it. */
+function failure(status: number, code: string, message: string): Response {
+  return Response.json({ errors: [{ message, extensions: { code } }] }, { status });
+}
+
+async function forward(request: Request, locals: App.Locals, target: string, body?: string): Promise<Response> {
+  const { token, lang } = locals;
+  if (!token) return failure(401, 'UNAUTHENTICATED', translate(lang, 'errors.signInFirst'));
   let upstream: Response;
   try {
     upstream = await fetch(target, {
@@ -34,12 +34,7 @@ async function forward(request: Request, token: string | null, target: string, b
       signal: request.signal,
     });
   } catch {
-    return Response.json(
-      { errors: [{ message: 'The API cannot be reached.', extensions: { code: 'API_UNREACHABLE' } }] },
-      {
-        status: 502,
-      },
-    );
+    return failure(502, 'API_UNREACHABLE', translate(lang, 'errors.network'));
   }
   const headers = new Headers();
   for (const name of FORWARDED_RESPONSE_HEADERS) {
@@ -56,10 +51,10 @@ export const POST: RequestHandler = async ({ request, locals, url }) => {
   if (!/\bjson\b/.test(type)) {
     error(415, 'Send GraphQL as application/json.');
   }
-  return forward(request, locals.token, `${apiUrl()}/graphql`, await request.text());
+  return forward(request, locals, `${apiUrl()}/graphql`, await request.text());
 };
 
 export const GET: RequestHandler = async ({ request, locals, url }) => {
   checkOrigin(request, url);
-  return forward(request, locals.token, `${apiUrl()}/graphql${url.search}`);
+  return forward(request, locals, `${apiUrl()}/graphql${url.search}`);
 };

@@ -7,13 +7,12 @@ const LOGIN = `mutation Login($input: LoginInput!) {
   login(input: $input) {
     __typename
     ... on MutationLoginSuccess { data { token expiresAt } }
-    ... on ValidationError { message fieldErrors { path message } }
   }
 }`;
 
 type LoginResult =
   | { __typename: 'MutationLoginSuccess'; data: { token: string; expiresAt: string } }
-  | { __typename: 'ValidationError'; message: string; fieldErrors: { path: string[]; message: string }[] };
+  | { __typename: 'ValidationError' };
 
 export const load: PageServerLoad = ({ locals }) => {
   if (locals.user) redirect(303, '/');
@@ -32,10 +31,9 @@ export const actions: Actions = {
     }
     const login = result.data?.login;
     if (!login || login.__typename !== 'MutationLoginSuccess') {
-      return fail(400, {
-        email,
-        message: login?.message ?? result.errors?.[0]?.message ?? translate(locals.lang, 'login.failed'),
-      });
+      // The API words its refusal in English; the form speaks the visitor's language.
+      const key = login?.__typename === 'ValidationError' ? 'login.wrongCredentials' : 'login.failed';
+      return fail(400, { email, message: translate(locals.lang, key) });
     }
     cookies.set(SESSION_COOKIE, login.data.token, {
       path: '/',
