@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.ts';
-import { createTestOrganization, type TestOrganization } from '../support/fixtures.ts';
+import { createTestOrganization, login, type TestOrganization } from '../support/fixtures.ts';
 
 let app: TestApp;
 let org: TestOrganization;
@@ -165,4 +165,26 @@ describe('a wrong value is named by its path in OrganizationSettingsInput, not i
 test('a MANAGER cannot change settings', async () => {
   const result = await app.graphql(UPDATE, { settings: { contactCap: { max: 1 } } }, org.tokens.MANAGER);
   expect(result.data!.updateOrganizationSettings.__typename).toBe('ForbiddenError');
+});
+
+test('new risk weights reach the stored risk of existing customers at the next background round', async () => {
+  const customer = `query ($ref: CustomerRef!) { customer(ref: $ref) { risk { score factors { code points } } } }`;
+  const ref = { ref: { externalId: 'VÆGT-1' } };
+  await app.graphql(
+    `mutation { upsertCustomer(input: { externalId: "VÆGT-1", name: "Vægt Kunde" }) { __typename } }`,
+    {},
+    org.tokens.ADMIN,
+  );
+  app.clock.set(new Date(app.clock.now().getTime() + 100 * 24 * 60 * 60 * 1000));
+  await app.runJobs();
+  // A hundred days on, the sessions of the day before have ended.
+  const [viewer, admin] = [await login(app, org.emails.VIEWER), await login(app, org.emails.ADMIN)];
+  const before = (await app.graphql(customer, ref, viewer)).data!.customer.risk;
+  expect(before.factors).toContainEqual({ code: 'IGNORED', points: 20 });
+
+  await app.graphql(UPDATE, { settings: { risk: { ignored90: 35 } } }, admin);
+  await app.runJobs();
+  const after = (await app.graphql(customer, ref, viewer)).data!.customer.risk;
+  expect(after.factors).toContainEqual({ code: 'IGNORED', points: 35 });
+  expect(after.score).toBe(before.score + 15);
 });

@@ -35,7 +35,8 @@ export type SettingsInput = {
 const ARGUMENT = 'settings';
 
 /**
- * A partial change: what is given replaces, the rest stays. New tier thresholds re-tier every
+ * A partial change: what is given replaces, the rest stays. New weights mark every customer due for
+ * the background recompute. New tier thresholds re-tier every
  * customer in the same transaction, so when the change is visible every stored tier follows it.
  * One gap: a transaction that read the old thresholds and commits after this one stores its
  * customers' tiers by them. A spend or an event marks its customers due and recomputes them by the
@@ -52,13 +53,20 @@ export async function updateOrganizationSettings(caller: AuthenticatedCaller, in
   if (errors.length > 0) throw new ValidationError(errors);
   const { SILVER, GOLD } = next.loyalty.tierThresholds;
   const retier = SILVER !== previous.loyalty.tierThresholds.SILVER || GOLD !== previous.loyalty.tierThresholds.GOLD;
+  const reweigh = (['risk', 'engagement', 'satisfaction'] as const).some(
+    (rules) => JSON.stringify(next[rules]) !== JSON.stringify(previous[rules]),
+  );
   return tenantDb(caller).$transaction(
     async (tx) => {
       const organization = await tx.organization.update({
         where: { id: caller.organizationId },
         data: { settings: next as object },
       });
-      if (retier) await updateEveryTier(tx, caller.organizationId, next, runtime().clock.now());
+      const now = runtime().clock.now();
+      if (retier) await updateEveryTier(tx, caller.organizationId, next, now);
+      // New weights reach every stored risk, engagement and satisfaction at the background job's
+      // next round: one statement here, the recomputation in the job's batches.
+      if (reweigh) await tx.customer.updateMany({ data: { recomputeAt: now } });
       return organization;
     },
     { timeout: 60_000 },
