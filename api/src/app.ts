@@ -19,6 +19,9 @@ import { seedDemoIfEmpty } from './seed/demo.ts';
 import { startScheduler, type Scheduler } from './jobs/scheduler.ts';
 import { JOBS } from './jobs/index.ts';
 
+/** Longer than any client keeps an idle connection, so the client is always the one to close it. */
+const KEEP_ALIVE_MS = 65_000;
+
 export interface AppOptions {
   config?: Config;
   clock?: Clock;
@@ -76,6 +79,10 @@ export function buildApp(options: AppOptions = {}): App {
       }
       await yoga.requestListener(request, response);
     });
+    // Clients and proxies close idle keep-alive connections after a few seconds (Node's fetch after
+    // 4); a server that closes first races a request sent on the same socket (ECONNRESET).
+    server.keepAliveTimeout = KEEP_ALIVE_MS;
+    server.headersTimeout = KEEP_ALIVE_MS + 1000;
 
     const sockets = new WebSocketServer({ server, path: yoga.graphqlEndpoint, maxPayload: MAX_BODY_BYTES });
     const wsServer = useServer(
