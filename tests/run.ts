@@ -1,10 +1,11 @@
 // `pnpm test`: the whole suite on one database (PostgreSQL when DATABASE_URL is set, embedded
 // PGlite otherwise), then one summary line: "N passed, N failed".
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM } from './e2e/support/browser.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const artifacts = path.join(root, 'tests', '.artifacts');
@@ -16,6 +17,13 @@ rmSync(report, { force: true });
 console.log(
   `Trofast tests on ${database}${process.env.DATABASE_URL ? '' : ' (set DATABASE_URL to run them on PostgreSQL)'}`,
 );
+
+// Without the browser the e2e suites could only fail obscurely: they are left out, and the run
+// says why. CI sets TROFAST_REQUIRE_BROWSER=1: there a missing browser is a failure, not a skip.
+const browserMissing = !existsSync(CHROMIUM);
+const requireBrowser = process.env.TROFAST_REQUIRE_BROWSER === '1';
+const browserLine = `the browser tests (tests/e2e) need Debian's Chromium at ${CHROMIUM}: install it with \`apt-get install -y chromium\`.`;
+if (browserMissing) console.log(`Left out: ${browserLine}`);
 
 const vitest = path.join(path.dirname(createRequire(import.meta.url).resolve('vitest/package.json')), 'vitest.mjs');
 const run = spawnSync(
@@ -30,7 +38,11 @@ const run = spawnSync(
     `--outputFile.json=${report}`,
     ...process.argv.slice(2),
   ],
-  { cwd: root, stdio: 'inherit', env: { ...process.env, TMPDIR: artifacts } },
+  {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, TMPDIR: artifacts, ...(browserMissing ? { TROFAST_SKIP_BROWSER_TESTS: '1' } : {}) },
+  },
 );
 
 interface Report {
@@ -65,6 +77,12 @@ if (skipped.size > 0) {
   console.log(`\nSkipped on ${database} (they need the other database):`);
   for (const line of skipped) console.log(`  - ${line}`);
 }
-const failed = summary.numFailedTests + (run.status !== 0 && summary.numFailedTests === 0 ? 1 : 0);
+if (browserMissing) {
+  console.log(`\n${requireBrowser ? 'Failed (TROFAST_REQUIRE_BROWSER=1)' : 'Left out'}: ${browserLine}`);
+}
+const failed =
+  summary.numFailedTests +
+  (run.status !== 0 && summary.numFailedTests === 0 ? 1 : 0) +
+  (browserMissing && requireBrowser ? 1 : 0);
 console.log(`\n${summary.numPassedTests} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);

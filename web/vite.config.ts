@@ -16,4 +16,17 @@ function graphqlWsProxy(): Plugin {
   };
 }
 
-export default defineConfig({ plugins: [sveltekit(), graphqlWsProxy()] });
+/** Under `pnpm dev`, tells api/src/cli.ts over IPC once the dev server listens, as web/server.js does. */
+function reportReady(): Plugin {
+  return {
+    name: 'trofast-report-ready',
+    configureServer(server) {
+      server.httpServer?.once('listening', () => {
+        const address = server.httpServer?.address();
+        if (address && typeof address === 'object') process.send?.({ ready: address.port });
+      });
+    },
+  };
+}
+
+export default defineConfig({ plugins: [sveltekit(), graphqlWsProxy(), reportReady()] });

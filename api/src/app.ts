@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { ExecutionArgs } from 'graphql';
-import { loadConfig, type Config } from './config.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { createLogger } from './log.ts';
 import { openDatabase } from './db/client.ts';
@@ -39,6 +39,21 @@ export interface App {
 
 type OperationResult = ReturnType<Parameters<typeof useServer>[0]['execute'] & {}>;
 type Enveloped = { execute(args: ExecutionArgs): OperationResult; subscribe(args: ExecutionArgs): OperationResult };
+/** A port the API cannot listen on is the operator's to fix: one line naming what to change. */
+export function listenProblem(error: NodeJS.ErrnoException, port: number): ConfigError {
+  switch (error.code) {
+    case 'EADDRINUSE':
+      return new ConfigError(
+        `Port ${port} is already in use. Stop the other server or set TROFAST_API_PORT to a free port.`,
+      );
+    case 'EACCES':
+      return new ConfigError(
+        `This process may not listen on port ${port} (ports below 1024 need privileges). Set TROFAST_API_PORT to a port above 1023.`,
+      );
+    default:
+      return new ConfigError(`Cannot listen on port ${port}: ${error.message}. Set TROFAST_API_PORT to a free port.`);
+  }
+}
 
 export function buildApp(options: AppOptions = {}): App {
   const config = options.config ?? loadConfig();
@@ -84,6 +99,11 @@ export function buildApp(options: AppOptions = {}): App {
     server.keepAliveTimeout = KEEP_ALIVE_MS;
     server.headersTimeout = KEEP_ALIVE_MS + 1000;
 
+    // Listen before graphql-ws joins the server: it would answer a failed listen with a stack trace of its own.
+    await new Promise<void>((resolve, reject) => {
+      server!.once('error', (error) => reject(listenProblem(error, port)));
+      server!.listen(port, () => resolve());
+    });
     const sockets = new WebSocketServer({ server, path: yoga.graphqlEndpoint, maxPayload: MAX_BODY_BYTES });
     const wsServer = useServer(
       {
@@ -140,10 +160,6 @@ export function buildApp(options: AppOptions = {}): App {
       await new Promise<void>((resolve) => sockets.close(() => resolve()));
     };
 
-    await new Promise<void>((resolve, reject) => {
-      server!.once('error', reject);
-      server!.listen(port, () => resolve());
-    });
     const bound = (server.address() as AddressInfo).port;
     log.info('api listening', { port: bound, database: database.kind, redis: Boolean(config.redisUrl) });
     return bound;

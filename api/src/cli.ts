@@ -1,10 +1,11 @@
 // `pnpm trofast <command>`: the operator's commands. Root scripts call it for generate,
 // db:migrate, db:migration, seed and start.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig } from './config.ts';
+import type { ReadyMessage } from './main.ts';
 
 const apiDir = fileURLToPath(new URL('..', import.meta.url));
 
@@ -45,21 +46,67 @@ function buildDashboardIfStale(): void {
   if (result.status !== 0) throw new ConfigError('Building the dashboard failed (see above).');
 }
 
-/** `pnpm start`: the API and the dashboard together, each in its own process. */
+interface Launched {
+  child: ChildProcess;
+  /** The child's ready message; undefined when it exited first (having said why on stderr). */
+  ready: Promise<ReadyMessage | undefined>;
+}
+
+/** A child with an IPC channel, over which it says when it serves (api/src/main.ts, web/server.js). */
+function launch(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Launched {
+  const child = spawn(process.execPath, args, { ...options, stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });
+  const ready = new Promise<ReadyMessage | undefined>((resolve) => {
+    // `node --watch` forwards its own messages too: only a ready message counts.
+    child.on('message', (message: Partial<ReadyMessage>) => {
+      if (typeof message.ready === 'number') resolve(message as ReadyMessage);
+    });
+    child.once('exit', () => resolve(undefined));
+  });
+  return { child, ready };
+}
+
+/**
+ * `pnpm start`: the API and the dashboard together, each in its own process. The API starts
+ * first: a database problem is then its one clear line, not the noise of a dashboard stopped
+ * beside it. "Trofast: …" is printed once both serve; a failing part prints only its own line.
+ */
 async function start(dev: boolean): Promise<void> {
   const config = loadConfig();
   const webDir = path.join(apiDir, '..', 'web');
-  if (!dev) buildDashboardIfStale();
-  const api = spawn(
-    process.execPath,
-    [...(dev ? ['--watch'] : []), '--import', 'tsx', path.join(apiDir, 'src', 'main.ts')],
-    {
-      stdio: 'inherit',
-    },
-  );
+  const children: ChildProcess[] = [];
+  // Each child is asked once: a second signal would cut its shutdown short (and leave a lock behind).
+  const stopAll = () =>
+    children.filter((child) => !child.killed && child.exitCode === null).forEach((child) => child.kill('SIGTERM'));
+  process.once('SIGINT', stopAll);
+  process.once('SIGTERM', stopAll);
+  /** The exit code once the child has exited; 1 for a signal that was not ours to expect. */
+  const stopped = ({ child }: Launched) =>
+    new Promise<number>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) resolve(child.exitCode ?? 1);
+      else child.once('exit', (code) => resolve(code ?? 1));
+    });
+  /** Stops whatever runs and exits with the failing part's code. */
+  const fail = async (failed: Launched) => {
+    const code = await stopped(failed);
+    stopAll();
+    process.exitCode = code || 1;
+  };
+
+  const api = launch([...(dev ? ['--watch'] : []), '--import', 'tsx', path.join(apiDir, 'src', 'main.ts')]);
+  children.push(api.child);
+  const apiReady = await api.ready;
+  if (!apiReady) return fail(api);
+
+  try {
+    if (!dev) buildDashboardIfStale();
+  } catch (error) {
+    stopAll();
+    throw error;
+  }
+  // The dashboard talks to the port the API really took (TROFAST_API_PORT=0 picks a free one).
+  const webOptions = { cwd: webDir, env: { ...process.env, TROFAST_API_PORT: String(apiReady.ready) } };
   const web = dev
-    ? spawn(
-        process.execPath,
+    ? launch(
         [
           path.join(webDir, 'node_modules', 'vite', 'bin', 'vite.js'),
           'dev',
@@ -67,29 +114,21 @@ async function start(dev: boolean): Promise<void> {
           String(config.webPort),
           '--strictPort',
         ],
-        {
-          cwd: webDir,
-          stdio: 'inherit',
-        },
+        webOptions,
       )
-    : spawn(process.execPath, [path.join(webDir, 'server.js')], { cwd: webDir, stdio: 'inherit' });
+    : launch([path.join(webDir, 'server.js')], webOptions);
+  children.push(web.child);
+  const webReady = await web.ready;
+  if (!webReady) return fail(web);
+
   console.log(
-    `Trofast: API on http://localhost:${config.apiPort}/graphql, dashboard on http://localhost:${config.webPort}`,
+    `Trofast: API on http://localhost:${apiReady.ready}/graphql, dashboard on http://localhost:${webReady.ready}`,
   );
-  const children = [api, web];
-  const stopAll = () => children.forEach((child) => child.kill('SIGTERM'));
-  process.once('SIGINT', stopAll);
-  process.once('SIGTERM', stopAll);
+  if (apiReady.demoSignIn) console.log(apiReady.demoSignIn);
   // When either stops, stop the other: half of Trofast is no Trofast.
-  await new Promise<void>((resolve) => {
-    for (const child of children) {
-      child.once('exit', (code) => {
-        stopAll();
-        if (code) process.exitCode = code;
-        resolve();
-      });
-    }
-  });
+  const code = await Promise.race([stopped(api), stopped(web)]);
+  stopAll();
+  if (code) process.exitCode = code;
 }
 
 /** Writes api/schema.graphql, the printed contract partners build on. */

@@ -21,6 +21,8 @@ export interface Context {
 export interface ContextSource {
   request?: Request;
   connectionParams?: Record<string, unknown>;
+  /** An HTTP request's id (the caller's x-request-id, or one made for it); a new one otherwise. */
+  requestId?: string;
 }
 
 /**
@@ -50,6 +52,6 @@ export function credentialsOf(source: ContextSource): string | undefined {
 export async function createContext(source: ContextSource): Promise<Context> {
   return {
     caller: await authenticate(credentialsOf(source)),
-    requestId: source.request?.headers.get('x-request-id') ?? randomUUID(),
+    requestId: source.requestId ?? randomUUID(),
   };
 }

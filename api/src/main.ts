@@ -1,29 +1,43 @@
 // Starts the API: `pnpm start:api`. Configuration problems are one line and a non-zero exit.
+// Under `pnpm start` it tells its parent over IPC once it serves, so the parent's "ready" line is true.
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { demoSignIn } from './seed/demo.ts';
+
+/** What `pnpm start` waits for from each of its two processes before it says Trofast is up. */
+export interface ReadyMessage {
+  /** The port the process listens on. */
+  ready: number;
+  /** The demo's sign-in, while its staff still have the demo password. */
+  demoSignIn?: string;
+}
 
 async function main(): Promise<void> {
   const app = buildApp({ config: loadConfig() });
-  await app.start();
+  let port: number;
+  try {
+    port = await app.start();
+  } catch (error) {
+    // Release what did open (the embedded database's lock above all) before saying why.
+    await app.stop().catch(() => {});
+    throw error;
+  }
+  // Ctrl-C under `pnpm start` brings SIGINT from the terminal and SIGTERM from the parent: stop once.
+  let stopping = false;
   const shutdown = () => {
+    if (stopping) return;
+    stopping = true;
     app.stop().then(
       () => process.exit(0),
       () => process.exit(1),
     );
   };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+  if (process.send) process.send({ ready: port, demoSignIn: await demoSignIn() } satisfies ReadyMessage);
 }
 
 main().catch((error: Error) => {
-  if (error instanceof ConfigError) {
-    console.error(`trofast: ${error.message}`);
-  } else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-    console.error(
-      `trofast: the port is already in use (${error.message}). Stop the other server or set TROFAST_API_PORT.`,
-    );
-  } else {
-    console.error(error);
-  }
+  console.error(error instanceof ConfigError ? `trofast: ${error.message}` : error);
   process.exit(1);
 });

@@ -2,7 +2,8 @@
 // listens; app.ts mounts it on the HTTP server beside graphql-ws.
 import { randomUUID } from 'node:crypto';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
-import { GraphQLError } from 'graphql';
+import { getOperationAST, GraphQLError, type ExecutionArgs } from 'graphql';
+import type { Caller } from './auth/caller.ts';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { schema } from './schema/index.ts';
 import { createContext, type Context, type ContextSource } from './context.ts';
@@ -32,12 +33,51 @@ export const QUERY_LIMITS = {
 /** Larger request bodies are refused as soon as they are known to be larger: a bulk of 1 000 events fits easily. */
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
+/** What one HTTP request's log line says: never its variables or credentials. */
+interface RequestFacts {
+  requestId: string;
+  startedAt: number;
+  operation?: string | null;
+  caller?: Caller['kind'];
+}
+
 export function createYogaServer(log: Logger, open: OpenConnections): Yoga {
   const requestOf = new WeakMap<GraphQLError, string>();
+  const requests = new WeakMap<Request, RequestFacts>();
+  const noteOperation = ({ args }: { args: ExecutionArgs & { contextValue: Context & { request?: Request } } }) => {
+    const facts = args.contextValue.request && requests.get(args.contextValue.request);
+    if (!facts) return;
+    facts.operation = getOperationAST(args.document, args.operationName)?.name?.value ?? null;
+    facts.caller = args.contextValue.caller.kind;
+  };
+  // One info line per HTTP request, and its id in the response so a caller can quote it. A
+  // subscription over SSE is logged when its stream starts. First among the plugins: one that
+  // answers early (an idempotent replay) must not leave the line without its operation.
+  const logRequests: Plugin<Context> = {
+    onRequest({ request }) {
+      requests.set(request, {
+        requestId: request.headers.get('x-request-id') ?? randomUUID(),
+        startedAt: performance.now(),
+      });
+    },
+    onExecute: noteOperation,
+    onSubscribe: noteOperation,
+    onResponse({ request, response }) {
+      const facts = requests.get(request);
+      if (!facts) return;
+      response.headers.set('x-request-id', facts.requestId);
+      log.info('graphql request', {
+        requestId: facts.requestId,
+        operation: facts.operation ?? null,
+        caller: facts.caller ?? null,
+        status: response.status,
+        durationMs: Math.round(performance.now() - facts.startedAt),
+      });
+    },
+  };
   const logExecution: Plugin<Context> = {
     onExecute({ args }) {
       const requestId = args.contextValue.requestId;
-      log.debug('graphql', { requestId, operation: args.operationName ?? null });
       return {
         // Runs before the masking: remembers which request each error came from, for its log line.
         onExecuteDone({ result }) {
@@ -48,7 +88,7 @@ export function createYogaServer(log: Logger, open: OpenConnections): Yoga {
   };
   return createYoga<ContextSource, Context>({
     schema,
-    context: (initial) => createContext(initial),
+    context: (initial) => createContext({ ...initial, requestId: requests.get(initial.request)?.requestId }),
     graphqlEndpoint: '/graphql',
     landingPage: false,
     graphiql: false,
@@ -86,6 +126,7 @@ export function createYogaServer(log: Logger, open: OpenConnections): Yoga {
       },
     },
     plugins: [
+      logRequests,
       EnvelopArmorPlugin({
         maxDepth: { n: QUERY_LIMITS.maxDepth },
         maxAliases: { n: QUERY_LIMITS.maxAliases },

@@ -23,8 +23,16 @@ export interface TestApp {
   stop(): Promise<void>;
 }
 
-export async function startTestApp(options: { now?: Date; env?: NodeJS.ProcessEnv } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: {
+    now?: Date;
+    env?: NodeJS.ProcessEnv;
+    /** Runs on the fresh database before the API opens it, e.g. an operator's command. */
+    prepare?: (config: Config) => void | Promise<void>;
+  } = {},
+): Promise<TestApp> {
   const database = await freshDatabase(options.env);
+  await options.prepare?.(database.config);
   const clock = new ManualClock(options.now ?? new Date());
   let app = buildApp({ config: database.config, clock, jobTimers: false });
   const port = await app.start(0);

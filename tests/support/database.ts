@@ -45,3 +45,8 @@ export async function freshDatabase(overrides: NodeJS.ProcessEnv = {}): Promise<
     drop: async () => rmSync(dir, { recursive: true, force: true }),
   };
 }
+
+/** The environment that points a child process (`pnpm start`, an operator's command) at `config`'s database. */
+export function databaseEnv(config: Config): NodeJS.ProcessEnv {
+  return { DATABASE_URL: config.databaseUrl ?? '', TROFAST_DATA_DIR: config.dataDir };
+}

@@ -42,6 +42,8 @@ export interface Database {
 export interface OpenOptions {
   /** Apply pending migrations (the server does at start; `db:migrate` does on demand). */
   migrate?: boolean;
+  /** Where schema.prisma and migrations/ are: the committed prisma/ folder unless a test passes a copy. */
+  prismaDir?: string;
 }
 
 function describePostgres(url: string): string {
@@ -52,8 +54,8 @@ function describePostgres(url: string): string {
 async function openAdapter(config: Config): Promise<{
   kind: Database['kind'];
   factory: SqlMigrationAwareDriverAdapterFactory;
-  /** Applies pending migrations. */
-  migrate: () => Promise<void>;
+  /** Applies the pending migrations of `prismaDir`. */
+  migrate: (prismaDir: string | undefined) => Promise<void>;
   release: () => Promise<void>;
 }> {
   if (config.databaseUrl) {
@@ -73,10 +75,10 @@ async function openAdapter(config: Config): Promise<{
       factory: new PrismaPg(pool),
       // Prisma's migration lock is a session advisory lock: taken and released on one connection,
       // which is closed after, so no pooled connection of a running API keeps holding it.
-      migrate: async () => {
+      migrate: async (prismaDir) => {
         const single = new pg.Pool({ connectionString: config.databaseUrl, max: 1 });
         try {
-          await applyMigrations(wholeScripts(new PrismaPg(single), single));
+          await applyMigrations(wholeScripts(new PrismaPg(single), single), prismaDir);
         } finally {
           await single.end();
         }
@@ -94,8 +96,8 @@ async function openAdapter(config: Config): Promise<{
     return {
       kind: 'pglite',
       factory,
-      migrate: async () => {
-        await applyMigrations(factory);
+      migrate: async (prismaDir) => {
+        await applyMigrations(factory, prismaDir);
       },
       release: async () => {
         if (!pglite.closed) await pglite.close();
@@ -112,12 +114,12 @@ async function openAdapter(config: Config): Promise<{
 export async function openDatabase(config: Config, options: OpenOptions = {}): Promise<Database> {
   const { kind, factory, migrate, release } = await openAdapter(config);
   try {
-    if (options.migrate) await migrate();
+    if (options.migrate) await migrate(options.prismaDir);
   } catch (error) {
     await release();
     throw new ConfigError(`Applying the database migrations failed: ${(error as Error).message}`);
   }
-  const expected = (await readMigrations()).migrationDirectories.length;
+  const expected = (await readMigrations(options.prismaDir)).migrationDirectories.length;
   const client = new PrismaClient({ adapter: factory, log: [{ emit: 'event', level: 'query' }] });
   let statements = 0;
   client.$on('query', () => {

@@ -13,9 +13,27 @@ function alive(pid: number): boolean {
   }
 }
 
+/** A data folder that cannot be made or written (a file in its path, no permission): the operator's to fix. */
+function unusable(dataDir: string, error: unknown): ConfigError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const why =
+    code === 'EEXIST' || code === 'ENOTDIR'
+      ? 'a part of that path is a file, not a folder'
+      : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+        ? 'this process may not write there'
+        : (error as Error).message;
+  return new ConfigError(
+    `TROFAST_DATA_DIR=${dataDir} cannot hold the embedded database: ${why}. Set TROFAST_DATA_DIR to a folder Trofast may create and write.`,
+  );
+}
+
 /** Takes the data folder for this process; returns the release function. */
 export function lockDataDir(dataDir: string): () => void {
-  mkdirSync(path.dirname(dataDir), { recursive: true });
+  try {
+    mkdirSync(path.dirname(dataDir), { recursive: true });
+  } catch (error) {
+    throw unusable(dataDir, error);
+  }
   const lockPath = `${dataDir}.lock`;
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
@@ -24,7 +42,7 @@ export function lockDataDir(dataDir: string): () => void {
       closeSync(fd);
       return () => rmSync(lockPath, { force: true });
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw unusable(dataDir, error);
       const owner = Number(readFileSync(lockPath, 'utf8'));
       if (Number.isInteger(owner) && owner > 0 && alive(owner)) {
         throw new ConfigError(

@@ -13,10 +13,12 @@ import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapt
 import type { PrismaPg } from '@prisma/adapter-pg';
 import type pg from 'pg';
 import type { MigrationList, SchemaEngine } from '@prisma/schema-engine-wasm';
+import { ConfigError } from '../config.ts';
 
-const prismaDir = fileURLToPath(new URL('../../../prisma/', import.meta.url));
-export const schemaPath = path.join(prismaDir, 'schema.prisma');
-export const migrationsDir = path.join(prismaDir, 'migrations');
+/** The committed prisma/ folder. Tests pass a copy instead, so they never write into this one. */
+export const PRISMA_DIR = fileURLToPath(new URL('../../../prisma/', import.meta.url));
+const schemaPathIn = (prismaDir: string) => path.join(prismaDir, 'schema.prisma');
+const migrationsDirIn = (prismaDir: string) => path.join(prismaDir, 'migrations');
 const LOCKFILE = 'migration_lock.toml';
 const LOCK_CONTENT = '# Written by Trofast; Prisma reads it too.\nprovider = "postgresql"\n';
 const NO_FILTERS = { externalTables: [], externalEnums: [] };
@@ -41,9 +43,12 @@ function loadEngineModule(): Promise<EngineModule> {
   return engineModule;
 }
 
-async function openEngine(adapterFactory: SqlMigrationAwareDriverAdapterFactory): Promise<SchemaEngine> {
+async function openEngine(
+  adapterFactory: SqlMigrationAwareDriverAdapterFactory,
+  prismaDir: string,
+): Promise<SchemaEngine> {
   const { SchemaEngine } = await loadEngineModule();
-  const schema = await readFile(schemaPath, 'utf8');
+  const schema = await readFile(schemaPathIn(prismaDir), 'utf8');
   return SchemaEngine.new(
     { datamodels: [['schema.prisma', schema]] },
     () => {},
@@ -51,7 +56,8 @@ async function openEngine(adapterFactory: SqlMigrationAwareDriverAdapterFactory)
   );
 }
 
-export async function readMigrations(): Promise<MigrationList> {
+export async function readMigrations(prismaDir = PRISMA_DIR): Promise<MigrationList> {
+  const migrationsDir = migrationsDirIn(prismaDir);
   const names = existsSync(migrationsDir)
     ? (await readdir(migrationsDir, { withFileTypes: true }))
         .filter((entry) => entry.isDirectory())
@@ -98,11 +104,14 @@ export function wholeScripts(factory: PrismaPg, pool: pg.Pool): SqlMigrationAwar
 }
 
 /** Applies pending migrations, as `prisma migrate deploy` does; returns the names applied. */
-export async function applyMigrations(adapterFactory: SqlMigrationAwareDriverAdapterFactory): Promise<string[]> {
-  const engine = await openEngine(adapterFactory);
+export async function applyMigrations(
+  adapterFactory: SqlMigrationAwareDriverAdapterFactory,
+  prismaDir = PRISMA_DIR,
+): Promise<string[]> {
+  const engine = await openEngine(adapterFactory, prismaDir);
   try {
     const { appliedMigrationNames } = await engine.applyMigrations({
-      migrationsList: await readMigrations(),
+      migrationsList: await readMigrations(prismaDir),
       filters: NO_FILTERS,
     });
     return appliedMigrationNames;
@@ -112,12 +121,13 @@ export async function applyMigrations(adapterFactory: SqlMigrationAwareDriverAda
 }
 
 /** The SQL that would take the migrations folder to the schema: empty when they agree. */
-export async function pendingSchemaChange(): Promise<string> {
+export async function pendingSchemaChange(prismaDir = PRISMA_DIR): Promise<string> {
   // The migrations are replayed on a throwaway in-memory database, whatever the app uses.
   const shadow = new PGlite();
-  const engine = await openEngine(new PrismaPGlite(shadow));
+  const engine = await openEngine(new PrismaPGlite(shadow), prismaDir);
+  const schemaPath = schemaPathIn(prismaDir);
   try {
-    const migrations = await readMigrations();
+    const migrations = await readMigrations(prismaDir);
     const result = await engine.diff({
       from: migrations.migrationDirectories.length > 0 ? { tag: 'migrations', ...migrations } : { tag: 'empty' },
       to: { tag: 'schemaDatamodel', files: [{ path: schemaPath, content: await readFile(schemaPath, 'utf8') }] },
@@ -135,13 +145,14 @@ export async function pendingSchemaChange(): Promise<string> {
 }
 
 /** Writes prisma/migrations/<timestamp>_<name>/migration.sql from the schema; null when nothing changed. */
-export async function createMigration(name: string, now = new Date()): Promise<string | null> {
+export async function createMigration(name: string, now = new Date(), prismaDir = PRISMA_DIR): Promise<string | null> {
   if (!/^[a-z0-9_]+$/.test(name)) {
-    throw new Error(`Migration name "${name}": use lower-case letters, digits and underscores.`);
+    throw new ConfigError(`The migration name "${name}" may hold only lower-case letters, digits and underscores.`);
   }
-  const sql = await pendingSchemaChange();
+  const sql = await pendingSchemaChange(prismaDir);
   if (sql === '') return null;
   const stamp = now.toISOString().replace(/[-:T]/g, '').slice(0, 14);
+  const migrationsDir = migrationsDirIn(prismaDir);
   const dir = path.join(migrationsDir, `${stamp}_${name}`);
   await mkdir(dir, { recursive: true });
   await writeFile(path.join(dir, 'migration.sql'), sql);

@@ -10,6 +10,7 @@ import { seedDemoListening } from './demo-listening.ts';
 import { seedDemoRewards } from './demo-rewards.ts';
 import { Random } from './random.ts';
 import { createOrganization } from '../services/organization.service.ts';
+import { verifyPassword } from '../auth/passwords.ts';
 
 export const DEMO_ORGANIZATION = 'Nordlys Cykler';
 export const DEMO_PASSWORD = 'trofast-demo';
@@ -40,4 +41,20 @@ export async function seedDemoIfEmpty(log: Logger): Promise<boolean> {
     password: DEMO_PASSWORD,
   });
   return true;
+}
+
+/**
+ * "Demo: sign in as … with password trofast-demo" for the demo staff who still have that
+ * password (an admin may have changed it, or this is not the demo database); undefined if none.
+ */
+export async function demoSignIn(): Promise<string | undefined> {
+  const staff = await db().acrossOrganizations.user.findMany({
+    where: { email: { in: DEMO_STAFF.map((person) => person.email) }, active: true },
+    select: { email: true, passwordHash: true },
+  });
+  const verified = await Promise.all(staff.map((user) => verifyPassword(user.passwordHash, DEMO_PASSWORD)));
+  const emails = DEMO_STAFF.map((person) => person.email).filter((email) =>
+    staff.some((user, index) => user.email === email && verified[index]),
+  );
+  return emails.length > 0 ? `Demo: sign in as ${emails.join(', ')} with password ${DEMO_PASSWORD}` : undefined;
 }

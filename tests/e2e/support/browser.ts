@@ -8,6 +8,8 @@ import { artifacts, DEMO_PASSWORD } from './trofast.ts';
 export const screenshots = path.join(artifacts, 'screenshots');
 /** The demo's staff sit in Denmark: the dashboard shows times in the browser's zone. */
 export const TIME_ZONE = 'Europe/Copenhagen';
+/** Debian's Chromium (`apt-get install -y chromium`); tests/run.ts skips the browser tests without it. */
+export const CHROMIUM = '/usr/bin/chromium';
 
 export interface Browser {
   context: BrowserContext;
@@ -20,7 +22,7 @@ export async function openBrowser(options: { viewport?: { width: number; height:
   process.env.TMPDIR = artifacts;
   const profile = mkdtempSync(path.join(artifacts, 'chromium-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM,
     headless: true,
     viewport: options.viewport ?? { width: 1280, height: 860 },
     locale: 'en-GB',
