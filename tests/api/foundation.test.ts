@@ -397,7 +397,7 @@ describe('`pnpm trofast create-org`, then a start with TROFAST_DEMO=1', () => {
   });
 
   test('the demo is never seeded into a database that has data', async () => {
-    const organizations = await runtime().db.system.organization.findMany({ select: { name: true } });
+    const organizations = await runtime().db.acrossOrganizations.organization.findMany({ select: { name: true } });
     expect(organizations).toEqual([{ name: 'Fjord Sport' }]);
     expect(await seedDemoIfEmpty(createLogger('silent'))).toBe(false);
   });
