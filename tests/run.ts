@@ -74,7 +74,7 @@ for (const file of summary.testResults) {
   }
 }
 if (skipped.size > 0) {
-  console.log(`\nSkipped on ${database} (they need the other database):`);
+  console.log(`\nSkipped on ${database} (they need the other database, or ../shared/ beside this checkout):`);
   for (const line of skipped) console.log(`  - ${line}`);
 }
 if (browserMissing) {
