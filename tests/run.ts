@@ -52,7 +52,8 @@ interface Report {
   testResults: {
     name: string;
     status: string;
-    assertionResults: { status: string; ancestorTitles: string[]; title: string }[];
+    message?: string;
+    assertionResults: { status: string; ancestorTitles: string[]; title: string; failureMessages?: string[] }[];
   }[];
 }
 let summary: Report | undefined;
@@ -66,16 +67,25 @@ if (!summary) {
   process.exit(run.status || 1);
 }
 const skipped = new Set<string>();
+// CI shows only the end of its log: each failure is named there with the first line of its reason.
+const failures: string[] = [];
+const firstLine = (message = '') => message.trim().split('\n')[0].slice(0, 300);
 for (const file of summary.testResults) {
+  const fileName = path.relative(root, file.name);
+  if (file.status === 'failed' && file.message) failures.push(`${fileName}: ${firstLine(file.message)}`);
   for (const test of file.assertionResults) {
-    if (test.status === 'skipped' || test.status === 'pending') {
-      skipped.add(`${path.relative(root, file.name)}: ${[...test.ancestorTitles, test.title].join(' › ')}`);
-    }
+    const title = `${fileName}: ${[...test.ancestorTitles, test.title].join(' › ')}`;
+    if (test.status === 'skipped' || test.status === 'pending') skipped.add(title);
+    if (test.status === 'failed') failures.push(`${title}\n      ${firstLine(test.failureMessages?.[0])}`);
   }
 }
 if (skipped.size > 0) {
   console.log(`\nSkipped on ${database} (they need the other database, or ../shared/ beside this checkout):`);
   for (const line of skipped) console.log(`  - ${line}`);
+}
+if (failures.length > 0) {
+  console.log(`\nFailed on ${database}:`);
+  for (const line of failures) console.log(`  - ${line}`);
 }
 if (browserMissing) {
   console.log(`\n${requireBrowser ? 'Failed (TROFAST_REQUIRE_BROWSER=1)' : 'Left out'}: ${browserLine}`);
