@@ -14,7 +14,7 @@ import { createTestOrganization, PASSWORD, type TestOrganization } from '../supp
 import { request } from '../support/graphql.ts';
 import { partnerKey } from '../support/partner.ts';
 import { onPostgres } from '../support/database.ts';
-import { collect, readSseUntil, socketClient } from '../support/subscriptions.ts';
+import { collect, readSseUntil, socketClient, untilListening } from '../support/subscriptions.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -95,7 +95,7 @@ test.skipIf(!onPostgres)(
       signal: controller.signal,
     });
     const overSse = readSseUntil(sse, '"externalId":"FAR"');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await untilListening();
 
     first.clock.advance(91 * DAY);
     await first.runJobs();
@@ -128,9 +128,7 @@ test.skipIf(!onPostgres)(
     await socket.connected;
 
     first.clock.set(new Date(START.getTime() + SESSION_TTL_MS + 60_000));
-    const started = Date.now();
     await first.runJobs();
     expect(await socket.closed).toBe(4403);
-    expect(Date.now() - started).toBeLessThan(5000);
   },
 );

@@ -5,6 +5,8 @@ import pg from 'pg';
 import { ingestBenchmark } from './ingest.ts';
 import { fanoutBenchmark } from './fanout.ts';
 import { recomputeJobBenchmark } from './recompute-job.ts';
+import { loginBenchmark } from './login.ts';
+import { boardBenchmark } from './board.ts';
 
 export interface BenchTarget {
   label: 'PGlite' | 'PostgreSQL';
@@ -34,4 +36,7 @@ for (const target of targets) {
   if (!only || only === 'ingest') await ingestBenchmark(target);
   if (!only || only === 'fanout') await fanoutBenchmark(target);
   if (!only || only === 'recompute') await recomputeJobBenchmark(target);
+  if (!only || only === 'login') await loginBenchmark(target);
 }
+// The dashboard's board does not depend on the database.
+if (!only || only === 'board') await boardBenchmark();

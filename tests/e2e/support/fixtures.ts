@@ -486,3 +486,34 @@ export async function serveFixtures(page: Page): Promise<void> {
     await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ data }) });
   });
 }
+
+/**
+ * Answers the board's first load with `count` open alerts of every kind, a minute apart, and
+ * acknowledges them; everything else goes on. Returns a function that stops answering.
+ */
+export async function serveOpenAlerts(page: Page, count: number): Promise<() => Promise<void>> {
+  const kinds = ['CHURN_RISK', 'TWO_STRIKES', 'INCIDENT', 'SLA_BREACH', 'IGNORED', 'DETRACTOR'];
+  const many = Array.from({ length: count }, (_, index) => {
+    const at = new Date(now - index * 60_000).toISOString();
+    return {
+      ...alerts[index % 3],
+      id: `many-${index}`,
+      kind: kinds[index % 6],
+      status: 'OPEN',
+      createdAt: at,
+      updatedAt: at,
+    };
+  });
+  const answer = async (route: Route) => {
+    const body = route.request().postDataJSON() as { operationName?: string; variables?: { id?: string } };
+    if (body.operationName === 'OpenAlerts') return route.fulfill({ json: { data: { alerts: connection(many) } } });
+    const alert = many.find((item) => item.id === body.variables?.id);
+    if (body.operationName !== 'AcknowledgeAlert' || !alert) return route.fallback();
+    const data = { ...alert, status: 'ACKNOWLEDGED', updatedAt: new Date().toISOString() };
+    await route.fulfill({
+      json: { data: { acknowledgeAlert: { __typename: 'MutationAcknowledgeAlertSuccess', data } } },
+    });
+  };
+  await page.route('**/graphql', answer);
+  return () => page.unroute('**/graphql', answer);
+}
