@@ -7,7 +7,7 @@ import { startTestApp, type TestApp } from '../support/app.ts';
 import { createTestOrganization, login, type TestOrganization } from '../support/fixtures.ts';
 import { createCustomers, partnerKey } from '../support/partner.ts';
 import { gid } from '../support/operations.ts';
-import { collect, socketClient } from '../support/subscriptions.ts';
+import { collect, socketClient, untilListening } from '../support/subscriptions.ts';
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
@@ -200,7 +200,7 @@ describe('escalation', () => {
     const socket = socketClient(app.url, `Bearer ${reader}`);
     await socket.connected;
     const updates = collect(socket.client, 'subscription { alertUpdated { id kind severity updatedAt } }');
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await untilListening();
     return {
       async about(alertId: string) {
         for (;;) {

@@ -8,7 +8,7 @@ import { db } from '../../api/src/runtime.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { createTestOrganization, login, type TestOrganization } from '../support/fixtures.ts';
 import { partnerKey } from '../support/partner.ts';
-import { collect, readSseUntil, socketClient } from '../support/subscriptions.ts';
+import { collect, readSseUntil, socketClient, untilListening } from '../support/subscriptions.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 let app: TestApp;
@@ -64,7 +64,7 @@ describe('as time passes', () => {
     await Promise.all([mine.connected, theirs.connected]);
     const raised = collect(mine.client, 'subscription { alertRaised { kind severity title customer { externalId } } }');
     const elsewhere = collect(theirs.client, 'subscription { alertRaised { kind } }');
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await untilListening();
 
     app.clock.advance(46 * DAY);
     await app.runJobs();
@@ -168,7 +168,7 @@ describe('overview and alerts', () => {
     const socket = socketClient(app.url, `Bearer ${reader}`);
     await socket.connected;
     const updates = collect(socket.client, 'subscription { alertUpdated { status assignee { email } } }');
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await untilListening();
     const [open] = (await app.graphql('{ alerts(filter: { statuses: [OPEN] }) { edges { node { id } } } }', {}, reader))
       .data!.alerts.edges;
     const me = (await app.graphql('{ me { id } }', {}, token)).data!.me;
@@ -240,7 +240,7 @@ describe('a customer’s own alerts and risk changes', () => {
         id: data!.customer.id,
       },
     );
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await untilListening();
     const report = `mutation ($externalId: String!) { reportIncident(input: {
       customer: { externalId: $externalId }, title: "Flat tyre", category: PRODUCT, severity: LOW }) { __typename } }`;
     await app.graphql(report, { externalId: 'LATE' }, writer);

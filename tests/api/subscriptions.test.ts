@@ -10,7 +10,7 @@ import { startTestApp, type TestApp } from '../support/app.ts';
 import { createTestOrganization, type TestOrganization } from '../support/fixtures.ts';
 import { gid } from '../support/operations.ts';
 import { partnerKey } from '../support/partner.ts';
-import { collect, collectSse, socketClient, type Received } from '../support/subscriptions.ts';
+import { collect, collectSse, socketClient, untilListening, type Received } from '../support/subscriptions.ts';
 
 let app: TestApp;
 let org: TestOrganization;
@@ -61,12 +61,9 @@ async function subscribe(transport: Transport, token: string, query: string, var
     await collected.open;
     subscription = Object.assign(collected, { close: async () => collected.dispose() });
   }
-  // The server starts listening when it first asks the subscription for an event, a moment after
-  // the client's request: give it that moment, or the first event could pass unseen.
-  await settle();
+  await untilListening();
   return subscription;
 }
-const settle = () => new Promise((resolve) => setTimeout(resolve, 200));
 
 beforeAll(async () => {
   app = await startTestApp({ now: new Date('2026-03-02T09:00:00Z') });
@@ -209,7 +206,7 @@ describe.each<Transport>(['graphql-ws', 'SSE'])('over %s', (transport) => {
       const theirs = await subscribe(transport, otherReader, query);
       await act(externalId);
       expect((await mine.next()).data![field]).toEqual(expected(externalId));
-      await settle();
+      await untilListening();
       expect(theirs.received).toEqual([]);
       await Promise.all([mine.close(), theirs.close()]);
     },
@@ -225,7 +222,7 @@ test('SSE also works with GET, the query in the URL', async () => {
     'GET',
   );
   await subscription.open;
-  await settle();
+  await untilListening();
   await incident(await customer('OVER-GET'), 'LOW');
   expect((await subscription.next()).data!.churnRiskChanged).toEqual({ externalId: 'OVER-GET' });
   subscription.dispose();

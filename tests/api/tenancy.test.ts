@@ -22,7 +22,7 @@ import { ApiKeyScope } from '../../api/src/domain/types.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { createTestOrganization, ROLES, type TestOrganization } from '../support/fixtures.ts';
 import { NODE_TARGETS, NOWHERE, OPERATIONS, gid, type Targets } from '../support/operations.ts';
-import { collect, socketClient } from '../support/subscriptions.ts';
+import { collect, socketClient, untilListening } from '../support/subscriptions.ts';
 import { rowsOf, snapshot } from '../support/snapshot.ts';
 
 let app: TestApp;
@@ -198,7 +198,7 @@ test(
     const heardInA = subscriptions.map((field) =>
       collect(ownSocket.client, OPERATIONS[field].document, OPERATIONS[field].variables?.(targetsInA)),
     );
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await untilListening();
 
     // An incident raises an alert and the customer's risk; acknowledging an alert updates it.
     const reported = await app.graphql(

@@ -50,7 +50,7 @@ function inbox<T>() {
     get failure() {
       return failure;
     },
-    async next(timeoutMs = 5000) {
+    async next(timeoutMs = 15_000) {
       const deadline = Date.now() + timeoutMs;
       while (received.length <= read && failure === undefined) {
         if (Date.now() > deadline) throw new Error(`no event within ${timeoutMs} ms`);
@@ -76,6 +76,14 @@ function inbox<T>() {
     end: wake,
   };
 }
+
+/**
+ * Waits for subscriptions just opened to listen. The server starts listening when it first asks a
+ * subscription for an event, a moment after the client's request (with Redis, once Redis confirms
+ * the channel); an event published before then passes unseen. Nothing tells the client when, and
+ * on a loaded machine the moment grows: the wait is generous.
+ */
+export const untilListening = () => new Promise((resolve) => setTimeout(resolve, 500));
 
 /** Subscribes over graphql-ws and collects what arrives; `next()` waits for the next event. */
 export function collect<T = Record<string, any>>(
