@@ -31,7 +31,9 @@ async function signOut(page: Page, label = 'Sign out') {
   await page.waitForURL((url) => url.pathname === '/login', { waitUntil: 'commit' });
 }
 
-describe.skipIf(Boolean(process.env.DATABASE_URL))('the dashboard', () => {
+// A browser test walks several pages; on a loaded machine one can take a multiple of its usual few
+// seconds, and each wait of its own is bounded by Playwright's 15 s.
+describe.skipIf(Boolean(process.env.DATABASE_URL))('the dashboard', { timeout: 90_000 }, () => {
   // One Trofast for both groups: starting one (and seeding its demo) is most of a file's time.
   const suite = useTrofastInBrowser({ name: 'dashboard' });
 
