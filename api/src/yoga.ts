@@ -12,6 +12,7 @@ import { useMaxPageSize } from './schema/max-page-size.ts';
 import { useIdempotency } from './schema/idempotency.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from './domain/errors.ts';
 import { useOpenSubscriptions, type OpenConnections } from './auth/open-connections.ts';
+import { useSharedEvents } from './schema/shared-events.ts';
 
 export type Yoga = YogaServerInstance<ContextSource, Context>;
 
@@ -137,6 +138,7 @@ export function createYogaServer(log: Logger, open: OpenConnections): Yoga {
       useMaxPageSize(QUERY_LIMITS.maxPageSize),
       useIdempotency(),
       useOpenSubscriptions(open),
+      useSharedEvents(),
       logExecution,
     ],
   });

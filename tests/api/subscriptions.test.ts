@@ -7,7 +7,7 @@ import { systemCaller } from '../../api/src/auth/caller.ts';
 import { upsertCustomer } from '../../api/src/services/customer.service.ts';
 import { createSurvey } from '../../api/src/services/survey.service.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
-import { createTestOrganization, type TestOrganization } from '../support/fixtures.ts';
+import { createTestOrganization, login, type TestOrganization } from '../support/fixtures.ts';
 import { gid } from '../support/operations.ts';
 import { partnerKey } from '../support/partner.ts';
 import { collect, collectSse, socketClient, untilListening, type Received } from '../support/subscriptions.ts';
@@ -206,11 +206,56 @@ describe.each<Transport>(['graphql-ws', 'SSE'])('over %s', (transport) => {
       const theirs = await subscribe(transport, otherReader, query);
       await act(externalId);
       expect((await mine.next()).data![field]).toEqual(expected(externalId));
-      await untilListening();
+      await new Promise((resolve) => setTimeout(resolve, 300));
       expect(theirs.received).toEqual([]);
       await Promise.all([mine.close(), theirs.close()]);
     },
   );
+});
+
+// Subscribers asking the same question of one event share one answer: never across what makes
+// answers differ.
+describe('one event, many subscribers', () => {
+  const TITLE = 'subscription { alertRaised { id title } }';
+  /** The alert's title as `token`'s holder reads it in a query. */
+  async function titleAsRead(token: string, id: string, locale?: string) {
+    const query = `query ($id: ID!, $locale: Locale) { node(id: $id) { ... on Alert { title(locale: $locale) } } }`;
+    return (await app.graphql(query, { id, locale }, token)).data!.node.title;
+  }
+
+  test('two managers subscribed alike get the alert each in their own language', async () => {
+    const created = await app.graphql(
+      `mutation { createUser(input: { email: "dansk@abonnent.example", name: "Dansk Leder", role: MANAGER, locale: DA }) {
+        ... on MutationCreateUserSuccess { data { initialPassword } } } }`,
+      {},
+      org.tokens.ADMIN,
+    );
+    const danish = await login(app, 'dansk@abonnent.example', created.data!.createUser.data.initialPassword);
+    const inEnglish = await subscribe('graphql-ws', org.tokens.MANAGER, TITLE);
+    const inDanish = await subscribe('graphql-ws', danish, TITLE);
+    await incident(await customer('LANGUAGES'), 'CRITICAL');
+    const english = (await inEnglish.next()).data!.alertRaised;
+    const danishAlert = (await inDanish.next()).data!.alertRaised;
+    expect(danishAlert.id).toBe(english.id);
+    expect(english.title).toBe(await titleAsRead(org.tokens.MANAGER, english.id));
+    expect(danishAlert.title).toBe(await titleAsRead(danish, english.id));
+    expect(danishAlert.title).not.toBe(english.title);
+    await Promise.all([inEnglish.close(), inDanish.close()]);
+  });
+
+  test('one subscription text with other variables gets the answer its variables ask for', async () => {
+    const query = 'subscription ($locale: Locale) { alertRaised { id title(locale: $locale) } }';
+    const [danish, english] = await Promise.all([
+      subscribe('graphql-ws', reader, query, { locale: 'DA' }),
+      subscribe('graphql-ws', reader, query, { locale: 'EN' }),
+    ]);
+    await incident(await customer('VARIABLES'), 'CRITICAL');
+    const [inDanish, inEnglish] = [(await danish.next()).data!.alertRaised, (await english.next()).data!.alertRaised];
+    expect(inDanish.title).toBe(await titleAsRead(reader, inDanish.id, 'DA'));
+    expect(inEnglish.title).toBe(await titleAsRead(reader, inDanish.id, 'EN'));
+    expect(inDanish.title).not.toBe(inEnglish.title);
+    await Promise.all([danish.close(), english.close()]);
+  });
 });
 
 test('SSE also works with GET, the query in the URL', async () => {
