@@ -10,7 +10,7 @@ import { DEMO, startTrofast } from '../e2e/support/trofast.ts';
 import { median, timed } from './support.ts';
 
 const SWITCHES = 20;
-const ACKNOWLEDGES = 10;
+const ACKNOWLEDGES = 20;
 
 export async function boardBenchmark() {
   if (!existsSync(CHROMIUM)) {
