@@ -10,6 +10,7 @@ import { systemClock, type Clock } from './clock.ts';
 import { createLogger } from './log.ts';
 import { openDatabase } from './db/client.ts';
 import { openPubSub } from './pubsub.ts';
+import { startEventRelay } from './event-relay.ts';
 import { useRuntime } from './runtime.ts';
 import { createYogaServer, MAX_BODY_BYTES } from './yoga.ts';
 import { authenticate } from './auth/authenticate.ts';
@@ -66,11 +67,12 @@ export function buildApp(options: AppOptions = {}): App {
 
   async function start(port = config.apiPort): Promise<number> {
     const database = await openDatabase(config, { migrate: true });
-    const bus = openPubSub(config.redisUrl);
-    const runtime = { config, db: database, pubsub: bus.pubsub, clock, log };
+    const pubsub = openPubSub();
+    const events = await startEventRelay({ db: database, pubsub, redisUrl: config.redisUrl, log });
+    const runtime = { config, db: database, pubsub, events, clock, log };
     useRuntime(runtime);
     closeRuntime = async () => {
-      await bus.close();
+      await events.stop();
       await database.close();
       useRuntime(undefined);
     };
@@ -148,7 +150,7 @@ export function buildApp(options: AppOptions = {}): App {
     );
 
     // A session that ends or a key that is revoked, on any instance, closes its open sockets and streams.
-    const revocations = bus.pubsub.subscribe('credentialRevoked');
+    const revocations = pubsub.subscribe('credentialRevoked');
     void (async () => {
       for await (const revoked of revocations) open.revoke(revoked);
     })();

@@ -156,8 +156,15 @@ async function withRuntime(work: () => Promise<void>, { migrate = true } = {}): 
     await database.close();
     throw new ConfigError('The database has migrations to apply or does not answer: run pnpm db:migrate first.');
   }
-  const bus = openPubSub(undefined);
-  useRuntime({ config, db: database, pubsub: bus.pubsub, clock: systemClock, log: createLogger(config.logLevel) });
+  const { NO_SUBSCRIBERS } = await import('./event-relay.ts');
+  useRuntime({
+    config,
+    db: database,
+    pubsub: openPubSub(),
+    events: NO_SUBSCRIBERS,
+    clock: systemClock,
+    log: createLogger(config.logLevel),
+  });
   try {
     await work();
   } finally {

@@ -7,6 +7,7 @@ import { authenticate } from './auth/authenticate.ts';
 import type { Locale } from './domain/types.ts';
 import { organizationSettings } from './services/organization-settings.service.ts';
 import { shared } from './shared.ts';
+import type { RequestKey } from './services/idempotency.service.ts';
 
 export interface Context {
   caller: Caller;
@@ -16,6 +17,8 @@ export interface Context {
   readerLocaleLookup?: Promise<Locale>;
   /** Set when this mutation's idempotency key was used before with other input. */
   idempotencyConflict?: boolean;
+  /** This mutation's idempotency key, for the write that is its effect to claim. */
+  requestKey?: RequestKey;
 }
 
 export interface ContextSource {

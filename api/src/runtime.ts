@@ -6,11 +6,15 @@ import type { Database, TenantDb, TenantTx } from './db/client.ts';
 import type { AuthenticatedCaller } from './auth/caller.ts';
 import type { Logger } from './log.ts';
 import type { PubSub } from './pubsub.ts';
+import type { EventRelay } from './event-relay.ts';
 
 export interface Runtime {
   config: Config;
   db: Database;
+  /** This instance's subscribers: fed by `events` from the log. */
   pubsub: PubSub;
+  /** The event log's reader on this instance; writes wake it after they commit. */
+  events: EventRelay;
   clock: Clock;
   log: Logger;
 }

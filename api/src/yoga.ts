@@ -10,7 +10,7 @@ import { createContext, type Context, type ContextSource } from './context.ts';
 import type { Logger } from './log.ts';
 import { useMaxPageSize } from './schema/max-page-size.ts';
 import { useIdempotency } from './schema/idempotency.ts';
-import { ForbiddenError, NotFoundError, ValidationError } from './domain/errors.ts';
+import { ForbiddenError, NotFoundError, RetryableError, ValidationError } from './domain/errors.ts';
 import { useOpenSubscriptions, type OpenConnections } from './auth/open-connections.ts';
 import { useSharedEvents } from './schema/shared-events.ts';
 
@@ -105,6 +105,14 @@ export function createYogaServer(log: Logger, open: OpenConnections): Yoga {
         }
         // A domain error outside a mutation's result union (a query refused, say) keeps its words.
         const original = error instanceof GraphQLError ? error.originalError : error;
+        // Nothing was stored; the caller can send the same request again.
+        if (original instanceof RetryableError) {
+          return new GraphQLError(original.message, {
+            extensions: { code: 'RETRY_LATER', retryAfterSeconds: original.retryAfterSeconds },
+            nodes: (error as GraphQLError).nodes,
+            path: (error as GraphQLError).path,
+          });
+        }
         const code = original instanceof Error ? DOMAIN_ERROR_CODES.get(original.constructor as never) : undefined;
         if (original instanceof Error && code) {
           return new GraphQLError(original.message, {

@@ -73,3 +73,18 @@ export class FieldErrors {
     if (this.errors.length > 0) throw new ValidationError(this.errors);
   }
 }
+
+/**
+ * The write could not be made now and nothing of it was stored: another request holds what it
+ * needs (the same idempotency key still running, a lock held too long), or the database does not
+ * answer. The same request, sent again after `retryAfterSeconds`, is safe.
+ */
+export class RetryableError extends Error {
+  override name = 'RetryableError';
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}

@@ -1,9 +1,10 @@
-// One mechanism for every partner write that takes an `idempotencyKey`: the operation is
-// claimed before it runs and its answer stored after, so a replay returns the first answer byte
-// for byte without running again. The key with other input makes the mutation answer a
-// ValidationError (thrown inside the field, so it comes back in the mutation's result union).
-// Only a caller the authorization matrix admits claims or replays a key: a refused call changes
-// nothing, its key included.
+// One mechanism for every partner write that takes an `idempotencyKey`. Before the mutation runs,
+// a key that already has an answer replays it byte for byte. Otherwise the mutation runs with the
+// key in scope (requestKeys): the write that is its effect claims the key in its own transaction
+// and commits its result with it (services/transaction.service.ts); the rendered answer is kept
+// after. The key with other input makes the mutation answer a ValidationError (thrown inside the
+// field, so it comes back in the mutation's result union). Only a caller the authorization matrix
+// admits claims or replays a key: a refused call changes nothing, its key included.
 import SchemaBuilder, { BasePlugin, type PothosOutputFieldConfig, type SchemaTypes } from '@pothos/core';
 import {
   GraphQLError,
@@ -18,7 +19,14 @@ import type { Plugin } from 'graphql-yoga';
 import { ValidationError } from '../domain/errors.ts';
 import { ACCESS, permits } from '../auth/access.ts';
 import type { Context } from '../context.ts';
-import { claimKey, completeKey, releaseKey, requestHash } from '../services/idempotency.service.ts';
+import {
+  KEY_CONFLICT,
+  keyClaim,
+  keyState,
+  requestHash,
+  requestKeys,
+  storeAnswer,
+} from '../services/idempotency.service.ts';
 
 export const IDEMPOTENCY_ARG = 'idempotencyKey';
 /** The options of the `idempotencyKey` argument every partner write takes. */
@@ -61,23 +69,26 @@ export function useIdempotency(): Plugin<Context> {
       // This runs before scope-auth: left alone, the refusal would be stored as the key's answer.
       if (!permits(caller, ACCESS[`Mutation.${node.name.value}`])) return;
       const { [IDEMPOTENCY_ARG]: _key, ...input } = values;
-      const claim = await claimKey(caller, key!, node.name.value, requestHash(node.name.value, input));
+      const claim = keyClaim(caller, key!, node.name.value, requestHash(node.name.value, input));
+      const state = await keyState(claim);
       const responseKey = node.alias?.value ?? node.name.value;
-      if (claim.kind === 'replay') {
-        setResultAndStopExecution({ data: { [responseKey]: JSON.parse(claim.response) } });
+      if (state.kind === 'answered') {
+        setResultAndStopExecution({ data: { [responseKey]: JSON.parse(state.response) } });
         return;
       }
-      if (claim.kind === 'conflict') {
+      if (state.kind === 'conflict') {
         args.contextValue.idempotencyConflict = true;
         return;
       }
+      args.contextValue.requestKey = {
+        claim,
+        ...(state.kind === 'committed' ? { committed: { result: state.result } } : {}),
+      };
       return {
         async onExecuteDone({ result }) {
           const single = result as { data?: Record<string, unknown> | null; errors?: readonly unknown[] };
           const answer = single.data?.[responseKey];
-          if (answer != null && !single.errors?.length)
-            await completeKey(caller, claim.recordId, JSON.stringify(answer));
-          else await releaseKey(caller, claim.recordId);
+          if (answer != null && !single.errors?.length) await storeAnswer(claim, JSON.stringify(answer));
         },
       };
     },
@@ -92,13 +103,11 @@ export class IdempotencyPlugin<Types extends SchemaTypes> extends BasePlugin<Typ
   ): GraphQLFieldResolver<unknown, Types['Context'], object> {
     if (fieldConfig.kind !== 'Mutation' || !(IDEMPOTENCY_ARG in fieldConfig.args)) return resolver;
     return (parent, args, context, info) => {
-      if ((context as Context).idempotencyConflict) {
-        throw ValidationError.at(
-          [IDEMPOTENCY_ARG],
-          'This idempotency key was already used with different input; use a new key for a new request.',
-        );
-      }
-      return resolver(parent, args, context, info);
+      const { idempotencyConflict, requestKey } = context as Context;
+      if (idempotencyConflict) throw ValidationError.at([IDEMPOTENCY_ARG], KEY_CONFLICT);
+      return requestKey
+        ? requestKeys.run(requestKey, () => resolver(parent, args, context, info))
+        : resolver(parent, args, context, info);
     };
   }
 }

@@ -9,6 +9,7 @@ import { isTierAtLeast } from '../domain/points/tier-for-points.ts';
 import { runtime, tenantDb, useRuntime } from '../runtime.ts';
 import { recordEvents, type EventInput } from '../services/events.service.ts';
 import { updateTiers } from '../services/ledger.service.ts';
+import { writeTransaction } from '../services/transaction.service.ts';
 import { organizationSettings } from '../services/organization-settings.service.ts';
 import { expirePoints } from '../services/points-expiry.service.ts';
 import { adjustPoints, cancelRedemption, redeemReward } from '../services/redemption.service.ts';
@@ -173,7 +174,7 @@ export async function seedDemoRewards(
   await expirePoints(now);
   // What was replayed in the past set tiers as of then; bring every tier to now.
   const settings = await organizationSettings(caller);
-  await db.$transaction((tx) =>
+  await writeTransaction(caller.organizationId, (tx) =>
     updateTiers(
       tx,
       caller.organizationId,

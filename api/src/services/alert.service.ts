@@ -1,21 +1,29 @@
-// Alerts: at most one open alert per kind and customer (or incident), stored first and published
-// after the transaction commits, so a board that reconnects can fetch every alert it missed.
+// Alerts: at most one open alert per kind and customer (or incident), stored with their events in
+// one transaction, so a board that reconnects can fetch every alert it missed.
 import { randomUUID } from 'node:crypto';
 import type { Prisma } from '../generated/prisma/client.ts';
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { AuthenticatedCaller } from '../auth/caller.ts';
 import type { TenantTx } from '../db/client.ts';
 import { NotFoundError, ValidationError } from '../domain/errors.ts';
-import type { AlertKind, AlertSeverity } from '../domain/types.ts';
+import type { AlertKind, AlertSeverity, AlertStatus } from '../domain/types.ts';
 import { alertOpenKey } from '../domain/alerts/open-key.ts';
 import type { AlertReason } from '../domain/alerts/alert-text.ts';
 import type { ResolutionNoteCode } from '../domain/alerts/resolution-note.ts';
 import { runtime, tenantDb } from '../runtime.ts';
-import type { AlertEvent } from '../pubsub.ts';
+import { emit, writeTransaction } from './transaction.service.ts';
 
 const SEVERITY_RANK: Record<AlertSeverity, number> = { INFO: 0, WARNING: 1, CRITICAL: 2 };
 
-/** What a write to alerts leaves to announce once it is committed. */
-type AlertChange = Omit<AlertEvent, 'eventId'>;
+/** What a write to alerts leaves to announce in its events. */
+interface AlertChange {
+  alertId: string;
+  kind: AlertKind;
+  severity: AlertSeverity;
+  status: AlertStatus;
+  customerId: string;
+  incidentId: string | null;
+}
 
 export interface AlertNews {
   raised: AlertChange[];
@@ -33,7 +41,10 @@ export interface AlertCause {
   causedAt: Date;
 }
 
-type OpenAlert = Pick<Prisma.AlertModel, 'id' | 'kind' | 'severity' | 'customerId' | 'incidentId' | 'openKey'>;
+type OpenAlert = Pick<
+  Prisma.AlertModel,
+  'id' | 'kind' | 'severity' | 'status' | 'customerId' | 'incidentId' | 'openKey'
+>;
 
 /**
  * Raises the alert, or escalates the open one of its kind and customer (or incident): a higher
@@ -83,12 +94,19 @@ async function raiseUnlessOpen(
     skipDuplicates: true,
   });
   if (count === 1) {
-    news.raised.push({ alertId: id, kind: cause.kind, severity: cause.severity });
+    news.raised.push({
+      alertId: id,
+      kind: cause.kind,
+      severity: cause.severity,
+      status: 'OPEN',
+      customerId: cause.customerId,
+      incidentId: cause.incidentId ?? null,
+    });
     return null;
   }
   return tx.alert.findUniqueOrThrow({
     where: { organizationId_openKey: { organizationId, openKey } },
-    select: { id: true, kind: true, severity: true, customerId: true, incidentId: true, openKey: true },
+    select: { id: true, kind: true, severity: true, status: true, customerId: true, incidentId: true, openKey: true },
   });
 }
 
@@ -104,8 +122,17 @@ async function escalate(tx: TenantTx, cause: AlertCause, open: OpenAlert, now: D
       updatedAt: now,
     },
   });
-  news.updated.push({ alertId: open.id, kind: cause.kind, severity });
+  news.updated.push({ ...changeOf(open), severity });
 }
+
+const changeOf = (alert: OpenAlert): AlertChange => ({
+  alertId: alert.id,
+  kind: alert.kind,
+  severity: alert.severity,
+  status: alert.status,
+  customerId: alert.customerId,
+  incidentId: alert.incidentId,
+});
 
 /** Resolves an open alert whose cause went away, with the note that says why. */
 export async function resolveByItself(
@@ -119,13 +146,21 @@ export async function resolveByItself(
     where: { id: open.id },
     data: { status: 'RESOLVED', resolvedAt: now, resolutionNote: note, openKey: null, updatedAt: now },
   });
-  news.updated.push({ alertId: open.id, kind: open.kind, severity: open.severity });
+  news.updated.push({ ...changeOf(open), status: 'RESOLVED' });
 }
 
-export function publishAlertNews(organizationId: string, news: AlertNews): void {
-  const { pubsub } = runtime();
-  for (const alert of news.raised) pubsub.publish('alertRaised', organizationId, { ...alert, eventId: randomUUID() });
-  for (const alert of news.updated) pubsub.publish('alertUpdated', organizationId, { ...alert, eventId: randomUUID() });
+/** The alerts' events, in the transaction that changed them. */
+export function emitAlertNews(tx: TenantTx, news: AlertNews): void {
+  const data = (alert: AlertChange) => ({
+    alert: encodeGlobalID('Alert', alert.alertId),
+    customer: encodeGlobalID('Customer', alert.customerId),
+    incident: alert.incidentId ? encodeGlobalID('Incident', alert.incidentId) : null,
+    kind: alert.kind,
+    severity: alert.severity,
+    status: alert.status,
+  });
+  for (const alert of news.raised) emit(tx, 'alert.raised', data(alert));
+  for (const alert of news.updated) emit(tx, 'alert.updated', data(alert));
 }
 
 // ---------- what staff do with an alert ----------
@@ -135,22 +170,16 @@ async function changeAlert(
   id: string,
   change: (alert: Prisma.AlertModel, now: Date) => Prisma.AlertUpdateInput | null,
 ) {
-  const { clock } = runtime();
-  const db = tenantDb(caller);
-  const now = clock.now();
-  const updated = await db.$transaction(async (tx) => {
+  const now = runtime().clock.now();
+  return writeTransaction(caller.organizationId, async (tx) => {
     const alert = await tx.alert.findUnique({ where: { id } });
     if (!alert) throw new NotFoundError('Alert');
     const data = change(alert, now);
-    return data ? tx.alert.update({ where: { id }, data: { ...data, updatedAt: now } }) : alert;
+    if (!data) return alert;
+    const updated = await tx.alert.update({ where: { id }, data: { ...data, updatedAt: now } });
+    emitAlertNews(tx, { raised: [], updated: [changeOf(updated)] });
+    return updated;
   });
-  if (updated.updatedAt.getTime() === now.getTime()) {
-    publishAlertNews(caller.organizationId, {
-      raised: [],
-      updated: [{ alertId: updated.id, kind: updated.kind, severity: updated.severity }],
-    });
-  }
-  return updated;
 }
 
 const staffId = (caller: AuthenticatedCaller) => (caller.kind === 'user' ? caller.userId : null);

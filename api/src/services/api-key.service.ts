@@ -5,6 +5,7 @@ import { API_KEY_PREFIX, API_KEY_SHOWN, newSecret, sha256 } from '../auth/tokens
 import { FieldErrors, NotFoundError } from '../domain/errors.ts';
 import type { ApiKeyScope } from '../domain/types.ts';
 import { runtime, tenantDb } from '../runtime.ts';
+import { emit, writeTransaction } from './transaction.service.ts';
 
 export interface CreateApiKeyInput {
   name: string;
@@ -33,12 +34,12 @@ export async function createApiKey(caller: AuthenticatedCaller, input: CreateApi
 }
 
 export async function revokeApiKey(caller: AuthenticatedCaller, id: string) {
-  const { clock, pubsub } = runtime();
-  const db = tenantDb(caller);
-  const key = await db.apiKey.findUnique({ where: { id } });
-  if (!key) throw new NotFoundError('API key');
-  if (key.revokedAt) return key;
-  const revoked = await db.apiKey.update({ where: { id }, data: { revokedAt: clock.now() } });
-  pubsub.publish('credentialRevoked', { apiKeyId: id });
-  return revoked;
+  const now = runtime().clock.now();
+  return writeTransaction(caller.organizationId, async (tx) => {
+    const key = await tx.apiKey.findUnique({ where: { id } });
+    if (!key) throw new NotFoundError('API key');
+    if (key.revokedAt) return key;
+    emit(tx, 'credential.revoked', { apiKeyId: id });
+    return tx.apiKey.update({ where: { id }, data: { revokedAt: now } });
+  });
 }

@@ -4,6 +4,7 @@ import type { AuthenticatedCaller } from '../auth/caller.ts';
 import { FieldErrors, NotFoundError } from '../domain/errors.ts';
 import type { Channel, CustomerKind, Locale } from '../domain/types.ts';
 import { runtime, tenantDb, type TenantDbLike } from '../runtime.ts';
+import { writeTransaction } from './transaction.service.ts';
 import { organizationSettings } from './organization-settings.service.ts';
 import { EMAIL } from './organization.service.ts';
 
@@ -62,44 +63,48 @@ export async function upsertCustomer(caller: AuthenticatedCaller, input: UpsertC
     ...(input.locale ? { locale: input.locale } : {}),
     ...(input.accountManagerId !== undefined ? { accountManagerId: input.accountManagerId } : {}),
   };
-  return db.$transaction(async (tx) => {
-    const customer = await tx.customer.upsert({
-      where: {
-        organizationId_externalId: { organizationId: caller.organizationId, externalId: input.externalId.trim() },
-      },
-      create: {
-        organizationId: caller.organizationId,
-        externalId: input.externalId.trim(),
-        locale: settings.defaultLocale,
-        riskComputedAt: now,
-        // A new customer's read model is computed by the next background round.
-        recomputeAt: now,
-        createdAt: now,
-        ...fields,
-      },
-      update: fields,
-    });
-    for (const consent of input.consents ?? []) {
-      await tx.channelConsent.upsert({
+  return writeTransaction(
+    caller.organizationId,
+    async (tx) => {
+      const customer = await tx.customer.upsert({
         where: {
-          organizationId_customerId_channel: {
-            organizationId: caller.organizationId,
-            customerId: customer.id,
-            channel: consent.channel,
-          },
+          organizationId_externalId: { organizationId: caller.organizationId, externalId: input.externalId.trim() },
         },
         create: {
           organizationId: caller.organizationId,
-          customerId: customer.id,
-          channel: consent.channel,
-          granted: consent.granted,
-          updatedAt: now,
+          externalId: input.externalId.trim(),
+          locale: settings.defaultLocale,
+          riskComputedAt: now,
+          // A new customer's read model is computed by the next background round.
+          recomputeAt: now,
+          createdAt: now,
+          ...fields,
         },
-        update: { granted: consent.granted, updatedAt: now },
+        update: fields,
       });
-    }
-    return customer;
-  });
+      for (const consent of input.consents ?? []) {
+        await tx.channelConsent.upsert({
+          where: {
+            organizationId_customerId_channel: {
+              organizationId: caller.organizationId,
+              customerId: customer.id,
+              channel: consent.channel,
+            },
+          },
+          create: {
+            organizationId: caller.organizationId,
+            customerId: customer.id,
+            channel: consent.channel,
+            granted: consent.granted,
+            updatedAt: now,
+          },
+          update: { granted: consent.granted, updatedAt: now },
+        });
+      }
+      return customer;
+    },
+    { answersRequest: true },
+  );
 }
 
 /** Finds the customers of many refs at once; returns one id (or null when unknown) per ref. */

@@ -15,6 +15,8 @@ import { resolveCustomerRefs, type CustomerRef } from './customer.service.ts';
 import { organizationSettings } from './organization-settings.service.ts';
 import { applyEventEffects, type Earning } from './event-effects.service.ts';
 import { recomputeAfterChange } from './recompute.service.ts';
+import { lockCustomers } from './ledger.service.ts';
+import { writeTransaction } from './transaction.service.ts';
 import { earnPointsForPurchase, isAcceptedCurrency } from '../domain/points/earn-points.ts';
 import {
   ANSWERED_ONCE,
@@ -29,7 +31,6 @@ import {
 import {
   checkIncident,
   insertIncidents,
-  publishIncidentChanged,
   type NewIncident,
   type ReportIncidentInput,
 } from './incident-events.service.ts';
@@ -307,29 +308,44 @@ export async function recordEvents(
   });
 
   const { applied, repeated, alreadyAnswered } = await retryOnUniqueViolation(() =>
-    db.$transaction(async (tx) => {
-      const purchases = prepared.filter((event) => event.kind === 'purchase');
-      const repeated = await repeatedRefs(tx, purchases);
-      const valid = prepared.filter((event) => !repeated.has(event.index));
-      await insertPurchases(
-        tx,
-        caller.organizationId,
-        valid.filter((event) => event.kind === 'purchase'),
-      );
-      await insertInteractions(
-        tx,
-        caller.organizationId,
-        valid.filter((event) => event.kind === 'interaction'),
-      );
-      const answers = valid.filter((event) => event.kind === 'feedback') as (Prepared & NewAnswer)[];
-      const stored = await insertFeedback(tx, caller.organizationId, answers, surveys, now);
-      const alreadyAnswered = answers.filter((event) => !stored.has(event.id)).map((event) => event.index);
-      const incidents = valid.filter((event) => event.kind === 'incident') as NewIncident[];
-      await insertIncidents(tx, caller, incidents, settings.slaHours, now);
-      const applied = valid.filter((event) => event.kind !== 'feedback' || stored.has(event.id));
-      await applyEventEffects(tx, caller, applied, settings, now);
-      return { applied, repeated, alreadyAnswered };
-    }),
+    writeTransaction(
+      caller.organizationId,
+      async (tx) => {
+        // Step 2 of the lock order (transaction.service.ts): the customers, before any row that refers to them.
+        await lockCustomers(
+          tx,
+          caller.organizationId,
+          prepared.map((event) => event.customerId),
+        );
+        const purchases = prepared.filter((event) => event.kind === 'purchase');
+        const repeated = await repeatedRefs(tx, purchases);
+        const valid = prepared.filter((event) => !repeated.has(event.index));
+        await insertPurchases(
+          tx,
+          caller.organizationId,
+          valid.filter((event) => event.kind === 'purchase'),
+        );
+        await insertInteractions(
+          tx,
+          caller.organizationId,
+          valid.filter((event) => event.kind === 'interaction'),
+        );
+        const answers = valid.filter((event) => event.kind === 'feedback') as (Prepared & NewAnswer)[];
+        const stored = await insertFeedback(tx, caller.organizationId, answers, surveys, now);
+        const alreadyAnswered = answers.filter((event) => !stored.has(event.id)).map((event) => event.index);
+        const incidents = valid.filter((event) => event.kind === 'incident') as NewIncident[];
+        await insertIncidents(tx, caller, incidents, settings.slaHours, now);
+        const applied = valid.filter((event) => event.kind !== 'feedback' || stored.has(event.id));
+        await applyEventEffects(tx, caller, applied, settings, now);
+        // What a replay needs to answer as this call does: which events were applied, and why the others were not.
+        return {
+          applied: applied.map(({ index, kind, id, customerId }) => ({ index, kind, id, customerId })),
+          repeated: [...repeated],
+          alreadyAnswered,
+        };
+      },
+      { answersRequest: true },
+    ),
   );
   await recomputeAfterChange(
     caller.organizationId,
@@ -347,11 +363,6 @@ export async function recordEvents(
   for (const index of alreadyAnswered)
     fail(index, ValidationError.at([...at(index, 'feedback'), 'surveyId'], ANSWERED_ONCE));
   for (const event of applied) outcomes[event.index].created = { typename: TYPENAMES[event.kind], id: event.id };
-  // Published once stored: a subscriber re-reads the incident and must find it.
-  publishIncidentChanged(
-    caller.organizationId,
-    applied.filter((event) => event.kind === 'incident').map((event) => event.id),
-  );
   return outcomes;
 }
 

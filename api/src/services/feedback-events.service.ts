@@ -3,6 +3,8 @@
 // concurrent and repeated answers lose the same way — with the survey's participation points and,
 // for an NPS 0–6 or CSAT 1–2, a bad experience.
 import type { TenantTx } from '../db/client.ts';
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import { emit } from './transaction.service.ts';
 import type { FieldError } from '../domain/errors.ts';
 import { isBadExperience } from '../domain/feedback/bad-experience.ts';
 import { validateFeedbackAnswer } from '../domain/feedback/validate-answer.ts';
@@ -119,6 +121,15 @@ export async function insertFeedback(
     select: { id: true },
   });
   const ids = new Set(stored.map((row) => row.id));
+  for (const { id, customerId, input } of answers) {
+    if (!ids.has(id)) continue;
+    emit(tx, 'feedback.received', {
+      feedback: encodeGlobalID('Feedback', id),
+      customer: encodeGlobalID('Customer', customerId),
+      survey: input.surveyId ? encodeGlobalID('Survey', input.surveyId) : null,
+      score: input.score ?? null,
+    });
+  }
   await recordExperiences(
     tx,
     organizationId,

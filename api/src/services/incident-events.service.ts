@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 // Incidents as recordEvents stores them (reportIncident is a batch of one): due by the
 // organization's SLA target for their severity, sourced from whoever reported them unless told
 // otherwise, and each one a bad experience of its customer.
@@ -8,9 +7,10 @@ import type { FieldError } from '../domain/errors.ts';
 import { slaDueAt } from '../domain/incidents/sla-due-at.ts';
 import type { OrganizationSettings } from '../domain/settings.ts';
 import type { IncidentCategory, IncidentSeverity } from '../domain/types.ts';
-import { runtime } from '../runtime.ts';
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { CustomerRef } from './customer.service.ts';
 import { recordExperiences } from './experience.service.ts';
+import { emit } from './transaction.service.ts';
 
 export interface ReportIncidentInput {
   customer: CustomerRef;
@@ -83,6 +83,8 @@ export async function insertIncidents(
       createdAt: now,
     })),
   });
+  for (const { id, customerId, input } of incidents)
+    emitIncidentChanged(tx, { id, customerId, status: 'OPEN', severity: input.severity });
   await recordExperiences(
     tx,
     caller.organizationId,
@@ -96,9 +98,15 @@ export async function insertIncidents(
   );
 }
 
-/** Tells subscribers an incident was opened or changed; call after the transaction commits. */
-export function publishIncidentChanged(organizationId: string, incidentIds: string[]): void {
-  for (const incidentId of incidentIds) {
-    runtime().pubsub.publish('incidentChanged', organizationId, { incidentId, eventId: randomUUID() });
-  }
+/** An incident was opened or changed: its event goes with the change. */
+export function emitIncidentChanged(
+  tx: TenantTx,
+  incident: { id: string; customerId: string; status: string; severity: string },
+): void {
+  emit(tx, 'incident.changed', {
+    incident: encodeGlobalID('Incident', incident.id),
+    customer: encodeGlobalID('Customer', incident.customerId),
+    status: incident.status,
+    severity: incident.severity,
+  });
 }

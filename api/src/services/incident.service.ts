@@ -13,7 +13,9 @@ import { runtime, tenantDb } from '../runtime.ts';
 import { touchCustomers } from './event-effects.service.ts';
 import { recordEvent } from './events.service.ts';
 import { recordExperiences } from './experience.service.ts';
-import { publishIncidentChanged, type ReportIncidentInput } from './incident-events.service.ts';
+import { emitIncidentChanged, type ReportIncidentInput } from './incident-events.service.ts';
+import { lockCustomers } from './ledger.service.ts';
+import { writeTransaction } from './transaction.service.ts';
 import { markForRecompute, recomputeAfterChange } from './recompute.service.ts';
 import { organizationSettings } from './organization-settings.service.ts';
 
@@ -40,14 +42,18 @@ export function reportIncident(caller: AuthenticatedCaller, input: ReportInciden
   return recordEvent(caller, { incident: input });
 }
 
-/** The incident's row, locked until the transaction ends, so concurrent changes apply one after the other. */
+/**
+ * The incident's row, locked until the transaction ends, so concurrent changes apply one after
+ * the other; its customer is locked first (the lock order of transaction.service.ts).
+ */
 async function lockIncident(tx: TenantTx, organizationId: string, id: string) {
+  const found = await tx.incident.findUnique({ where: { id }, select: { customerId: true } });
+  if (!found) throw new NotFoundError('Incident');
+  await lockCustomers(tx, organizationId, [found.customerId]);
   await tx.$executeRaw(
-    Prisma.sql`SELECT 1 FROM "Incident" WHERE id = ${id} AND "organizationId" = ${organizationId} FOR UPDATE`,
+    Prisma.sql`SELECT 1 FROM "Incident" WHERE id = ${id} AND "organizationId" = ${organizationId} FOR NO KEY UPDATE`,
   );
-  const incident = await tx.incident.findUnique({ where: { id } });
-  if (!incident) throw new NotFoundError('Incident');
-  return incident;
+  return tx.incident.findUniqueOrThrow({ where: { id } });
 }
 
 /**
@@ -56,10 +62,9 @@ async function lockIncident(tx: TenantTx, organizationId: string, id: string) {
  * its recovery. A new severity moves the due time, counted from the opening.
  */
 export async function updateIncident(caller: AuthenticatedCaller, input: UpdateIncidentInput) {
-  const db = tenantDb(caller);
   const now = runtime().clock.now();
   const { slaHours } = await organizationSettings(caller);
-  const updated = await db.$transaction(async (tx) => {
+  const updated = await writeTransaction(caller.organizationId, async (tx) => {
     const incident = await lockIncident(tx, caller.organizationId, input.id);
     const problems = new FieldErrors();
     const data: Prisma.IncidentUncheckedUpdateInput = {};
@@ -105,12 +110,11 @@ export async function updateIncident(caller: AuthenticatedCaller, input: UpdateI
         { customerId: incident.customerId, occurredAt: now, personalContact: true },
       ]);
     await markForRecompute(tx, [incident.customerId], now);
-    return { incident: await tx.incident.update({ where: { id: incident.id }, data }), changed: true };
+    const changed = await tx.incident.update({ where: { id: incident.id }, data });
+    emitIncidentChanged(tx, changed);
+    return { incident: changed, changed: true };
   });
-  if (updated.changed) {
-    publishIncidentChanged(caller.organizationId, [updated.incident.id]);
-    await recomputeAfterChange(caller.organizationId, [updated.incident.customerId]);
-  }
+  if (updated.changed) await recomputeAfterChange(caller.organizationId, [updated.incident.customerId]);
   return updated.incident;
 }
 
@@ -123,13 +127,13 @@ export async function resolveIncident(caller: AuthenticatedCaller, input: Resolv
   if (resolution === '' || resolution.length > MAX_RESOLUTION)
     throw ValidationError.at(['input', 'resolution'], 'Say how it was resolved, in 1 to 5 000 characters.');
   const now = runtime().clock.now();
-  const incident = await tenantDb(caller).$transaction(async (tx) => {
+  const incident = await writeTransaction(caller.organizationId, async (tx) => {
+    await lockIncident(tx, caller.organizationId, input.id);
     const { count } = await tx.incident.updateMany({
       where: { id: input.id, status: { in: [...OPEN_INCIDENT_STATUSES] } },
       data: { status: 'RESOLVED', resolvedAt: now, resolution, customerSatisfied: input.customerSatisfied },
     });
-    const incident = await tx.incident.findUnique({ where: { id: input.id } });
-    if (!incident) throw new NotFoundError('Incident');
+    const incident = await tx.incident.findUniqueOrThrow({ where: { id: input.id } });
     if (count === 0) {
       throw ValidationError.at(
         ['input', 'id'],
@@ -148,9 +152,9 @@ export async function resolveIncident(caller: AuthenticatedCaller, input: Resolv
       ]);
     }
     await markForRecompute(tx, [incident.customerId], now);
+    emitIncidentChanged(tx, incident);
     return incident;
   });
-  publishIncidentChanged(caller.organizationId, [incident.id]);
   await recomputeAfterChange(caller.organizationId, [incident.customerId]);
   return incident;
 }

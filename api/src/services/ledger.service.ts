@@ -12,6 +12,8 @@ import type { OrganizationSettings } from '../domain/settings.ts';
 import { planSpend } from '../domain/points/plan-spend.ts';
 import { tierStatus } from '../domain/points/tier-status.ts';
 import { addMonthsUtc } from '../domain/time/add-months.ts';
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import { emit } from './transaction.service.ts';
 
 /** Kinds whose points count toward the tier. */
 export const EARNING_KINDS: PointsEntryKind[] = ['EARN_PURCHASE', 'EARN_FEEDBACK', 'EARN_BONUS'];
@@ -98,7 +100,11 @@ interface Lot {
   earnedAt: Date;
 }
 
-/** Locks the customers' rows until the transaction ends and returns their balances. */
+/**
+ * Locks the customers' rows until the transaction ends and returns their balances: step 2 of the
+ * lock order (transaction.service.ts). FOR NO KEY UPDATE, like an UPDATE of the row, so it does not
+ * wait for writers that only insert rows referring to the customer.
+ */
 export async function lockCustomers(
   tx: TenantTx,
   organizationId: string,
@@ -109,7 +115,7 @@ export async function lockCustomers(
   const rows = await tx.$queryRaw<{ id: string; pointsBalance: number }[]>(Prisma.sql`
     SELECT id, "pointsBalance" FROM "Customer"
     WHERE "organizationId" = ${organizationId} AND id = ANY(${ids}::text[])
-    ORDER BY id FOR UPDATE`);
+    ORDER BY id FOR NO KEY UPDATE`);
   return new Map(rows.map((row) => [row.id, row.pointsBalance]));
 }
 
@@ -204,6 +210,15 @@ export async function appendEntries(
     FROM (SELECT unnest(${changed}::text[]) AS id, unnest(${changed.map((id) => balances.get(id)!)}::int[]) AS balance) AS v
     WHERE c.id = v.id AND c."organizationId" = ${organizationId}`);
   await updateTiers(tx, organizationId, customerIds, settings, now);
+  for (const customerId of changed) {
+    const own = rows.filter((row) => row.customerId === customerId);
+    emit(tx, 'points.changed', {
+      customer: encodeGlobalID('Customer', customerId),
+      delta: own.reduce((sum, row) => sum + row.delta, 0),
+      balance: balances.get(customerId)!,
+      entries: own.length,
+    });
+  }
   return rows.map((row) => row.id as string);
 }
 

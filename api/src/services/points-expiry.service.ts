@@ -8,6 +8,7 @@ import { lotsToExpire } from '../domain/points/lots-to-expire.ts';
 import type { LedgerParams } from '../domain/points/ledger-sentence.ts';
 import type { OrganizationSettings } from '../domain/settings.ts';
 import { db } from '../runtime.ts';
+import { writeTransaction } from './transaction.service.ts';
 import { appendEntries, lockCustomers, type NewEntry } from './ledger.service.ts';
 import { organizationSettings } from './organization-settings.service.ts';
 
@@ -79,7 +80,7 @@ export async function expirePoints(now: Date): Promise<number> {
         WHERE "organizationId" = ${organizationId} AND remaining > 0 AND "expiresAt" <= ${now}
         LIMIT ${BATCH}`);
       if (due.length === 0) break;
-      written += await tenant.$transaction((tx) =>
+      written += await writeTransaction(organizationId, (tx) =>
         expireDueLots(
           tx,
           organizationId,

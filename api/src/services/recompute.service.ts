@@ -2,9 +2,9 @@
 // tier, stored on the customer, with the moment a time-based part next changes (recomputeAt).
 // Recomputed for the customers an event touched, and by the background job for those whose
 // moment has come; either way set-based (a fixed number of queries for any number of customers),
-// and alerts are decided from the new facts, stored, and published once committed.
-import { randomUUID } from 'node:crypto';
+// and alerts are decided from the new facts and stored with their events.
 import { Prisma } from '../generated/prisma/client.ts';
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { TenantTx } from '../db/client.ts';
 import type { OrganizationSettings } from '../domain/settings.ts';
 import type { AlertKind, RiskLevel } from '../domain/types.ts';
@@ -21,9 +21,10 @@ import { DAY_MS } from '../domain/time/duration.ts';
 import { addMonthsUtc } from '../domain/time/add-months.ts';
 import { runtime } from '../runtime.ts';
 import { systemCaller } from '../auth/caller.ts';
-import { updateTiers } from './ledger.service.ts';
+import { lockCustomers, updateTiers } from './ledger.service.ts';
 import { organizationSettings } from './organization-settings.service.ts';
-import { noNews, publishAlertNews, raiseOrEscalate, resolveByItself, type AlertNews } from './alert.service.ts';
+import { emitAlertNews, noNews, raiseOrEscalate, resolveByItself, type AlertNews } from './alert.service.ts';
+import { emit, writeTransaction } from './transaction.service.ts';
 
 /** How recent a detractor answer must be to raise an alert. */
 export const DETRACTOR_NEWS_DAYS = 30;
@@ -51,6 +52,7 @@ async function loadFacts(tx: TenantTx, customerIds: string[], now: Date) {
         where: { id: { in: customerIds } },
         select: {
           id: true,
+          externalId: true,
           name: true,
           createdAt: true,
           firstEventAt: true,
@@ -236,7 +238,7 @@ function topSpenders(
   };
 }
 
-/** Recomputes these customers inside `tx`; the caller publishes the result after commit. */
+/** Recomputes these customers inside `tx` (a writeTransaction: their events go with it). */
 export async function recomputeIn(
   tx: TenantTx,
   organizationId: string,
@@ -246,6 +248,8 @@ export async function recomputeIn(
 ): Promise<RecomputeResult> {
   const result: RecomputeResult = { riskChanged: [], news: noNews() };
   if (customerIds.length === 0) return result;
+  // Step 2 of the lock order (transaction.service.ts): the facts read now stay true until commit.
+  await lockCustomers(tx, organizationId, customerIds);
   const facts = await loadFacts(tx, customerIds, now);
   const tiers = await updateTiers(tx, organizationId, customerIds, settings, now);
   const isTopSpenderNow = topSpenders(tx, organizationId, customerIds, settings, now);
@@ -272,6 +276,13 @@ export async function recomputeIn(
     rows.push({ id: customer.id, risk, engagement, satisfaction, recomputeAt });
     if (risk.score !== customer.riskScore || risk.level !== customer.riskLevel) {
       result.riskChanged.push({ customerId: customer.id, level: risk.level });
+      emit(tx, 'customer.risk_changed', {
+        customer: encodeGlobalID('Customer', customer.id),
+        externalId: customer.externalId,
+        score: risk.score,
+        level: risk.level,
+        previousLevel: customer.riskLevel,
+      });
     }
     await decideAlerts(tx, organizationId, customer, risk, ignored, facts, now, result.news, isTopSpenderNow);
   }
@@ -296,6 +307,7 @@ export async function recomputeIn(
              unnest(${rows.map((row) => row.recomputeAt?.toISOString() ?? null)}::timestamp(3)[]) AS recompute_at
     ) AS v
     WHERE c.id = v.id AND c."organizationId" = ${organizationId}`);
+  emitAlertNews(tx, result.news);
   return result;
 }
 
@@ -511,22 +523,11 @@ async function decideAlerts(
   }
 }
 
-/** Recomputes customers of one organization in their own transaction, then publishes. */
+/** Recomputes customers of one organization in their own transaction. */
 export async function recomputeCustomers(organizationId: string, customerIds: string[]): Promise<RecomputeResult> {
-  const { db, clock, pubsub } = runtime();
-  const caller = systemCaller(organizationId);
-  const settings = await organizationSettings(caller);
-  const now = clock.now();
-  const result = await db
-    .forOrganization(organizationId)
-    .$transaction((tx) => recomputeIn(tx, organizationId, customerIds, settings, now), {
-      timeout: 60_000,
-    });
-  publishAlertNews(organizationId, result.news);
-  for (const changed of result.riskChanged) {
-    pubsub.publish('churnRiskChanged', organizationId, { ...changed, eventId: randomUUID() });
-  }
-  return result;
+  const settings = await organizationSettings(systemCaller(organizationId));
+  const now = runtime().clock.now();
+  return writeTransaction(organizationId, (tx) => recomputeIn(tx, organizationId, customerIds, settings, now));
 }
 
 /**

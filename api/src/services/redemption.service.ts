@@ -1,8 +1,7 @@
 // Spending points: redeeming a reward, cancelling a redemption (a refund, exactly once) and a
 // manager's correction. Every change is one transaction that locks the customer (the ledger's
-// lock) before the reward's stock, always in that order (a cancel claims its redemption row
-// first, which nothing else waits for), so writers queue and never deadlock, and no balance is
-// overdrawn and no stock oversold.
+// lock) before the redemption or the reward's stock, in the lock order of transaction.service.ts,
+// so writers queue and never deadlock, and no balance is overdrawn and no stock oversold.
 import { randomUUID } from 'node:crypto';
 import { Prisma } from '../generated/prisma/client.ts';
 import type { AuthenticatedCaller } from '../auth/caller.ts';
@@ -21,7 +20,9 @@ import type { OrganizationSettings } from '../domain/settings.ts';
 import { runtime, tenantDb } from '../runtime.ts';
 import { resolveCustomerRef, type CustomerRef } from './customer.service.ts';
 import { markForRecompute, recomputeAfterChange } from './recompute.service.ts';
-import { appendEntries, updateTiers } from './ledger.service.ts';
+import { appendEntries, lockCustomers, updateTiers } from './ledger.service.ts';
+import { emit, writeTransaction } from './transaction.service.ts';
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import { organizationSettings } from './organization-settings.service.ts';
 import { expireDueLots } from './points-expiry.service.ts';
 
@@ -65,13 +66,18 @@ async function spending<T>(caller: AuthenticatedCaller, ref: CustomerRef, spend:
   const expire = (tx: TenantTx) => expireDueLots(tx, caller.organizationId, [customerId], settings, now);
   // Most spends find nothing due: they skip a second wait for the customer's lock.
   const due = await db.pointsLot.count({ where: { customerId, remaining: { gt: 0 }, expiresAt: { lte: now } } });
-  if (due > 0) await db.$transaction(expire);
-  const spent = await db.$transaction(async (tx) => {
-    await expire(tx);
-    const result = await spend({ tx, customerId, settings, now });
-    await markForRecompute(tx, [customerId], now);
-    return result;
-  });
+  if (due > 0) await writeTransaction(caller.organizationId, expire);
+  const spent = await writeTransaction(
+    caller.organizationId,
+    async (tx) => {
+      await lockCustomers(tx, caller.organizationId, [customerId]);
+      await expire(tx);
+      const result = await spend({ tx, customerId, settings, now });
+      await markForRecompute(tx, [customerId], now);
+      return result;
+    },
+    { answersRequest: true },
+  );
   // A redemption counts toward engagement.
   await recomputeAfterChange(caller.organizationId, [customerId]);
   return spent;
@@ -127,7 +133,21 @@ export async function redeemReward(caller: AuthenticatedCaller, input: RedeemRew
       settings,
       now,
     );
+    emitRedemptionChanged(tx, redemption);
     return redemption;
+  });
+}
+
+function emitRedemptionChanged(
+  tx: TenantTx,
+  redemption: { id: string; customerId: string; rewardId: string; status: string; points: number },
+): void {
+  emit(tx, 'redemption.changed', {
+    redemption: encodeGlobalID('Redemption', redemption.id),
+    customer: encodeGlobalID('Customer', redemption.customerId),
+    reward: encodeGlobalID('Reward', redemption.rewardId),
+    status: redemption.status,
+    points: redemption.points,
   });
 }
 
@@ -136,46 +156,54 @@ export async function cancelRedemption(caller: AuthenticatedCaller, input: Cance
   const reason = input.reason?.trim() || null;
   if (reason && reason.length > MAX_REASON) problems.add(['input', 'reason'], `At most ${MAX_REASON} characters.`);
   problems.throwIfAny();
-  const db = tenantDb(caller);
   const settings = await organizationSettings(caller);
   const now = runtime().clock.now();
-  const cancelled = await db.$transaction(async (tx) => {
-    // Only a FULFILLED redemption changes: of concurrent cancels, the first takes the row and the
-    // others, once it commits, find it CANCELLED and refund nothing.
-    const [cancelled] = await tx.redemption.updateManyAndReturn({
-      where: { id: input.id, status: 'FULFILLED' },
-      data: { status: 'CANCELLED', cancelledAt: now, cancelReason: reason },
-      include: { reward: { select: { name: true } } },
-    });
-    if (!cancelled) {
-      const existing = await tx.redemption.findUnique({ where: { id: input.id }, select: { id: true } });
-      if (!existing) throw new NotFoundError('Redemption');
-      throw ValidationError.at(['input', 'id'], 'This redemption is already cancelled; its points were refunded then.');
-    }
-    await appendEntries(
-      tx,
-      caller.organizationId,
-      [
-        {
-          customerId: cancelled.customerId,
-          delta: cancelled.points,
-          kind: 'REFUND',
-          reason: { code: 'REFUND', params: { points: cancelled.points, rewardName: cancelled.reward.name } },
-          occurredAt: now,
-          // Never later than the spent points would have expired: they were earned before the redemption.
-          expiresAt: addMonthsUtc(cancelled.createdAt, settings.loyalty.pointsExpiryMonths),
-          redemptionId: cancelled.id,
-        },
-      ],
-      settings,
-      now,
-    );
-    await tx.$executeRaw(Prisma.sql`
+  const cancelled = await writeTransaction(
+    caller.organizationId,
+    async (tx) => {
+      const owner = await tx.redemption.findUnique({ where: { id: input.id }, select: { customerId: true } });
+      if (!owner) throw new NotFoundError('Redemption');
+      await lockCustomers(tx, caller.organizationId, [owner.customerId]);
+      // Only a FULFILLED redemption changes: of concurrent cancels, the first takes the row and the
+      // others, once it commits, find it CANCELLED and refund nothing.
+      const [cancelled] = await tx.redemption.updateManyAndReturn({
+        where: { id: input.id, status: 'FULFILLED' },
+        data: { status: 'CANCELLED', cancelledAt: now, cancelReason: reason },
+        include: { reward: { select: { name: true } } },
+      });
+      if (!cancelled) {
+        throw ValidationError.at(
+          ['input', 'id'],
+          'This redemption is already cancelled; its points were refunded then.',
+        );
+      }
+      await appendEntries(
+        tx,
+        caller.organizationId,
+        [
+          {
+            customerId: cancelled.customerId,
+            delta: cancelled.points,
+            kind: 'REFUND',
+            reason: { code: 'REFUND', params: { points: cancelled.points, rewardName: cancelled.reward.name } },
+            occurredAt: now,
+            // Never later than the spent points would have expired: they were earned before the redemption.
+            expiresAt: addMonthsUtc(cancelled.createdAt, settings.loyalty.pointsExpiryMonths),
+            redemptionId: cancelled.id,
+          },
+        ],
+        settings,
+        now,
+      );
+      await tx.$executeRaw(Prisma.sql`
       UPDATE "Reward" SET stock = stock + 1
       WHERE id = ${cancelled.rewardId} AND "organizationId" = ${caller.organizationId} AND stock IS NOT NULL`);
-    await markForRecompute(tx, [cancelled.customerId], now);
-    return cancelled;
-  });
+      await markForRecompute(tx, [cancelled.customerId], now);
+      emitRedemptionChanged(tx, cancelled);
+      return cancelled;
+    },
+    { answersRequest: true },
+  );
   await recomputeAfterChange(caller.organizationId, [cancelled.customerId]);
   return cancelled;
 }

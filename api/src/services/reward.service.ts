@@ -6,6 +6,7 @@ import { unacceptedCurrency } from '../domain/points/earn-points.ts';
 import type { OrganizationSettings } from '../domain/settings.ts';
 import type { RewardKind, Tier } from '../domain/types.ts';
 import { runtime, tenantDb } from '../runtime.ts';
+import { writeTransaction } from './transaction.service.ts';
 import { organizationSettings } from './organization-settings.service.ts';
 
 export interface CreateRewardInput {
@@ -71,20 +72,25 @@ export async function createReward(caller: AuthenticatedCaller, input: CreateRew
   validate(input, settings, problems);
   problems.throwIfAny();
   const now = runtime().clock.now();
-  return tenantDb(caller).reward.create({
-    data: {
-      organizationId: caller.organizationId,
-      name: input.name.trim(),
-      description: input.description?.trim() || null,
-      pointsCost: input.pointsCost,
-      kind: input.kind,
-      unitCostMinor: BigInt(input.unitCost.amountMinor),
-      unitCostCurrency: input.unitCost.currency,
-      stock: input.stock ?? null,
-      minimumTier: input.minimumTier ?? 'BRONZE',
-      createdAt: now,
-    },
-  });
+  return writeTransaction(
+    caller.organizationId,
+    (tx) =>
+      tx.reward.create({
+        data: {
+          organizationId: caller.organizationId,
+          name: input.name.trim(),
+          description: input.description?.trim() || null,
+          pointsCost: input.pointsCost,
+          kind: input.kind,
+          unitCostMinor: BigInt(input.unitCost.amountMinor),
+          unitCostCurrency: input.unitCost.currency,
+          stock: input.stock ?? null,
+          minimumTier: input.minimumTier ?? 'BRONZE',
+          createdAt: now,
+        },
+      }),
+    { answersRequest: true },
+  );
 }
 
 export async function updateReward(caller: AuthenticatedCaller, input: UpdateRewardInput) {

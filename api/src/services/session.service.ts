@@ -7,6 +7,7 @@ import { newSecret, sha256 } from '../auth/tokens.ts';
 import { FieldErrors, ValidationError } from '../domain/errors.ts';
 import { Prisma } from '../generated/prisma/client.ts';
 import { runtime } from '../runtime.ts';
+import { emit, writeTransaction } from './transaction.service.ts';
 
 export const LOCKOUT_ATTEMPTS = 10;
 export const LOCKOUT_WINDOW_MS = 15 * 60 * 1000;
@@ -66,12 +67,11 @@ export async function login(input: LoginInput) {
 /** Ends the caller's session; its open sockets close. */
 export async function logout(caller: Caller): Promise<boolean> {
   if (caller.kind !== 'user') return false;
-  const { db, clock, pubsub } = runtime();
-  await db.forOrganization(caller.organizationId).session.update({
-    where: { id: caller.sessionId },
-    data: { endedAt: clock.now() },
+  const now = runtime().clock.now();
+  await writeTransaction(caller.organizationId, async (tx) => {
+    await tx.session.update({ where: { id: caller.sessionId }, data: { endedAt: now } });
+    emit(tx, 'credential.revoked', { sessionId: caller.sessionId });
   });
-  pubsub.publish('credentialRevoked', { sessionId: caller.sessionId });
   return true;
 }
 
@@ -81,12 +81,22 @@ export async function logout(caller: Caller): Promise<boolean> {
  * authenticated once, when it opened, would not notice.
  */
 export async function endExpiredSessions(now: Date): Promise<number> {
-  const { db, pubsub } = runtime();
-  // One statement marks and returns them, so each is announced once even with several instances.
-  const ended = await db.acrossOrganizations.$queryRaw<{ id: string }[]>(Prisma.sql`
-    UPDATE "Session" SET "endedAt" = "expiresAt"
-    WHERE "endedAt" IS NULL AND "expiresAt" <= ${now}
-    RETURNING id`);
-  for (const { id } of ended) pubsub.publish('credentialRevoked', { sessionId: id });
-  return ended.length;
+  const { db } = runtime();
+  const due = await db.acrossOrganizations.session.groupBy({
+    by: ['organizationId'],
+    where: { endedAt: null, expiresAt: { lte: now } },
+  });
+  let ended = 0;
+  for (const { organizationId } of due) {
+    ended += await writeTransaction(organizationId, async (tx) => {
+      // One statement marks and returns them, so each is announced once even with several instances.
+      const sessions = await tx.$queryRaw<{ id: string }[]>(Prisma.sql`
+        UPDATE "Session" SET "endedAt" = "expiresAt"
+        WHERE "organizationId" = ${organizationId} AND "endedAt" IS NULL AND "expiresAt" <= ${now}
+        RETURNING id`);
+      for (const { id } of sessions) emit(tx, 'credential.revoked', { sessionId: id });
+      return sessions.length;
+    });
+  }
+  return ended;
 }

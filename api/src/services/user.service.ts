@@ -4,6 +4,7 @@ import { hashPassword } from '../auth/passwords.ts';
 import { FieldErrors, NotFoundError, ValidationError } from '../domain/errors.ts';
 import type { Locale, Role } from '../domain/types.ts';
 import { runtime, tenantDb } from '../runtime.ts';
+import { emit, writeTransaction } from './transaction.service.ts';
 import { EMAIL, generatePassword } from './organization.service.ts';
 
 export interface CreateUserInput {
@@ -73,7 +74,7 @@ export async function updateUser(caller: AuthenticatedCaller, input: UpdateUserI
 
 /** Deactivating ends every session of the staff member; their open sockets close. */
 export async function deactivateUser(caller: AuthenticatedCaller, id: string) {
-  const { clock, pubsub } = runtime();
+  const { clock } = runtime();
   const db = tenantDb(caller);
   const user = await db.user.findUnique({ where: { id } });
   if (!user) throw new NotFoundError('Staff member');
@@ -81,12 +82,11 @@ export async function deactivateUser(caller: AuthenticatedCaller, id: string) {
     throw ValidationError.at(['id'], 'This is the last admin: make someone else ADMIN first.');
   }
   const now = clock.now();
-  const deactivated = await db.$transaction(async (tx) => {
+  return writeTransaction(caller.organizationId, async (tx) => {
     await tx.session.updateMany({ where: { userId: id, endedAt: null }, data: { endedAt: now } });
+    emit(tx, 'credential.revoked', { userId: id });
     return tx.user.update({ where: { id }, data: { active: false } });
   });
-  pubsub.publish('credentialRevoked', { userId: id });
-  return deactivated;
 }
 
 /** What every staff member may change about themselves: the name shown and the language. */

@@ -1,0 +1,55 @@
+// The kinds of event the log holds (PRODUCT.md "Webhooks"). Partners read the public ones, by
+// their wire names, through the feed and webhooks; `credential.revoked` only travels between API
+// instances, so that a logout closes sockets everywhere.
+import type { AlertKind, AlertSeverity, AlertStatus, RiskLevel } from '../types.ts';
+
+export const PUBLIC_EVENT_TYPES = [
+  'alert.raised',
+  'alert.updated',
+  'customer.risk_changed',
+  'incident.changed',
+  'feedback.received',
+  'redemption.changed',
+  'points.changed',
+  'message.requested',
+  'invitation.answered',
+  'webhook.test',
+] as const;
+
+export type PublicEventType = (typeof PUBLIC_EVENT_TYPES)[number];
+
+/** What each event says: thin (global ids, the headline numbers), enough to decide whether to fetch more. */
+export interface EventData {
+  'alert.raised': AlertEventData;
+  'alert.updated': AlertEventData;
+  'customer.risk_changed': {
+    customer: string;
+    externalId: string;
+    score: number;
+    level: RiskLevel;
+    previousLevel: RiskLevel;
+  };
+  'incident.changed': { incident: string; customer: string; status: string; severity: string };
+  'feedback.received': { feedback: string; customer: string; survey: string | null; score: number | null };
+  'redemption.changed': { redemption: string; customer: string; reward: string; status: string; points: number };
+  'points.changed': { customer: string; delta: number; balance: number; entries: number };
+  'message.requested': Record<string, unknown>;
+  'invitation.answered': Record<string, unknown>;
+  'webhook.test': Record<string, unknown>;
+  'credential.revoked': { sessionId?: string; apiKeyId?: string; userId?: string };
+}
+
+export interface AlertEventData {
+  alert: string;
+  customer: string;
+  incident: string | null;
+  kind: AlertKind;
+  severity: AlertSeverity;
+  status: AlertStatus;
+}
+
+export type EventType = keyof EventData;
+
+export function isPublicEventType(type: string): type is PublicEventType {
+  return (PUBLIC_EVENT_TYPES as readonly string[]).includes(type);
+}

@@ -1,0 +1,137 @@
+// Every write runs in writeTransaction: the one path that makes a change exactly once, tells
+// everyone of it, and never deadlocks into an error.
+// - It claims the request's idempotency key first and commits what the write returned with the
+//   effect (idempotency.service.ts), so a retry after a crash finds the answer or runs once.
+// - It appends the change's events (emit) to the organization's log last, under the
+//   organization's sequence row: events commit in the order of their `seq`, with no gap.
+// - A deadlock or serialization failure that still happens runs the transaction again (bounded,
+//   with jitter); if it keeps failing the caller gets a RetryableError.
+// - Once committed, it wakes the API instances to read the log (runtime().events).
+//
+// THE LOCK ORDER. Every write path takes its row locks in this order, so writers queue instead of
+// deadlocking:
+//   1. the request's idempotency record (claimIn, the first statement);
+//   2. customers, in id order (lockCustomers), before any row that refers to them is written;
+//   3. the one incident, redemption or reward the write changes;
+//   4. alerts (the recompute, which holds its customers' locks);
+//   5. the organization's event sequence (appendEvents, the last statement before commit).
+import { randomUUID } from 'node:crypto';
+import { Prisma } from '../generated/prisma/client.ts';
+import type { TenantTx } from '../db/client.ts';
+import { bulkInsert } from '../db/bulk-insert.ts';
+import { isDatabaseTimeout, isWriteConflict } from '../db/errors.ts';
+import { RetryableError, ValidationError } from '../domain/errors.ts';
+import type { EventData, EventType } from '../domain/events/event-types.ts';
+import { runtime } from '../runtime.ts';
+import { claimIn, completeIn, KEY_CONFLICT, KeyTaken, keyState, requestKeys } from './idempotency.service.ts';
+
+const ATTEMPTS = 5;
+/** Longer than any write takes; the recompute job's batches included. */
+const TRANSACTION_TIMEOUT_MS = 60_000;
+
+interface PendingEvent {
+  type: EventType;
+  data: object;
+}
+
+const pendingEvents = new WeakMap<object, PendingEvent[]>();
+
+/** Records an event of this write; it is stored with the write, or not at all. */
+export function emit<T extends EventType>(tx: TenantTx, type: T, data: EventData[T]): void {
+  const pending = pendingEvents.get(tx);
+  if (!pending) throw new Error(`An event (${type}) was emitted outside writeTransaction.`);
+  pending.push({ type, data });
+}
+
+/** Gives the events their places in the organization's order and stores them: the last statement before commit. */
+async function appendEvents(tx: TenantTx, organizationId: string, events: PendingEvent[], now: Date): Promise<void> {
+  if (events.length === 0) return;
+  const [{ last }] = await tx.$queryRaw<{ last: bigint }[]>(Prisma.sql`
+    INSERT INTO "EventSequence" ("organizationId", last) VALUES (${organizationId}, ${events.length})
+    ON CONFLICT ("organizationId") DO UPDATE SET last = "EventSequence".last + ${events.length}
+    RETURNING last`);
+  const first = last - BigInt(events.length) + 1n;
+  await bulkInsert(
+    tx,
+    'Event',
+    [
+      ['id', 'text'],
+      ['organizationId', 'text'],
+      ['seq', 'bigint'],
+      ['type', 'text'],
+      ['data', 'jsonb'],
+      ['occurredAt', 'timestamp(3)'],
+    ],
+    events.map((event, index) => ({
+      id: randomUUID(),
+      organizationId,
+      seq: first + BigInt(index),
+      type: event.type,
+      data: event.data,
+      occurredAt: now,
+    })),
+  );
+}
+
+export interface WriteOptions {
+  /** This transaction is the effect of the request now running: it claims the request's idempotency key. */
+  answersRequest?: boolean;
+}
+
+const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * 25 * 2 ** attempt));
+
+/** Runs `work` in a transaction of the organization, as the header of this file says. */
+export async function writeTransaction<T>(
+  organizationId: string,
+  work: (tx: TenantTx) => Promise<T>,
+  options: WriteOptions = {},
+): Promise<T> {
+  const { db, clock, events } = runtime();
+  const request = options.answersRequest ? requestKeys.getStore() : undefined;
+  // A retry after a crash: the first call's effect is committed; its result is the answer.
+  if (request?.committed) return request.committed.result as T;
+  for (let attempt = 1; ; attempt++) {
+    const now = clock.now();
+    let appended = 0;
+    try {
+      const result = await db.forOrganization(organizationId).$transaction(
+        async (tx) => {
+          const pending: PendingEvent[] = [];
+          pendingEvents.set(tx, pending);
+          const recordId = request ? await claimIn(tx, request.claim, now) : undefined;
+          const value = await work(tx);
+          if (recordId) await completeIn(tx, recordId, value, now);
+          await appendEvents(tx, organizationId, pending, clock.now());
+          appended = pending.length;
+          return value;
+        },
+        { timeout: TRANSACTION_TIMEOUT_MS },
+      );
+      if (appended > 0) events.wake(organizationId);
+      return result;
+    } catch (error) {
+      if (error instanceof KeyTaken) {
+        const state = await keyState(request!.claim);
+        if (state.kind === 'conflict') throw ValidationError.at(['idempotencyKey'], KEY_CONFLICT);
+        if (state.kind === 'committed') return state.result as T;
+        // The record expired in between: run as the key's first call.
+        if (state.kind === 'new' && attempt < ATTEMPTS) continue;
+        throw new RetryableError(
+          'A request with this idempotency key has just answered; send it again to get its answer.',
+          1,
+        );
+      }
+      if (isDatabaseTimeout(error)) {
+        throw new RetryableError('The database did not answer in time; nothing was changed. Try again.', 5);
+      }
+      if (!isWriteConflict(error)) throw error;
+      if (attempt >= ATTEMPTS) {
+        throw new RetryableError(
+          'Other writes to the same records kept this one waiting; nothing was changed. Try again.',
+          1,
+        );
+      }
+      await pause(attempt);
+    }
+  }
+}
