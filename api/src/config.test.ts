@@ -24,6 +24,8 @@ describe('defaults', () => {
       redisUrl: undefined,
       demo: true,
       logLevel: 'info',
+      statementTimeoutMs: 15_000,
+      lockTimeoutMs: 10_000,
     });
   });
 });

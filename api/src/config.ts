@@ -17,6 +17,9 @@ export interface Config {
   /** Seed the demo organization into an empty database. */
   demo: boolean;
   logLevel: LogLevel;
+  /** PostgreSQL: the longest one statement may run, and wait for a lock. */
+  statementTimeoutMs: number;
+  lockTimeoutMs: number;
 }
 
 const LOG_LEVELS: LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent'];
@@ -44,6 +47,15 @@ function url(name: string, raw: string | undefined, protocols: string[]): string
   return raw;
 }
 
+function milliseconds(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 100 || value > 3_600_000) {
+    throw new ConfigError(`${name}=${raw} is not a time in milliseconds: use a whole number from 100 to 3600000.`);
+  }
+  return value;
+}
+
 /** The one place that reads the environment. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = url('DATABASE_URL', env.DATABASE_URL, ['postgres:', 'postgresql:']);
@@ -64,5 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // The demo is on by default only for the embedded database, a newcomer's first run.
     demo: demoRaw === '1' || (demoRaw !== '0' && databaseUrl === undefined),
     logLevel,
+    statementTimeoutMs: milliseconds('TROFAST_DB_STATEMENT_TIMEOUT_MS', env.TROFAST_DB_STATEMENT_TIMEOUT_MS, 15_000),
+    lockTimeoutMs: milliseconds('TROFAST_DB_LOCK_TIMEOUT_MS', env.TROFAST_DB_LOCK_TIMEOUT_MS, 10_000),
   };
 }

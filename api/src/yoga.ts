@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { getOperationAST, GraphQLError, type ExecutionArgs } from 'graphql';
 import type { Caller } from './auth/caller.ts';
+import { isDatabaseTimeout } from './db/errors.ts';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { schema } from './schema/index.ts';
 import { createContext, type Context, type ContextSource } from './context.ts';
@@ -109,6 +110,13 @@ export function createYogaServer(log: Logger, open: OpenConnections): Yoga {
         if (original instanceof RetryableError) {
           return new GraphQLError(original.message, {
             extensions: { code: 'RETRY_LATER', retryAfterSeconds: original.retryAfterSeconds },
+            nodes: (error as GraphQLError).nodes,
+            path: (error as GraphQLError).path,
+          });
+        }
+        if (isDatabaseTimeout(original)) {
+          return new GraphQLError('The database did not answer in time; nothing was changed. Try again.', {
+            extensions: { code: 'RETRY_LATER', retryAfterSeconds: 5 },
             nodes: (error as GraphQLError).nodes,
             path: (error as GraphQLError).path,
           });

@@ -36,6 +36,7 @@ export const ACCESS: Record<string, Access> = {
   'Query.feedback': staff('VIEWER', 'CUSTOMERS_READ'),
   'Query.npsTrend': staff('VIEWER', 'CUSTOMERS_READ'),
   'Query.incidents': staff('VIEWER', 'CUSTOMERS_READ'),
+  'Query.events': staff('MANAGER', 'EVENTS_READ'),
 
   'Mutation.login': { anonymous: true },
   'Mutation.logout': staff('VIEWER'),

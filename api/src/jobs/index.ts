@@ -1,6 +1,7 @@
 // Every background job, in the order a round runs them.
 import type { Job } from './scheduler.ts';
 import { forgetExpiredKeys } from '../services/idempotency.service.ts';
+import { forgetOldEvents } from '../services/event-log.service.ts';
 import { recomputeDueCustomers } from '../services/recompute.service.ts';
 import { expirePoints } from '../services/points-expiry.service.ts';
 import { endExpiredSessions } from '../services/session.service.ts';
@@ -33,6 +34,14 @@ export const JOBS: Job[] = [
     leaseMs: 10 * MINUTE,
     run: async (now) => {
       await forgetExpiredKeys(now);
+    },
+  },
+  {
+    name: 'forget-old-events',
+    everyMs: 60 * MINUTE,
+    leaseMs: 10 * MINUTE,
+    run: async (now) => {
+      await forgetOldEvents(now);
     },
   },
   {

@@ -22,6 +22,7 @@ import './reward.ts';
 import './redemption.ts';
 import './economics.ts';
 import './events.ts';
+import './event-feed.ts';
 
 builder.queryType({});
 builder.mutationType({});

@@ -11,7 +11,8 @@ import { alertOpenKey } from '../domain/alerts/open-key.ts';
 import type { AlertReason } from '../domain/alerts/alert-text.ts';
 import type { ResolutionNoteCode } from '../domain/alerts/resolution-note.ts';
 import { runtime, tenantDb } from '../runtime.ts';
-import { emit, writeTransaction } from './transaction.service.ts';
+import { emit } from './event-log.service.ts';
+import { writeTransaction } from './transaction.service.ts';
 
 const SEVERITY_RANK: Record<AlertSeverity, number> = { INFO: 0, WARNING: 1, CRITICAL: 2 };
 

@@ -5,7 +5,8 @@ import { API_KEY_PREFIX, API_KEY_SHOWN, newSecret, sha256 } from '../auth/tokens
 import { FieldErrors, NotFoundError } from '../domain/errors.ts';
 import type { ApiKeyScope } from '../domain/types.ts';
 import { runtime, tenantDb } from '../runtime.ts';
-import { emit, writeTransaction } from './transaction.service.ts';
+import { emit } from './event-log.service.ts';
+import { writeTransaction } from './transaction.service.ts';
 
 export interface CreateApiKeyInput {
   name: string;

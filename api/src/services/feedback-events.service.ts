@@ -4,7 +4,7 @@
 // for an NPS 0–6 or CSAT 1–2, a bad experience.
 import type { TenantTx } from '../db/client.ts';
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { emit } from './transaction.service.ts';
+import { emit } from './event-log.service.ts';
 import type { FieldError } from '../domain/errors.ts';
 import { isBadExperience } from '../domain/feedback/bad-experience.ts';
 import { validateFeedbackAnswer } from '../domain/feedback/validate-answer.ts';

@@ -10,7 +10,7 @@ import type { IncidentCategory, IncidentSeverity } from '../domain/types.ts';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { CustomerRef } from './customer.service.ts';
 import { recordExperiences } from './experience.service.ts';
-import { emit } from './transaction.service.ts';
+import { emit } from './event-log.service.ts';
 
 export interface ReportIncidentInput {
   customer: CustomerRef;

@@ -13,7 +13,7 @@ import { planSpend } from '../domain/points/plan-spend.ts';
 import { tierStatus } from '../domain/points/tier-status.ts';
 import { addMonthsUtc } from '../domain/time/add-months.ts';
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { emit } from './transaction.service.ts';
+import { emit } from './event-log.service.ts';
 
 /** Kinds whose points count toward the tier. */
 export const EARNING_KINDS: PointsEntryKind[] = ['EARN_PURCHASE', 'EARN_FEEDBACK', 'EARN_BONUS'];

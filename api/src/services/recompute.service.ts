@@ -24,7 +24,8 @@ import { systemCaller } from '../auth/caller.ts';
 import { lockCustomers, updateTiers } from './ledger.service.ts';
 import { organizationSettings } from './organization-settings.service.ts';
 import { emitAlertNews, noNews, raiseOrEscalate, resolveByItself, type AlertNews } from './alert.service.ts';
-import { emit, writeTransaction } from './transaction.service.ts';
+import { emit } from './event-log.service.ts';
+import { writeTransaction } from './transaction.service.ts';
 
 /** How recent a detractor answer must be to raise an alert. */
 export const DETRACTOR_NEWS_DAYS = 30;

@@ -7,7 +7,8 @@ import { newSecret, sha256 } from '../auth/tokens.ts';
 import { FieldErrors, ValidationError } from '../domain/errors.ts';
 import { Prisma } from '../generated/prisma/client.ts';
 import { runtime } from '../runtime.ts';
-import { emit, writeTransaction } from './transaction.service.ts';
+import { emit } from './event-log.service.ts';
+import { writeTransaction } from './transaction.service.ts';
 
 export const LOCKOUT_ATTEMPTS = 10;
 export const LOCKOUT_WINDOW_MS = 15 * 60 * 1000;

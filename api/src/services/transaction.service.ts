@@ -15,63 +15,16 @@
 //   3. the one incident, redemption or reward the write changes;
 //   4. alerts (the recompute, which holds its customers' locks);
 //   5. the organization's event sequence (appendEvents, the last statement before commit).
-import { randomUUID } from 'node:crypto';
-import { Prisma } from '../generated/prisma/client.ts';
 import type { TenantTx } from '../db/client.ts';
-import { bulkInsert } from '../db/bulk-insert.ts';
 import { isDatabaseTimeout, isWriteConflict } from '../db/errors.ts';
 import { RetryableError, ValidationError } from '../domain/errors.ts';
-import type { EventData, EventType } from '../domain/events/event-types.ts';
 import { runtime } from '../runtime.ts';
 import { claimIn, completeIn, KEY_CONFLICT, KeyTaken, keyState, requestKeys } from './idempotency.service.ts';
+import { appendEvents, collectEvents } from './event-log.service.ts';
 
 const ATTEMPTS = 5;
 /** Longer than any write takes; the recompute job's batches included. */
 const TRANSACTION_TIMEOUT_MS = 60_000;
-
-interface PendingEvent {
-  type: EventType;
-  data: object;
-}
-
-const pendingEvents = new WeakMap<object, PendingEvent[]>();
-
-/** Records an event of this write; it is stored with the write, or not at all. */
-export function emit<T extends EventType>(tx: TenantTx, type: T, data: EventData[T]): void {
-  const pending = pendingEvents.get(tx);
-  if (!pending) throw new Error(`An event (${type}) was emitted outside writeTransaction.`);
-  pending.push({ type, data });
-}
-
-/** Gives the events their places in the organization's order and stores them: the last statement before commit. */
-async function appendEvents(tx: TenantTx, organizationId: string, events: PendingEvent[], now: Date): Promise<void> {
-  if (events.length === 0) return;
-  const [{ last }] = await tx.$queryRaw<{ last: bigint }[]>(Prisma.sql`
-    INSERT INTO "EventSequence" ("organizationId", last) VALUES (${organizationId}, ${events.length})
-    ON CONFLICT ("organizationId") DO UPDATE SET last = "EventSequence".last + ${events.length}
-    RETURNING last`);
-  const first = last - BigInt(events.length) + 1n;
-  await bulkInsert(
-    tx,
-    'Event',
-    [
-      ['id', 'text'],
-      ['organizationId', 'text'],
-      ['seq', 'bigint'],
-      ['type', 'text'],
-      ['data', 'jsonb'],
-      ['occurredAt', 'timestamp(3)'],
-    ],
-    events.map((event, index) => ({
-      id: randomUUID(),
-      organizationId,
-      seq: first + BigInt(index),
-      type: event.type,
-      data: event.data,
-      occurredAt: now,
-    })),
-  );
-}
 
 export interface WriteOptions {
   /** This transaction is the effect of the request now running: it claims the request's idempotency key. */
@@ -96,8 +49,7 @@ export async function writeTransaction<T>(
     try {
       const result = await db.forOrganization(organizationId).$transaction(
         async (tx) => {
-          const pending: PendingEvent[] = [];
-          pendingEvents.set(tx, pending);
+          const pending = collectEvents(tx);
           const recordId = request ? await claimIn(tx, request.claim, now) : undefined;
           const value = await work(tx);
           if (recordId) await completeIn(tx, recordId, value, now);

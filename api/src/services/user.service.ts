@@ -4,7 +4,8 @@ import { hashPassword } from '../auth/passwords.ts';
 import { FieldErrors, NotFoundError, ValidationError } from '../domain/errors.ts';
 import type { Locale, Role } from '../domain/types.ts';
 import { runtime, tenantDb } from '../runtime.ts';
-import { emit, writeTransaction } from './transaction.service.ts';
+import { emit } from './event-log.service.ts';
+import { writeTransaction } from './transaction.service.ts';
 import { EMAIL, generatePassword } from './organization.service.ts';
 
 export interface CreateUserInput {
