@@ -34,6 +34,11 @@ export interface Database {
   forOrganization(organizationId: string): TenantDb;
   /** SQL statements sent so far: tests use it to prove a query does not grow with its page (no N+1). */
   statements(): number;
+  /**
+   * Milliseconds those statements took as the driver saw them (round trip; outside a transaction
+   * also the wait for a pooled connection): benchmarks set it against wall time.
+   */
+  queryTime(): number;
   /** Migrations applied at open, and the database answering now. */
   ready(): Promise<boolean>;
   close(): Promise<void>;
@@ -122,8 +127,10 @@ export async function openDatabase(config: Config, options: OpenOptions = {}): P
   const expected = (await readMigrations(options.prismaDir)).migrationDirectories.length;
   const client = new PrismaClient({ adapter: factory, log: [{ emit: 'event', level: 'query' }] });
   let statements = 0;
-  client.$on('query', () => {
+  let queryTime = 0;
+  client.$on('query', (event) => {
     statements += 1;
+    queryTime += event.duration;
   });
   const system = extendSystem(client);
   const tenants = new Map<string, TenantDb>();
@@ -140,6 +147,7 @@ export async function openDatabase(config: Config, options: OpenOptions = {}): P
       return bound;
     },
     statements: () => statements,
+    queryTime: () => queryTime,
     async ready() {
       try {
         const [{ applied }] = await client.$queryRaw<{ applied: number }[]>`
