@@ -12,7 +12,6 @@ import { db } from '../../api/src/runtime.ts';
 import { systemCaller } from '../../api/src/auth/caller.ts';
 import { createApiKey } from '../../api/src/services/api-key.service.ts';
 import { createOrganization } from '../../api/src/services/organization.service.ts';
-import { upsertCustomer } from '../../api/src/services/customer.service.ts';
 import { benchApp, percentile } from './support.ts';
 import type { BenchTarget } from './run.ts';
 
@@ -255,9 +254,14 @@ export async function writeBenchmark(target: BenchTarget): Promise<void> {
     ]);
     const caller = systemCaller(organization.id);
     const { secret } = await createApiKey(caller, { name: 'Write bench', scopes: ['EVENTS_WRITE'] });
-    const customers: string[] = [];
-    for (let i = 0; i < CUSTOMERS; i++)
-      customers.push((await upsertCustomer(caller, { externalId: `W-${i}`, name: `Write ${i}` })).id);
+    // The rows upsertCustomer would make, in one statement: 500 calls of it took 15-50 s on a loaded machine.
+    const now = new Date();
+    const inserted = await db().acrossOrganizations.$queryRaw<{ id: string }[]>(Prisma.sql`
+      INSERT INTO "Customer" (id, "organizationId", "externalId", name, locale, "createdAt", "updatedAt", "riskComputedAt", "recomputeAt")
+      SELECT gen_random_uuid()::text, ${organization.id}, 'W-' || n, 'Write ' || n, 'DA', ${now}, ${now}, ${now}, ${now}
+      FROM generate_series(1, ${CUSTOMERS}) AS n
+      RETURNING id`);
+    const customers = inserted.map((row) => row.id);
     const setupMs = performance.now() - began;
     const spread = (index: number) => customers[index % CUSTOMERS];
     const one = () => customers[0];
@@ -365,7 +369,7 @@ export async function writeBenchmark(target: BenchTarget): Promise<void> {
     ])
       console.log(`  ${note}`);
     console.log(
-      `  (setting up ${CUSTOMERS} customers took ${(setupMs / 1000).toFixed(1)} s, the whole bench ${((performance.now() - began) / 1000).toFixed(1)} s)`,
+      `  (a fresh database, its migrations and ${CUSTOMERS} customers took ${(setupMs / 1000).toFixed(1)} s, the whole bench ${((performance.now() - began) / 1000).toFixed(1)} s)`,
     );
   } finally {
     agent.destroy();
