@@ -7,6 +7,7 @@ import { fanoutBenchmark } from './fanout.ts';
 import { recomputeJobBenchmark } from './recompute-job.ts';
 import { loginBenchmark } from './login.ts';
 import { boardBenchmark } from './board.ts';
+import { writeBenchmark } from './write.ts';
 
 export interface BenchTarget {
   label: 'PGlite' | 'PostgreSQL';
@@ -37,6 +38,7 @@ for (const target of targets) {
   if (!only || only === 'fanout') await fanoutBenchmark(target);
   if (!only || only === 'recompute') await recomputeJobBenchmark(target);
   if (!only || only === 'login') await loginBenchmark(target);
+  if (!only || only === 'write') await writeBenchmark(target);
 }
 // The dashboard's board does not depend on the database.
 if (!only || only === 'board') await boardBenchmark();

@@ -37,6 +37,11 @@ export interface Database {
    * of its own: tests use it to prove a query does not grow with its page (no N+1).
    */
   statements(): number;
+  /**
+   * Milliseconds those statements took as the driver saw them (round trip; outside a transaction
+   * also the wait for a pooled connection): benchmarks set it against wall time.
+   */
+  queryTime(): number;
   /** Migrations applied at open, and the database answering now. */
   ready(): Promise<boolean>;
   close(): Promise<void>;
@@ -138,8 +143,11 @@ export async function openDatabase(config: Config, options: OpenOptions = {}): P
   const expected = (await readMigrations(options.prismaDir)).migrationDirectories.length;
   const client = new PrismaClient({ adapter: factory, log: [{ emit: 'event', level: 'query' }] });
   let statements = 0;
+  let queryTime = 0;
   client.$on('query', (event) => {
-    if (!RELAY_READ.test(event.query)) statements += 1;
+    if (RELAY_READ.test(event.query)) return;
+    statements += 1;
+    queryTime += event.duration;
   });
   const system = extendSystem(client);
   const tenants = new Map<string, TenantDb>();
@@ -156,6 +164,7 @@ export async function openDatabase(config: Config, options: OpenOptions = {}): P
       return bound;
     },
     statements: () => statements,
+    queryTime: () => queryTime,
     async ready() {
       const answer = client.$queryRaw<{ applied: number }[]>`
           SELECT count(*)::int AS applied FROM _prisma_migrations WHERE finished_at IS NOT NULL`.then(
