@@ -20,7 +20,9 @@ let other: TestOrganization;
 let customers: { id: string }[];
 
 const logOf = (organizationId: string) =>
-  db().forOrganization(organizationId).event.findMany({ orderBy: { seq: 'asc' } });
+  db()
+    .forOrganization(organizationId)
+    .event.findMany({ orderBy: { seq: 'asc' } });
 
 const FEED = `query ($first: Int, $after: String, $types: [WebhookEventType!]) {
   events(first: $first, after: $after, types: $types) {
@@ -101,10 +103,7 @@ describe('the log', () => {
     await adjustPoints(systemCaller(org.id), { customer: { id: customers[0].id }, delta: 5, reason: 'Tak' });
     const added = (await logOf(org.id)).slice(before).filter((event) => event.type !== 'customer.risk_changed');
     expect(added.map((event) => [event.type, event.data])).toEqual([
-      [
-        'points.changed',
-        { customer: gid('Customer', customers[0].id), delta: -50, balance: 70, entries: 1 },
-      ],
+      ['points.changed', { customer: gid('Customer', customers[0].id), delta: -50, balance: 70, entries: 1 }],
       [
         'redemption.changed',
         {
@@ -138,10 +137,13 @@ describe('the feed', () => {
     const read: { id: string; type: string; data: unknown }[] = [];
     let after: string | null = null;
     for (;;) {
-      const result = await app.graphql(FEED, { first: 7, after }, key);
-      const page = result.data!.events;
+      type Page = {
+        edges: { node: { id: string; type: string; data: unknown } }[];
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      };
+      const page: Page = (await app.graphql(FEED, { first: 7, after }, key)).data!.events;
       expect(page.edges.length).toBeLessThanOrEqual(7);
-      read.push(...page.edges.map((edge: { node: { id: string; type: string; data: unknown } }) => edge.node));
+      read.push(...page.edges.map((edge) => edge.node));
       after = page.pageInfo.endCursor;
       if (!page.pageInfo.hasNextPage) break;
     }

@@ -3,9 +3,6 @@
 // receives nothing. The second process runs no jobs, so the only alert is the one the test raises.
 // A session the first finds expired closes its socket on the second.
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { systemCaller } from '../../api/src/auth/caller.ts';
 import { upsertCustomer } from '../../api/src/services/customer.service.ts';
 import { SESSION_TTL_MS } from '../../api/src/auth/authenticate.ts';
@@ -14,59 +11,24 @@ import { createTestOrganization, PASSWORD, type TestOrganization } from '../supp
 import { request } from '../support/graphql.ts';
 import { partnerKey } from '../support/partner.ts';
 import { onPostgres } from '../support/database.ts';
+import { startApiProcess, type ApiProcess } from '../support/api-process.ts';
 import { collect, readSseUntil, socketClient, untilListening } from '../support/subscriptions.ts';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const DAY = 24 * 60 * 60 * 1000;
 const START = new Date('2026-02-01T10:00:00Z');
 
 let first: TestApp;
-let second: ChildProcess;
+let second: ApiProcess;
 let secondUrl: string;
 let org: TestOrganization;
 let other: TestOrganization;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForHealth(url: string): Promise<void> {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    try {
-      if ((await fetch(`${url}/ready`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`${url} never became ready`);
-}
-
 beforeAll(async () => {
   if (!onPostgres) return;
   first = await startTestApp({ now: START, env: { REDIS_URL } });
-  const port = await freePort();
-  secondUrl = `http://127.0.0.1:${port}`;
-  second = spawn(process.execPath, ['--import', 'tsx', 'tests/support/instance.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATABASE_URL: first.config.databaseUrl,
-      REDIS_URL,
-      TROFAST_API_PORT: String(port),
-      TROFAST_DEMO: '0',
-      TROFAST_TEST_NOW: START.toISOString(),
-      LOG_LEVEL: 'warn',
-    },
-    stdio: 'ignore',
-  });
-  await waitForHealth(secondUrl);
+  second = await startApiProcess(START, { DATABASE_URL: first.config.databaseUrl, REDIS_URL });
+  secondUrl = second.url;
   org = await createTestOrganization(first, 'Første');
   other = await createTestOrganization(first, 'Anden');
   await upsertCustomer(systemCaller(org.id), { externalId: 'FAR', name: 'Fjern Kunde' });
@@ -74,7 +36,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  second?.kill('SIGTERM');
+  await second?.stop();
   await first?.stop();
 });
 

@@ -77,7 +77,9 @@ test.skipIf(!onPostgres)(
                 ? [REDEEM, { customer, reward: rewardId }]
                 : [INCIDENT, { customer, title: `Writer ${writer}, round ${round}` }];
           const result = await app.graphql(query, variables, partner);
-          const kind = result.errors?.length ? `error: ${result.errors[0].message}` : Object.values(result.data!)[0].__typename;
+          const kind = result.errors?.length
+            ? `error: ${result.errors[0].message}`
+            : Object.values(result.data!)[0].__typename;
           answers[kind] = (answers[kind] ?? 0) + 1;
           if (!EXPECTED.has(kind)) problems.push(kind);
         }
@@ -88,7 +90,9 @@ test.skipIf(!onPostgres)(
     expect(answers.MutationRedeemRewardSuccess).toBeGreaterThan(0);
     expect(answers.MutationReportIncidentSuccess).toBeGreaterThan(0);
     expect(await checkLedger(org.id, app.clock.now())).toEqual([]);
-    const customers = await db().forOrganization(org.id).customer.findMany({ select: { id: true, pointsBalance: true } });
+    const customers = await db()
+      .forOrganization(org.id)
+      .customer.findMany({ select: { id: true, pointsBalance: true } });
     for (const customer of customers) {
       const { _sum } = await db()
         .forOrganization(org.id)

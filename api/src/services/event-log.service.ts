@@ -33,7 +33,12 @@ export function emit<T extends EventType>(tx: TenantTx, type: T, data: EventData
 }
 
 /** Gives the events their places in the organization's order and stores them: the last statement before commit. */
-export async function appendEvents(tx: TenantTx, organizationId: string, events: PendingEvent[], now: Date): Promise<void> {
+export async function appendEvents(
+  tx: TenantTx,
+  organizationId: string,
+  events: PendingEvent[],
+  now: Date,
+): Promise<void> {
   if (events.length === 0) return;
   const [{ last }] = await tx.$queryRaw<{ last: bigint }[]>(Prisma.sql`
     INSERT INTO "EventSequence" ("organizationId", last) VALUES (${organizationId}, ${events.length})

@@ -1,0 +1,59 @@
+// An API in a process of its own (tests/support/instance.ts) on a test's database: for tests that
+// need two instances, or that kill one with SIGKILL as a crash would.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { freePort } from '../e2e/support/trofast.ts';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+async function untilReady(url: string, child: ChildProcess): Promise<void> {
+  for (let attempt = 0; attempt < 300; attempt++) {
+    if (child.exitCode !== null) throw new Error(`the API at ${url} exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${url}/ready`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${url} never became ready`);
+}
+
+export interface ApiProcess {
+  url: string;
+  child: ChildProcess;
+  /** Resolves with the exit code (or signal) once the process has ended. */
+  exited: Promise<number | NodeJS.Signals | null>;
+  stop(): Promise<void>;
+}
+
+/** Starts an API process whose clock stands at `now`, configured by `env` (DATABASE_URL, REDIS_URL …). */
+export async function startApiProcess(now: Date, env: NodeJS.ProcessEnv): Promise<ApiProcess> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/support/instance.ts'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      TROFAST_API_PORT: String(port),
+      TROFAST_DEMO: '0',
+      TROFAST_TEST_NOW: now.toISOString(),
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
+    stdio: 'ignore',
+  });
+  const exited = new Promise<number | NodeJS.Signals | null>((resolve) =>
+    child.once('exit', (code, signal) => resolve(code ?? signal)),
+  );
+  await untilReady(url, child);
+  return {
+    url,
+    child,
+    exited,
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
