@@ -14,6 +14,7 @@ import { computeSatisfaction, type SatisfactionSignal } from '../domain/risk/sat
 import { decideAlerts, type CustomerAlertFacts } from '../domain/alerts/decide-alerts.ts';
 import { ignoredAlert, type IgnoredAlert } from '../domain/alerts/ignored-alert.ts';
 import { isTopSpender, topSpendRank, topSpendThreshold } from '../domain/alerts/top-spenders.ts';
+import { OPEN_INCIDENT_STATUSES, isIncidentOpen } from '../domain/incidents/incident-status.ts';
 import { DAY_MS } from '../domain/time/duration.ts';
 import { addMonthsUtc } from '../domain/time/add-months.ts';
 import { runtime } from '../runtime.ts';
@@ -58,7 +59,10 @@ async function loadFacts(tx: TenantTx, customerIds: string[], now: Date) {
         select: { customerId: true, kind: true, cause: true, score: true, occurredAt: true },
       }),
       tx.incident.findMany({
-        where: { ...inIds, OR: [{ status: { in: ['OPEN', 'IN_PROGRESS'] } }, { resolvedAt: { gt: ago(now, 365) } }] },
+        where: {
+          ...inIds,
+          OR: [{ status: { in: [...OPEN_INCIDENT_STATUSES] } }, { resolvedAt: { gt: ago(now, 365) } }],
+        },
         select: {
           id: true,
           customerId: true,
@@ -132,7 +136,7 @@ function churnRiskOf(customer: Customer, facts: Facts, settings: OrganizationSet
       lastPersonalContactAt: customer.lastPersonalContactAt,
       badExperiences: experiences.filter((experience) => experience.kind === 'BAD_EXPERIENCE'),
       recoveries: experiences.filter((experience) => experience.kind === 'RECOVERY'),
-      openIncidents: incidents.filter((incident) => incident.status === 'OPEN' || incident.status === 'IN_PROGRESS'),
+      openIncidents: incidents.filter((incident) => isIncidentOpen(incident.status)),
       latestNps: nps ? { score: nps.score!, occurredAt: nps.occurredAt } : null,
       activity: [
         ...(facts.purchases.get(customer.id) ?? []).map((purchase) => purchase.occurredAt),
