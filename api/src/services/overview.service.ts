@@ -6,6 +6,7 @@ import { npsOverLastDays } from './feedback.service.ts';
 import { addDays } from '../domain/time/duration.ts';
 import { LATEST_NPS_DAYS } from '../domain/risk/churn-risk.ts';
 import { addMonthsUtc } from '../domain/time/add-months.ts';
+import { OPEN_INCIDENT_STATUSES } from '../domain/incidents/incident-status.ts';
 import { tenantDb } from '../runtime.ts';
 
 export const NPS_WINDOW_DAYS = 90;
@@ -15,7 +16,7 @@ export async function overview(caller: AuthenticatedCaller) {
   const [customers, openAlerts, openIncidents, levels, nps] = await Promise.all([
     db.customer.count(),
     db.alert.count({ where: { status: { not: 'RESOLVED' } } }),
-    db.incident.count({ where: { status: { in: ['OPEN', 'IN_PROGRESS'] } } }),
+    db.incident.count({ where: { status: { in: [...OPEN_INCIDENT_STATUSES] } } }),
     db.customer.groupBy({ by: ['riskLevel'], _count: { _all: true } }),
     npsOverLastDays(caller, NPS_WINDOW_DAYS),
   ]);

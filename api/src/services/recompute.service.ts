@@ -7,16 +7,14 @@ import { Prisma } from '../generated/prisma/client.ts';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { TenantTx } from '../db/client.ts';
 import type { OrganizationSettings } from '../domain/settings.ts';
-import type { AlertKind, RiskLevel } from '../domain/types.ts';
-import { computeChurnRisk, type ChurnRisk, type RiskFactor } from '../domain/risk/churn-risk.ts';
+import type { RiskLevel } from '../domain/types.ts';
+import { computeChurnRisk, type ChurnRisk } from '../domain/risk/churn-risk.ts';
 import { computeEngagement } from '../domain/risk/engagement.ts';
 import { computeSatisfaction, type SatisfactionSignal } from '../domain/risk/satisfaction.ts';
-import { decideChurnRiskAlert } from '../domain/alerts/churn-risk-alert.ts';
-import { alertSeverity } from '../domain/alerts/alert-severity.ts';
+import { decideAlerts, type CustomerAlertFacts } from '../domain/alerts/decide-alerts.ts';
 import { ignoredAlert, type IgnoredAlert } from '../domain/alerts/ignored-alert.ts';
 import { isTopSpender, topSpendRank, topSpendThreshold } from '../domain/alerts/top-spenders.ts';
-import { isBadExperience } from '../domain/feedback/bad-experience.ts';
-import { isSlaBreached } from '../domain/incidents/sla-breached.ts';
+import { OPEN_INCIDENT_STATUSES, isIncidentOpen } from '../domain/incidents/incident-status.ts';
 import { DAY_MS } from '../domain/time/duration.ts';
 import { addMonthsUtc } from '../domain/time/add-months.ts';
 import { runtime } from '../runtime.ts';
@@ -26,9 +24,6 @@ import { organizationSettings } from './organization-settings.service.ts';
 import { emitAlertNews, noNews, raiseOrEscalate, resolveByItself, type AlertNews } from './alert.service.ts';
 import { emit } from './event-log.service.ts';
 import { writeTransaction } from './transaction.service.ts';
-
-/** How recent a detractor answer must be to raise an alert. */
-export const DETRACTOR_NEWS_DAYS = 30;
 
 const ago = (now: Date, days: number) => new Date(now.getTime() - days * DAY_MS);
 const earliest = (...dates: (Date | null | undefined)[]): Date | null =>
@@ -67,7 +62,10 @@ async function loadFacts(tx: TenantTx, customerIds: string[], now: Date) {
         select: { customerId: true, kind: true, cause: true, score: true, occurredAt: true },
       }),
       tx.incident.findMany({
-        where: { ...inIds, OR: [{ status: { in: ['OPEN', 'IN_PROGRESS'] } }, { resolvedAt: { gt: ago(now, 365) } }] },
+        where: {
+          ...inIds,
+          OR: [{ status: { in: [...OPEN_INCIDENT_STATUSES] } }, { resolvedAt: { gt: ago(now, 365) } }],
+        },
         select: {
           id: true,
           customerId: true,
@@ -141,7 +139,7 @@ function churnRiskOf(customer: Customer, facts: Facts, settings: OrganizationSet
       lastPersonalContactAt: customer.lastPersonalContactAt,
       badExperiences: experiences.filter((experience) => experience.kind === 'BAD_EXPERIENCE'),
       recoveries: experiences.filter((experience) => experience.kind === 'RECOVERY'),
-      openIncidents: incidents.filter((incident) => incident.status === 'OPEN' || incident.status === 'IN_PROGRESS'),
+      openIncidents: incidents.filter((incident) => isIncidentOpen(incident.status)),
       latestNps: nps ? { score: nps.score!, occurredAt: nps.occurredAt } : null,
       activity: [
         ...(facts.purchases.get(customer.id) ?? []).map((purchase) => purchase.occurredAt),
@@ -285,7 +283,7 @@ export async function recomputeIn(
         previousLevel: customer.riskLevel,
       });
     }
-    await decideAlerts(tx, organizationId, customer, risk, ignored, facts, now, result.news, isTopSpenderNow);
+    await updateAlerts(tx, organizationId, customer, risk, ignored, facts, now, result.news, isTopSpenderNow);
   }
 
   // One statement writes every customer's read model.
@@ -312,10 +310,8 @@ export async function recomputeIn(
   return result;
 }
 
-type AlertRow = Facts['alerts'] extends Map<string, (infer R)[]> ? R : never;
-
-/** PRODUCT.md "Alerts": what the new facts raise, escalate or resolve for one customer. */
-async function decideAlerts(
+/** PRODUCT.md "Alerts": decides what the new facts raise, escalate or resolve, and applies it. */
+async function updateAlerts(
   tx: TenantTx,
   organizationId: string,
   customer: Customer,
@@ -327,199 +323,29 @@ async function decideAlerts(
   isTopSpender: (customerId: string) => Promise<boolean>,
 ): Promise<void> {
   const alerts = facts.alerts.get(customer.id) ?? [];
-  const open = (kind: AlertKind, incidentId: string | null = null) =>
-    alerts.find((alert) => alert.kind === kind && alert.status !== 'RESOLVED' && alert.incidentId === incidentId);
-  const lastCause = (kind: AlertKind, incidentId: string | null = null) =>
-    alerts.filter((alert) => alert.kind === kind && alert.incidentId === incidentId).at(-1)?.causedAt ?? null;
-  const customerName = customer.name;
-  const factor = <C extends RiskFactor['code']>(code: C) =>
-    risk.factors.find((candidate): candidate is Extract<RiskFactor, { code: C }> => candidate.code === code);
-
-  // CHURN_RISK: rising to HIGH or CRITICAL raises or escalates; falling below HIGH resolves.
-  const decision = decideChurnRiskAlert(customer.riskLevel, risk.level);
-  const churn = open('CHURN_RISK');
-  if (decision.action === 'RAISE' || decision.action === 'ESCALATE') {
-    await raiseOrEscalate(
-      tx,
-      organizationId,
-      {
-        kind: 'CHURN_RISK',
-        customerId: customer.id,
-        severity: decision.severity,
-        causedAt: now,
-        reason: { code: 'CHURN_RISK', params: { customerName, level: risk.level, score: risk.score } },
-      },
-      churn,
-      now,
-      news,
-    );
-  } else if (decision.action === 'RESOLVE' && churn) {
-    await resolveByItself(tx, churn, 'RISK_BELOW_HIGH', now, news);
-  }
-
-  // TWO_STRIKES: a second (or later) bad experience within 90 days, raised once per new strike.
-  const strikes = factor('TWO_STRIKES');
-  if (strikes) {
-    const newest = new Date(
-      Math.max(
-        ...(facts.experiences.get(customer.id) ?? [])
-          .filter((e) => e.kind === 'BAD_EXPERIENCE')
-          .map((e) => e.occurredAt.getTime()),
-      ),
-    );
-    const last = lastCause('TWO_STRIKES');
-    if (!last || newest > last) {
-      await raiseOrEscalate(
-        tx,
-        organizationId,
-        {
-          kind: 'TWO_STRIKES',
-          customerId: customer.id,
-          severity: 'CRITICAL',
-          causedAt: newest,
-          reason: {
-            code: 'TWO_STRIKES',
-            params: { customerName, count: strikes.params.count, experiences: strikes.params.experiences },
-          },
-        },
-        open('TWO_STRIKES'),
-        now,
-        news,
-      );
-    }
-  }
-
-  // DETRACTOR: each NPS answer of 0–6, raised once; an answer older than a month, imported
-  // late, is history rather than news.
-  const detractor = (facts.feedback.get(customer.id) ?? [])
-    .filter(
-      (answer) =>
-        answer.survey?.kind === 'NPS' &&
-        answer.score !== null &&
-        isBadExperience('NPS', answer.score) &&
-        answer.occurredAt > ago(now, DETRACTOR_NEWS_DAYS),
-    )
-    .sort((a, b) => b.occurredAt.getTime() - a.occurredAt.getTime())[0];
-  const lastDetractor = lastCause('DETRACTOR');
-  if (detractor && (!lastDetractor || detractor.occurredAt > lastDetractor)) {
-    await raiseOrEscalate(
-      tx,
-      organizationId,
-      {
-        kind: 'DETRACTOR',
-        customerId: customer.id,
-        severity: 'WARNING',
-        causedAt: detractor.occurredAt,
-        reason: {
-          code: 'DETRACTOR',
-          params: {
-            customerName,
-            score: detractor.score!,
-            ...(detractor.comment ? { comment: detractor.comment } : {}),
-          },
-        },
-      },
-      open('DETRACTOR'),
-      now,
-      news,
-    );
-  }
-
-  // IGNORED: crossing 90 days without personal contact, once per quiet stretch; a contact resolves it.
-  const openIgnored = open('IGNORED');
-  if (ignored.due) {
-    const since = new Date(ignored.due.since);
-    const last = lastCause('IGNORED');
-    if (!last || last.getTime() !== since.getTime()) {
-      const severity = alertSeverity({ kind: 'IGNORED', topSpender: await isTopSpender(customer.id) })!;
-      await raiseOrEscalate(
-        tx,
-        organizationId,
-        {
-          kind: 'IGNORED',
-          customerId: customer.id,
-          severity,
-          causedAt: since,
-          reason: {
-            code: 'IGNORED',
-            params: { customerName, days: ignored.due.days, neverContacted: ignored.due.neverContacted },
-          },
-        },
-        openIgnored,
-        now,
-        news,
-      );
-    }
-  } else if (openIgnored) {
-    await resolveByItself(tx, openIgnored, 'PERSONAL_CONTACT', now, news);
-  }
-
-  // INCIDENT and SLA_BREACH, per incident: raised once, resolved when the incident is.
-  for (const incident of facts.incidents.get(customer.id) ?? []) {
-    const isOpen = incident.status === 'OPEN' || incident.status === 'IN_PROGRESS';
-    const openIncidentAlert = open('INCIDENT', incident.id);
-    const openBreach = open('SLA_BREACH', incident.id);
-    if (!isOpen) {
-      if (openIncidentAlert) await resolveByItself(tx, openIncidentAlert, 'INCIDENT_RESOLVED', now, news);
-      if (openBreach) await resolveByItself(tx, openBreach, 'INCIDENT_RESOLVED', now, news);
-      continue;
-    }
-    const severity = alertSeverity({ kind: 'INCIDENT', incidentSeverity: incident.severity });
-    const raisedBefore = alerts.find((alert) => alert.kind === 'INCIDENT' && alert.incidentId === incident.id);
-    if (
-      severity &&
-      (!raisedBefore || (openIncidentAlert && openIncidentAlert.severity !== severity && severity === 'CRITICAL'))
-    ) {
-      await raiseOrEscalate(
-        tx,
-        organizationId,
-        {
-          kind: 'INCIDENT',
-          customerId: customer.id,
-          incidentId: incident.id,
-          severity,
-          causedAt: incident.openedAt,
-          reason: {
-            code: 'INCIDENT',
-            params: {
-              customerName,
-              incidentTitle: incident.title,
-              severity: incident.severity,
-              dueAt: incident.slaDueAt.toISOString(),
-            },
-          },
-        },
-        openIncidentAlert,
-        now,
-        news,
-      );
-    }
-    const breached = isSlaBreached(
-      { status: incident.status, slaDueAt: incident.slaDueAt, resolvedAt: incident.resolvedAt },
-      now,
-    );
-    if (
-      breached &&
-      !alerts.some((alert: AlertRow) => alert.kind === 'SLA_BREACH' && alert.incidentId === incident.id)
-    ) {
-      await raiseOrEscalate(
-        tx,
-        organizationId,
-        {
-          kind: 'SLA_BREACH',
-          customerId: customer.id,
-          incidentId: incident.id,
-          severity: 'WARNING',
-          causedAt: incident.slaDueAt,
-          reason: {
-            code: 'SLA_BREACH',
-            params: { customerName, incidentTitle: incident.title, dueAt: incident.slaDueAt.toISOString() },
-          },
-        },
-        undefined,
-        now,
-        news,
-      );
+  const alertFacts: CustomerAlertFacts = {
+    customerName: customer.name,
+    previousLevel: customer.riskLevel,
+    risk,
+    experiences: facts.experiences.get(customer.id) ?? [],
+    feedback: facts.feedback.get(customer.id) ?? [],
+    ignored: ignored.due,
+    incidents: facts.incidents.get(customer.id) ?? [],
+    alerts,
+    topSpender: undefined,
+  };
+  // Whether the customer is a top spender costs a query: asked only when an IGNORED alert needs it.
+  const first = decideAlerts(alertFacts, now);
+  const decision = first.needsTopSpender
+    ? decideAlerts({ ...alertFacts, topSpender: await isTopSpender(customer.id) }, now)
+    : first;
+  const alertById = (id: string) => alerts.find((alert) => alert.id === id)!;
+  for (const action of decision.actions) {
+    if (action.action === 'RESOLVE') {
+      await resolveByItself(tx, alertById(action.alertId), action.note, now, news);
+    } else {
+      const open = action.action === 'ESCALATE' ? alertById(action.alertId) : undefined;
+      await raiseOrEscalate(tx, organizationId, { ...action.cause, customerId: customer.id }, open, now, news);
     }
   }
 }
