@@ -14,7 +14,7 @@ export interface TestOrganization {
   emails: Record<Role, string>;
 }
 
-export async function login(app: TestApp, email: string, password = PASSWORD): Promise<string> {
+export async function login(app: Pick<TestApp, 'graphql'>, email: string, password = PASSWORD): Promise<string> {
   const result = await app.graphql(
     `mutation ($input: LoginInput!) { login(input: $input) { __typename ... on MutationLoginSuccess { data { token } } ... on Error { message } } }`,
     { input: { email, password } },
@@ -24,7 +24,10 @@ export async function login(app: TestApp, email: string, password = PASSWORD): P
   return login.data.token;
 }
 
-export async function createTestOrganization(app: TestApp, name = 'Testbutik'): Promise<TestOrganization> {
+export async function createTestOrganization(
+  app: Pick<TestApp, 'graphql'>,
+  name = 'Testbutik',
+): Promise<TestOrganization> {
   const slug = `${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${Math.random().toString(36).slice(2, 8)}`;
   const emails = Object.fromEntries(ROLES.map((role) => [role, `${role.toLowerCase()}@${slug}.example`])) as Record<
     Role,

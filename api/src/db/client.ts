@@ -50,7 +50,7 @@ export interface Database {
 const RELAY_READ = /^SELECT .* FROM "public"\."Event(Sequence)?"/s;
 
 /** How long /ready waits for the database: a load balancer asks often and must not hang. */
-const READY_WITHIN_MS = 800;
+const READY_WITHIN_MS = 500;
 
 export interface OpenOptions {
   /** Apply pending migrations (the server does at start; `db:migrate` does on demand). */
