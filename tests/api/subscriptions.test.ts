@@ -10,7 +10,14 @@ import { startTestApp, type TestApp } from '../support/app.ts';
 import { createTestOrganization, login, type TestOrganization } from '../support/fixtures.ts';
 import { gid } from '../support/operations.ts';
 import { partnerKey } from '../support/partner.ts';
-import { collect, collectSse, socketClient, untilListening, type Received } from '../support/subscriptions.ts';
+import {
+  collect,
+  collectSse,
+  socketClient,
+  untilDelivered,
+  untilListening,
+  type Received,
+} from '../support/subscriptions.ts';
 
 let app: TestApp;
 let org: TestOrganization;
@@ -206,7 +213,7 @@ describe.each<Transport>(['graphql-ws', 'SSE'])('over %s', (transport) => {
       const theirs = await subscribe(transport, otherReader, query);
       await act(externalId);
       expect((await mine.next()).data![field]).toEqual(expected(externalId));
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await untilDelivered(org.id);
       expect(theirs.received).toEqual([]);
       await Promise.all([mine.close(), theirs.close()]);
     },

@@ -22,7 +22,7 @@ import { ApiKeyScope } from '../../api/src/domain/types.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { createTestOrganization, ROLES, type TestOrganization } from '../support/fixtures.ts';
 import { NODE_TARGETS, NOWHERE, OPERATIONS, gid, type Targets } from '../support/operations.ts';
-import { collect, socketClient, untilListening } from '../support/subscriptions.ts';
+import { collect, socketClient, untilDelivered, untilListening } from '../support/subscriptions.ts';
 import { rowsOf, snapshot } from '../support/snapshot.ts';
 
 let app: TestApp;
@@ -214,7 +214,7 @@ test(
     );
     expect(acknowledged.data!.acknowledgeAlert.__typename).toBe('MutationAcknowledgeAlertSuccess');
     for (const heard of heardInA) await heard.next(10_000);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await untilDelivered(a.id);
 
     const secretsOfA = await identifiersOf(a.id);
     const leaks: string[] = [];

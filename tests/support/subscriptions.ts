@@ -1,6 +1,7 @@
 // Real graphql-ws and SSE clients against a running API, for subscription tests.
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
+import { db, runtime } from '../../api/src/runtime.ts';
 
 export interface SocketClient {
   client: Client;
@@ -84,6 +85,17 @@ function inbox<T>() {
  * on a loaded machine the moment grows: the wait is generous.
  */
 export const untilListening = () => new Promise((resolve) => setTimeout(resolve, 500));
+
+/**
+ * Waits until this process's event relay has handed every event of the organization stored so
+ * far to its subscribers: after it, an event that was to reach a subscriber of another
+ * organization would have been published, and topics never cross organizations.
+ */
+export async function untilDelivered(organizationId: string): Promise<void> {
+  const sequence = await db().forOrganization(organizationId).eventSequence.findUnique({ where: { organizationId } });
+  const last = sequence?.last ?? 0n;
+  while (runtime().events.delivered(organizationId) < last) await new Promise((resolve) => setTimeout(resolve, 10));
+}
 
 /** Subscribes over graphql-ws and collects what arrives; `next()` waits for the next event. */
 export function collect<T = Record<string, any>>(
