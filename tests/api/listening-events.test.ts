@@ -132,9 +132,14 @@ describe('recordEvents with feedback and incidents', () => {
     const incident = (i: number) => ({
       incident: { customer: customer(i), title: `Incident ${i}`, category: 'PRODUCT', severity: 'MEDIUM' },
     });
-    // The same 20 customers in both calls, each with three incidents already, so what is done per
-    // customer after its events (risk, alerts) is the same work in both: only per-event work could grow.
-    await record(Array.from({ length: 60 }, (_, i) => incident(i)));
+    // The same 20 customers in both calls, each with three incidents and a promoter's answer
+    // already, so what is done per customer after its events (risk, alerts, their events) is the
+    // same work in both: only per-event work could grow.
+    const warmUp = await survey({ kind: 'NPS', question: 'Warm-up', participationPoints: 5 });
+    await record([
+      ...Array.from({ length: 60 }, (_, i) => incident(i)),
+      ...Array.from({ length: 20 }, (_, i) => ({ feedback: { customer: customer(i), surveyId: warmUp, score: 9 } })),
+    ]);
     const statementsFor = async (count: number) => {
       // Each customer answers each survey once: count / 20 fresh surveys.
       const surveys: string[] = [];

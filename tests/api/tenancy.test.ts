@@ -138,8 +138,10 @@ beforeAll(async () => {
     .user.findMany({ where: { role: 'VIEWER' } });
   const seededInA = await seedCustomer(a);
   const [pointsEntryOfA] = await rowsOf(a.id, 'PointsEntry');
+  const [eventOfA] = await rowsOf(a.id, 'Event');
   targetsInA = {
     organizationId: a.id,
+    eventId: eventOfA.id,
     userId: usersOfA[0].id,
     apiKeyId: keyOfA.apiKey.id,
     pointsEntryId: pointsEntryOfA.id,

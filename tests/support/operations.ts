@@ -18,6 +18,7 @@ export interface Targets {
   incidentId: string;
   rewardId: string;
   redemptionId: string;
+  eventId: string;
 }
 
 export interface Operation {
@@ -44,6 +45,7 @@ export const NOWHERE: Targets = {
   incidentId: 'nowhere-incident',
   rewardId: 'nowhere-reward',
   redemptionId: 'nowhere-redemption',
+  eventId: 'nowhere-event',
 };
 
 const RESULT = '__typename ... on Error { message }';
@@ -63,6 +65,7 @@ export const NODE_TARGETS: Record<string, keyof Targets> = {
   Incident: 'incidentId',
   Reward: 'rewardId',
   Redemption: 'redemptionId',
+  Event: 'eventId',
 };
 const NODE_TYPES = Object.keys(NODE_TARGETS);
 
@@ -117,6 +120,9 @@ export const OPERATIONS: Record<string, Operation> = {
     variables: byCustomer,
   },
 
+  'Query.events': {
+    document: '{ events(first: 50) { totalCount edges { cursor node { id type occurredAt data } } } }',
+  },
   'Query.alerts': { document: `{ alerts(first: 20) { totalCount edges { node { ${ALERT_FIELDS} } } } }` },
   'Query.overview': {
     document: '{ overview { customers openAlerts openIncidents nps riskDistribution { level count } } }',
