@@ -25,6 +25,8 @@ import { appendEvents, collectEvents } from './event-log.service.ts';
 const ATTEMPTS = 5;
 /** Longer than any write takes; the recompute job's batches included. */
 const TRANSACTION_TIMEOUT_MS = 60_000;
+/** How long a write may wait for a pooled connection: under a burst, writers queue rather than fail. */
+const CONNECTION_WAIT_MS = 10_000;
 
 export interface WriteOptions {
   /** This transaction is the effect of the request now running: it claims the request's idempotency key. */
@@ -57,7 +59,7 @@ export async function writeTransaction<T>(
           appended = pending.length;
           return value;
         },
-        { timeout: TRANSACTION_TIMEOUT_MS },
+        { timeout: TRANSACTION_TIMEOUT_MS, maxWait: CONNECTION_WAIT_MS },
       );
       if (appended > 0) events.wake(organizationId);
       return result;
