@@ -9,6 +9,7 @@ import type PrismaTypes from '../generated/pothos-types.ts';
 import { getDatamodel } from '../generated/pothos-types.ts';
 import AccessPlugin from './access-plugin.ts';
 import IdempotencyPlugin from './idempotency.ts';
+import InputLimitsPlugin from './input-limits.ts';
 import { ACCESS, NODE_ACCESS, permits } from '../auth/access.ts';
 import { ForbiddenError } from '../domain/errors.ts';
 import type { Context } from '../context.ts';
@@ -27,8 +28,17 @@ export const builder = new SchemaBuilder<{
   DefaultNodeNullability: false;
 }>({
   // Errors before scope-auth and idempotency, so a refusal or a reused key comes back as data
-  // in a mutation's result; errors before prisma, as plugin-errors asks.
-  plugins: [AccessPlugin, ErrorsPlugin, ScopeAuthPlugin, IdempotencyPlugin, PrismaPlugin, RelayPlugin],
+  // in a mutation's result; errors before prisma, as plugin-errors asks. Input limits after
+  // scope-auth (a refused caller learns nothing of the input) and before anything reads a value.
+  plugins: [
+    AccessPlugin,
+    ErrorsPlugin,
+    ScopeAuthPlugin,
+    InputLimitsPlugin,
+    IdempotencyPlugin,
+    PrismaPlugin,
+    RelayPlugin,
+  ],
   defaultFieldNullability: false,
   scopeAuth: {
     authorizeOnSubscribe: true,

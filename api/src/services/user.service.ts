@@ -4,7 +4,8 @@ import { hashPassword } from '../auth/passwords.ts';
 import { FieldErrors, NotFoundError, ValidationError } from '../domain/errors.ts';
 import type { Locale, Role } from '../domain/types.ts';
 import { runtime, tenantDb } from '../runtime.ts';
-import { EMAIL, generatePassword } from './organization.service.ts';
+import { generatePassword } from './organization.service.ts';
+import { isEmailAddress } from '../domain/validation/is-email-address.ts';
 
 export interface CreateUserInput {
   email: string;
@@ -17,7 +18,7 @@ export interface CreateUserInput {
 export async function createUser(caller: AuthenticatedCaller, input: CreateUserInput) {
   const problems = new FieldErrors();
   const email = input.email.trim().toLowerCase();
-  if (!EMAIL.test(email)) problems.add(['input', 'email'], `"${input.email}" is not an email address.`);
+  if (!isEmailAddress(email)) problems.add(['input', 'email'], `"${input.email}" is not an email address.`);
   if (input.name.trim() === '') problems.add(['input', 'name'], 'Give the staff member a name.');
   if (input.password != null && input.password.length < 10)
     problems.add(['input', 'password'], 'Use at least 10 characters.');
