@@ -24,7 +24,6 @@ import {
   dateProblem,
   integerProblem,
   MAX_COUNT,
-  MAX_LIST_ITEMS,
   MAX_MONEY_MINOR,
   textLimit,
   textProblem,
@@ -46,10 +45,6 @@ function check(type: GraphQLInputType, field: string, value: unknown, path: stri
   const nullable = getNullableType(type);
   if (isListType(nullable)) {
     if (!Array.isArray(value)) return check(nullable.ofType, field, value, path, problems);
-    if (value.length > MAX_LIST_ITEMS) {
-      problems.push({ path, message: `At most ${MAX_LIST_ITEMS} items (this has ${value.length}).` });
-      return;
-    }
     value.forEach((item, index) => check(nullable.ofType, field, item, [...path, String(index)], problems));
     return;
   }

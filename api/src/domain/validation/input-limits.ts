@@ -35,13 +35,9 @@ export const MAX_COUNT = 100_000_000;
 export const EARLIEST_DATE = new Date('1970-01-01T00:00:00Z');
 export const LATEST_DATE = new Date('2100-01-01T00:00:00Z');
 
-/** Items in one list argument: a bulk of events at most. */
-export const MAX_LIST_ITEMS = 1000;
-
 // C0 controls and DEL; tab, line feed and carriage return are told apart below.
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
-// eslint-disable-next-line no-control-regex
 const LINE_BREAK = /[\t\n\r]/;
 // In a `u` pattern a well-formed pair reads as one code point: only a lone half matches.
 const LONE_SURROGATE = /\p{Cs}/u;
