@@ -86,9 +86,12 @@ export function createYogaServer(log: Logger, open: OpenConnections): Yoga {
       if (validate(args.schema, args.document, [NoSchemaIntrospectionCustomRule]).length === 0) return;
       setResultAndStopExecution({
         errors: [
-          new GraphQLError('Introspection needs a signed-in caller: send Authorization: Bearer <session token or API key>.', {
-            extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
-          }),
+          new GraphQLError(
+            'Introspection needs a signed-in caller: send Authorization: Bearer <session token or API key>.',
+            {
+              extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+            },
+          ),
         ],
       });
     },

@@ -23,10 +23,9 @@ export async function createUser(caller: AuthenticatedCaller, input: CreateUserI
   if (input.password != null && input.password.length < 10)
     problems.add(['input', 'password'], 'Use at least 10 characters.');
   problems.throwIfAny();
-  const db = runtime().db;
-  // Emails are unique across organizations: staff sign in with the email alone.
-  if (await db.acrossOrganizations.user.findUnique({ where: { email }, select: { id: true } })) {
-    throw ValidationError.at(['input', 'email'], 'This email already has a Trofast account.');
+  // Only this organization's staff are looked at: another organization's are not the caller's to know of.
+  if (await tenantDb(caller).user.findFirst({ where: { email }, select: { id: true } })) {
+    throw ValidationError.at(['input', 'email'], 'A staff member of your organization already has this email.');
   }
   const password = input.password ?? generatePassword();
   const user = await tenantDb(caller).user.create({
