@@ -102,6 +102,44 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the dashboard', { timeout: 9
       await screenshot(page, 'login-wrong-password-danish');
     });
 
+    test('after 5 wrong passwords the form says how long to wait, in the visitor’s language', async () => {
+      const { page } = suite.browser;
+      const error = page.locator('form [role="alert"]');
+      // Emails of their own: the demo staff's sign-ins in the other tests are not paused.
+      for (let attempt = 0; attempt < 5; attempt++) {
+        await submitSignIn(page, suite.trofast.webUrl, 'nobody@nordlys.example', `guess ${attempt}`);
+        await error.getByText('The email or password is wrong.', { exact: true }).waitFor();
+      }
+      await submitSignIn(page, suite.trofast.webUrl, 'nobody@nordlys.example', 'one more');
+      await error.getByText('Too many sign-in attempts. Try again in 1 second.', { exact: true }).waitFor();
+      for (const [width, height] of [
+        [390, 844],
+        [1440, 900],
+      ]) {
+        await page.setViewportSize({ width, height });
+        await screenshot(page, `login-paused-${width}`);
+      }
+
+      await danishVisitor(page, suite.trofast.webUrl);
+      for (let attempt = 0; attempt < 6; attempt++) {
+        await page.goto(`${suite.trofast.webUrl}/login`);
+        await page.waitForLoadState('networkidle');
+        await page.getByLabel('E-mail').fill('ingen@nordlys.example');
+        await page.getByLabel('Adgangskode').fill(`gæt ${attempt}`);
+        await page.getByRole('button', { name: 'Log ind' }).click();
+        await error.waitFor();
+      }
+      await error.getByText('For mange loginforsøg. Prøv igen om 1 sekund.', { exact: true }).waitFor();
+      for (const [width, height] of [
+        [390, 844],
+        [1440, 900],
+      ]) {
+        await page.setViewportSize({ width, height });
+        await screenshot(page, `login-paused-danish-${width}`);
+      }
+      await page.setViewportSize({ width: 1280, height: 860 });
+    });
+
     test('an address that does not exist says so in the visitor’s language', async () => {
       const { page } = suite.browser;
       expect((await page.goto(`${suite.trofast.webUrl}/no-such-page`))?.status()).toBe(404);
