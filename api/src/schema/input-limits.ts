@@ -72,10 +72,18 @@ function takesLimitedInput(type: GraphQLInputType, seen = new Set<string>()): bo
   return Object.values(named.getFields()).some((inner) => takesLimitedInput(inner.type, seen));
 }
 
+/** Whether a field's arguments hold anything limited, worked out once per field. */
+const limitedFields = new WeakMap<GraphQLField<unknown, unknown>, boolean>();
+
 /** The argument values as sent: plugins' argument mappers (global ids, say) have not touched them. */
 function checkArguments(info: GraphQLResolveInfo): void {
   const field = info.parentType.getFields()[info.fieldName];
-  if (!field.args.some((arg) => takesLimitedInput(arg.type))) return;
+  let limited = limitedFields.get(field);
+  if (limited === undefined) {
+    limited = field.args.some((arg) => takesLimitedInput(arg.type));
+    limitedFields.set(field, limited);
+  }
+  if (!limited) return;
   const problems = inputProblems(field, getArgumentValues(field, info.fieldNodes[0], info.variableValues));
   if (problems.length > 0) throw new ValidationError(problems);
 }
