@@ -103,6 +103,17 @@ describe('signing in', () => {
     expect(answers[20]).toBe('RateLimitedError');
     expect((await signIn('sweep-21@nowhere.example', 'x', '198.51.100.4')).__typename).toBe('ValidationError');
   });
+
+  test('what the throttle has forgotten, an hour later, the background job deletes', async () => {
+    await signIn('forgotten@nowhere.example', 'x', '198.51.100.5');
+    const rows = () =>
+      db().acrossOrganizations.$queryRaw<{ key: string }[]>`SELECT "key" FROM "SignInThrottle"
+        WHERE "key" IN ('account:forgotten@nowhere.example', 'address:198.51.100.5')`;
+    expect(await rows()).toHaveLength(2);
+    app.clock.advance(61 * 60 * 1000);
+    await app.runJobs();
+    expect(await rows()).toEqual([]);
+  });
 });
 
 describe('a session', () => {

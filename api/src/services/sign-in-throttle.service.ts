@@ -48,6 +48,14 @@ export async function claimSignInAttempt(keys: SignInKeys): Promise<void> {
   });
 }
 
+/** Deletes the keys the throttle has forgotten anyway (left alone longer than its policy remembers). */
+export async function forgetIdleSignInKeys(now: Date): Promise<number> {
+  const forgetBefore = new Date(now.getTime() - Math.max(ACCOUNT_POLICY.forgetAfterMs, ADDRESS_POLICY.forgetAfterMs));
+  return runtime().db.acrossOrganizations.$executeRaw(
+    Prisma.sql`DELETE FROM "SignInThrottle" WHERE "updatedAt" < ${forgetBefore}`,
+  );
+}
+
 /**
  * After a right password: the account starts over, and the address gets its attempt back, so
  * colleagues behind one address do not use up each other's budget by signing in.
