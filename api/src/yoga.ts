@@ -2,7 +2,7 @@
 // listens; app.ts mounts it on the HTTP server beside graphql-ws.
 import { randomUUID } from 'node:crypto';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
-import { getOperationAST, GraphQLError, type ExecutionArgs } from 'graphql';
+import { getOperationAST, GraphQLError, NoSchemaIntrospectionCustomRule, validate, type ExecutionArgs } from 'graphql';
 import type { Caller } from './auth/caller.ts';
 import { isDatabaseTimeout } from './db/errors.ts';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
@@ -68,12 +68,32 @@ export function createYogaServer(log: Logger, open: OpenConnections): Yoga {
       const facts = requests.get(request);
       if (!facts) return;
       response.headers.set('x-request-id', facts.requestId);
+      // The rest of a body cut off at the limit would be read as the next request: end the connection.
+      if (response.status === 413) response.headers.set('connection', 'close');
       log.info('graphql request', {
         requestId: facts.requestId,
         operation: facts.operation ?? null,
         caller: facts.caller ?? null,
         status: response.status,
         durationMs: Math.round(performance.now() - facts.startedAt),
+      });
+    },
+  };
+  // Introspection answers signed-in callers (partners' tools, the dashboard): anonymously it was a
+  // cheap way to load the process. The schema stays public in api/schema.graphql.
+  const introspectionSignedIn: Plugin<Context> = {
+    onExecute({ args, setResultAndStopExecution }) {
+      if (args.contextValue.caller.kind !== 'anonymous') return;
+      if (validate(args.schema, args.document, [NoSchemaIntrospectionCustomRule]).length === 0) return;
+      setResultAndStopExecution({
+        errors: [
+          new GraphQLError(
+            'Introspection needs a signed-in caller: send Authorization: Bearer <session token or API key>.',
+            {
+              extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+            },
+          ),
+        ],
       });
     },
   };
@@ -144,6 +164,7 @@ export function createYogaServer(log: Logger, open: OpenConnections): Yoga {
     },
     plugins: [
       logRequests,
+      introspectionSignedIn,
       EnvelopArmorPlugin({
         maxDepth: { n: QUERY_LIMITS.maxDepth },
         maxAliases: { n: QUERY_LIMITS.maxAliases },

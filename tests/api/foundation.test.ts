@@ -419,7 +419,7 @@ describe('the demo’s sign-in line at start', () => {
       DEMO_ORGANIZATION,
       DEMO_STAFF.map((person) => ({ ...person, password: DEMO_PASSWORD })),
     );
-    await runtime().db.acrossOrganizations.user.update({
+    await runtime().db.acrossOrganizations.user.updateMany({
       where: { email: 'agent@nordlys.example' },
       data: { passwordHash: await hashPassword('changed by the agent') },
     });

@@ -87,7 +87,8 @@ async function stockOf(reward: string) {
 beforeAll(async () => {
   app = await startTestApp({ now: new Date('2026-03-01T12:00:00Z') });
   org = await createTestOrganization(app, 'Indløsning');
-  pos = await partnerKey(org, ['REDEMPTIONS_WRITE']);
+  // The counter shows the balance and the stock it redeems against: it reads customers and rewards.
+  pos = await partnerKey(org, ['REDEMPTIONS_WRITE', 'CUSTOMERS_READ', 'REWARDS_READ']);
   await createCustomers(org, 8);
   const catalogue = [
     { name: 'Drikkedunk', pointsCost: 400, kind: 'GIFT', unitCost: { amountMinor: 6000, currency: 'DKK' }, stock: 3 },

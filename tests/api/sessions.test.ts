@@ -14,6 +14,7 @@ const LOGIN = `mutation ($input: LoginInput!) {
     __typename
     ... on MutationLoginSuccess { data { token expiresAt user { email role } } }
     ... on ValidationError { message fieldErrors { path message } }
+    ... on RateLimitedError { message retryAfterSeconds }
   }
 }`;
 
@@ -36,7 +37,7 @@ describe('signing in', () => {
   });
 
   test('a password is stored only as an argon2id hash with m = 19 MiB, t = 2, p = 1', async () => {
-    const user = await db().acrossOrganizations.user.findUniqueOrThrow({ where: { email: org.emails.AGENT } });
+    const user = await db().acrossOrganizations.user.findFirstOrThrow({ where: { email: org.emails.AGENT } });
     expect(user.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     expect(user.passwordHash).not.toContain(PASSWORD);
   });
@@ -52,17 +53,66 @@ describe('signing in', () => {
     expect(unknown.data!.login).toEqual(wrong.data!.login);
   });
 
-  test('after 10 failed attempts for one email in 15 minutes, even the right password is refused for a while', async () => {
-    const { emails } = await createTestOrganization(app, 'Lockout');
-    for (let attempt = 0; attempt < 10; attempt++) {
-      await app.graphql(LOGIN, { input: { email: emails.VIEWER, password: `guess ${attempt}` } });
+  /** Signs in from `address`, as the dashboard's server on this host says its visitor's address. */
+  async function signIn(email: string, password: string, address: string) {
+    const response = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': address },
+      body: JSON.stringify({ query: LOGIN, variables: { input: { email, password } } }),
+    });
+    return ((await response.json()) as { data: { login: Record<string, any> } }).data.login;
+  }
+
+  test('after 5 wrong passwords for one email the next attempt waits 1 s, and the answer says so', async () => {
+    const { emails } = await createTestOrganization(app, 'Pause');
+    for (let attempt = 0; attempt < 5; attempt++) {
+      expect((await signIn(emails.VIEWER, `guess ${attempt}`, '198.51.100.1')).__typename).toBe('ValidationError');
     }
-    const locked = await app.graphql(LOGIN, { input: { email: emails.VIEWER, password: PASSWORD } });
-    expect(locked.data!.login.__typename).toBe('ValidationError');
-    expect(locked.data!.login.message).toBe('Too many failed sign-ins for this email. Try again in 15 minutes.');
-    app.clock.advance(15 * 60 * 1000 + 1000);
-    const later = await app.graphql(LOGIN, { input: { email: emails.VIEWER, password: PASSWORD } });
-    expect(later.data!.login.__typename).toBe('MutationLoginSuccess');
+    expect(await signIn(emails.VIEWER, PASSWORD, '198.51.100.1')).toEqual({
+      __typename: 'RateLimitedError',
+      message: 'Too many sign-in attempts. Try again in 1 second.',
+      retryAfterSeconds: 1,
+    });
+    app.clock.advance(1000);
+    expect((await signIn(emails.VIEWER, PASSWORD, '198.51.100.1')).__typename).toBe('MutationLoginSuccess');
+  });
+
+  test('each further wrong password doubles the pause, never past 15 minutes, and the owner gets in after it', async () => {
+    const { emails } = await createTestOrganization(app, 'Growing');
+    const pauses: number[] = [];
+    while (pauses.length < 12) {
+      const answer = await signIn(emails.AGENT, 'a guess', '198.51.100.2');
+      if (answer.__typename !== 'RateLimitedError') continue;
+      pauses.push(answer.retryAfterSeconds);
+      app.clock.advance(answer.retryAfterSeconds * 1000);
+    }
+    expect(pauses).toEqual([1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 900, 900]);
+    expect((await signIn(emails.AGENT, 'one more guess', '198.51.100.2')).__typename).toBe('ValidationError');
+    // Another address does not reach the account any sooner: the pause is the account's.
+    expect((await signIn(emails.AGENT, PASSWORD, '203.0.113.9')).__typename).toBe('RateLimitedError');
+    app.clock.advance(900 * 1000);
+    expect((await signIn(emails.AGENT, PASSWORD, '198.51.100.2')).__typename).toBe('MutationLoginSuccess');
+  });
+
+  test('guesses over many emails from one address pause after 20; another address is not slowed', async () => {
+    const answers: string[] = [];
+    for (let attempt = 0; attempt < 21; attempt++) {
+      answers.push((await signIn(`sweep-${attempt}@nowhere.example`, 'x', '198.51.100.3')).__typename);
+    }
+    expect(answers.slice(0, 20).every((answer) => answer === 'ValidationError')).toBe(true);
+    expect(answers[20]).toBe('RateLimitedError');
+    expect((await signIn('sweep-21@nowhere.example', 'x', '198.51.100.4')).__typename).toBe('ValidationError');
+  });
+
+  test('what the throttle has forgotten, an hour later, the background job deletes', async () => {
+    await signIn('forgotten@nowhere.example', 'x', '198.51.100.5');
+    const rows = () =>
+      db().acrossOrganizations.$queryRaw<{ key: string }[]>`SELECT "key" FROM "SignInThrottle"
+        WHERE "key" IN ('account:forgotten@nowhere.example', 'address:198.51.100.5')`;
+    expect(await rows()).toHaveLength(2);
+    app.clock.advance(61 * 60 * 1000);
+    await app.runJobs();
+    expect(await rows()).toEqual([]);
   });
 });
 

@@ -102,6 +102,53 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the dashboard', { timeout: 9
       await screenshot(page, 'login-wrong-password-danish');
     });
 
+    test('after 5 wrong passwords the form says how long to wait, in the visitor’s language', async () => {
+      const { page } = suite.browser;
+      const error = page.locator('form [role="alert"]');
+      /** Wrong passwords until the form says to wait: the pause starts at 1 s of real time and doubles. */
+      async function untilPaused(submit: (attempt: number) => Promise<void>, paused: RegExp): Promise<string> {
+        for (let attempt = 0; attempt < 10; attempt++) {
+          await submit(attempt);
+          await error.waitFor();
+          const text = (await error.textContent())?.trim() ?? '';
+          if (paused.test(text)) return text;
+        }
+        throw new Error('The form never said to wait.');
+      }
+      // An email of its own: the demo staff's sign-ins in the other tests are not paused.
+      const email = 'nobody@nordlys.example';
+      expect(
+        await untilPaused(
+          (attempt) => submitSignIn(page, suite.trofast.webUrl, email, `guess ${attempt}`),
+          /^Too many sign-in attempts\. Try again in \d+ seconds?\.$/,
+        ),
+      ).toMatch(/^Too many/);
+      for (const [width, height] of [
+        [390, 844],
+        [1440, 900],
+      ]) {
+        await page.setViewportSize({ width, height });
+        await screenshot(page, `login-paused-${width}`);
+      }
+
+      await danishVisitor(page, suite.trofast.webUrl);
+      await untilPaused(async (attempt) => {
+        await page.goto(`${suite.trofast.webUrl}/login`);
+        await page.waitForLoadState('networkidle');
+        await page.getByLabel('E-mail').fill(email);
+        await page.getByLabel('Adgangskode').fill(`gæt ${attempt}`);
+        await page.getByRole('button', { name: 'Log ind' }).click();
+      }, /^For mange loginforsøg\. Prøv igen om \d+ sekunder?\.$/);
+      for (const [width, height] of [
+        [390, 844],
+        [1440, 900],
+      ]) {
+        await page.setViewportSize({ width, height });
+        await screenshot(page, `login-paused-danish-${width}`);
+      }
+      await page.setViewportSize({ width: 1280, height: 860 });
+    });
+
     test('an address that does not exist says so in the visitor’s language', async () => {
       const { page } = suite.browser;
       expect((await page.goto(`${suite.trofast.webUrl}/no-such-page`))?.status()).toBe(404);

@@ -1,6 +1,7 @@
 // One sample call for every root field of the schema, used by the authorization-matrix test and
 // the two-organization test. A root field without an entry here fails both tests: a new field
 // must say how it is called.
+import { randomUUID } from 'node:crypto';
 
 /** The records a sample call points at: another organization's in the tenancy test, nothing's in the matrix test. */
 export interface Targets {
@@ -132,7 +133,9 @@ export const OPERATIONS: Record<string, Operation> = {
   },
 
   'Mutation.login': {
-    document: `mutation { login(input: { email: "nobody@nowhere.example", password: "wrong" }) { ${RESULT} } }`,
+    document: `mutation ($email: String!) { login(input: { email: $email, password: "wrong" }) { ${RESULT} } }`,
+    // An email of its own each call: repeated calls meet the sign-in throttle of no account.
+    variables: () => ({ email: `nobody-${randomUUID()}@nowhere.example` }),
   },
   'Mutation.logout': { document: 'mutation { logout }' },
   'Mutation.updateMe': { document: `mutation { updateMe(input: {}) { ${RESULT} } }` },

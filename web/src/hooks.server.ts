@@ -1,6 +1,7 @@
 // The session cookie → `me` → event.locals.user, on every request to the dashboard's server.
 import type { Handle } from '@sveltejs/kit';
 import { SESSION_COOKIE, graphql } from '$lib/server/api';
+import { keepSessionCookie } from '$lib/server/session-cookie';
 import { LANGUAGE_COOKIE, languageOf } from '$lib/i18n/language';
 
 const ME = 'query Me { me { id name email role locale } }';
@@ -18,6 +19,8 @@ export const handle: Handle = async ({ event, resolve }) => {
       if (result.data?.me) {
         event.locals.token = token;
         event.locals.user = result.data.me;
+        // The API has just slid the session forward: so does the cookie.
+        keepSessionCookie(event.cookies, token, event.url.protocol === 'https:');
       } else {
         event.cookies.delete(SESSION_COOKIE, { path: '/' });
       }

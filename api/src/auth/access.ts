@@ -19,7 +19,7 @@ const staff = (role: Role, ...scopes: ApiKeyScope[]): Access => ({ role, scopes 
 
 export const ACCESS: Record<string, Access> = {
   'Query.me': staff('VIEWER'),
-  'Query.node': staff('VIEWER', 'CUSTOMERS_READ', 'REWARDS_READ', 'ALERTS_READ'),
+  'Query.node': staff('VIEWER', 'CUSTOMERS_READ', 'REWARDS_READ', 'ALERTS_READ', 'EVENTS_READ'),
 
   // Managers assign alerts and incidents to staff, so they read the staff list; ADMINs manage it.
   'Query.users': staff('MANAGER'),
@@ -78,24 +78,43 @@ export const ACCESS: Record<string, Access> = {
 };
 
 /**
- * Who may fetch an object by its global id through `node(id:)`: staff always, partners with the
- * scope that reads that kind of object. A type missing here reads as not found for partners.
+ * Who reads each kind of object, whatever path reached it: `node(id:)`, a query, a mutation's
+ * payload, another object's field (an alert's customer), a subscription. Staff always; partners
+ * with the scope that reads that kind of object, or writes it (a purchase recorded is the
+ * recorder's to read back, its customer is not). Every field but the identity fields below is
+ * refused to anyone else; a type missing here reads as not found through `node(id:)`.
  */
-export const NODE_ACCESS: Record<string, Access> = {
-  User: staff('VIEWER'),
+export const READ_ACCESS: Record<string, Access> = {
+  // Signing in answers with the session's own staff member, before the caller holds the session.
+  User: { anonymous: true, role: 'VIEWER' },
   ApiKey: staff('ADMIN'),
   Organization: staff('VIEWER'),
   Customer: staff('VIEWER', 'CUSTOMERS_READ'),
-  Purchase: staff('VIEWER', 'CUSTOMERS_READ'),
-  Interaction: staff('VIEWER', 'CUSTOMERS_READ'),
+  Purchase: staff('VIEWER', 'CUSTOMERS_READ', 'EVENTS_WRITE'),
+  Interaction: staff('VIEWER', 'CUSTOMERS_READ', 'EVENTS_WRITE'),
   PointsEntry: staff('VIEWER', 'CUSTOMERS_READ'),
   Alert: staff('VIEWER', 'ALERTS_READ'),
   Survey: staff('VIEWER', 'CUSTOMERS_READ', 'EVENTS_WRITE'),
-  Feedback: staff('VIEWER', 'CUSTOMERS_READ'),
-  Incident: staff('VIEWER', 'CUSTOMERS_READ'),
-  Reward: staff('VIEWER', 'REWARDS_READ'),
-  Redemption: staff('VIEWER', 'CUSTOMERS_READ'),
+  Feedback: staff('VIEWER', 'CUSTOMERS_READ', 'EVENTS_WRITE'),
+  // Incidents come to alert boards live (incidentChanged), like the alerts they raise.
+  Incident: staff('VIEWER', 'CUSTOMERS_READ', 'ALERTS_READ', 'EVENTS_WRITE'),
+  Reward: staff('VIEWER', 'REWARDS_READ', 'REWARDS_WRITE'),
+  Redemption: staff('VIEWER', 'CUSTOMERS_READ', 'REDEMPTIONS_WRITE'),
+  // The log's events, as the feed lists them.
+  Event: staff('MANAGER', 'EVENTS_READ'),
 };
+
+/**
+ * What anyone who reached an object may read of it: what names it, nothing about it. A partner
+ * without `customers:read` still matches a customer in a payload to its own records.
+ */
+const IDENTITY_FIELDS = new Set(['id', 'Customer.externalId']);
+
+/** The type whose READ_ACCESS guards this field, or null for an identity field or an unguarded type. */
+export function readGuard(type: string, field: string): string | null {
+  if (!(type in READ_ACCESS) || IDENTITY_FIELDS.has(field) || IDENTITY_FIELDS.has(`${type}.${field}`)) return null;
+  return type;
+}
 
 export function hasRole(role: Role, least: Role): boolean {
   return RANK[role] >= RANK[least];

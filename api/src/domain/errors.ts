@@ -63,6 +63,24 @@ export class TierTooLowError extends Error {
   }
 }
 
+/** Too many attempts for now; `retryAfterSeconds` says when the next one is evaluated. */
+export class RateLimitedError extends Error {
+  override name = 'RateLimitedError';
+  constructor(
+    readonly retryAfterSeconds: number,
+    what: string,
+  ) {
+    const minutes = Math.ceil(retryAfterSeconds / 60);
+    super(
+      `Too many ${what}. Try again in ${
+        retryAfterSeconds < 90
+          ? `${retryAfterSeconds} second${retryAfterSeconds === 1 ? '' : 's'}`
+          : `${minutes} minutes`
+      }.`,
+    );
+  }
+}
+
 /** A validator collects every problem of an input, then throws them together. */
 export class FieldErrors {
   private readonly errors: FieldError[] = [];

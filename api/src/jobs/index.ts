@@ -5,6 +5,7 @@ import { forgetOldEvents } from '../services/event-log.service.ts';
 import { recomputeDueCustomers } from '../services/recompute.service.ts';
 import { expirePoints } from '../services/points-expiry.service.ts';
 import { endExpiredSessions } from '../services/session.service.ts';
+import { forgetIdleSignInKeys } from '../services/sign-in-throttle.service.ts';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -42,6 +43,15 @@ export const JOBS: Job[] = [
     leaseMs: 10 * MINUTE,
     run: async (now) => {
       await forgetOldEvents(now);
+    },
+  },
+  {
+    // Guesses over made-up emails leave a row each; once forgotten by the throttle they can go.
+    name: 'forget-sign-in-throttle',
+    everyMs: 60 * MINUTE,
+    leaseMs: 10 * MINUTE,
+    run: async (now) => {
+      await forgetIdleSignInKeys(now);
     },
   },
   {

@@ -9,7 +9,8 @@ import type PrismaTypes from '../generated/pothos-types.ts';
 import { getDatamodel } from '../generated/pothos-types.ts';
 import AccessPlugin from './access-plugin.ts';
 import IdempotencyPlugin from './idempotency.ts';
-import { ACCESS, NODE_ACCESS, permits } from '../auth/access.ts';
+import InputLimitsPlugin from './input-limits.ts';
+import { ACCESS, permits, READ_ACCESS } from '../auth/access.ts';
 import { ForbiddenError } from '../domain/errors.ts';
 import type { Context } from '../context.ts';
 import { db } from '../runtime.ts';
@@ -17,7 +18,7 @@ import { db } from '../runtime.ts';
 export const builder = new SchemaBuilder<{
   Context: Context;
   PrismaTypes: PrismaTypes;
-  AuthScopes: { access: string };
+  AuthScopes: { access: string; read: string };
   Scalars: {
     DateTime: { Input: Date; Output: Date };
     SafeInt: { Input: number; Output: number | bigint };
@@ -28,13 +29,23 @@ export const builder = new SchemaBuilder<{
   DefaultNodeNullability: false;
 }>({
   // Errors before scope-auth and idempotency, so a refusal or a reused key comes back as data
-  // in a mutation's result; errors before prisma, as plugin-errors asks.
-  plugins: [AccessPlugin, ErrorsPlugin, ScopeAuthPlugin, IdempotencyPlugin, PrismaPlugin, RelayPlugin],
+  // in a mutation's result; errors before prisma, as plugin-errors asks. Input limits after
+  // scope-auth (a refused caller learns nothing of the input) and before anything reads a value.
+  plugins: [
+    AccessPlugin,
+    ErrorsPlugin,
+    ScopeAuthPlugin,
+    InputLimitsPlugin,
+    IdempotencyPlugin,
+    PrismaPlugin,
+    RelayPlugin,
+  ],
   defaultFieldNullability: false,
   scopeAuth: {
     authorizeOnSubscribe: true,
     authScopes: (context) => ({
       access: (coordinate: string) => permits(context.caller, ACCESS[coordinate]),
+      read: (type: string) => permits(context.caller, READ_ACCESS[type]),
     }),
     unauthorizedError: (_parent, context) =>
       context.caller.kind === 'anonymous'
@@ -62,7 +73,7 @@ export const builder = new SchemaBuilder<{
     // What a caller may not read answers as if it did not exist.
     nodeQueryOptions: {
       resolve: (_root, { id }, context, _info, resolveNode) =>
-        permits(context.caller, NODE_ACCESS[id.typename]) ? resolveNode(id) : null,
+        permits(context.caller, READ_ACCESS[id.typename]) ? resolveNode(id) : null,
     },
     nodesQueryOptions: false,
   },

@@ -5,6 +5,7 @@ import {
   InsufficientPointsError,
   NotFoundError,
   OutOfStockError,
+  RateLimitedError,
   TierTooLowError,
   ValidationError,
   type FieldError,
@@ -53,6 +54,13 @@ builder.objectType(InsufficientPointsError, {
 });
 
 builder.objectType(OutOfStockError, { name: 'OutOfStockError', interfaces: [ErrorInterface] });
+
+builder.objectType(RateLimitedError, {
+  name: 'RateLimitedError',
+  description: 'Too many attempts for now: nothing was tried. Try again after `retryAfterSeconds`.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ retryAfterSeconds: t.exposeInt('retryAfterSeconds') }),
+});
 
 builder.objectType(TierTooLowError, {
   name: 'TierTooLowError',

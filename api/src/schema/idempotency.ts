@@ -27,6 +27,7 @@ import {
   requestKeys,
   storeAnswer,
 } from '../services/idempotency.service.ts';
+import { inputProblems } from './input-limits.ts';
 
 export const IDEMPOTENCY_ARG = 'idempotencyKey';
 /** The options of the `idempotencyKey` argument every partner write takes. */
@@ -68,6 +69,8 @@ export function useIdempotency(): Plugin<Context> {
       const [{ node, values, key }] = keyed;
       // This runs before scope-auth: left alone, the refusal would be stored as the key's answer.
       if (!permits(caller, ACCESS[`Mutation.${node.name.value}`])) return;
+      // Input over its limits (a 1 MB key, say) is the field's ValidationError; nothing is claimed.
+      if (inputProblems(mutationType.getFields()[node.name.value], values).length > 0) return;
       const { [IDEMPOTENCY_ARG]: _key, ...input } = values;
       const claim = keyClaim(caller, key!, node.name.value, requestHash(node.name.value, input));
       const state = await keyState(claim);

@@ -2,7 +2,7 @@ import { builder } from './builder.ts';
 import { LocaleEnum, RoleEnum } from './enums.ts';
 import { ACCESS_ERRORS } from './errors.ts';
 import { rawId } from './ids.ts';
-import { NotFoundError, ValidationError } from '../domain/errors.ts';
+import { NotFoundError, RateLimitedError, ValidationError } from '../domain/errors.ts';
 import { authenticated } from '../auth/caller.ts';
 import { tenantDb } from '../runtime.ts';
 import { login, logout } from '../services/session.service.ts';
@@ -102,10 +102,11 @@ builder.queryField('users', (t) =>
 builder.mutationField('login', (t) =>
   t.field({
     type: SessionRef,
-    description: 'Signs a staff member in. After 10 failures for one email in 15 minutes, sign-in pauses.',
-    errors: { types: [ValidationError] },
+    description:
+      'Signs a staff member in. After 5 attempts for one email (20 from one address) in a row, each further attempt waits twice as long as the one before, at most 15 minutes: RateLimitedError says how long.',
+    errors: { types: [ValidationError, RateLimitedError] },
     args: { input: t.arg({ type: LoginInput, required: true }) },
-    resolve: (_root, { input }) => login(input),
+    resolve: (_root, { input }, context) => login(input, context.clientAddress),
   }),
 );
 

@@ -6,7 +6,7 @@ import type { Channel, CustomerKind, Locale } from '../domain/types.ts';
 import { runtime, tenantDb, type TenantDbLike } from '../runtime.ts';
 import { writeTransaction } from './transaction.service.ts';
 import { organizationSettings } from './organization-settings.service.ts';
-import { EMAIL } from './organization.service.ts';
+import { isEmailAddress } from '../domain/validation/is-email-address.ts';
 
 /** A customer named by our id or by the partner's external id (exactly one). */
 export interface CustomerRef {
@@ -37,7 +37,7 @@ function validate(input: UpsertCustomerInput, at: string[]): FieldErrors {
   text('externalId', input.externalId, true);
   text('name', input.name, true);
   text('phone', input.phone, false);
-  if (input.email != null && input.email !== '' && !EMAIL.test(input.email.trim())) {
+  if (input.email != null && input.email !== '' && !isEmailAddress(input.email.trim())) {
     problems.add([...at, 'email'], `"${input.email}" is not an email address.`);
   }
   const channels = (input.consents ?? []).map((consent) => consent.channel);

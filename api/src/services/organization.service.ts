@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { hashPassword } from '../auth/passwords.ts';
 import { FieldErrors } from '../domain/errors.ts';
+import { isEmailAddress } from '../domain/validation/is-email-address.ts';
 import type { Locale, Role } from '../domain/types.ts';
 import { db } from '../runtime.ts';
 
@@ -13,8 +14,6 @@ export interface NewStaff {
   locale?: Locale;
 }
 
-export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
 export function generatePassword(): string {
   return randomBytes(12).toString('base64url');
 }
@@ -23,7 +22,7 @@ export async function createOrganization(name: string, staff: NewStaff[]) {
   const problems = new FieldErrors();
   if (name.trim() === '') problems.add(['name'], 'Give the organization a name.');
   staff.forEach((person, index) => {
-    if (!EMAIL.test(person.email))
+    if (!isEmailAddress(person.email))
       problems.add(['staff', String(index), 'email'], `"${person.email}" is not an email address.`);
     if (person.password.length < 8) problems.add(['staff', String(index), 'password'], 'Use at least 8 characters.');
   });

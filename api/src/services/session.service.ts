@@ -1,5 +1,5 @@
-// Staff sign-in: argon2id passwords, random session tokens stored only as SHA-256 hashes, and a
-// lockout after repeated failures for one email.
+// Staff sign-in: argon2id passwords, random session tokens stored only as SHA-256 hashes, and
+// growing pauses after repeated attempts per account and per client address, never a lockout.
 import type { Caller } from '../auth/caller.ts';
 import { SESSION_TTL_MS } from '../auth/authenticate.ts';
 import { decoyHash, verifyPassword } from '../auth/passwords.ts';
@@ -9,48 +9,43 @@ import { Prisma } from '../generated/prisma/client.ts';
 import { runtime } from '../runtime.ts';
 import { emit } from './event-log.service.ts';
 import { writeTransaction } from './transaction.service.ts';
-
-export const LOCKOUT_ATTEMPTS = 10;
-export const LOCKOUT_WINDOW_MS = 15 * 60 * 1000;
+import { claimSignInAttempt, signInSucceeded } from './sign-in-throttle.service.ts';
 
 export interface LoginInput {
   email: string;
   password: string;
 }
 
-export async function login(input: LoginInput) {
+/** `clientAddress`: who is asking, for the throttle per address. */
+export async function login(input: LoginInput, clientAddress: string) {
   const problems = new FieldErrors();
   const email = input.email.trim().toLowerCase();
   if (email === '') problems.add(['input', 'email'], 'Enter the email you sign in with.');
   if (input.password === '') problems.add(['input', 'password'], 'Enter your password.');
   problems.throwIfAny();
 
+  const throttleKeys = { email, clientAddress };
+  await claimSignInAttempt(throttleKeys);
+
   const { db, clock } = runtime();
   const now = clock.now();
-  const since = new Date(now.getTime() - LOCKOUT_WINDOW_MS);
-  const failures = await db.acrossOrganizations.loginAttempt.findMany({
-    where: { email, attemptedAt: { gt: since } },
-    orderBy: { attemptedAt: 'asc' },
-    select: { attemptedAt: true },
-  });
-  if (failures.length >= LOCKOUT_ATTEMPTS) {
-    const freeAt = failures[failures.length - LOCKOUT_ATTEMPTS].attemptedAt.getTime() + LOCKOUT_WINDOW_MS;
-    const minutes = Math.max(1, Math.ceil((freeAt - now.getTime()) / 60_000));
-    throw ValidationError.at(
-      ['input', 'email'],
-      `Too many failed sign-ins for this email. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
-    );
-  }
 
-  const user = await db.acrossOrganizations.user.findUnique({ where: { email } });
-  const valid = user?.active
-    ? await verifyPassword(user.passwordHash, input.password)
-    : (await verifyPassword(await decoyHash(), input.password), false);
-  if (!user || !valid) {
-    await db.acrossOrganizations.loginAttempt.create({ data: { email, attemptedAt: now } });
+  // One email may be staff in several organizations: the password says which.
+  const candidates = await db.acrossOrganizations.user.findMany({ where: { email, active: true } });
+  let user: (typeof candidates)[number] | undefined;
+  for (const candidate of candidates) {
+    if (await verifyPassword(candidate.passwordHash, input.password)) {
+      user = candidate;
+      break;
+    }
+  }
+  // An unknown email costs the same one verification as a known one.
+  if (candidates.length === 0) await verifyPassword(await decoyHash(), input.password);
+  if (!user) {
     throw ValidationError.at(['input', 'password'], 'The email or password is wrong.');
   }
 
+  await signInSucceeded(throttleKeys);
   const token = newSecret();
   const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
   await db.forOrganization(user.organizationId).session.create({

@@ -6,7 +6,8 @@ import type { Locale, Role } from '../domain/types.ts';
 import { runtime, tenantDb } from '../runtime.ts';
 import { emit } from './event-log.service.ts';
 import { writeTransaction } from './transaction.service.ts';
-import { EMAIL, generatePassword } from './organization.service.ts';
+import { generatePassword } from './organization.service.ts';
+import { isEmailAddress } from '../domain/validation/is-email-address.ts';
 
 export interface CreateUserInput {
   email: string;
@@ -19,15 +20,14 @@ export interface CreateUserInput {
 export async function createUser(caller: AuthenticatedCaller, input: CreateUserInput) {
   const problems = new FieldErrors();
   const email = input.email.trim().toLowerCase();
-  if (!EMAIL.test(email)) problems.add(['input', 'email'], `"${input.email}" is not an email address.`);
+  if (!isEmailAddress(email)) problems.add(['input', 'email'], `"${input.email}" is not an email address.`);
   if (input.name.trim() === '') problems.add(['input', 'name'], 'Give the staff member a name.');
   if (input.password != null && input.password.length < 10)
     problems.add(['input', 'password'], 'Use at least 10 characters.');
   problems.throwIfAny();
-  const db = runtime().db;
-  // Emails are unique across organizations: staff sign in with the email alone.
-  if (await db.acrossOrganizations.user.findUnique({ where: { email }, select: { id: true } })) {
-    throw ValidationError.at(['input', 'email'], 'This email already has a Trofast account.');
+  // Only this organization's staff are looked at: another organization's are not the caller's to know of.
+  if (await tenantDb(caller).user.findFirst({ where: { email }, select: { id: true } })) {
+    throw ValidationError.at(['input', 'email'], 'A staff member of your organization already has this email.');
   }
   const password = input.password ?? generatePassword();
   const user = await tenantDb(caller).user.create({

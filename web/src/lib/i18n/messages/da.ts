@@ -46,6 +46,14 @@ export const da: Messages = {
     failed: 'Login mislykkedes.',
     wrongCredentials: 'E-mailen eller adgangskoden er forkert.',
     unreachable: 'Trofasts API kan ikke nås. Kører det?',
+    tooManySeconds: {
+      one: 'For mange loginforsøg. Prøv igen om {count} sekund.',
+      other: 'For mange loginforsøg. Prøv igen om {count} sekunder.',
+    },
+    tooManyMinutes: {
+      one: 'For mange loginforsøg. Prøv igen om {count} minut.',
+      other: 'For mange loginforsøg. Prøv igen om {count} minutter.',
+    },
   },
   errors: {
     title: 'Noget gik galt',

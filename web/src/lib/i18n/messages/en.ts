@@ -44,6 +44,14 @@ export const en = {
     failed: 'Sign-in failed.',
     wrongCredentials: 'The email or password is wrong.',
     unreachable: 'Trofast’s API cannot be reached. Is it running?',
+    tooManySeconds: {
+      one: 'Too many sign-in attempts. Try again in {count} second.',
+      other: 'Too many sign-in attempts. Try again in {count} seconds.',
+    },
+    tooManyMinutes: {
+      one: 'Too many sign-in attempts. Try again in {count} minute.',
+      other: 'Too many sign-in attempts. Try again in {count} minutes.',
+    },
   },
   errors: {
     title: 'Something went wrong',
