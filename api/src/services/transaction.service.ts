@@ -67,6 +67,8 @@ export async function writeTransaction<T>(
         if (state.kind === 'conflict') throw ValidationError.at(['idempotencyKey'], KEY_CONFLICT);
         if (state.kind === 'committed') return state.result as T;
         // The record expired in between: run as the key's first call.
+        // The first call committed and has answered already: its committed result is this call's too.
+        if (state.kind === 'answered' && 'result' in state) return state.result as T;
         if (state.kind === 'new' && attempt < ATTEMPTS) continue;
         throw new RetryableError(
           'A request with this idempotency key has just answered; send it again to get its answer.',
