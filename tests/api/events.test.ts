@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { db } from '../../api/src/runtime.ts';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { db, runtime } from '../../api/src/runtime.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { createTestOrganization, type TestOrganization } from '../support/fixtures.ts';
 import { createCustomers, partnerKey } from '../support/partner.ts';
@@ -108,6 +108,51 @@ describe('recordPurchase', () => {
   test('an unknown customer is a NotFoundError', async () => {
     const result = await app.graphql(RECORD_PURCHASE, { input: purchase('nobody', 100) }, shop);
     expect(result.data!.recordPurchase).toEqual({ __typename: 'NotFoundError', message: 'Customer was not found.' });
+  });
+
+  test('a purchase whose recompute fails is still recorded with its points, and its customer is left for the job', async () => {
+    const [customer] = await createCustomers(org, 1, 'BROKEN');
+    const customers = db().forOrganization(org.id).customer;
+    // A database that refuses to store this customer's recomputed risk, as a bad row or a bug would.
+    await db().acrossOrganizations.$executeRawUnsafe(
+      `CREATE FUNCTION refuse_recompute() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused'; END $$`,
+    );
+    await db().acrossOrganizations.$executeRawUnsafe(
+      `CREATE TRIGGER refuse_recompute BEFORE UPDATE OF "riskComputedAt" ON "Customer"
+       FOR EACH ROW WHEN (NEW.id = '${customer.id}') EXECUTE FUNCTION refuse_recompute()`,
+    );
+    const errors = vi.spyOn(runtime().log, 'error').mockImplementation(() => {});
+    const lastSeq = async () =>
+      (
+        await db()
+          .forOrganization(org.id)
+          .eventSequence.findUnique({ where: { organizationId: org.id } })
+      )?.last ?? 0n;
+    try {
+      const seqBefore = await lastSeq();
+      const result = await app.graphql(RECORD_PURCHASE, { input: purchase('BROKEN-1', 50000) }, shop);
+      expect(result.data!.recordPurchase.__typename).toBe('MutationRecordPurchaseSuccess');
+      expect(errors).toHaveBeenCalledWith('recompute within a write failed; the background job will retry', {
+        organizationId: org.id,
+        error: expect.any(Error),
+      });
+      const stored = await customers.findUniqueOrThrow({ where: { id: customer.id } });
+      expect(stored.pointsBalance).toBeGreaterThan(0);
+      expect(stored.firstPurchaseAt).not.toBeNull();
+      expect(stored.recomputeAt).toEqual(app.clock.now());
+      // The write's own event is stored, in order; what the undone recompute emitted is not.
+      const events = await db()
+        .forOrganization(org.id)
+        .event.findMany({ where: { seq: { gt: seqBefore } }, orderBy: { seq: 'asc' } });
+      expect(events.map((event) => [Number(event.seq - seqBefore), event.type])).toEqual([[1, 'points.changed']]);
+    } finally {
+      errors.mockRestore();
+      await db().acrossOrganizations.$executeRawUnsafe(`DROP TRIGGER refuse_recompute ON "Customer"`);
+      await db().acrossOrganizations.$executeRawUnsafe(`DROP FUNCTION refuse_recompute()`);
+    }
+    await app.runJobs();
+    const recomputed = await customers.findUniqueOrThrow({ where: { id: customer.id } });
+    expect(recomputed.recomputeAt).not.toEqual(app.clock.now());
   });
 });
 

@@ -187,19 +187,25 @@ test.skipIf(!onPostgres)(
       await lockSequence(first);
       sendAndForget(api, 'after-commit');
       await untilWaiting(first, 1);
-      // Queued behind the batch, this lock on one of its customers is taken the moment the batch
-      // commits, so the recompute that follows the commit, and with it the answer, waits.
+      // Queued behind the batch (its claim holds the table's ROW EXCLUSIVE lock), this lock is
+      // taken the moment the batch commits, so the rendered answer's store, and with it the
+      // answer, waits.
       await second.query('BEGIN');
-      const queued = second.query(
-        `SELECT 1 FROM "Customer" WHERE "organizationId" = $1 AND "externalId" = 'C-1' FOR UPDATE`,
-        [org.id],
-      );
+      const queued = second.query(`LOCK TABLE "IdempotencyRecord" IN SHARE MODE`);
       await untilWaiting(first, 2);
       await first.query('COMMIT');
       await queued;
       await untilWaiting(first, 1);
       api.child.kill('SIGKILL');
       await api.exited;
+      // The store of the answer was sent on its own (autocommit): the server would run it once the
+      // lock is free, as it does for a client that died mid-statement. Ending that session is what
+      // a crash before the statement was sent looks like.
+      const waiting = `FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+      await second.query(`SELECT pg_terminate_backend(pid) ${waiting}`);
+      while ((await second.query(`SELECT 1 ${waiting}`)).rowCount! > 0) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
       await second.query('ROLLBACK');
       const record = await db()
         .forOrganization(org.id)

@@ -6,8 +6,7 @@ import type { AuthenticatedCaller } from '../auth/caller.ts';
 import type { TenantTx } from '../db/client.ts';
 import type { OrganizationSettings } from '../domain/settings.ts';
 import type { LedgerReason } from '../domain/points/ledger-sentence.ts';
-import { appendEntries, type NewEntry } from './ledger.service.ts';
-import { markForRecompute } from './recompute.service.ts';
+import { appendEntries, type NewEntry, type TierStatuses } from './ledger.service.ts';
 
 /** What an event earns, decided before it is stored: a purchase's points or an answer's participation points. */
 export interface Earning {
@@ -46,8 +45,16 @@ interface Seen {
   latestNps: { score: number; at: Date } | null;
 }
 
-/** Moves each customer's contact, first-event, first-purchase and NPS facts, one statement for the whole batch. */
-export async function touchCustomers(tx: TenantTx, organizationId: string, touches: Touch[]): Promise<void> {
+/**
+ * Moves each customer's contact, first-event, first-purchase and NPS facts, one statement for the
+ * whole batch. `recomputeAt`: also marks them for recompute (markForRecompute) in the same statement.
+ */
+export async function touchCustomers(
+  tx: TenantTx,
+  organizationId: string,
+  touches: Touch[],
+  recomputeAt?: Date,
+): Promise<void> {
   const byCustomer = new Map<string, Seen>();
   for (const touch of touches) {
     const at = touch.occurredAt;
@@ -76,7 +83,8 @@ export async function touchCustomers(tx: TenantTx, organizationId: string, touch
         "firstPurchaseAt" = LEAST(c."firstPurchaseAt", v.first_purchase),
         "latestNpsScore" = CASE WHEN v.nps_at IS NOT NULL AND (c."latestNpsAt" IS NULL OR v.nps_at >= c."latestNpsAt")
                                 THEN v.nps_score ELSE c."latestNpsScore" END,
-        "latestNpsAt" = GREATEST(c."latestNpsAt", v.nps_at)
+        "latestNpsAt" = GREATEST(c."latestNpsAt", v.nps_at),
+        "recomputeAt" = ${recomputeAt ? Prisma.sql`${recomputeAt.toISOString()}::timestamp(3)` : Prisma.sql`c."recomputeAt"`}
     FROM (
       SELECT unnest(${ids}::text[]) AS id,
              unnest(${seen.map((one) => one.first.toISOString())}::timestamp(3)[]) AS first,
@@ -88,13 +96,18 @@ export async function touchCustomers(tx: TenantTx, organizationId: string, touch
     WHERE c.id = v.id AND c."organizationId" = ${organizationId}`);
 }
 
+/**
+ * `locked`: the customers' balances, locked in this transaction (lockCustomers). Returns the tiers
+ * of the customers whose points changed, for the recompute that follows in the same transaction.
+ */
 export async function applyEventEffects(
   tx: TenantTx,
   caller: AuthenticatedCaller,
   events: AppliedEvent[],
   settings: OrganizationSettings,
   now: Date,
-): Promise<void> {
+  locked?: Map<string, number>,
+): Promise<TierStatuses> {
   const earnings: NewEntry[] = events
     .filter((event) => event.earned && event.earned.points > 0)
     .map((event) => ({
@@ -107,12 +120,9 @@ export async function applyEventEffects(
       purchaseId: event.kind === 'purchase' ? event.id : null,
       feedbackId: event.kind === 'feedback' ? event.id : null,
     }));
-  await appendEntries(tx, caller.organizationId, earnings, settings, now);
-  await markForRecompute(
-    tx,
-    events.map((event) => event.customerId),
-    now,
-  );
+  const { tiers } = await appendEntries(tx, caller.organizationId, earnings, settings, now, locked);
+  // Marked for recompute (markForRecompute) in the statement that touches them: if their
+  // recompute fails, the background job does it.
   await touchCustomers(
     tx,
     caller.organizationId,
@@ -123,5 +133,7 @@ export async function applyEventEffects(
       purchase: event.kind === 'purchase',
       npsScore: event.npsScore,
     })),
+    now,
   );
+  return tiers;
 }

@@ -4,7 +4,6 @@
 import { randomUUID } from 'node:crypto';
 import { Prisma } from '../generated/prisma/client.ts';
 import type { TenantTx } from '../db/client.ts';
-import { bulkInsert } from '../db/bulk-insert.ts';
 import type { EventData, EventType } from '../domain/events/event-types.ts';
 import { DAY_MS } from '../domain/time/duration.ts';
 import { runtime } from '../runtime.ts';
@@ -32,7 +31,21 @@ export function emit<T extends EventType>(tx: TenantTx, type: T, data: EventData
   pending.push({ type, data });
 }
 
-/** Gives the events their places in the organization's order and stores them: the last statement before commit. */
+/** How many events `tx` has recorded so far: a savepoint's mark (see forgetEventsAfter). */
+export function eventsRecorded(tx: TenantTx): number {
+  return pendingEvents.get(tx)?.length ?? 0;
+}
+
+/** Forgets the events recorded after `mark`: their changes were rolled back to a savepoint. */
+export function forgetEventsAfter(tx: TenantTx, mark: number): void {
+  pendingEvents.get(tx)?.splice(mark);
+}
+
+/**
+ * Gives the events their places in the organization's order and stores them: the last statement
+ * before commit. One statement, because the sequence row it takes is every writer's of the
+ * organization until commit: each round trip made while holding it is one that all of them wait.
+ */
 export async function appendEvents(
   tx: TenantTx,
   organizationId: string,
@@ -40,31 +53,20 @@ export async function appendEvents(
   now: Date,
 ): Promise<void> {
   if (events.length === 0) return;
-  const [{ last }] = await tx.$queryRaw<{ last: bigint }[]>(Prisma.sql`
-    INSERT INTO "EventSequence" ("organizationId", last) VALUES (${organizationId}, ${events.length})
-    ON CONFLICT ("organizationId") DO UPDATE SET last = "EventSequence".last + ${events.length}
-    RETURNING last`);
-  const first = last - BigInt(events.length) + 1n;
-  await bulkInsert(
-    tx,
-    'Event',
-    [
-      ['id', 'text'],
-      ['organizationId', 'text'],
-      ['seq', 'bigint'],
-      ['type', 'text'],
-      ['data', 'jsonb'],
-      ['occurredAt', 'timestamp(3)'],
-    ],
-    events.map((event, index) => ({
-      id: randomUUID(),
-      organizationId,
-      seq: first + BigInt(index),
-      type: event.type,
-      data: event.data,
-      occurredAt: now,
-    })),
-  );
+  const count = events.length;
+  await tx.$executeRaw(Prisma.sql`
+    WITH sequence AS (
+      INSERT INTO "EventSequence" ("organizationId", last) VALUES (${organizationId}, ${count})
+      ON CONFLICT ("organizationId") DO UPDATE SET last = "EventSequence".last + ${count}
+      RETURNING last)
+    INSERT INTO "Event" (id, "organizationId", seq, type, data, "occurredAt")
+    SELECT event.id, ${organizationId}::text, sequence.last - ${count} + event.place, event.type, event.data,
+           ${now.toISOString()}::timestamp(3)
+    FROM sequence, unnest(
+      ${events.map(() => randomUUID())}::text[],
+      ${events.map((event) => event.type)}::text[],
+      ${events.map((event) => JSON.stringify(event.data))}::jsonb[]
+    ) WITH ORDINALITY AS event(id, type, data, place)`);
 }
 
 /** Forgets events older than KEEP_EVENTS_DAYS (the job's lease is held). */

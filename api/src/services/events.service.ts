@@ -14,7 +14,7 @@ import { isUniqueViolation } from '../db/errors.ts';
 import { resolveCustomerRefs, type CustomerRef } from './customer.service.ts';
 import { organizationSettings } from './organization-settings.service.ts';
 import { applyEventEffects, type Earning } from './event-effects.service.ts';
-import { recomputeAfterChange } from './recompute.service.ts';
+import { recomputeWithinWrite } from './recompute.service.ts';
 import { lockCustomers } from './ledger.service.ts';
 import { writeTransaction } from './transaction.service.ts';
 import { earnPointsForPurchase, isAcceptedCurrency } from '../domain/points/earn-points.ts';
@@ -312,7 +312,7 @@ export async function recordEvents(
       caller.organizationId,
       async (tx) => {
         // Step 2 of the lock order (transaction.service.ts): the customers, before any row that refers to them.
-        await lockCustomers(
+        const balances = await lockCustomers(
           tx,
           caller.organizationId,
           prepared.map((event) => event.customerId),
@@ -336,7 +336,15 @@ export async function recordEvents(
         const incidents = valid.filter((event) => event.kind === 'incident') as NewIncident[];
         await insertIncidents(tx, caller, incidents, settings.slaHours, now);
         const applied = valid.filter((event) => event.kind !== 'feedback' || stored.has(event.id));
-        await applyEventEffects(tx, caller, applied, settings, now);
+        const tiers = await applyEventEffects(tx, caller, applied, settings, now, balances);
+        await recomputeWithinWrite(
+          tx,
+          caller.organizationId,
+          applied.map((event) => event.customerId),
+          settings,
+          now,
+          { customersLocked: true, tiers },
+        );
         // What a replay needs to answer as this call does: which events were applied, and why the others were not.
         return {
           applied: applied.map(({ index, kind, id, customerId }) => ({ index, kind, id, customerId })),
@@ -346,10 +354,6 @@ export async function recordEvents(
       },
       { answersRequest: true },
     ),
-  );
-  await recomputeAfterChange(
-    caller.organizationId,
-    applied.map((event) => event.customerId),
   );
   for (const index of repeated) {
     fail(

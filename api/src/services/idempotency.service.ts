@@ -61,7 +61,8 @@ const scopeOf = (claim: KeyClaim) => ({ organizationId: claim.organizationId, ca
 export type KeyState =
   | { kind: 'new' }
   | { kind: 'conflict' }
-  | { kind: 'answered'; response: string }
+  /** `result`: what the write committed, when a write answered it. */
+  | { kind: 'answered'; response: string; result?: unknown }
   | { kind: 'committed'; result: unknown };
 
 /** What a key holds now: nothing (or expired), another request's, a rendered answer, or a committed result. */
@@ -71,7 +72,13 @@ export async function keyState(claim: KeyClaim): Promise<KeyState> {
     .idempotencyRecord.findUnique({ where: { organizationId_caller_key: scopeOf(claim) } });
   if (!record || record.expiresAt <= runtime().clock.now()) return { kind: 'new' };
   if (record.requestHash !== claim.requestHash || record.operation !== claim.operation) return { kind: 'conflict' };
-  if (record.response !== null) return { kind: 'answered', response: record.response };
+  if (record.response !== null) {
+    return {
+      kind: 'answered',
+      response: record.response,
+      ...(record.result !== null ? { result: decodeResult(record.result) } : {}),
+    };
+  }
   if (record.result !== null) return { kind: 'committed', result: decodeResult(record.result) };
   return { kind: 'new' };
 }

@@ -119,9 +119,18 @@ export async function lockCustomers(
   return new Map(rows.map((row) => [row.id, row.pointsBalance]));
 }
 
+export type TierStatuses = Map<string, { tier: Tier; nextChangeAt: Date | null }>;
+
+export interface AppendedEntries {
+  entryIds: string[];
+  /** The tiers of the customers whose points changed, as updateTiers set them. */
+  tiers: TierStatuses;
+}
+
 /**
  * Appends entries in order. A spending entry that would take a balance below zero throws
- * InsufficientPointsError and the transaction writes nothing.
+ * InsufficientPointsError and the transaction writes nothing. `locked`: the balances lockCustomers
+ * returned earlier in this transaction, so the customers are not locked and read a second time.
  */
 export async function appendEntries(
   tx: TenantTx,
@@ -129,11 +138,15 @@ export async function appendEntries(
   entries: NewEntry[],
   settings: OrganizationSettings,
   now: Date,
-): Promise<string[]> {
+  locked?: Map<string, number>,
+): Promise<AppendedEntries> {
   const real = entries.filter((entry) => entry.delta !== 0);
-  if (real.length === 0) return [];
+  if (real.length === 0) return { entryIds: [], tiers: new Map() };
   const customerIds = [...new Set(real.map((entry) => entry.customerId))];
-  const balances = await lockCustomers(tx, organizationId, customerIds);
+  const balances =
+    locked && customerIds.every((id) => locked.has(id))
+      ? new Map(customerIds.map((id) => [id, locked.get(id)!]))
+      : await lockCustomers(tx, organizationId, customerIds);
 
   const spenders = [...new Set(real.filter((entry) => entry.delta < 0).map((entry) => entry.customerId))];
   const lots: Lot[] =
@@ -209,7 +222,7 @@ export async function appendEntries(
     UPDATE "Customer" AS c SET "pointsBalance" = v.balance
     FROM (SELECT unnest(${changed}::text[]) AS id, unnest(${changed.map((id) => balances.get(id)!)}::int[]) AS balance) AS v
     WHERE c.id = v.id AND c."organizationId" = ${organizationId}`);
-  await updateTiers(tx, organizationId, customerIds, settings, now);
+  const tiers = await updateTiers(tx, organizationId, customerIds, settings, now);
   for (const customerId of changed) {
     const own = rows.filter((row) => row.customerId === customerId);
     emit(tx, 'points.changed', {
@@ -219,7 +232,8 @@ export async function appendEntries(
       entries: own.length,
     });
   }
-  return rows.map((row) => row.id as string);
+  for (const [customerId, balance] of balances) locked?.set(customerId, balance);
+  return { entryIds: rows.map((row) => row.id as string), tiers };
 }
 
 /** Each customer's tier by the points earned in the last 12 months. */
@@ -229,7 +243,7 @@ export async function updateTiers(
   customerIds: string[],
   settings: OrganizationSettings,
   now: Date,
-): Promise<Map<string, { tier: Tier; nextChangeAt: Date | null }>> {
+): Promise<TierStatuses> {
   const since = addMonthsUtc(now, -12);
   const earnings = await tx.pointsEntry.findMany({
     where: { customerId: { in: customerIds }, kind: { in: EARNING_KINDS }, occurredAt: { gt: since } },

@@ -7,7 +7,7 @@ import { Prisma } from '../generated/prisma/client.ts';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { TenantTx } from '../db/client.ts';
 import type { OrganizationSettings } from '../domain/settings.ts';
-import type { RiskLevel } from '../domain/types.ts';
+import type { RiskLevel, SurveyKind } from '../domain/types.ts';
 import { computeChurnRisk, type ChurnRisk } from '../domain/risk/churn-risk.ts';
 import { computeEngagement } from '../domain/risk/engagement.ts';
 import { computeSatisfaction, type SatisfactionSignal } from '../domain/risk/satisfaction.ts';
@@ -19,11 +19,11 @@ import { DAY_MS } from '../domain/time/duration.ts';
 import { addMonthsUtc } from '../domain/time/add-months.ts';
 import { runtime } from '../runtime.ts';
 import { systemCaller } from '../auth/caller.ts';
-import { lockCustomers, updateTiers } from './ledger.service.ts';
+import { lockCustomers, updateTiers, type TierStatuses } from './ledger.service.ts';
 import { organizationSettings } from './organization-settings.service.ts';
 import { emitAlertNews, noNews, raiseOrEscalate, resolveByItself, type AlertNews } from './alert.service.ts';
 import { emit } from './event-log.service.ts';
-import { writeTransaction } from './transaction.service.ts';
+import { underSavepoint, writeTransaction } from './transaction.service.ts';
 
 const ago = (now: Date, days: number) => new Date(now.getTime() - days * DAY_MS);
 const earliest = (...dates: (Date | null | undefined)[]): Date | null =>
@@ -39,87 +39,146 @@ function group<T extends { customerId: string }>(rows: T[]): Map<string, T[]> {
   return groups;
 }
 
-/** Everything the rules read about these customers: one query per kind of fact. */
-async function loadFacts(tx: TenantTx, customerIds: string[], now: Date) {
-  const inIds = { customerId: { in: customerIds } };
-  const [customers, experiences, incidents, feedback, purchases, interactions, redemptions, alerts] = await Promise.all(
-    [
-      tx.customer.findMany({
-        where: { id: { in: customerIds } },
-        select: {
-          id: true,
-          externalId: true,
-          name: true,
-          createdAt: true,
-          firstEventAt: true,
-          lastPersonalContactAt: true,
-          riskLevel: true,
-          riskScore: true,
-        },
+// The rows the rules take: the shapes Prisma would return for these selects.
+type CustomerFactsSelect = {
+  id: true;
+  externalId: true;
+  name: true;
+  createdAt: true;
+  firstEventAt: true;
+  lastPersonalContactAt: true;
+  riskLevel: true;
+  riskScore: true;
+};
+type ExperienceFactsSelect = { customerId: true; kind: true; cause: true; score: true; occurredAt: true };
+type IncidentFactsSelect = {
+  id: true;
+  customerId: true;
+  title: true;
+  severity: true;
+  status: true;
+  openedAt: true;
+  slaDueAt: true;
+  resolvedAt: true;
+  customerSatisfied: true;
+};
+type FeedbackFactsSelect = {
+  customerId: true;
+  score: true;
+  comment: true;
+  occurredAt: true;
+  survey: { select: { kind: true } };
+};
+type AlertFactsSelect = {
+  id: true;
+  kind: true;
+  severity: true;
+  status: true;
+  customerId: true;
+  incidentId: true;
+  openKey: true;
+  causedAt: true;
+};
+
+interface FactRows {
+  customers: Prisma.CustomerGetPayload<{ select: CustomerFactsSelect }>[];
+  experiences: Prisma.ExperienceGetPayload<{ select: ExperienceFactsSelect }>[];
+  incidents: Prisma.IncidentGetPayload<{ select: IncidentFactsSelect }>[];
+  feedback: Prisma.FeedbackGetPayload<{ select: FeedbackFactsSelect }>[];
+  purchases: { customerId: string; occurredAt: Date }[];
+  interactions: Prisma.InteractionGetPayload<{ select: { customerId: true; occurredAt: true; direction: true } }>[];
+  redemptions: { customerId: string; createdAt: Date }[];
+  alerts: Prisma.AlertGetPayload<{ select: AlertFactsSelect }>[];
+}
+
+/** JSON carries a timestamp(3) as text without a zone; the database keeps UTC. */
+const utc = (text: string | null): Date | null => (text === null ? null : new Date(`${text}Z`));
+
+type Json<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
+
+/**
+ * Everything the rules read about these customers, in one statement (one round trip, inside the
+ * write's transaction: each one is time the customers stay locked). Each kind of fact is its own
+ * subquery, aggregated to JSON, with the organization in every one of them (raw SQL skips the
+ * tenancy extension).
+ */
+async function loadFacts(tx: TenantTx, organizationId: string, customerIds: string[], now: Date) {
+  const mine = (table: string) =>
+    Prisma.sql`${Prisma.raw(table)}."organizationId" = ${organizationId} AND ${Prisma.raw(table)}."customerId" = ANY(${customerIds}::text[])`;
+  const since = (days: number) => Prisma.sql`${ago(now, days).toISOString()}::timestamp(3)`;
+  const [rows] = await tx.$queryRaw<{ [K in keyof FactRows]: Json<FactRows[K][number]>[] }[]>(Prisma.sql`
+    SELECT
+      (SELECT coalesce(json_agg(c), '[]') FROM (
+        SELECT id, "externalId", name, "createdAt", "firstEventAt", "lastPersonalContactAt", "riskLevel", "riskScore"
+        FROM "Customer" c WHERE c."organizationId" = ${organizationId} AND c.id = ANY(${customerIds}::text[])) c
+      ) AS customers,
+      (SELECT coalesce(json_agg(e), '[]') FROM (
+        SELECT "customerId", kind, cause, score, "occurredAt" FROM "Experience" e
+        WHERE ${mine('e')} AND e."occurredAt" > ${since(90)}) e
+      ) AS experiences,
+      (SELECT coalesce(json_agg(i), '[]') FROM (
+        SELECT id, "customerId", title, severity, status, "openedAt", "slaDueAt", "resolvedAt", "customerSatisfied"
+        FROM "Incident" i
+        WHERE ${mine('i')} AND (i.status::text = ANY(${[...OPEN_INCIDENT_STATUSES]}::text[]) OR i."resolvedAt" > ${since(365)})) i
+      ) AS incidents,
+      (SELECT coalesce(json_agg(f), '[]') FROM (
+        SELECT f."customerId", f.score, f.comment, f."occurredAt", s.kind AS "surveyKind"
+        FROM "Feedback" f LEFT JOIN "Survey" s ON s.id = f."surveyId" AND s."organizationId" = f."organizationId"
+        WHERE ${mine('f')} AND f."occurredAt" > ${since(365)}) f
+      ) AS feedback,
+      (SELECT coalesce(json_agg(p), '[]') FROM (
+        SELECT "customerId", "occurredAt" FROM "Purchase" p WHERE ${mine('p')} AND p."occurredAt" > ${since(180)}) p
+      ) AS purchases,
+      (SELECT coalesce(json_agg(n), '[]') FROM (
+        SELECT "customerId", "occurredAt", direction FROM "Interaction" n
+        WHERE ${mine('n')} AND n."occurredAt" > ${since(180)}) n
+      ) AS interactions,
+      (SELECT coalesce(json_agg(r), '[]') FROM (
+        SELECT "customerId", "createdAt" FROM "Redemption" r
+        WHERE ${mine('r')} AND r.status = 'FULFILLED' AND r."createdAt" > ${since(90)}) r
+      ) AS redemptions,
+      -- Open alerts, and the latest cause each kind was raised for (a cause is raised once).
+      (SELECT coalesce(json_agg(a ORDER BY a."createdAt"), '[]') FROM (
+        SELECT id, kind, severity, status, "customerId", "incidentId", "openKey", "causedAt", "createdAt"
+        FROM "Alert" a WHERE ${mine('a')} AND (a.status <> 'RESOLVED' OR a."createdAt" > ${since(400)})) a
+      ) AS alerts`);
+  const facts: FactRows = {
+    customers: rows.customers.map((row) => ({
+      ...row,
+      createdAt: utc(row.createdAt)!,
+      firstEventAt: utc(row.firstEventAt),
+      lastPersonalContactAt: utc(row.lastPersonalContactAt),
+    })),
+    experiences: rows.experiences.map((row) => ({ ...row, occurredAt: utc(row.occurredAt)! })),
+    incidents: rows.incidents.map((row) => ({
+      ...row,
+      openedAt: utc(row.openedAt)!,
+      slaDueAt: utc(row.slaDueAt)!,
+      resolvedAt: utc(row.resolvedAt),
+    })),
+    feedback: (rows.feedback as (Json<FactRows['feedback'][number]> & { surveyKind: SurveyKind | null })[]).map(
+      ({ surveyKind, ...row }) => ({
+        ...row,
+        occurredAt: utc(row.occurredAt)!,
+        survey: surveyKind ? { kind: surveyKind } : null,
       }),
-      tx.experience.findMany({
-        where: { ...inIds, occurredAt: { gt: ago(now, 90) } },
-        select: { customerId: true, kind: true, cause: true, score: true, occurredAt: true },
-      }),
-      tx.incident.findMany({
-        where: {
-          ...inIds,
-          OR: [{ status: { in: [...OPEN_INCIDENT_STATUSES] } }, { resolvedAt: { gt: ago(now, 365) } }],
-        },
-        select: {
-          id: true,
-          customerId: true,
-          title: true,
-          severity: true,
-          status: true,
-          openedAt: true,
-          slaDueAt: true,
-          resolvedAt: true,
-          customerSatisfied: true,
-        },
-      }),
-      tx.feedback.findMany({
-        where: { ...inIds, occurredAt: { gt: ago(now, 365) } },
-        select: { customerId: true, score: true, comment: true, occurredAt: true, survey: { select: { kind: true } } },
-      }),
-      tx.purchase.findMany({
-        where: { ...inIds, occurredAt: { gt: ago(now, 180) } },
-        select: { customerId: true, occurredAt: true },
-      }),
-      tx.interaction.findMany({
-        where: { ...inIds, occurredAt: { gt: ago(now, 180) } },
-        select: { customerId: true, occurredAt: true, direction: true },
-      }),
-      tx.redemption.findMany({
-        where: { ...inIds, status: 'FULFILLED', createdAt: { gt: ago(now, 90) } },
-        select: { customerId: true, createdAt: true },
-      }),
-      // Open alerts, and the latest cause each kind was raised for (a cause is raised once).
-      tx.alert.findMany({
-        where: { ...inIds, OR: [{ status: { not: 'RESOLVED' } }, { createdAt: { gt: ago(now, 400) } }] },
-        select: {
-          id: true,
-          kind: true,
-          severity: true,
-          status: true,
-          customerId: true,
-          incidentId: true,
-          openKey: true,
-          causedAt: true,
-        },
-        orderBy: { createdAt: 'asc' },
-      }),
-    ],
-  );
+    ),
+    purchases: rows.purchases.map((row) => ({ ...row, occurredAt: utc(row.occurredAt)! })),
+    interactions: rows.interactions.map((row) => ({ ...row, occurredAt: utc(row.occurredAt)! })),
+    redemptions: rows.redemptions.map((row) => ({ ...row, createdAt: utc(row.createdAt)! })),
+    alerts: (rows.alerts as (Json<FactRows['alerts'][number]> & { createdAt?: string })[]).map(
+      ({ createdAt: _createdAt, ...row }) => ({ ...row, causedAt: utc(row.causedAt) }),
+    ),
+  };
   return {
-    customers,
-    experiences: group(experiences),
-    incidents: group(incidents),
-    feedback: group(feedback),
-    purchases: group(purchases),
-    interactions: group(interactions),
-    redemptions: group(redemptions),
-    alerts: group(alerts),
+    customers: facts.customers,
+    experiences: group(facts.experiences),
+    incidents: group(facts.incidents),
+    feedback: group(facts.feedback),
+    purchases: group(facts.purchases),
+    interactions: group(facts.interactions),
+    redemptions: group(facts.redemptions),
+    alerts: group(facts.alerts),
   };
 }
 
@@ -237,6 +296,13 @@ function topSpenders(
   };
 }
 
+export interface RecomputeOptions {
+  /** The write running this recompute has locked these customers already (lockCustomers). */
+  customersLocked?: boolean;
+  /** Tiers updateTiers already set in this transaction (appendEntries): not read and written twice. */
+  tiers?: TierStatuses;
+}
+
 /** Recomputes these customers inside `tx` (a writeTransaction: their events go with it). */
 export async function recomputeIn(
   tx: TenantTx,
@@ -244,13 +310,18 @@ export async function recomputeIn(
   customerIds: string[],
   settings: OrganizationSettings,
   now: Date,
+  options: RecomputeOptions = {},
 ): Promise<RecomputeResult> {
   const result: RecomputeResult = { riskChanged: [], news: noNews() };
   if (customerIds.length === 0) return result;
   // Step 2 of the lock order (transaction.service.ts): the facts read now stay true until commit.
-  await lockCustomers(tx, organizationId, customerIds);
-  const facts = await loadFacts(tx, customerIds, now);
-  const tiers = await updateTiers(tx, organizationId, customerIds, settings, now);
+  if (!options.customersLocked) await lockCustomers(tx, organizationId, customerIds);
+  const facts = await loadFacts(tx, organizationId, customerIds, now);
+  const tiers = new Map(options.tiers);
+  const untiered = customerIds.filter((id) => !tiers.has(id));
+  if (untiered.length > 0) {
+    for (const [id, status] of await updateTiers(tx, organizationId, untiered, settings, now)) tiers.set(id, status);
+  }
   const isTopSpenderNow = topSpenders(tx, organizationId, customerIds, settings, now);
 
   const rows: {
@@ -355,6 +426,32 @@ export async function recomputeCustomers(organizationId: string, customerIds: st
   const settings = await organizationSettings(systemCaller(organizationId));
   const now = runtime().clock.now();
   return writeTransaction(organizationId, (tx) => recomputeIn(tx, organizationId, customerIds, settings, now));
+}
+
+/**
+ * Recomputes the customers a write touched in the write's own transaction, before its events are
+ * appended: no second transaction, lock, settings read or event-sequence update per write. The
+ * write has locked the customers and marked them for recompute (recomputeAt = now). The recompute
+ * runs under a savepoint: if it fails, what it wrote and emitted is undone, the write still
+ * commits, and the customers stay marked for the background job, as with recomputeAfterChange.
+ */
+export async function recomputeWithinWrite(
+  tx: TenantTx,
+  organizationId: string,
+  customerIds: string[],
+  settings: OrganizationSettings,
+  now: Date,
+  options: RecomputeOptions = {},
+): Promise<void> {
+  const unique = [...new Set(customerIds)];
+  if (unique.length === 0) return;
+  const outcome = await underSavepoint(tx, () => recomputeIn(tx, organizationId, unique, settings, now, options));
+  if ('error' in outcome) {
+    runtime().log.error('recompute within a write failed; the background job will retry', {
+      organizationId,
+      error: outcome.error,
+    });
+  }
 }
 
 /**

@@ -222,7 +222,9 @@ export async function adjustPoints(caller: AuthenticatedCaller, input: AdjustPoi
     problems.add(['input', 'reason'], `Say why, in 1 to ${MAX_REASON} characters: the customer reads it.`);
   problems.throwIfAny();
   return spending(caller, input.customer, async ({ tx, customerId, settings, now }) => {
-    const [entryId] = await appendEntries(
+    const {
+      entryIds: [entryId],
+    } = await appendEntries(
       tx,
       caller.organizationId,
       [

@@ -15,12 +15,13 @@
 //   3. the one incident, redemption or reward the write changes;
 //   4. alerts (the recompute, which holds its customers' locks);
 //   5. the organization's event sequence (appendEvents, the last statement before commit).
+import { Prisma } from '../generated/prisma/client.ts';
 import type { TenantTx } from '../db/client.ts';
 import { isDatabaseTimeout, isWriteConflict } from '../db/errors.ts';
 import { RetryableError, ValidationError } from '../domain/errors.ts';
 import { runtime } from '../runtime.ts';
 import { claimIn, completeIn, KEY_CONFLICT, KeyTaken, keyState, requestKeys } from './idempotency.service.ts';
-import { appendEvents, collectEvents } from './event-log.service.ts';
+import { appendEvents, collectEvents, eventsRecorded, forgetEventsAfter } from './event-log.service.ts';
 
 const ATTEMPTS = 5;
 /** Longer than any write takes; the recompute job's batches included. */
@@ -68,6 +69,8 @@ export async function writeTransaction<T>(
         const state = await keyState(request!.claim);
         if (state.kind === 'conflict') throw ValidationError.at(['idempotencyKey'], KEY_CONFLICT);
         if (state.kind === 'committed') return state.result as T;
+        // The first call committed and has answered already: its committed result is this call's too.
+        if (state.kind === 'answered' && 'result' in state) return state.result as T;
         // The record expired in between: run as the key's first call.
         if (state.kind === 'new' && attempt < ATTEMPTS) continue;
         throw new RetryableError(
@@ -87,5 +90,25 @@ export async function writeTransaction<T>(
       }
       await pause(attempt);
     }
+  }
+}
+
+/**
+ * Runs `work` in the transaction under a savepoint. If it throws, what it wrote and the events it
+ * recorded are undone and its error returned: the transaction goes on, and commits the rest.
+ * A savepoint left in place is released by the commit, so success costs one statement.
+ */
+export async function underSavepoint<T>(
+  tx: TenantTx,
+  work: () => Promise<T>,
+): Promise<{ value: T } | { error: unknown }> {
+  const mark = eventsRecorded(tx);
+  await tx.$executeRaw(Prisma.raw('SAVEPOINT undo_on_failure'));
+  try {
+    return { value: await work() };
+  } catch (error) {
+    await tx.$executeRaw(Prisma.raw('ROLLBACK TO SAVEPOINT undo_on_failure'));
+    forgetEventsAfter(tx, mark);
+    return { error };
   }
 }
