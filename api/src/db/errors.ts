@@ -37,8 +37,13 @@ export function isWriteConflict(error: unknown): boolean {
 
 /** `lock_timeout` or `statement_timeout` ran out, or the database did not answer the client in time. */
 export function isDatabaseTimeout(error: unknown): boolean {
-  // pg's own bound on waiting for an answer (query_timeout), as the driver adapter passes it on.
-  if (/Query read timeout|timeout exceeded when trying to connect/.test(String((error as Error)?.message))) return true;
+  // pg's own bounds on waiting for an answer (query_timeout) or a connection, as the driver adapter passes them on.
+  if (
+    /Query read timeout|timeout exceeded when trying to connect|Connection terminated due to connection timeout/.test(
+      String((error as Error)?.message),
+    )
+  )
+    return true;
   return causes(error).some(
     (cause) =>
       cause.code === '55P03' ||
