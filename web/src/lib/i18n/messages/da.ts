@@ -6,6 +6,7 @@ export const da: Messages = {
     name: 'Trofast',
     skipToContent: 'Gå til indholdet',
     mainNav: 'Hovedmenu',
+    menu: 'Menu',
     signedInAs: 'Logget ind som {name}',
     signOut: 'Log ud',
     language: 'Sprog',

@@ -4,6 +4,7 @@ export const en = {
     name: 'Trofast',
     skipToContent: 'Skip to content',
     mainNav: 'Main',
+    menu: 'Menu',
     signedInAs: 'Signed in as {name}',
     signOut: 'Sign out',
     language: 'Language',
