@@ -318,6 +318,21 @@ describe('IGNORED severity: the top 10% of the organization by 12-month spend', 
     expect(await alertsOf('NONE-1', 'IGNORED', quietReader)).toMatchObject([{ severity: 'INFO', status: 'OPEN' }]);
   });
 
+  test('every alert says whether its customer is a top spender, the stakes the board orders by, read for a whole page at once', async () => {
+    const { alerts } = (
+      await app.graphql(
+        '{ alerts(first: 100) { edges { node { topSpender customer { externalId } } } } }',
+        {},
+        quietReader,
+      )
+    ).data!;
+    const topSpenders = alerts.edges
+      .filter((edge: any) => edge.node.topSpender)
+      .map((edge: any) => edge.node.customer.externalId);
+    expect(topSpenders.sort()).toEqual(['FIRST', 'SECOND']);
+    expect(alerts.edges).toHaveLength(20);
+  });
+
   describe('catching up with alerts(since:)', () => {
     const SINCE = `query ($since: DateTime) { alerts(first: 100, since: $since) {
       totalCount edges { node { customer { externalId } status } } } }`;

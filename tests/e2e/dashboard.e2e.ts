@@ -902,7 +902,7 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the dashboard', { timeout: 9
     beforeAll(() => serveFixtures(suite.browser.page));
     afterAll(() => suite.browser.page.unroute('**/graphql'));
 
-    test('the board lists open alerts newest first with counts per kind, and acknowledging updates one in place', async () => {
+    test('the board lists open alerts most urgent first with counts per kind, and acknowledging updates one in place', async () => {
       const { page } = suite.browser;
       await signIn(page, suite.trofast.webUrl, DEMO.manager);
       const cards = page.locator('article[data-alert-id]');

@@ -13,6 +13,7 @@ import { authenticated } from '../auth/caller.ts';
 import { runtime, tenantDb } from '../runtime.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { acknowledgeAlert, assignAlert, resolveAlert } from '../services/alert.service.ts';
+import { isTopSpenderNow } from '../services/top-spenders.service.ts';
 import type { AlertEvent } from '../pubsub.ts';
 import type { Context } from '../context.ts';
 import { shared } from '../shared.ts';
@@ -66,6 +67,12 @@ export const AlertNode = builder.prismaNode('Alert', {
       resolve: (alert, { locale }, context) => textPart(alertText(alert, locale, context), 'message'),
     }),
     status: t.expose('status', { type: AlertStatusEnum }),
+    topSpender: t.boolean({
+      description:
+        "The stakes: whether the customer is in the organization's top 10% by 12-month spend (in its default currency), as of now. The dashboard's board puts these first within a severity.",
+      select: { customerId: true },
+      resolve: (alert, _args, context) => isTopSpenderNow(authenticated(context), alert.customerId),
+    }),
     assignee: t.relation('assignee', { nullable: true }),
     acknowledgedBy: t.relation('acknowledgedBy', { nullable: true }),
     acknowledgedAt: t.expose('acknowledgedAt', { type: 'DateTime', nullable: true }),
