@@ -1,5 +1,5 @@
 // Every page of the dashboard fits the screen it is shown on: a phone (390 × 844) and a laptop
-// (1440 × 900), in each of the dashboard's languages, against the demo.
+// (1440 × 900), in each of the dashboard's four languages, against the demo.
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEMO } from './support/trofast.ts';
@@ -23,49 +23,53 @@ async function chooseLanguage(page: Page, lang: keyof typeof LANGUAGE_NAMES) {
   await page.waitForFunction((code) => document.documentElement.lang === code, lang);
 }
 
-describe.skipIf(Boolean(process.env.DATABASE_URL))('the dashboard on a phone and a laptop', { timeout: 240_000 }, () => {
-  const suite = useTrofastInBrowser({ name: 'layout' });
+describe.skipIf(Boolean(process.env.DATABASE_URL))(
+  'the dashboard on a phone and a laptop',
+  { timeout: 240_000 },
+  () => {
+    const suite = useTrofastInBrowser({ name: 'layout' });
 
-  /** Every page an admin can open: the admin sees them all. */
-  async function pages(page: Page): Promise<{ name: string; path: string }[]> {
-    await page.goto(`${suite.trofast.webUrl}/customers`);
-    await settled(page);
-    const customer = await page.locator('main a[href^="/customers/"]').first().getAttribute('href');
-    return [
-      { name: 'board', path: '/' },
-      { name: 'customers', path: '/customers' },
-      { name: 'customer', path: customer! },
-      { name: 'incidents', path: '/incidents' },
-      { name: 'feedback', path: '/feedback' },
-      { name: 'rewards', path: '/rewards' },
-      { name: 'settings', path: '/settings' },
-    ];
-  }
+    /** Every page an admin can open: the admin sees them all. */
+    async function pages(page: Page): Promise<{ name: string; path: string }[]> {
+      await page.goto(`${suite.trofast.webUrl}/customers`);
+      await settled(page);
+      const customer = await page.locator('main a[href^="/customers/"]').first().getAttribute('href');
+      return [
+        { name: 'board', path: '/' },
+        { name: 'customers', path: '/customers' },
+        { name: 'customer', path: customer! },
+        { name: 'incidents', path: '/incidents' },
+        { name: 'feedback', path: '/feedback' },
+        { name: 'rewards', path: '/rewards' },
+        { name: 'settings', path: '/settings' },
+      ];
+    }
 
-  for (const lang of ['en', 'da'] as const) {
-    test(`no page scrolls sideways on a phone or a laptop, in ${LANGUAGE_NAMES[lang]}`, async () => {
-      const { page } = suite.browser;
-      const { webUrl } = suite.trofast;
-      await page.setViewportSize(LAPTOP);
-      await signIn(page, webUrl, DEMO.admin);
-      await page.locator('h1').first().waitFor();
-      if (lang !== 'en') await chooseLanguage(page, lang);
-      const all = await pages(page);
-      const wide: string[] = [];
-      for (const size of [PHONE, LAPTOP]) {
-        await page.setViewportSize(size);
-        for (const { name, path } of all) {
-          await page.goto(`${webUrl}${path}`);
-          await page.locator('h1').first().waitFor();
-          await settled(page);
-          const beyond = await overflow(page);
-          if (beyond > 0) wide.push(`${path} at ${size.width} px: ${beyond} px too wide`);
-          await screenshot(page, `layout-${name}-${size.width}-${lang}`, { fullPage: false });
+    for (const lang of ['en', 'da', 'sv', 'nb'] as const) {
+      test(`no page scrolls sideways on a phone or a laptop, in ${LANGUAGE_NAMES[lang]}`, async () => {
+        const { page } = suite.browser;
+        const { webUrl } = suite.trofast;
+        await page.setViewportSize(LAPTOP);
+        await signIn(page, webUrl, DEMO.admin);
+        await page.locator('h1').first().waitFor();
+        if (lang !== 'en') await chooseLanguage(page, lang);
+        const all = await pages(page);
+        const wide: string[] = [];
+        for (const size of [PHONE, LAPTOP]) {
+          await page.setViewportSize(size);
+          for (const { name, path } of all) {
+            await page.goto(`${webUrl}${path}`);
+            await page.locator('h1').first().waitFor();
+            await settled(page);
+            const beyond = await overflow(page);
+            if (beyond > 0) wide.push(`${path} at ${size.width} px: ${beyond} px too wide`);
+            await screenshot(page, `layout-${name}-${size.width}-${lang}`, { fullPage: false });
+          }
         }
-      }
-      expect(wide).toEqual([]);
-      // Back to English for the next test's admin.
-      if (lang !== 'en') await chooseLanguage(page, 'en');
-    });
-  }
-});
+        expect(wide).toEqual([]);
+        // Back to English for the next test's admin.
+        if (lang !== 'en') await chooseLanguage(page, 'en');
+      });
+    }
+  },
+);

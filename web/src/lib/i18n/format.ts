@@ -67,6 +67,8 @@ export function formatPercent(share: number, lang: Lang): string {
 const UNITS: Record<Lang, { day: string; hour: string; minute: string }> = {
   en: { day: 'd', hour: 'h', minute: 'min' },
   da: { day: 'd.', hour: 't.', minute: 'min.' },
+  sv: { day: 'd', hour: 'tim', minute: 'min' },
+  nb: { day: 'd', hour: 't', minute: 'min' },
 };
 
 export function formatDuration(milliseconds: number, lang: Lang): string {
