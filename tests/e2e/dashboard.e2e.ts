@@ -593,6 +593,26 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the dashboard', { timeout: 9
       expect(tiers.length).toBe(Math.min(tierCount, 50));
       expect(new Set(tiers)).toEqual(new Set([tierName]));
       expect(descending(await scores())).toBe(true);
+
+      // The view is in the address: a reload, the way back from a customer, and the link keep it.
+      await page.getByLabel('Sort').selectOption('NAME_ASC');
+      await page.waitForURL((url) => url.searchParams.get('sort') === 'NAME_ASC', { waitUntil: 'commit' });
+      const view = page.url();
+      expect(new URL(view).searchParams.get('tier')).toBe(tier);
+      await page.reload();
+      await shows(tierCount).waitFor();
+      expect(await page.getByLabel('Tier').inputValue()).toBe(tier);
+      expect(await page.getByLabel('Sort').inputValue()).toBe('NAME_ASC');
+      await table.locator('tbody a').first().click();
+      await page.getByRole('heading', { level: 3, name: 'Why' }).waitFor();
+      await page.getByRole('link', { name: '← Customers' }).click();
+      await shows(tierCount).waitFor();
+      expect(page.url()).toBe(view);
+      await page.goBack();
+      await page.getByRole('heading', { level: 3, name: 'Why' }).waitFor();
+      await page.goBack();
+      await shows(tierCount).waitFor();
+      expect(await page.getByLabel('Tier').inputValue()).toBe(tier);
     });
 
     test('a manager works the incident from the queue and resolves it well: the customer’s risk says so', async () => {
