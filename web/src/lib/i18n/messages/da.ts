@@ -106,6 +106,7 @@ export const da: Messages = {
     assignedTo: 'Tildelt {name}',
     acknowledgedBy: 'Kvitteret af {name}',
     raisedAt: 'Opstået {time}',
+    changedAt: 'Sidst ændret {time}',
     incident: 'Hændelse: {title}',
     newAlert: 'Ny alarm: {title}',
     acknowledged: 'Alarmen er kvitteret.',
@@ -160,6 +161,10 @@ export const da: Messages = {
     timelineEmpty: 'Der er endnu ikke sket noget med denne kunde.',
     ledger: 'Pointkonto',
     ledgerEmpty: 'Ingen pointbevægelser endnu.',
+    ledgerOrder:
+      'Nyeste først, i den rækkefølge posterne blev registreret: hver saldo er saldoen efter posten. En tilbagedateret post nævner også den dag, den vedrører.',
+    recorded: 'Registreret',
+    concerns: 'vedrører {date}',
     delta: 'Ændring',
     balanceAfter: 'Saldo',
     explanation: 'Hvad skete der',
@@ -453,7 +458,7 @@ export const da: Messages = {
     // The scopes' names are the API's own, the same in every language.
     ApiKeyScope: en.enums.ApiKeyScope,
     RiskFactor: {
-      TWO_STRIKES: 'To dårlige oplevelser',
+      TWO_STRIKES: 'Gentagne dårlige oplevelser',
       BAD_EXPERIENCE: 'Dårlig oplevelse',
       UNRESOLVED_INCIDENT: 'Uløst hændelse',
       SLA_BREACHED: 'SLA overskredet',

@@ -104,6 +104,7 @@ export const en = {
     assignedTo: 'Assigned to {name}',
     acknowledgedBy: 'Acknowledged by {name}',
     raisedAt: 'Raised {time}',
+    changedAt: 'Last changed {time}',
     incident: 'Incident: {title}',
     newAlert: 'New alert: {title}',
     acknowledged: 'Alert acknowledged.',
@@ -158,6 +159,10 @@ export const en = {
     timelineEmpty: 'Nothing has happened with this customer yet.',
     ledger: 'Points ledger',
     ledgerEmpty: 'No points movements yet.',
+    ledgerOrder:
+      'Newest first, in the order the entries were recorded: each balance is the one after that entry. A back-dated entry also says the day it concerns.',
+    recorded: 'Recorded',
+    concerns: 'for {date}',
     delta: 'Change',
     balanceAfter: 'Balance',
     explanation: 'What happened',
@@ -458,7 +463,7 @@ export const en = {
       ALERTS_READ: 'alerts:read',
     },
     RiskFactor: {
-      TWO_STRIKES: 'Two strikes',
+      TWO_STRIKES: 'Repeated bad experiences',
       BAD_EXPERIENCE: 'Bad experience',
       UNRESOLVED_INCIDENT: 'Unresolved incident',
       SLA_BREACHED: 'SLA breached',

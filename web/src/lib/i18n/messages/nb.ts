@@ -106,6 +106,7 @@ export const nb: Messages = {
     assignedTo: 'Tildelt {name}',
     acknowledgedBy: 'Kvittert av {name}',
     raisedAt: 'Oppstod {time}',
+    changedAt: 'Sist endret {time}',
     incident: 'Hendelse: {title}',
     newAlert: 'Nytt varsel: {title}',
     acknowledged: 'Varselet er kvittert.',
@@ -161,6 +162,10 @@ export const nb: Messages = {
     timelineEmpty: 'Ingenting har skjedd med denne kunden ennå.',
     ledger: 'Poenghistorikk',
     ledgerEmpty: 'Ingen poengbevegelser ennå.',
+    ledgerOrder:
+      'Nyeste først, i den rekkefølgen postene ble registrert: hver saldo er saldoen etter posten. En tilbakedatert post oppgir også dagen den gjelder.',
+    recorded: 'Registrert',
+    concerns: 'gjelder {date}',
     delta: 'Endring',
     balanceAfter: 'Saldo',
     explanation: 'Hva som skjedde',
@@ -453,7 +458,7 @@ export const nb: Messages = {
     CustomerKind: { PERSON: 'Person', COMPANY: 'Bedrift' },
     ApiKeyScope: en.enums.ApiKeyScope,
     RiskFactor: {
-      TWO_STRIKES: 'To dårlige opplevelser',
+      TWO_STRIKES: 'Gjentatte dårlige opplevelser',
       BAD_EXPERIENCE: 'Dårlig opplevelse',
       UNRESOLVED_INCIDENT: 'Uløst hendelse',
       SLA_BREACHED: 'SLA overskredet',

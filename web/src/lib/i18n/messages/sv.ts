@@ -106,6 +106,7 @@ export const sv: Messages = {
     assignedTo: 'Tilldelat {name}',
     acknowledgedBy: 'Kvitterat av {name}',
     raisedAt: 'Uppstod {time}',
+    changedAt: 'Senast ändrat {time}',
     incident: 'Ärende: {title}',
     newAlert: 'Nytt larm: {title}',
     acknowledged: 'Larmet är kvitterat.',
@@ -161,6 +162,10 @@ export const sv: Messages = {
     timelineEmpty: 'Inget har hänt med den här kunden än.',
     ledger: 'Poänghistorik',
     ledgerEmpty: 'Inga poängrörelser än.',
+    ledgerOrder:
+      'Nyaste först, i den ordning posterna registrerades: varje saldo är saldot efter posten. En bakåtdaterad post anger också dagen den gäller.',
+    recorded: 'Registrerad',
+    concerns: 'gäller {date}',
     delta: 'Ändring',
     balanceAfter: 'Saldo',
     explanation: 'Vad som hände',
@@ -453,7 +458,7 @@ export const sv: Messages = {
     CustomerKind: { PERSON: 'Person', COMPANY: 'Företag' },
     ApiKeyScope: en.enums.ApiKeyScope,
     RiskFactor: {
-      TWO_STRIKES: 'Två dåliga upplevelser',
+      TWO_STRIKES: 'Upprepade dåliga upplevelser',
       BAD_EXPERIENCE: 'Dålig upplevelse',
       UNRESOLVED_INCIDENT: 'Olöst ärende',
       SLA_BREACHED: 'SLA överskriden',
