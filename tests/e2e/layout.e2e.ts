@@ -45,6 +45,31 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))(
       ];
     }
 
+    test('on a phone the pages are behind the menu button, which opens and closes the navigation', async () => {
+      const { page } = suite.browser;
+      await page.setViewportSize(PHONE);
+      await signIn(page, suite.trofast.webUrl, DEMO.manager);
+      await page.getByRole('heading', { level: 1, name: 'Alert board' }).waitFor();
+      const menu = page.getByRole('button', { name: 'Menu' });
+      const nav = page.getByRole('navigation', { name: 'Main' });
+      expect(await menu.getAttribute('aria-expanded')).toBe('false');
+      expect(await nav.isVisible()).toBe(false);
+      // The bar is one line: the page gets the screen.
+      expect(await page.locator('header').evaluate((bar) => bar.getBoundingClientRect().height)).toBeLessThan(70);
+
+      await menu.click();
+      expect(await menu.getAttribute('aria-expanded')).toBe('true');
+      await screenshot(page, 'layout-menu-open-390', { fullPage: false });
+      await nav.getByRole('link', { name: 'Customers' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Customers' }).waitFor();
+      // Arriving closes it.
+      await nav.waitFor({ state: 'hidden' });
+      expect(await menu.getAttribute('aria-expanded')).toBe('false');
+      await page.setViewportSize(LAPTOP);
+      expect(await nav.isVisible()).toBe(true);
+      expect(await menu.isVisible()).toBe(false);
+    });
+
     for (const lang of ['en', 'da', 'sv', 'nb'] as const) {
       test(`no page scrolls sideways on a phone or a laptop, in ${LANGUAGE_NAMES[lang]}`, async () => {
         const { page } = suite.browser;
