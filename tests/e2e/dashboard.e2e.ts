@@ -628,6 +628,10 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the dashboard', { timeout: 9
 
       await row.getByRole('button', { name: 'Mark responded' }).click();
       await row.getByText(/^Responded /).waitFor();
+      // Answered, so being worked: the status says so without a second change.
+      expect(await row.getByRole('combobox', { name: 'Status of Front wheel bent on delivery' }).inputValue()).toBe(
+        'IN_PROGRESS',
+      );
       await row
         .getByRole('combobox', { name: 'Owner of Front wheel bent on delivery' })
         .selectOption({ label: 'Sofie Lund' });
