@@ -253,6 +253,8 @@ export const da: Messages = {
   feedback: {
     title: 'Feedback',
     npsTitle: 'NPS over tid',
+    current: 'Aktuel NPS',
+    currentBasis: '{answers} siden {date}',
     npsLead:
       'Net Promoter Score for de seneste 12 måneder: anbefalere (9–10) minus kritikere (0–6), i procent af svarene.',
     npsChartLabel: 'Kurve over NPS over tid',
@@ -304,6 +306,10 @@ export const da: Messages = {
     updated: 'Belønningen er opdateret.',
     economics: 'Programmets økonomi',
     economicsLead: 'Hvad belønningerne koster set mod den fastholdelse, de gav, i {currency}.',
+    meaningGain:
+      'Af de {redeemers} kunder, der indløste, købte {rate} igen inden for 90 dage, mod {baseline} af de andre på deres niveau: belønningerne fastholdt omkring {extra} flere kunder, til {cost} pr. kunde.',
+    meaningNone:
+      'Af de {redeemers} kunder, der indløste, købte {rate} igen inden for 90 dage, mod {baseline} af de andre på deres niveau: i perioden fastholdt belønningerne ingen ekstra kunder, så deres pris på {cost} var et tak snarere end en investering, der betalte sig.',
     redemptions: 'Indløsninger',
     pointsBurned: 'Brugte point',
     cost: 'Omkostning',

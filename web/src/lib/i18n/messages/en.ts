@@ -251,6 +251,8 @@ export const en = {
   feedback: {
     title: 'Feedback',
     npsTitle: 'NPS over time',
+    current: 'Current NPS',
+    currentBasis: '{answers} since {date}',
     npsLead:
       'Net Promoter Score of the last 12 months: promoters (9–10) minus detractors (0–6), in percent of answers.',
     npsChartLabel: 'Line chart of NPS over time',
@@ -302,6 +304,10 @@ export const en = {
     updated: 'Reward updated.',
     economics: 'Program economics',
     economicsLead: 'What the rewards cost against the retention they bought, in {currency}.',
+    meaningGain:
+      'Of the {redeemers} customers who redeemed, {rate} bought again within 90 days, against {baseline} of the others in their tier: the rewards kept about {extra} more customers, at {cost} each.',
+    meaningNone:
+      'Of the {redeemers} customers who redeemed, {rate} bought again within 90 days, against {baseline} of the others in their tier: in this period the rewards kept no extra customers, so their cost of {cost} was a thank-you rather than an investment that paid back.',
     redemptions: 'Redemptions',
     pointsBurned: 'Points burned',
     cost: 'Cost',

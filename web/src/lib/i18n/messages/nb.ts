@@ -254,6 +254,8 @@ export const nb: Messages = {
   feedback: {
     title: 'Tilbakemeldinger',
     npsTitle: 'NPS over tid',
+    current: 'Nåværende NPS',
+    currentBasis: '{answers} siden {date}',
     npsLead:
       'Net Promoter Score for de siste 12 månedene: ambassadører (9–10) minus kritikere (0–6), i prosent av svarene.',
     npsChartLabel: 'Linjediagram over NPS over tid',
@@ -305,6 +307,10 @@ export const nb: Messages = {
     updated: 'Belønningen er oppdatert.',
     economics: 'Programmets økonomi',
     economicsLead: 'Hva belønningene koster mot lojaliteten de kjøpte, i {currency}.',
+    meaningGain:
+      'Av de {redeemers} kundene som løste inn, kjøpte {rate} igjen innen 90 dager, mot {baseline} av de andre på samme nivå: belønningene beholdt omtrent {extra} flere kunder, til {cost} per kunde.',
+    meaningNone:
+      'Av de {redeemers} kundene som løste inn, kjøpte {rate} igjen innen 90 dager, mot {baseline} av de andre på samme nivå: i perioden beholdt belønningene ingen ekstra kunder, så kostnaden på {cost} var en takk heller enn en investering som lønte seg.',
     redemptions: 'Innløsninger',
     pointsBurned: 'Brukte poeng',
     cost: 'Kostnad',

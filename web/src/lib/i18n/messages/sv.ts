@@ -254,6 +254,8 @@ export const sv: Messages = {
   feedback: {
     title: 'Återkoppling',
     npsTitle: 'NPS över tid',
+    current: 'Aktuellt NPS',
+    currentBasis: '{answers} sedan {date}',
     npsLead:
       'Net Promoter Score för de senaste 12 månaderna: promotorer (9–10) minus kritiker (0–6), i procent av svaren.',
     npsChartLabel: 'Linjediagram över NPS över tid',
@@ -305,6 +307,10 @@ export const sv: Messages = {
     updated: 'Belöningen är uppdaterad.',
     economics: 'Programmets ekonomi',
     economicsLead: 'Vad belöningarna kostar mot den lojalitet de köpte, i {currency}.',
+    meaningGain:
+      'Av de {redeemers} kunder som löste in köpte {rate} igen inom 90 dagar, mot {baseline} av de andra på samma nivå: belöningarna behöll ungefär {extra} fler kunder, till {cost} styck.',
+    meaningNone:
+      'Av de {redeemers} kunder som löste in köpte {rate} igen inom 90 dagar, mot {baseline} av de andra på samma nivå: under perioden behöll belöningarna inga extra kunder, så kostnaden på {cost} var ett tack snarare än en investering som betalade sig.',
     redemptions: 'Inlösta',
     pointsBurned: 'Förbrukade poäng',
     cost: 'Kostnad',
