@@ -517,11 +517,13 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the dashboard', { timeout: 9
 
       await page.getByRole('button', { name: 'Redeem a reward' }).click();
       const redeem = page.getByRole('dialog', { name: 'Redeem a reward' });
-      await redeem.getByLabel('Reward').selectOption({ label: 'Gratis servicetjek · 800 points' });
+      // The dialog says what the customer has and what each reward would take.
+      await redeem.getByText('Balance: 489 points').waitFor();
+      await redeem.getByLabel('Reward').selectOption({ label: 'Gratis servicetjek · 800 points · 311 points away' });
       await redeem.getByRole('button', { name: 'Redeem a reward' }).click();
       await redeem.getByText('Not enough points: the balance is 489, 800 are needed.').waitFor();
       await screenshot(page, 'customer-redeem-refused', { fullPage: false });
-      await redeem.getByLabel('Reward').selectOption({ label: 'Donation: cykler til børn · 300 points' });
+      await redeem.getByLabel('Reward').selectOption({ label: 'Donation: cykler til børn · 300 points · available' });
       await redeem.getByRole('button', { name: 'Redeem a reward' }).click();
       await page.getByText('Reward redeemed.').waitFor();
       await page.locator('.balance', { hasText: '189' }).waitFor();

@@ -191,6 +191,13 @@ export const da: Messages = {
     category: 'Kategori',
     severity: 'Alvor',
     reward: 'Belønning',
+    rewardState: {
+      available: 'kan indløses',
+      pointsAway: 'mangler {points} point',
+      needsTier: 'kræver {tier}',
+      outOfStockShort: 'udsolgt',
+    },
+    balanceNow: 'Saldo: {points} point',
     deltaField: 'Point (negativt for at trække fra)',
     reason: 'Begrundelse (kunden ser den)',
     contactLogged: 'Kontakten er registreret.',

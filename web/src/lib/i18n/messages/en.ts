@@ -189,6 +189,13 @@ export const en = {
     category: 'Category',
     severity: 'Severity',
     reward: 'Reward',
+    rewardState: {
+      available: 'available',
+      pointsAway: '{points} points away',
+      needsTier: 'needs {tier}',
+      outOfStockShort: 'out of stock',
+    },
+    balanceNow: 'Balance: {points} points',
     deltaField: 'Points (negative to deduct)',
     reason: 'Reason (the customer sees it)',
     contactLogged: 'Contact logged.',

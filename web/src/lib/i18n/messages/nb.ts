@@ -192,6 +192,13 @@ export const nb: Messages = {
     category: 'Kategori',
     severity: 'Alvorlighet',
     reward: 'Belønning',
+    rewardState: {
+      available: 'kan løses inn',
+      pointsAway: 'mangler {points} poeng',
+      needsTier: 'krever {tier}',
+      outOfStockShort: 'utsolgt',
+    },
+    balanceNow: 'Saldo: {points} poeng',
     deltaField: 'Poeng (negativt for å trekke fra)',
     reason: 'Grunn (kunden ser den)',
     contactLogged: 'Kontakten er registrert.',

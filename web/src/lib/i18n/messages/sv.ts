@@ -192,6 +192,13 @@ export const sv: Messages = {
     category: 'Kategori',
     severity: 'Allvarlighet',
     reward: 'Belöning',
+    rewardState: {
+      available: 'kan lösas in',
+      pointsAway: '{points} poäng kvar',
+      needsTier: 'kräver {tier}',
+      outOfStockShort: 'slut i lager',
+    },
+    balanceNow: 'Saldo: {points} poäng',
     deltaField: 'Poäng (negativt för att dra av)',
     reason: 'Orsak (kunden ser den)',
     contactLogged: 'Kontakten är registrerad.',
