@@ -216,6 +216,8 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the dashboard', { timeout: 9
       await page.getByRole('button', { name: 'Create an API key' }).click();
       const form = page.getByRole('dialog', { name: 'Create an API key' });
       await form.getByLabel('Name').fill('Kassesystem (e2e)');
+      // Each scope says in a line what it allows.
+      await form.getByText('Read customers: their risk, why, points and history.').waitFor();
       await form.getByLabel('customers:read').check();
       await form.getByLabel('events:write').check();
       await form.getByRole('button', { name: 'Create an API key' }).click();
