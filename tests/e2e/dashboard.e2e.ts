@@ -776,7 +776,7 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the dashboard', { timeout: 9
         'Kaffekop (e2e) Emaljekop med logo.',
         'Gift',
         '150',
-        'DKK 25.50',
+        '25.50 DKK',
         '10',
         'Bronze',
       ]);
@@ -790,8 +790,8 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the dashboard', { timeout: 9
         await dialog.waitFor({ state: 'hidden' });
         await expect.poll(async () => (await cellsOf(row)).slice(2, 5), { timeout: 10_000 }).toEqual(expected);
       };
-      await edit({ pointsCost: '200', stock: '3' }, ['200', 'DKK 25.50', '3']);
-      await edit({ stock: '' }, ['200', 'DKK 25.50', 'Unlimited']);
+      await edit({ pointsCost: '200', stock: '3' }, ['200', '25.50 DKK', '3']);
+      await edit({ stock: '' }, ['200', '25.50 DKK', 'Unlimited']);
       await page.getByText('Reward updated.').first().waitFor();
       await screenshot(page, 'rewards-after-edit');
 
@@ -1008,7 +1008,7 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the dashboard', { timeout: 9
       await page.getByText('Two bad experiences in the last 90 days.').waitFor();
       expect(await page.getByRole('meter', { name: 'Churn risk' }).getAttribute('aria-valuenow')).toBe('72');
       await page
-        .getByText('1,200 points for your purchase of DKK 12,000.00 on 3 Jan 2026 (1 point per 10 DKK).')
+        .getByText('1,200 points for your purchase of 12,000.00 DKK on 3 Jan 2026 (1 point per 10 DKK).')
         .waitFor();
       await screenshot(page, 'customer-with-data');
 
@@ -1067,29 +1067,29 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the dashboard', { timeout: 9
       // What the figures mean for this organization, in a sentence.
       await page
         .getByText(
-          'Of the 14 customers who redeemed, 71% bought again within 90 days, against 52% of the others in their tier: the rewards kept about 2.7 more customers, at DKK 2,819.55 each.',
+          'Of the 14 customers who redeemed, 71% bought again within 90 days, against 52% of the others in their tier: the rewards kept about 2.7 more customers, at 2,819.55 DKK each.',
         )
         .waitFor();
       expect(await cellsOf(economics.locator('tbody tr', { hasText: 'Service check' }))).toEqual([
         'Service check',
         '12 1 cancelled',
         '6,000',
-        'DKK 1,800.00',
+        '1,800.00 DKK',
         '75%',
         '52%',
         '+2.8',
-        'DKK 652.17',
+        '652.17 DKK',
       ]);
       // Row headers are set in capitals.
       expect(await cellsOf(economics.locator('tr.total'))).toEqual([
         'TOTAL',
         '14 1 cancelled',
         '19,000',
-        'DKK 7,500.00',
+        '7,500.00 DKK',
         '71%',
         '52%',
         '+2.7',
-        'DKK 2,819.55',
+        '2,819.55 DKK',
       ]);
       await screenshot(page, 'rewards-economics-with-data');
     });

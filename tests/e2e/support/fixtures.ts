@@ -158,7 +158,7 @@ const customer = {
       id: 'entry-1',
       delta: 1200,
       kind: 'EARN_PURCHASE',
-      explanation: '1,200 points for your purchase of DKK 12,000.00 on 3 Jan 2026 (1 point per 10 DKK).',
+      explanation: '1,200 points for your purchase of 12,000.00 DKK on 3 Jan 2026 (1 point per 10 DKK).',
       balanceAfter: 1840,
       expiresAt: ahead(24 * 600),
       occurredAt: ago(24 * 60),

@@ -50,11 +50,15 @@ export function formatNumber(value: number, lang: Lang, fractionDigits = 0): str
   );
 }
 
-/** Money is integer minor units: 120000 DKK → "DKK 1,200.00" · "1.200,00 kr." */
+/**
+ * Money is integer minor units: 120000 DKK → "1,200.00 DKK" · "1.200,00 kr.". English puts the ISO
+ * code after the amount, as the API's sentences do, so a page never shows both orders.
+ */
 export function formatMoney(amountMinor: number, currency: string, lang: Lang): string {
   const format = numberFormat(lang, { style: 'currency', currency });
   const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-  return format.format(amountMinor / 10 ** digits);
+  const amount = amountMinor / 10 ** digits;
+  return lang === 'en' ? `${formatNumber(amount, lang, digits)} ${currency.toUpperCase()}` : format.format(amount);
 }
 
 /** 0.423 → "42%" · "42 %" */
