@@ -85,7 +85,7 @@ export class AlertBoard {
     const groups = new Map<AlertKind, Alert[]>();
     for (const alert of this.alerts) {
       if (alert.severity !== 'INFO') {
-        rows.push({ alert });
+        rows.push(this.#rowOf(alert));
         continue;
       }
       const members = groups.get(alert.kind);
@@ -96,8 +96,19 @@ export class AlertBoard {
         rows.push({ group: alert.kind, alerts: group });
       }
     }
-    return rows.map((row) => (row.group && row.alerts.length === 1 ? { alert: row.alerts[0] } : row));
+    return rows.map((row) => (row.group && row.alerts.length === 1 ? this.#rowOf(row.alerts[0]) : row));
   });
+
+  /**
+   * One row object per alert version: the list keeps its rows from one change to the next, so a
+   * change re-renders the card it concerns, not all of them.
+   */
+  #rows = new WeakMap<Alert, BoardRow>();
+  #rowOf(alert: Alert): BoardRow {
+    let row = this.#rows.get(alert);
+    if (!row) this.#rows.set(alert, (row = { alert }));
+    return row;
+  }
   /** How many each view holds, whatever the kind and severity filters. */
   viewCounts = $derived({
     all: this.alerts.length,
