@@ -58,7 +58,8 @@ export function formatMoney(amountMinor: number, currency: string, lang: Lang): 
   const format = numberFormat(lang, { style: 'currency', currency });
   const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
   const amount = amountMinor / 10 ** digits;
-  return lang === 'en' ? `${formatNumber(amount, lang, digits)} ${currency.toUpperCase()}` : format.format(amount);
+  // A no-break space, as Intl puts in the other languages: the code never goes to a line of its own.
+  return lang === 'en' ? `${formatNumber(amount, lang, digits)}\u00a0${currency.toUpperCase()}` : format.format(amount);
 }
 
 /** 0.423 → "42%" · "42 %" */
