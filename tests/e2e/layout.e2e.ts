@@ -10,6 +10,12 @@ const PHONE = { width: 390, height: 844 };
 const LAPTOP = { width: 1440, height: 900 };
 const LANGUAGE_NAMES = { en: 'English', da: 'Dansk', sv: 'Svenska', nb: 'Norsk' } as const;
 
+/** A message key shown instead of its words ("board.title"). */
+const UNTRANSLATED =
+  /\b(?:app|nav|connection|login|errors|board|customers|customer|incidents|feedback|rewards|settings|enums)\.[a-zA-Z]+(?:\.[a-zA-Z]+)*\b/g;
+/** A machine date shown to a person ("2026-03-02" or "2026-03-02T09:00:00Z"). */
+const ISO_DATE = /\b\d{4}-\d{2}-\d{2}(?:T[\d:.]+Z?)?\b/g;
+
 /** Loaded: the list, its empty state or its error state, no skeleton left. */
 const settled = (page: Page) => page.waitForFunction(() => document.querySelectorAll('.skeleton').length === 0);
 
@@ -71,7 +77,7 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))(
     });
 
     for (const lang of ['en', 'da', 'sv', 'nb'] as const) {
-      test(`no page scrolls sideways on a phone or a laptop, in ${LANGUAGE_NAMES[lang]}`, async () => {
+      test(`no page scrolls sideways on a phone or a laptop, or shows a message key or a machine date, in ${LANGUAGE_NAMES[lang]}`, async () => {
         const { page } = suite.browser;
         const { webUrl } = suite.trofast;
         await page.setViewportSize(LAPTOP);
@@ -80,6 +86,8 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))(
         if (lang !== 'en') await chooseLanguage(page, lang);
         const all = await pages(page);
         const wide: string[] = [];
+        const untranslated: string[] = [];
+        const isoDates: string[] = [];
         for (const size of [PHONE, LAPTOP]) {
           await page.setViewportSize(size);
           for (const { name, path } of all) {
@@ -88,10 +96,16 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))(
             await settled(page);
             const beyond = await overflow(page);
             if (beyond > 0) wide.push(`${path} at ${size.width} px: ${beyond} px too wide`);
+            const text = await page.locator('body').innerText();
+            for (const match of text.matchAll(UNTRANSLATED)) untranslated.push(`${path}: ${match[0]}`);
+            for (const match of text.matchAll(ISO_DATE)) isoDates.push(`${path}: ${match[0]}`);
             await screenshot(page, `layout-${name}-${size.width}-${lang}`, { fullPage: false });
           }
         }
         expect(wide).toEqual([]);
+        // Every word is the language's own, and every date is written for a reader.
+        expect(untranslated).toEqual([]);
+        expect(isoDates).toEqual([]);
         // Back to English for the next test's admin.
         if (lang !== 'en') await chooseLanguage(page, 'en');
       });
