@@ -113,7 +113,14 @@ export function createYogaServer(log: Logger, open: OpenConnections): Yoga {
     context: (initial) => createContext({ ...initial, requestId: requests.get(initial.request)?.requestId }),
     graphqlEndpoint: '/graphql',
     landingPage: false,
-    graphiql: false,
+    // A browser opening the API's address gets GraphiQL to explore the schema; every request it
+    // sends is authorized like any other, by the key pasted into its headers.
+    graphiql: {
+      title: 'Trofast API',
+      headers: JSON.stringify({ Authorization: 'Bearer trf_…' }, null, 2),
+      defaultQuery:
+        '# Put your API key in the headers below, then run:\n{ customers(first: 5) { totalCount edges { node { name risk { score level } } } } }\n',
+    },
     batching: false,
     // Counts the bytes as they arrive, so a chunked body without Content-Length is cut off too.
     maxRequestBodySize: MAX_BODY_BYTES,

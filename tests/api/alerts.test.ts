@@ -245,6 +245,33 @@ describe('escalation', () => {
     await updates.close();
   });
 
+  test('a level that falls from CRITICAL to HIGH re-titles the open CHURN_RISK alert: it says where the risk is now, and where it rose to', async () => {
+    await upsertCustomer(systemCaller(org.id), { externalId: 'FALLING', name: 'Kunde FALLING' });
+    const first = await incident('FALLING');
+    await npsAnswer('FALLING', 4);
+    app.clock.advance(HOUR);
+    const second = await incident('FALLING', 'MEDIUM', 'Wrong invoice');
+    const [raised] = await alertsOf('FALLING', 'CHURN_RISK');
+    expect(raised).toMatchObject({ severity: 'CRITICAL', title: 'Churn risk critical: Kunde FALLING' });
+
+    // Both incidents end well: the risk falls, but stays HIGH, so the alert stays open.
+    const agent = await login(app, org.emails.AGENT);
+    for (const reported of [first, second]) {
+      await app.graphql(
+        'mutation ($id: ID!) { resolveIncident(input: { id: $id, resolution: "Refunded", customerSatisfied: YES }) { __typename } }',
+        { id: reported.data!.reportIncident.data.id },
+        agent,
+      );
+    }
+    const { risk } = await customer('FALLING');
+    expect(risk.level).toBe('HIGH');
+    const [now] = await alertsOf('FALLING', 'CHURN_RISK');
+    expect(now).toMatchObject({ id: raised.id, status: 'OPEN', title: 'Churn risk high: Kunde FALLING' });
+    expect(now.message).toBe(
+      `The churn risk of Kunde FALLING is ${risk.score} of 100 (high) now; it rose to 90 (critical) when this alert was raised. Read the reasons on the customer page and reach out personally this week.`,
+    );
+  });
+
   test('raising an incident from HIGH to CRITICAL escalates its INCIDENT alert rather than adding one', async () => {
     await upsertCustomer(systemCaller(org.id), { externalId: 'UPGRADED', name: 'Kunde UPGRADED' });
     const reported = await incident('UPGRADED', 'HIGH', 'Wheel buckled');
@@ -316,6 +343,21 @@ describe('IGNORED severity: the top 10% of the organization by 12-month spend', 
   test('crossing 90 days raises IGNORED as INFO for a customer outside the top 10%', async () => {
     expect(await alertsOf('THIRD', 'IGNORED', quietReader)).toMatchObject([{ severity: 'INFO', status: 'OPEN' }]);
     expect(await alertsOf('NONE-1', 'IGNORED', quietReader)).toMatchObject([{ severity: 'INFO', status: 'OPEN' }]);
+  });
+
+  test('every alert says whether its customer is a top spender, the stakes the board orders by, read for a whole page at once', async () => {
+    const { alerts } = (
+      await app.graphql(
+        '{ alerts(first: 100) { edges { node { topSpender customer { externalId } } } } }',
+        {},
+        quietReader,
+      )
+    ).data!;
+    const topSpenders = alerts.edges
+      .filter((edge: any) => edge.node.topSpender)
+      .map((edge: any) => edge.node.customer.externalId);
+    expect(topSpenders.sort()).toEqual(['FIRST', 'SECOND']);
+    expect(alerts.edges).toHaveLength(20);
   });
 
   describe('catching up with alerts(since:)', () => {

@@ -86,6 +86,15 @@ describe('the API server', () => {
     }
   });
 
+  test('a browser opening the API address gets GraphiQL to explore it, with a place for the key', async () => {
+    const response = await fetch(`${app.url}/graphql`, { headers: { accept: 'text/html' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+    const page = await response.text();
+    expect(page).toContain('<title>Trofast API</title>');
+    expect(page).toContain('Bearer trf_');
+  });
+
   test('an anonymous GraphQL call gets an authentication error and no data', async () => {
     const result = await app.graphql('{ me { id email } }');
     expect(result.data?.me ?? null).toBeNull();

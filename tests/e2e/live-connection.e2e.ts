@@ -21,11 +21,17 @@ const markPage = (page: Page) =>
   page.evaluate(() => ((window as unknown as { unreloaded: boolean }).unreloaded = true));
 const stillSamePage = (page: Page) => page.evaluate(() => (window as unknown as { unreloaded?: boolean }).unreloaded);
 
+/**
+ * Signs in and opens the group of INFO "Ignored" alerts (the demo has many), where the ignored
+ * customers these tests create arrive.
+ */
 async function openBoard(page: Page, webUrl: string, email: string) {
   await signIn(page, webUrl, email);
   await page.getByRole('heading', { level: 1, name: 'Alert board' }).waitFor();
   await page.locator('[data-connection="live"]').waitFor();
   await page.locator('article[data-alert-id]').first().waitFor();
+  await page.locator('[data-alert-group="IGNORED"] button[aria-expanded="false"]').click();
+  await page.locator('[data-alert-group="IGNORED"] article[data-alert-id]').first().waitFor();
 }
 
 describe.skipIf(Boolean(process.env.DATABASE_URL))('the live board', () => {
@@ -49,8 +55,8 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the live board', () => {
       await card.waitFor({ timeout: 10_000 });
       await cardOf(viewer.page, 'Vibeke Live').waitFor({ timeout: 10_000 });
       expect(await card.count()).toBe(1);
-      // Newest first: it is at the top, and the count of its kind went up by one.
-      expect(await page.locator('article[data-alert-id]').first().textContent()).toContain('Vibeke Live');
+      // In its place: with the other INFO alerts of its kind, and the count of its kind went up by one.
+      expect(await page.locator('[data-alert-group="IGNORED"]').filter({ has: card }).count()).toBe(1);
       // (At least: the clock may raise an IGNORED alert of the demo's meanwhile.)
       const ignoredWithIt = await countOf(page, 'Ignored');
       expect(ignoredWithIt).toBeGreaterThanOrEqual(ignoredBefore + 1);

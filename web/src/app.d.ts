@@ -11,8 +11,8 @@ declare global {
       } | null;
       /** The session token, forwarded to the API as a Bearer credential; never sent to the page. */
       token: string | null;
-      /** The dashboard's language: the user's stored locale (DA → Danish), before sign-in the switch's cookie. */
-      lang: 'en' | 'da';
+      /** The dashboard's language: the user's stored locale, before sign-in the switch's cookie. */
+      lang: import('$lib/i18n/language').Lang;
     }
   }
 }

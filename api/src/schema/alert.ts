@@ -13,11 +13,30 @@ import { authenticated } from '../auth/caller.ts';
 import { runtime, tenantDb } from '../runtime.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { acknowledgeAlert, assignAlert, resolveAlert } from '../services/alert.service.ts';
+import { isTopSpenderNow } from '../services/top-spenders.service.ts';
 import type { AlertEvent } from '../pubsub.ts';
 import type { Context } from '../context.ts';
 import { shared } from '../shared.ts';
 
-type AlertRow = { reason: string; reasonParams: unknown };
+type AlertRow = {
+  reason: string;
+  reasonParams: unknown;
+  status: string;
+  customer: { riskLevel: string; riskScore: number };
+};
+
+/** What to render: an open churn-risk alert also says where the risk is now, so it never claims a level left behind. */
+const paramsNow = (alert: AlertRow): unknown =>
+  alert.reason === 'CHURN_RISK' && alert.status !== 'RESOLVED'
+    ? { ...(alert.reasonParams as object), nowLevel: alert.customer.riskLevel, nowScore: alert.customer.riskScore }
+    : alert.reasonParams;
+
+const TEXT_SELECT = {
+  reason: true,
+  reasonParams: true,
+  status: true,
+  customer: { select: { riskLevel: true, riskScore: true } },
+} as const;
 const renderedTexts = new WeakMap<AlertRow, Map<Locale, AlertText>>();
 
 /**
@@ -34,7 +53,7 @@ function alertText(
   let byLanguage = renderedTexts.get(alert);
   if (!byLanguage) renderedTexts.set(alert, (byLanguage = new Map()));
   let text = byLanguage.get(language);
-  if (!text) byLanguage.set(language, (text = renderAlert(alert.reason, alert.reasonParams, language)));
+  if (!text) byLanguage.set(language, (text = renderAlert(alert.reason, paramsNow(alert), language)));
   return text;
 }
 
@@ -54,18 +73,25 @@ export const AlertNode = builder.prismaNode('Alert', {
     customer: t.relation('customer'),
     incident: t.relation('incident', { nullable: true }),
     title: t.string({
-      description: "What happened, in the reader's language (or the one asked for).",
+      description:
+        "What happened, in the reader's language (or the one asked for). An open CHURN_RISK alert names the customer's current level.",
       args: { locale: t.arg({ type: LocaleEnum }) },
-      select: { reason: true, reasonParams: true },
+      select: TEXT_SELECT,
       resolve: (alert, { locale }, context) => textPart(alertText(alert, locale, context), 'title'),
     }),
     message: t.string({
       description: 'What happened and what to do.',
       args: { locale: t.arg({ type: LocaleEnum }) },
-      select: { reason: true, reasonParams: true },
+      select: TEXT_SELECT,
       resolve: (alert, { locale }, context) => textPart(alertText(alert, locale, context), 'message'),
     }),
     status: t.expose('status', { type: AlertStatusEnum }),
+    topSpender: t.boolean({
+      description:
+        "The stakes: whether the customer is in the organization's top 10% by 12-month spend (in its default currency), as of now. The dashboard's board puts these first within a severity.",
+      select: { customerId: true },
+      resolve: (alert, _args, context) => isTopSpenderNow(authenticated(context), alert.customerId),
+    }),
     assignee: t.relation('assignee', { nullable: true }),
     acknowledgedBy: t.relation('acknowledgedBy', { nullable: true }),
     acknowledgedAt: t.expose('acknowledgedAt', { type: 'DateTime', nullable: true }),

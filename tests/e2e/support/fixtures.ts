@@ -44,6 +44,7 @@ export const alerts = [
     kind: 'TWO_STRIKES',
     severity: 'CRITICAL',
     status: 'OPEN',
+    topSpender: false,
     title: 'Second bad experience in 90 days',
     message: 'Ingrid Solberg reported a late delivery after a detractor answer three weeks ago.',
     createdAt: ago(1),
@@ -59,6 +60,7 @@ export const alerts = [
     kind: 'IGNORED',
     severity: 'WARNING',
     status: 'ACKNOWLEDGED',
+    topSpender: true,
     title: 'No personal contact for 94 days',
     message: 'One of the top 10% by spend: nobody has talked to Lars Madsen since March.',
     createdAt: ago(5),
@@ -74,6 +76,7 @@ export const alerts = [
     kind: 'CHURN_RISK',
     severity: 'INFO',
     status: 'OPEN',
+    topSpender: false,
     title: 'Churn risk rose to HIGH',
     message: 'Risk 55: an unresolved incident and falling engagement.',
     createdAt: ago(26),
@@ -155,7 +158,7 @@ const customer = {
       id: 'entry-1',
       delta: 1200,
       kind: 'EARN_PURCHASE',
-      explanation: '1,200 points for your purchase of DKK 12,000.00 on 3 Jan 2026 (1 point per 10 DKK).',
+      explanation: '1,200 points for your purchase of 12,000.00 DKK on 3 Jan 2026 (1 point per 10 DKK).',
       balanceAfter: 1840,
       expiresAt: ahead(24 * 600),
       occurredAt: ago(24 * 60),
@@ -488,7 +491,8 @@ export async function serveFixtures(page: Page): Promise<void> {
 }
 
 /**
- * Answers the board's first load with `count` open alerts of every kind, a minute apart, and
+ * Answers the board's first load with `count` open alerts of every kind, a minute apart, critical
+ * and warning in turn (INFO alerts would be gathered into groups: each card is to be shown), and
  * acknowledges them; everything else goes on. Returns a function that stops answering.
  */
 export async function serveOpenAlerts(page: Page, count: number): Promise<() => Promise<void>> {
@@ -499,6 +503,7 @@ export async function serveOpenAlerts(page: Page, count: number): Promise<() => 
       ...alerts[index % 3],
       id: `many-${index}`,
       kind: kinds[index % 6],
+      severity: index % 2 === 0 ? 'CRITICAL' : 'WARNING',
       status: 'OPEN',
       createdAt: at,
       updatedAt: at,

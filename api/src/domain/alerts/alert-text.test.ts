@@ -28,6 +28,14 @@ const threeStrikes: AlertReason = {
 };
 const high: AlertReason = { code: 'CHURN_RISK', params: { customerName, level: 'HIGH', score: 62 } };
 const critical: AlertReason = { code: 'CHURN_RISK', params: { customerName, level: 'CRITICAL', score: 85 } };
+const fallenToHigh: AlertReason = {
+  code: 'CHURN_RISK',
+  params: { customerName, level: 'CRITICAL', score: 85, nowLevel: 'HIGH', nowScore: 55 },
+};
+const stillCritical: AlertReason = {
+  code: 'CHURN_RISK',
+  params: { customerName, level: 'CRITICAL', score: 85, nowLevel: 'CRITICAL', nowScore: 81 },
+};
 const incident: AlertReason = {
   code: 'INCIDENT',
   params: { customerName, incidentTitle: 'Parcel lost', severity: 'CRITICAL', dueAt: '2026-03-02T14:00:00.000Z' },
@@ -90,9 +98,19 @@ const cases: [string, Locale, AlertReason, AlertText][] = [
     'EN',
     threeStrikes,
     {
-      title: 'Two strikes: Karen Jensen',
+      title: 'Three strikes: Karen Jensen',
       message:
         'Three bad experiences within 90 days: an incident on 2 Mar, an NPS answer of 4 on 19 Mar and a CSAT answer of 1 on 20 Mar. 42% of customers stop buying after two bad experiences. Call Karen Jensen today and fix what went wrong.',
+    },
+  ],
+  [
+    'a third strike',
+    'DA',
+    threeStrikes,
+    {
+      title: 'Tre dårlige oplevelser: Karen Jensen',
+      message:
+        'Tre dårlige oplevelser inden for 90 dage: en hændelse den 2. mar., et NPS-svar på 4 den 19. mar. og et CSAT-svar på 1 den 20. mar. 42 % af kunderne holder op med at købe efter to dårlige oplevelser. Ring til Karen Jensen i dag, og ret op på det, der gik galt.',
     },
   ],
   [
@@ -109,6 +127,36 @@ const cases: [string, Locale, AlertReason, AlertText][] = [
     'a churn risk rising to critical',
     'EN',
     critical,
+    {
+      title: 'Churn risk critical: Karen Jensen',
+      message:
+        'The churn risk of Karen Jensen rose to 85 of 100 (critical). Read the reasons on the customer page and reach out personally today.',
+    },
+  ],
+  [
+    'a churn risk that fell from critical to high while the alert was open',
+    'EN',
+    fallenToHigh,
+    {
+      title: 'Churn risk high: Karen Jensen',
+      message:
+        'The churn risk of Karen Jensen is 55 of 100 (high) now; it rose to 85 (critical) when this alert was raised. Read the reasons on the customer page and reach out personally this week.',
+    },
+  ],
+  [
+    'a churn risk that fell from critical to high while the alert was open',
+    'DA',
+    fallenToHigh,
+    {
+      title: 'Churn-risiko høj: Karen Jensen',
+      message:
+        'Churn-risikoen for Karen Jensen er nu 55 af 100 (høj); den var steget til 85 (kritisk), da alarmen opstod. Læs årsagerne på kundesiden, og tag personlig kontakt i denne uge.',
+    },
+  ],
+  [
+    'a churn risk still at the level it rose to',
+    'EN',
+    stillCritical,
     {
       title: 'Churn risk critical: Karen Jensen',
       message:

@@ -30,32 +30,45 @@ const COMMENT_LENGTH = 200;
 const shortened = (text: string) =>
   text.length <= COMMENT_LENGTH ? text : `${text.slice(0, COMMENT_LENGTH - 1).trimEnd()}…`;
 
+/**
+ * A churn-risk alert says the level it rose to; when the level has since changed while the alert
+ * is open (CRITICAL falling to HIGH), `nowLevel` and `nowScore` make it say where it is now, so
+ * the title never claims a level the customer left.
+ */
 const churnRisk = (
-  { customerName: name, level, score }: { customerName: string; level: string; score: number },
+  {
+    customerName: name,
+    level,
+    score,
+    nowLevel,
+    nowScore,
+  }: { customerName: string; level: string; score: number; nowLevel?: string; nowScore?: number },
   format: LocaleFormat,
 ): AlertText => {
-  const word = levelWord(level, format);
-  const today = level === 'CRITICAL';
+  const raised = levelWord(level, format);
+  const moved = nowLevel !== undefined && nowScore !== undefined && nowLevel !== level;
+  const word = moved ? levelWord(nowLevel, format) : raised;
+  const today = (moved ? nowLevel : level) === 'CRITICAL';
   switch (format.locale) {
     case 'EN':
       return {
         title: `Churn risk ${word}: ${name}`,
-        message: `The churn risk of ${name} rose to ${score} of 100 (${word}). Read the reasons on the customer page and reach out personally ${today ? 'today' : 'this week'}.`,
+        message: `${moved ? `The churn risk of ${name} is ${nowScore} of 100 (${word}) now; it rose to ${score} (${raised}) when this alert was raised.` : `The churn risk of ${name} rose to ${score} of 100 (${word}).`} Read the reasons on the customer page and reach out personally ${today ? 'today' : 'this week'}.`,
       };
     case 'DA':
       return {
         title: `Churn-risiko ${word}: ${name}`,
-        message: `Churn-risikoen for ${name} er steget til ${score} af 100 (${word}). Læs årsagerne på kundesiden, og tag personlig kontakt ${today ? 'i dag' : 'i denne uge'}.`,
+        message: `${moved ? `Churn-risikoen for ${name} er nu ${nowScore} af 100 (${word}); den var steget til ${score} (${raised}), da alarmen opstod.` : `Churn-risikoen for ${name} er steget til ${score} af 100 (${word}).`} Læs årsagerne på kundesiden, og tag personlig kontakt ${today ? 'i dag' : 'i denne uge'}.`,
       };
     case 'SV':
       return {
         title: `Risk för kundbortfall ${word}: ${name}`,
-        message: `Risken att ${name} lämnar har stigit till ${score} av 100 (${word}). Läs orsakerna på kundsidan och ta personlig kontakt ${today ? 'i dag' : 'i veckan'}.`,
+        message: `${moved ? `Risken att ${name} lämnar är nu ${nowScore} av 100 (${word}); den hade stigit till ${score} (${raised}) när larmet uppstod.` : `Risken att ${name} lämnar har stigit till ${score} av 100 (${word}).`} Läs orsakerna på kundsidan och ta personlig kontakt ${today ? 'i dag' : 'i veckan'}.`,
       };
     case 'NB':
       return {
         title: `Frafallsrisiko ${word}: ${name}`,
-        message: `Risikoen for at ${name} slutter, har steget til ${score} av 100 (${word}). Les årsakene på kundesiden, og ta personlig kontakt ${today ? 'i dag' : 'denne uken'}.`,
+        message: `${moved ? `Risikoen for at ${name} slutter, er nå ${nowScore} av 100 (${word}); den hadde steget til ${score} (${raised}) da varselet oppstod.` : `Risikoen for at ${name} slutter, har steget til ${score} av 100 (${word}).`} Les årsakene på kundesiden, og ta personlig kontakt ${today ? 'i dag' : 'denne uken'}.`,
       };
   }
 };
@@ -66,26 +79,27 @@ const twoStrikes = (
 ): AlertText => {
   const list = listExperiences(experiences, format);
   const stat = format.percent(42);
+  // The title counts the strikes, like the message: a third is not called two.
   const many = countWord(count, format);
   switch (format.locale) {
     case 'EN':
       return {
-        title: `Two strikes: ${name}`,
+        title: `${many} strikes: ${name}`,
         message: `${endSentence(`${count === 2 ? 'Second bad experience' : `${many} bad experiences`} within 90 days: ${list}`)} ${stat} of customers stop buying after two bad experiences. Call ${name} today and fix what went wrong.`,
       };
     case 'DA':
       return {
-        title: `To dårlige oplevelser: ${name}`,
+        title: `${many} dårlige oplevelser: ${name}`,
         message: `${endSentence(`${count === 2 ? 'Anden dårlige oplevelse' : `${many} dårlige oplevelser`} inden for 90 dage: ${list}`)} ${stat} af kunderne holder op med at købe efter to dårlige oplevelser. Ring til ${name} i dag, og ret op på det, der gik galt.`,
       };
     case 'SV':
       return {
-        title: `Två dåliga upplevelser: ${name}`,
+        title: `${many} dåliga upplevelser: ${name}`,
         message: `${endSentence(`${count === 2 ? 'Andra dåliga upplevelsen' : `${many} dåliga upplevelser`} inom 90 dagar: ${list}`)} ${stat} av kunderna slutar köpa efter två dåliga upplevelser. Ring ${name} i dag och rätta till det som gick fel.`,
       };
     case 'NB':
       return {
-        title: `To dårlige opplevelser: ${name}`,
+        title: `${many} dårlige opplevelser: ${name}`,
         message: `${endSentence(`${count === 2 ? 'Andre dårlige opplevelse' : `${many} dårlige opplevelser`} innen 90 dager: ${list}`)} ${stat} av kundene slutter å kjøpe etter to dårlige opplevelser. Ring ${name} i dag, og rett opp det som gikk galt.`,
       };
   }
@@ -218,7 +232,10 @@ const detractor = (
 
 export const alertTexts = defineCatalogue(
   {
-    CHURN_RISK: message({ customerName: 'string', level: 'string', score: 'int' }, everyLocale(churnRisk)),
+    CHURN_RISK: message(
+      { customerName: 'string', level: 'string', score: 'int', nowLevel: 'string?', nowScore: 'int?' },
+      everyLocale(churnRisk),
+    ),
     TWO_STRIKES: message(
       { customerName: 'string', count: 'int', experiences: EXPERIENCE_PARAMS },
       everyLocale(twoStrikes),

@@ -8,7 +8,7 @@ const ERRORS = `... on Error { message }
 const PLAIN_ERRORS = '... on Error { message }';
 
 export const ALERT_FIELDS = `fragment BoardAlert on Alert {
-  id kind severity status title message createdAt updatedAt acknowledgedAt
+  id kind severity status topSpender title message createdAt updatedAt acknowledgedAt
   customer { id name }
   incident { id title }
   assignee { id name }

@@ -86,6 +86,8 @@ export interface Alert {
   kind: AlertKind;
   severity: AlertSeverity;
   status: AlertStatus;
+  /** The stakes: the customer is in the top 10% by 12-month spend. */
+  topSpender: boolean;
   title: string;
   message: string;
   createdAt: string;

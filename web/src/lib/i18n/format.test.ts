@@ -15,10 +15,10 @@ const plain = (text: string) => text.replace(/\s/g, ' ');
 describe('formatting for the dashboard’s language', () => {
   test.each([
     ['da', 120000, 'DKK', '1.200,00 kr.'],
-    ['en', 120000, 'DKK', 'DKK 1,200.00'],
+    ['en', 120000, 'DKK', '1,200.00 DKK'],
     ['da', 4995, 'EUR', '49,95 €'],
-    ['en', 4995, 'EUR', '€49.95'],
-    ['en', 150, 'JPY', 'JP¥150'],
+    ['en', 4995, 'EUR', '49.95 EUR'],
+    ['en', 150, 'JPY', '150 JPY'],
     ['da', -2550, 'SEK', '-25,50 SEK'],
   ] as const)('money in minor units (%s): %i %s is "%s"', (lang, amount, currency, expected) => {
     expect(plain(formatMoney(amount, currency, lang))).toBe(expected);

@@ -50,11 +50,16 @@ export function formatNumber(value: number, lang: Lang, fractionDigits = 0): str
   );
 }
 
-/** Money is integer minor units: 120000 DKK → "DKK 1,200.00" · "1.200,00 kr." */
+/**
+ * Money is integer minor units: 120000 DKK → "1,200.00 DKK" · "1.200,00 kr.". English puts the ISO
+ * code after the amount, as the API's sentences do, so a page never shows both orders.
+ */
 export function formatMoney(amountMinor: number, currency: string, lang: Lang): string {
   const format = numberFormat(lang, { style: 'currency', currency });
   const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-  return format.format(amountMinor / 10 ** digits);
+  const amount = amountMinor / 10 ** digits;
+  // A no-break space, as Intl puts in the other languages: the code never goes to a line of its own.
+  return lang === 'en' ? `${formatNumber(amount, lang, digits)}\u00a0${currency.toUpperCase()}` : format.format(amount);
 }
 
 /** 0.423 → "42%" · "42 %" */
@@ -67,6 +72,8 @@ export function formatPercent(share: number, lang: Lang): string {
 const UNITS: Record<Lang, { day: string; hour: string; minute: string }> = {
   en: { day: 'd', hour: 'h', minute: 'min' },
   da: { day: 'd.', hour: 't.', minute: 'min.' },
+  sv: { day: 'd', hour: 'tim', minute: 'min' },
+  nb: { day: 'd', hour: 't', minute: 'min' },
 };
 
 export function formatDuration(milliseconds: number, lang: Lang): string {

@@ -3,8 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { en } from './messages/en';
-import { da } from './messages/da';
-import { translate } from './translate';
+import { translate, CATALOGUES } from './translate';
 import { languageOf } from './language';
 
 function keysOf(node: unknown, prefix = ''): string[] {
@@ -20,17 +19,24 @@ function leaves(node: unknown, prefix = ''): [string, string][] {
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
 
 describe('the message catalogues', () => {
-  test('English and Danish have exactly the same keys', () => {
-    expect(keysOf(da).sort()).toEqual(keysOf(en).sort());
+  const others = Object.entries(CATALOGUES).filter(([lang]) => lang !== 'en');
+
+  test('the dashboard speaks English, Danish, Swedish and Norwegian', () => {
+    expect(Object.keys(CATALOGUES).sort()).toEqual(['da', 'en', 'nb', 'sv']);
   });
 
-  test('no message is empty in either language', () => {
-    for (const [key, text] of [...leaves(en), ...leaves(da)]) expect(text.trim(), key).not.toBe('');
+  test.each(others)('%s has exactly the keys of English', (_lang, catalogue) => {
+    expect(keysOf(catalogue).sort()).toEqual(keysOf(en).sort());
   });
 
-  test('each Danish message uses the same {placeholders} as its English one', () => {
-    const danish = new Map(leaves(da));
-    for (const [key, text] of leaves(en)) expect(placeholders(danish.get(key) ?? ''), key).toEqual(placeholders(text));
+  test.each(Object.entries(CATALOGUES))('no message is empty in %s', (_lang, catalogue) => {
+    for (const [key, text] of leaves(catalogue)) expect(text.trim(), key).not.toBe('');
+  });
+
+  test.each(others)('each %s message uses the same {placeholders} as its English one', (_lang, catalogue) => {
+    const translated = new Map(leaves(catalogue));
+    for (const [key, text] of leaves(en))
+      expect(placeholders(translated.get(key) ?? ''), key).toEqual(placeholders(text));
   });
 
   test('every message is used somewhere, so the catalogues hold no forgotten words', () => {
@@ -54,6 +60,8 @@ describe('the message catalogues', () => {
     expect(translate('en', 'board.showing', { count: 500 })).toBe('Showing 500 alerts');
     expect(translate('da', 'board.showing', { count: 2 })).toBe('Viser 2 alarmer');
     expect(translate('da', 'app.signedInAs', { name: 'Mads Kjær' })).toBe('Logget ind som Mads Kjær');
+    expect(translate('sv', 'board.showing', { count: 2 })).toBe('Visar 2 larm');
+    expect(translate('nb', 'board.showing', { count: 2 })).toBe('Viser 2 varsler');
   });
 });
 
@@ -67,16 +75,18 @@ describe('choosing the dashboard’s language', () => {
     expect(languageOf('da', undefined, 'en-GB')).toBe('da');
   });
 
-  test('a user whose locale is DA gets Danish; SV, NB and EN get English', () => {
+  test('a user gets the language stored on them: DA Danish, SV Swedish, NB Norwegian, EN English', () => {
     expect(languageOf(undefined, 'DA')).toBe('da');
-    expect(languageOf(undefined, 'SV')).toBe('en');
-    expect(languageOf(undefined, 'NB')).toBe('en');
+    expect(languageOf(undefined, 'SV')).toBe('sv');
+    expect(languageOf(undefined, 'NB')).toBe('nb');
     expect(languageOf(undefined, 'EN')).toBe('en');
   });
 
-  test('before sign-in the browser’s first language decides', () => {
+  test('before sign-in the browser’s first language decides; plain Norwegian reads bokmål', () => {
     expect(languageOf(undefined, undefined, 'da-DK,da;q=0.9,en;q=0.8')).toBe('da');
-    expect(languageOf(undefined, undefined, 'sv-SE')).toBe('en');
+    expect(languageOf(undefined, undefined, 'sv-SE')).toBe('sv');
+    expect(languageOf(undefined, undefined, 'no,en;q=0.5')).toBe('nb');
+    expect(languageOf(undefined, undefined, 'de-DE')).toBe('en');
     expect(languageOf('nonsense', undefined, null)).toBe('en');
   });
 });

@@ -2,6 +2,8 @@
 // their form with Intl.PluralRules for `count`.
 import { en, type Messages } from './messages/en';
 import { da } from './messages/da';
+import { sv } from './messages/sv';
+import { nb } from './messages/nb';
 import { INTL_TAG, type Lang } from './language';
 
 export type Plural = { one: string; other: string };
@@ -14,7 +16,7 @@ export type MessageKey<T = Messages> = {
 
 export type Params = Record<string, string | number>;
 
-export const CATALOGUES: Record<Lang, Messages> = { en, da };
+export const CATALOGUES: Record<Lang, Messages> = { en, da, sv, nb };
 
 const isPlural = (value: unknown): value is Plural =>
   typeof value === 'object' && value !== null && 'one' in value && 'other' in value;

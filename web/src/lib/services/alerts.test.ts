@@ -9,6 +9,7 @@ const alert = (id: string, updatedAt: string, status: Alert['status'] = 'OPEN'):
   kind: 'IGNORED',
   severity: 'INFO',
   status,
+  topSpender: false,
   title: id,
   message: id,
   createdAt: '2026-03-01T08:00:00.000Z',

@@ -133,3 +133,46 @@ export function handleAssignAlert(
 export function handleResolveAlert(client: Client, board: AlertBoard, id: string, feedback: Feedback) {
   return act(client, board, feedback, RESOLVE_ALERT, { id }, 'resolveAlert');
 }
+
+export type BulkAction = { kind: 'acknowledge' } | { kind: 'assign'; assigneeId: string | null } | { kind: 'resolve' };
+
+/** How many mutations a bulk action keeps in flight: quick for 100, gentle on the API. */
+const BULK_IN_FLIGHT = 8;
+
+/**
+ * One action on several alerts, one mutation each, reported in one toast: how many it did, and
+ * the first reason for those it could not do. Returns the ids it did.
+ */
+export async function handleBulkAlerts(
+  client: Client,
+  board: AlertBoard,
+  ids: string[],
+  action: BulkAction,
+  feedback: Omit<Feedback, 'done'> & { done: (count: number) => string; failed: (count: number) => string },
+): Promise<string[]> {
+  const one = (id: string) =>
+    action.kind === 'acknowledge'
+      ? mutate<Alert>(client, ACKNOWLEDGE_ALERT, { id }, 'acknowledgeAlert')
+      : action.kind === 'assign'
+        ? mutate<Alert>(client, ASSIGN_ALERT, { input: { id, assigneeId: action.assigneeId } }, 'assignAlert')
+        : mutate<Alert>(client, RESOLVE_ALERT, { id }, 'resolveAlert');
+  const done: string[] = [];
+  let firstFailure: { kind: string; message: string } | null = null;
+  let failures = 0;
+  for (let start = 0; start < ids.length; start += BULK_IN_FLIGHT) {
+    const slice = ids.slice(start, start + BULK_IN_FLIGHT);
+    const outcomes = await Promise.all(slice.map(one));
+    outcomes.forEach((outcome, index) => {
+      if (outcome.ok) {
+        board.apply(outcome.data);
+        done.push(slice[index]);
+      } else {
+        failures += 1;
+        firstFailure ??= outcome;
+      }
+    });
+  }
+  if (done.length > 0) feedback.toasts.push(feedback.done(done.length));
+  if (firstFailure) feedback.toasts.push(`${feedback.failed(failures)} ${feedback.explain(firstFailure)}`, 'error');
+  return done;
+}

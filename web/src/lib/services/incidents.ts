@@ -4,8 +4,13 @@ import { mutate, type Outcome } from '$lib/graphql/mutate';
 import { RESOLVE_INCIDENT, UPDATE_INCIDENT } from '$lib/graphql/documents';
 import type { CustomerSatisfied, Incident, IncidentStatus } from '$lib/graphql/types';
 
-export function handleMarkResponded(client: Client, id: string): Promise<Outcome<Incident>> {
-  return mutate(client, UPDATE_INCIDENT, { input: { id, responded: true } }, 'updateIncident');
+/** Someone answered the customer: an open incident is now being worked, so it moves to In progress too. */
+export function handleMarkResponded(
+  client: Client,
+  incident: Pick<Incident, 'id' | 'status'>,
+): Promise<Outcome<Incident>> {
+  const status = incident.status === 'OPEN' ? { status: 'IN_PROGRESS' as const } : {};
+  return mutate(client, UPDATE_INCIDENT, { input: { id: incident.id, responded: true, ...status } }, 'updateIncident');
 }
 
 export function handleChangeIncidentStatus(

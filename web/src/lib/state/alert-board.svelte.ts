@@ -1,19 +1,30 @@
-// The live alert board: open alerts, newest first, each once. Alerts arrive from the first load,
-// from subscriptions and from the catch-up after a reconnect, in any order; the newest version of
-// each (by updatedAt) wins, and a resolved one leaves the board. One event costs O(log n) to find
-// its place plus one array copy, so 500 open alerts stay cheap.
+// The live alert board as a worklist: open alerts, each once, what needs a person first. Alerts
+// arrive from the first load, from subscriptions and from the catch-up after a reconnect, in any
+// order; the newest version of each (by updatedAt) wins, and a resolved one leaves the board. One
+// event costs O(log n) to find its place plus one array copy, so thousands of open alerts stay cheap.
 import { ALERT_KINDS, type Alert, type AlertKind, type AlertSeverity } from '$lib/graphql/types';
 
 export type AlertCounts = Record<AlertKind, number>;
+/** Whose alerts: everyone's, the reader's own, or nobody's yet. */
+export type AlertView = 'all' | 'mine' | 'unassigned';
+/** What the board lists: a card, or the INFO alerts of one kind gathered where the first of them belongs. */
+export type BoardRow = { alert: Alert; group?: never } | { group: AlertKind; alerts: Alert[]; alert?: never };
 
 const zeroCounts = (): AlertCounts => Object.fromEntries(ALERT_KINDS.map((kind) => [kind, 0])) as AlertCounts;
 
 const time = (iso: string) => Date.parse(iso);
 
-/** Newest created first; the id breaks ties so the order is total. */
-function before(a: Alert, b: Alert): boolean {
+const SEVERITY_RANK: Record<AlertSeverity, number> = { CRITICAL: 0, WARNING: 1, INFO: 2 };
+
+/**
+ * What needs a person first: the higher severity, then the higher stakes (a top spender), then the
+ * one waiting longest; the id breaks ties so the order is total.
+ */
+export function before(a: Alert, b: Alert): boolean {
+  if (a.severity !== b.severity) return SEVERITY_RANK[a.severity] < SEVERITY_RANK[b.severity];
+  if (a.topSpender !== b.topSpender) return a.topSpender;
   const difference = time(a.createdAt) - time(b.createdAt);
-  return difference !== 0 ? difference > 0 : a.id > b.id;
+  return difference !== 0 ? difference < 0 : a.id < b.id;
 }
 
 /** The index where `alert` belongs in `list` (sorted by `before`). */
@@ -31,21 +42,79 @@ function positionOf(list: Alert[], alert: Alert): number {
 const isOpen = (alert: Alert) => alert.status !== 'RESOLVED';
 
 export class AlertBoard {
-  /** Open and acknowledged alerts, newest first. Replaced, never mutated: cheap for keyed each-blocks. */
+  /** Open and acknowledged alerts, most urgent first. Replaced, never mutated: cheap for keyed each-blocks. */
   alerts = $state.raw<Alert[]>([]);
   counts = $state.raw<AlertCounts>(zeroCounts());
   kind = $state<AlertKind | null>(null);
   severity = $state<AlertSeverity | null>(null);
+  view = $state<AlertView>('all');
   /** The newest `updatedAt` seen: after a reconnect, `alerts(since:)` starts here. */
   newestUpdatedAt = $state<string | null>(null);
 
+  /** The reader's id, whose alerts "Assigned to me" shows; read when needed, as the page's data can change. */
+  readonly #me: () => string | null;
+
+  constructor(me: () => string | null = () => null) {
+    this.#me = me;
+  }
+
+  #inView = (alert: Alert): boolean =>
+    this.view === 'all' || (this.view === 'mine' ? alert.assignee?.id === this.#me() : alert.assignee === null);
+
   /** Whether the filters show this alert. The board hides the others rather than unmounting them. */
   matches = (alert: Alert): boolean =>
-    (this.kind === null || alert.kind === this.kind) && (this.severity === null || alert.severity === this.severity);
+    (this.kind === null || alert.kind === this.kind) &&
+    (this.severity === null || alert.severity === this.severity) &&
+    this.#inView(alert);
 
-  visible = $derived(this.kind === null && this.severity === null ? this.alerts : this.alerts.filter(this.matches));
+  visible = $derived(
+    this.kind === null && this.severity === null && this.view === 'all'
+      ? this.alerts
+      : this.alerts.filter(this.matches),
+  );
 
   total = $derived(this.alerts.length);
+
+  /**
+   * The alerts in order, with the INFO alerts of each kind gathered into one row: many of them (a
+   * season of "ignored" customers) would bury the rest. Nothing is left out; a lone one stays a card.
+   */
+  rows = $derived.by((): BoardRow[] => {
+    const rows: BoardRow[] = [];
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- built and read within this derivation
+    const groups = new Map<AlertKind, Alert[]>();
+    for (const alert of this.alerts) {
+      if (alert.severity !== 'INFO') {
+        rows.push(this.#rowOf(alert));
+        continue;
+      }
+      const members = groups.get(alert.kind);
+      if (members) members.push(alert);
+      else {
+        const group = [alert];
+        groups.set(alert.kind, group);
+        rows.push({ group: alert.kind, alerts: group });
+      }
+    }
+    return rows.map((row) => (row.group && row.alerts.length === 1 ? this.#rowOf(row.alerts[0]) : row));
+  });
+
+  /**
+   * One row object per alert version: the list keeps its rows from one change to the next, so a
+   * change re-renders the card it concerns, not all of them.
+   */
+  #rows = new WeakMap<Alert, BoardRow>();
+  #rowOf(alert: Alert): BoardRow {
+    let row = this.#rows.get(alert);
+    if (!row) this.#rows.set(alert, (row = { alert }));
+    return row;
+  }
+  /** How many each view holds, whatever the kind and severity filters. */
+  viewCounts = $derived({
+    all: this.alerts.length,
+    mine: this.alerts.filter((alert) => alert.assignee?.id === this.#me()).length,
+    unassigned: this.alerts.filter((alert) => alert.assignee === null).length,
+  });
 
   /** id → the updatedAt (ms) of the newest version seen, resolved ones included. */
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping; `alerts` and `counts` are what renders
@@ -69,13 +138,13 @@ export class AlertBoard {
     let list = this.alerts;
     const counts = { ...this.counts };
     if (current) {
-      const index = positionOf(list, current);
       list = list.slice();
+      list.splice(positionOf(list, current), 1);
+      // An escalation or a customer joining the top spenders moves it: it goes where it now belongs.
       if (isOpen(alert)) {
-        list[index] = alert;
+        list.splice(positionOf(list, alert), 0, alert);
         this.#open.set(alert.id, alert);
       } else {
-        list.splice(index, 1);
         this.#open.delete(alert.id);
       }
       counts[current.kind] -= 1;
@@ -96,9 +165,10 @@ export class AlertBoard {
     return this.#merge(alerts);
   }
 
-  setFilters(filters: { kind?: AlertKind | null; severity?: AlertSeverity | null }): void {
+  setFilters(filters: { kind?: AlertKind | null; severity?: AlertSeverity | null; view?: AlertView }): void {
     if (filters.kind !== undefined) this.kind = filters.kind;
     if (filters.severity !== undefined) this.severity = filters.severity;
+    if (filters.view !== undefined) this.view = filters.view;
   }
 
   #merge(alerts: Alert[]): number {

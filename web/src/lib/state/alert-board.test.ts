@@ -8,20 +8,28 @@ const at = (minutes: number) => new Date(base + minutes * 60_000).toISOString();
 function alert(
   id: string,
   createdMinute: number,
-  overrides: Partial<{ kind: AlertKind; severity: AlertSeverity; status: AlertStatus; updatedMinute: number }> = {},
+  overrides: Partial<{
+    kind: AlertKind;
+    severity: AlertSeverity;
+    status: AlertStatus;
+    updatedMinute: number;
+    topSpender: boolean;
+    assignee: { id: string; name: string } | null;
+  }> = {},
 ): Alert {
   return {
     id,
     kind: overrides.kind ?? 'CHURN_RISK',
     severity: overrides.severity ?? 'WARNING',
     status: overrides.status ?? 'OPEN',
+    topSpender: overrides.topSpender ?? false,
     title: `Alert ${id}`,
     message: 'Something to look at',
     createdAt: at(createdMinute),
     updatedAt: at(overrides.updatedMinute ?? createdMinute),
     customer: { id: `customer-${id}`, name: `Customer ${id}` },
     incident: null,
-    assignee: null,
+    assignee: overrides.assignee ?? null,
     acknowledgedBy: null,
     acknowledgedAt: null,
   };
@@ -30,19 +38,79 @@ function alert(
 const ids = (board: AlertBoard) => board.visible.map((item) => item.id);
 
 describe('the alert board', () => {
-  test('shows open alerts newest first, whatever order they arrive in', () => {
+  test('of alerts alike, the one waiting longest comes first, whatever order they arrive in', () => {
     const board = new AlertBoard();
     board.replaceAll([alert('a', 1), alert('c', 3)]);
     board.apply(alert('b', 2));
     board.apply(alert('d', 4));
-    expect(ids(board)).toEqual(['d', 'c', 'b', 'a']);
+    expect(ids(board)).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  test('what needs a person first: severity, then the stakes (a top spender), then age', () => {
+    const board = new AlertBoard();
+    board.replaceAll([
+      alert('old-info', 1, { severity: 'INFO', kind: 'IGNORED' }),
+      alert('warning', 2),
+      alert('warning-top-spender', 5, { topSpender: true }),
+      alert('new-critical', 9, { severity: 'CRITICAL', kind: 'TWO_STRIKES' }),
+      alert('old-critical', 3, { severity: 'CRITICAL', kind: 'INCIDENT' }),
+    ]);
+    expect(ids(board)).toEqual(['old-critical', 'new-critical', 'warning-top-spender', 'warning', 'old-info']);
+  });
+
+  test('a live alert lands in its place, and an escalated one moves up', () => {
+    const board = new AlertBoard();
+    board.replaceAll([
+      alert('critical', 1, { severity: 'CRITICAL' }),
+      alert('warning', 2),
+      alert('info', 3, { severity: 'INFO' }),
+    ]);
+    board.apply(alert('new-warning', 4));
+    expect(ids(board)).toEqual(['critical', 'warning', 'new-warning', 'info']);
+    board.apply(alert('info', 3, { severity: 'CRITICAL', updatedMinute: 5 }));
+    expect(ids(board)).toEqual(['critical', 'info', 'warning', 'new-warning']);
+  });
+
+  test('"Assigned to me" shows the reader’s alerts and "Unassigned" those of nobody', () => {
+    const me = { id: 'user-me', name: 'Mads Kjær' };
+    const colleague = { id: 'user-other', name: 'Sofie Lund' };
+    const board = new AlertBoard(() => me.id);
+    board.replaceAll([
+      alert('mine', 1, { assignee: me }),
+      alert('theirs', 2, { assignee: colleague }),
+      alert('nobody', 3),
+    ]);
+    expect(board.viewCounts).toEqual({ all: 3, mine: 1, unassigned: 1 });
+    board.setFilters({ view: 'mine' });
+    expect(ids(board)).toEqual(['mine']);
+    board.setFilters({ view: 'unassigned' });
+    expect(ids(board)).toEqual(['nobody']);
+    board.apply({ ...alert('nobody', 3, { assignee: me, updatedMinute: 4 }) });
+    expect(ids(board)).toEqual([]);
+    board.setFilters({ view: 'all' });
+    expect(ids(board)).toEqual(['mine', 'theirs', 'nobody']);
+  });
+
+  test('INFO alerts of one kind are one row where the first belongs, a lone one stays a card', () => {
+    const board = new AlertBoard();
+    board.replaceAll([
+      alert('ignored-1', 1, { severity: 'INFO', kind: 'IGNORED' }),
+      alert('warning', 2),
+      alert('ignored-2', 3, { severity: 'INFO', kind: 'IGNORED' }),
+      alert('churn-info', 4, { severity: 'INFO', kind: 'CHURN_RISK' }),
+      alert('ignored-3', 5, { severity: 'INFO', kind: 'IGNORED' }),
+    ]);
+    const rows = board.rows.map((row) =>
+      row.group ? `${row.group}: ${row.alerts.map((item) => item.id)}` : row.alert.id,
+    );
+    expect(rows).toEqual(['warning', 'IGNORED: ignored-1,ignored-2,ignored-3', 'churn-info']);
   });
 
   test('an update replaces the alert in place: it is shown once, with its new state', () => {
     const board = new AlertBoard();
     board.replaceAll([alert('a', 1), alert('b', 2)]);
     board.apply(alert('a', 1, { status: 'ACKNOWLEDGED', updatedMinute: 5 }));
-    expect(ids(board)).toEqual(['b', 'a']);
+    expect(ids(board)).toEqual(['a', 'b']);
     expect(board.alerts.find((item) => item.id === 'a')?.status).toBe('ACKNOWLEDGED');
   });
 
@@ -90,13 +158,13 @@ describe('the alert board', () => {
       alert('c', 3, { kind: 'CHURN_RISK', severity: 'CRITICAL' }),
     ]);
     board.setFilters({ kind: 'INCIDENT' });
-    expect(ids(board)).toEqual(['b', 'a']);
+    expect(ids(board)).toEqual(['a', 'b']);
     board.setFilters({ severity: 'CRITICAL' });
     expect(ids(board)).toEqual(['a']);
     board.setFilters({ kind: null });
-    expect(ids(board)).toEqual(['c', 'a']);
+    expect(ids(board)).toEqual(['a', 'c']);
     board.setFilters({ severity: null });
-    expect(ids(board)).toEqual(['c', 'b', 'a']);
+    expect(ids(board)).toEqual(['a', 'c', 'b']);
   });
 
   test('remembers the newest updatedAt it has seen, for alerts(since:) after a reconnect', () => {
@@ -120,7 +188,7 @@ describe('the alert board', () => {
       alert('c', 3),
     ]);
     expect(changed).toBe(2);
-    expect(ids(board)).toEqual(['c', 'b']);
+    expect(ids(board)).toEqual(['b', 'c']);
     expect(board.counts.CHURN_RISK).toBe(2);
   });
 

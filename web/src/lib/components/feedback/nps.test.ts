@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { hasAnswers, npsPoints } from './nps';
+import { currentNps, hasAnswers, npsPoints } from './nps';
 
 describe('NPS over time', () => {
   test('each bucket of the API becomes a point, its NPS rounded to a whole number', () => {
@@ -25,5 +25,17 @@ describe('NPS over time', () => {
         ]),
       ),
     ).toBe(true);
+  });
+});
+
+describe('the NPS the Feedback page leads with', () => {
+  test('is the newest bucket with answers, with its answer count; an empty month after it does not hide it', () => {
+    const points = npsPoints([
+      { start: '2026-10-01T00:00:00Z', end: '2026-11-01T00:00:00Z', label: '2026-10', answers: 12, nps: 31.4 },
+      { start: '2026-11-01T00:00:00Z', end: '2026-12-01T00:00:00Z', label: '2026-11', answers: 9, nps: 44.4 },
+      { start: '2026-12-01T00:00:00Z', end: '2027-01-01T00:00:00Z', label: '2026-12', answers: 0, nps: null },
+    ]);
+    expect(currentNps(points)).toMatchObject({ label: '2026-11', nps: 44, answers: 9 });
+    expect(currentNps([])).toBeNull();
   });
 });

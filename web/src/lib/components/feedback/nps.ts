@@ -22,3 +22,7 @@ export function npsPoints(buckets: NpsBucket[]): NpsPoint[] {
 
 /** Whether any bucket has answers: without one there is nothing to draw. */
 export const hasAnswers = (points: NpsPoint[]) => points.some((point) => point.nps !== null);
+
+/** The newest bucket with answers: what the Feedback page leads with. Null when there is none. */
+export const currentNps = (points: NpsPoint[]): NpsPoint | null =>
+  [...points].reverse().find((point) => point.nps !== null) ?? null;

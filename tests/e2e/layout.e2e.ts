@@ -1,0 +1,114 @@
+// Every page of the dashboard fits the screen it is shown on: a phone (390 × 844) and a laptop
+// (1440 × 900), in each of the dashboard's four languages, against the demo.
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { DEMO } from './support/trofast.ts';
+import { screenshot, signIn } from './support/browser.ts';
+import { useTrofastInBrowser } from './support/suite.ts';
+
+const PHONE = { width: 390, height: 844 };
+const LAPTOP = { width: 1440, height: 900 };
+const LANGUAGE_NAMES = { en: 'English', da: 'Dansk', sv: 'Svenska', nb: 'Norsk' } as const;
+
+/** A message key shown instead of its words ("board.title"). */
+const UNTRANSLATED =
+  /\b(?:app|nav|connection|login|errors|board|customers|customer|incidents|feedback|rewards|settings|enums)\.[a-zA-Z]+(?:\.[a-zA-Z]+)*\b/g;
+/** A machine date shown to a person ("2026-03-02" or "2026-03-02T09:00:00Z"). */
+const ISO_DATE = /\b\d{4}-\d{2}-\d{2}(?:T[\d:.]+Z?)?\b/g;
+
+/** Loaded: the list, its empty state or its error state, no skeleton left. */
+const settled = (page: Page) => page.waitForFunction(() => document.querySelectorAll('.skeleton').length === 0);
+
+/** How far the page reaches past the viewport's right edge, in CSS pixels (0 when it fits). */
+const overflow = (page: Page) =>
+  page.evaluate(() => Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth));
+
+/** Picks a language with the switch in the top bar (at laptop width, where it is always shown). */
+async function chooseLanguage(page: Page, lang: keyof typeof LANGUAGE_NAMES) {
+  await page.getByRole('button', { name: LANGUAGE_NAMES[lang] }).click();
+  await page.waitForFunction((code) => document.documentElement.lang === code, lang);
+}
+
+describe.skipIf(Boolean(process.env.DATABASE_URL))(
+  'the dashboard on a phone and a laptop',
+  { timeout: 240_000 },
+  () => {
+    const suite = useTrofastInBrowser({ name: 'layout' });
+
+    /** Every page an admin can open: the admin sees them all. */
+    async function pages(page: Page): Promise<{ name: string; path: string }[]> {
+      await page.goto(`${suite.trofast.webUrl}/customers`);
+      await settled(page);
+      const customer = await page.locator('main a[href^="/customers/"]').first().getAttribute('href');
+      return [
+        { name: 'board', path: '/' },
+        { name: 'customers', path: '/customers' },
+        { name: 'customer', path: customer! },
+        { name: 'incidents', path: '/incidents' },
+        { name: 'feedback', path: '/feedback' },
+        { name: 'rewards', path: '/rewards' },
+        { name: 'settings', path: '/settings' },
+      ];
+    }
+
+    test('on a phone the pages are behind the menu button, which opens and closes the navigation', async () => {
+      const { page } = suite.browser;
+      await page.setViewportSize(PHONE);
+      await signIn(page, suite.trofast.webUrl, DEMO.manager);
+      await page.getByRole('heading', { level: 1, name: 'Alert board' }).waitFor();
+      const menu = page.getByRole('button', { name: 'Menu' });
+      const nav = page.getByRole('navigation', { name: 'Main' });
+      expect(await menu.getAttribute('aria-expanded')).toBe('false');
+      expect(await nav.isVisible()).toBe(false);
+      // The bar is one line: the page gets the screen.
+      expect(await page.locator('header').evaluate((bar) => bar.getBoundingClientRect().height)).toBeLessThan(70);
+
+      await menu.click();
+      expect(await menu.getAttribute('aria-expanded')).toBe('true');
+      await screenshot(page, 'layout-menu-open-390', { fullPage: false });
+      await nav.getByRole('link', { name: 'Customers' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Customers' }).waitFor();
+      // Arriving closes it.
+      await nav.waitFor({ state: 'hidden' });
+      expect(await menu.getAttribute('aria-expanded')).toBe('false');
+      await page.setViewportSize(LAPTOP);
+      expect(await nav.isVisible()).toBe(true);
+      expect(await menu.isVisible()).toBe(false);
+    });
+
+    for (const lang of ['en', 'da', 'sv', 'nb'] as const) {
+      test(`no page scrolls sideways on a phone or a laptop, or shows a message key or a machine date, in ${LANGUAGE_NAMES[lang]}`, async () => {
+        const { page } = suite.browser;
+        const { webUrl } = suite.trofast;
+        await page.setViewportSize(LAPTOP);
+        await signIn(page, webUrl, DEMO.admin);
+        await page.locator('h1').first().waitFor();
+        if (lang !== 'en') await chooseLanguage(page, lang);
+        const all = await pages(page);
+        const wide: string[] = [];
+        const untranslated: string[] = [];
+        const isoDates: string[] = [];
+        for (const size of [PHONE, LAPTOP]) {
+          await page.setViewportSize(size);
+          for (const { name, path } of all) {
+            await page.goto(`${webUrl}${path}`);
+            await page.locator('h1').first().waitFor();
+            await settled(page);
+            const beyond = await overflow(page);
+            if (beyond > 0) wide.push(`${path} at ${size.width} px: ${beyond} px too wide`);
+            const text = await page.locator('body').innerText();
+            for (const match of text.matchAll(UNTRANSLATED)) untranslated.push(`${path}: ${match[0]}`);
+            for (const match of text.matchAll(ISO_DATE)) isoDates.push(`${path}: ${match[0]}`);
+            await screenshot(page, `layout-${name}-${size.width}-${lang}`, { fullPage: false });
+          }
+        }
+        expect(wide).toEqual([]);
+        // Every word is the language's own, and every date is written for a reader.
+        expect(untranslated).toEqual([]);
+        expect(isoDates).toEqual([]);
+        // Back to English for the next test's admin.
+        if (lang !== 'en') await chooseLanguage(page, 'en');
+      });
+    }
+  },
+);
