@@ -47,6 +47,14 @@ export const nb: Messages = {
     failed: 'Innloggingen mislyktes.',
     wrongCredentials: 'E-postadressen eller passordet er feil.',
     unreachable: 'Trofasts API kan ikke nås. Kjører det?',
+    tooManySeconds: {
+      one: 'For mange innloggingsforsøk. Prøv igjen om {count} sekund.',
+      other: 'For mange innloggingsforsøk. Prøv igjen om {count} sekunder.',
+    },
+    tooManyMinutes: {
+      one: 'For mange innloggingsforsøk. Prøv igjen om {count} minutt.',
+      other: 'For mange innloggingsforsøk. Prøv igjen om {count} minutter.',
+    },
   },
   errors: {
     title: 'Noe gikk galt',

@@ -47,6 +47,14 @@ export const sv: Messages = {
     failed: 'Inloggningen misslyckades.',
     wrongCredentials: 'E-postadressen eller lösenordet är fel.',
     unreachable: 'Trofasts API går inte att nå. Är det igång?',
+    tooManySeconds: {
+      one: 'För många inloggningsförsök. Försök igen om {count} sekund.',
+      other: 'För många inloggningsförsök. Försök igen om {count} sekunder.',
+    },
+    tooManyMinutes: {
+      one: 'För många inloggningsförsök. Försök igen om {count} minut.',
+      other: 'För många inloggningsförsök. Försök igen om {count} minuter.',
+    },
   },
   errors: {
     title: 'Något gick fel',
