@@ -18,6 +18,8 @@ export const WebhookEventTypeEnum = builder.enumType('WebhookEventType', {
 
 export const EventNode = builder.prismaNode('Event', {
   id: { field: 'id' },
+  // node(id:) of an event that is not there (another organization's, or forgotten) is null.
+  nullable: true,
   description: 'Something that changed, as the log holds it. Its id is the webhook-id of its deliveries.',
   fields: (t) => ({
     type: t.exposeString('type', { description: 'The wire name, e.g. "alert.raised".' }),
