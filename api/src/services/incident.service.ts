@@ -16,7 +16,7 @@ import { recordExperiences } from './experience.service.ts';
 import { emitIncidentChanged, type ReportIncidentInput } from './incident-events.service.ts';
 import { lockCustomers } from './ledger.service.ts';
 import { writeTransaction } from './transaction.service.ts';
-import { markForRecompute, recomputeAfterChange } from './recompute.service.ts';
+import { markForRecompute, recomputeWithinWrite } from './recompute.service.ts';
 import { organizationSettings } from './organization-settings.service.ts';
 
 export interface UpdateIncidentInput {
@@ -63,7 +63,7 @@ async function lockIncident(tx: TenantTx, organizationId: string, id: string) {
  */
 export async function updateIncident(caller: AuthenticatedCaller, input: UpdateIncidentInput) {
   const now = runtime().clock.now();
-  const { slaHours } = await organizationSettings(caller);
+  const settings = await organizationSettings(caller);
   const updated = await writeTransaction(caller.organizationId, async (tx) => {
     const incident = await lockIncident(tx, caller.organizationId, input.id);
     const problems = new FieldErrors();
@@ -89,7 +89,7 @@ export async function updateIncident(caller: AuthenticatedCaller, input: UpdateI
       if (incident.status === 'CLOSED')
         problems.add(['input', 'severity'], 'A CLOSED incident is final: its severity no longer changes.');
       data.severity = input.severity;
-      data.slaDueAt = slaDueAt(incident.openedAt, input.severity, slaHours);
+      data.slaDueAt = slaDueAt(incident.openedAt, input.severity, settings.slaHours);
     }
     if (input.ownerId !== undefined && input.ownerId !== incident.ownerId) {
       const owner = input.ownerId
@@ -111,10 +111,12 @@ export async function updateIncident(caller: AuthenticatedCaller, input: UpdateI
       ]);
     await markForRecompute(tx, [incident.customerId], now);
     const changed = await tx.incident.update({ where: { id: incident.id }, data });
+    await recomputeWithinWrite(tx, caller.organizationId, [incident.customerId], settings, now, {
+      customersLocked: true,
+    });
     emitIncidentChanged(tx, changed);
     return { incident: changed, changed: true };
   });
-  if (updated.changed) await recomputeAfterChange(caller.organizationId, [updated.incident.customerId]);
   return updated.incident;
 }
 
@@ -126,6 +128,7 @@ export async function resolveIncident(caller: AuthenticatedCaller, input: Resolv
   const resolution = input.resolution.trim();
   if (resolution === '' || resolution.length > MAX_RESOLUTION)
     throw ValidationError.at(['input', 'resolution'], 'Say how it was resolved, in 1 to 5 000 characters.');
+  const settings = await organizationSettings(caller);
   const now = runtime().clock.now();
   const incident = await writeTransaction(caller.organizationId, async (tx) => {
     await lockIncident(tx, caller.organizationId, input.id);
@@ -152,10 +155,12 @@ export async function resolveIncident(caller: AuthenticatedCaller, input: Resolv
       ]);
     }
     await markForRecompute(tx, [incident.customerId], now);
+    await recomputeWithinWrite(tx, caller.organizationId, [incident.customerId], settings, now, {
+      customersLocked: true,
+    });
     emitIncidentChanged(tx, incident);
     return incident;
   });
-  await recomputeAfterChange(caller.organizationId, [incident.customerId]);
   return incident;
 }
 

@@ -433,7 +433,7 @@ export async function recomputeCustomers(organizationId: string, customerIds: st
  * appended: no second transaction, lock, settings read or event-sequence update per write. The
  * write has locked the customers and marked them for recompute (recomputeAt = now). The recompute
  * runs under a savepoint: if it fails, what it wrote and emitted is undone, the write still
- * commits, and the customers stay marked for the background job, as with recomputeAfterChange.
+ * commits, and the customers stay marked for the background job.
  */
 export async function recomputeWithinWrite(
   tx: TenantTx,
@@ -454,19 +454,7 @@ export async function recomputeWithinWrite(
   }
 }
 
-/**
- * After a write has committed: recompute the customers it touched. The write already set their
- * recomputeAt to now, so if this fails the background job does it; the write is not undone.
- */
-export async function recomputeAfterChange(organizationId: string, customerIds: string[]): Promise<void> {
-  try {
-    await recomputeCustomers(organizationId, [...new Set(customerIds)]);
-  } catch (error) {
-    runtime().log.error('recompute after a change failed; the background job will retry', { organizationId, error });
-  }
-}
-
-/** Marks customers for recompute in the write's own transaction (see recomputeAfterChange). */
+/** Marks customers for recompute in the write's own transaction (see recomputeWithinWrite). */
 export async function markForRecompute(tx: TenantTx, customerIds: string[], now: Date): Promise<void> {
   if (customerIds.length === 0) return;
   await tx.customer.updateMany({ where: { id: { in: [...new Set(customerIds)] } }, data: { recomputeAt: now } });

@@ -19,7 +19,7 @@ import { addMonthsUtc } from '../domain/time/add-months.ts';
 import type { OrganizationSettings } from '../domain/settings.ts';
 import { runtime, tenantDb } from '../runtime.ts';
 import { resolveCustomerRef, type CustomerRef } from './customer.service.ts';
-import { markForRecompute, recomputeAfterChange } from './recompute.service.ts';
+import { markForRecompute, recomputeWithinWrite } from './recompute.service.ts';
 import { appendEntries, lockCustomers, updateTiers } from './ledger.service.ts';
 import { emit } from './event-log.service.ts';
 import { writeTransaction } from './transaction.service.ts';
@@ -75,12 +75,12 @@ async function spending<T>(caller: AuthenticatedCaller, ref: CustomerRef, spend:
       await expire(tx);
       const result = await spend({ tx, customerId, settings, now });
       await markForRecompute(tx, [customerId], now);
+      // A redemption counts toward engagement.
+      await recomputeWithinWrite(tx, caller.organizationId, [customerId], settings, now, { customersLocked: true });
       return result;
     },
     { answersRequest: true },
   );
-  // A redemption counts toward engagement.
-  await recomputeAfterChange(caller.organizationId, [customerId]);
   return spent;
 }
 
@@ -200,12 +200,14 @@ export async function cancelRedemption(caller: AuthenticatedCaller, input: Cance
       UPDATE "Reward" SET stock = stock + 1
       WHERE id = ${cancelled.rewardId} AND "organizationId" = ${caller.organizationId} AND stock IS NOT NULL`);
       await markForRecompute(tx, [cancelled.customerId], now);
+      await recomputeWithinWrite(tx, caller.organizationId, [cancelled.customerId], settings, now, {
+        customersLocked: true,
+      });
       emitRedemptionChanged(tx, cancelled);
       return cancelled;
     },
     { answersRequest: true },
   );
-  await recomputeAfterChange(caller.organizationId, [cancelled.customerId]);
   return cancelled;
 }
 
