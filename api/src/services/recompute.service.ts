@@ -13,14 +13,13 @@ import { computeEngagement } from '../domain/risk/engagement.ts';
 import { computeSatisfaction, type SatisfactionSignal } from '../domain/risk/satisfaction.ts';
 import { decideAlerts, type CustomerAlertFacts } from '../domain/alerts/decide-alerts.ts';
 import { ignoredAlert, type IgnoredAlert } from '../domain/alerts/ignored-alert.ts';
-import { isTopSpender, topSpendRank, topSpendThreshold } from '../domain/alerts/top-spenders.ts';
 import { OPEN_INCIDENT_STATUSES, isIncidentOpen } from '../domain/incidents/incident-status.ts';
 import { DAY_MS } from '../domain/time/duration.ts';
-import { addMonthsUtc } from '../domain/time/add-months.ts';
 import { runtime } from '../runtime.ts';
 import { systemCaller } from '../auth/caller.ts';
 import { lockCustomers, updateTiers, type TierStatuses } from './ledger.service.ts';
 import { organizationSettings } from './organization-settings.service.ts';
+import { topSpendersAmong } from './top-spenders.service.ts';
 import { emitAlertNews, noNews, raiseOrEscalate, resolveByItself, type AlertNews } from './alert.service.ts';
 import { emit } from './event-log.service.ts';
 import { underSavepoint, writeTransaction } from './transaction.service.ts';
@@ -250,10 +249,8 @@ export interface RecomputeResult {
 }
 
 /**
- * Whether a customer is in the organization's top 10 % by 12-month spend in its default currency:
- * one query for the whole organization, made only when an IGNORED alert needs its severity. Every
- * customer counts, those who bought nothing with 0: the top 10 % of the organization, not of its
- * recent buyers.
+ * Whether a customer is a top spender (top-spenders.service.ts): read once per batch, and only when
+ * an IGNORED alert needs its severity.
  */
 function topSpenders(
   tx: TenantTx,
@@ -262,37 +259,10 @@ function topSpenders(
   settings: OrganizationSettings,
   now: Date,
 ) {
-  // Read once per batch and only when an IGNORED alert needs its severity: the organization is
-  // counted, but only the top rank of spends and the batch's own spends are read, so the cost does
-  // not grow with the customers the batch leaves alone.
-  let spends: Promise<{ threshold: number | null; byCustomer: Map<string, number> }> | undefined;
-  const yearOfPurchases = Prisma.sql`
-    SELECT "customerId", sum("amountMinor") AS spend FROM "Purchase"
-    WHERE "organizationId" = ${organizationId} AND currency = ${settings.defaultCurrency}
-      AND "occurredAt" > ${addMonthsUtc(now, -12)}
-    GROUP BY "customerId"`;
-  const read = async () => {
-    const [{ customers }] = await tx.$queryRaw<{ customers: bigint }[]>(
-      Prisma.sql`SELECT count(*) AS customers FROM "Customer" WHERE "organizationId" = ${organizationId}`,
-    );
-    const top = await tx.$queryRaw<{ spend: bigint }[]>(
-      Prisma.sql`SELECT spend FROM (${yearOfPurchases}) AS bought ORDER BY spend DESC LIMIT ${topSpendRank(Number(customers))}`,
-    );
-    const own = await tx.$queryRaw<{ customerId: string; spend: bigint }[]>(
-      Prisma.sql`SELECT "customerId", spend FROM (${yearOfPurchases}) AS bought WHERE "customerId" = ANY(${customerIds}::text[])`,
-    );
-    return {
-      threshold: topSpendThreshold(
-        Number(customers),
-        top.map((row) => Number(row.spend)),
-      ),
-      byCustomer: new Map(own.map((row) => [row.customerId, Number(row.spend)])),
-    };
-  };
+  let top: Promise<Set<string>> | undefined;
   return async (customerId: string): Promise<boolean> => {
-    spends ??= read();
-    const { threshold, byCustomer } = await spends;
-    return isTopSpender(byCustomer.get(customerId) ?? 0, threshold);
+    top ??= topSpendersAmong(tx, organizationId, settings.defaultCurrency, customerIds, now);
+    return (await top).has(customerId);
   };
 }
 
