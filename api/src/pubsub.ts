@@ -26,11 +26,27 @@ export type PubSubEvents = {
 
 const MAX_SUBSCRIBERS = 100_000;
 
-export type PubSub = ReturnType<typeof createPubSub<PubSubEvents>>;
+export type PubSub = ReturnType<typeof createPubSub<PubSubEvents>> & {
+  /** How many subscriptions of this instance have started listening to the organization's events. */
+  subscribed(organizationId: string): number;
+};
+
+/** Counts the listeners ever added per organization: a count that closing subscriptions never lowers. */
+class CountingTarget extends EventTarget {
+  readonly added = new Map<string, number>();
+  override addEventListener(...args: Parameters<EventTarget['addEventListener']>): void {
+    // Yoga names a routed topic "<topic>:<organization id>".
+    const organizationId = args[0].split(':')[1];
+    if (organizationId) this.added.set(organizationId, (this.added.get(organizationId) ?? 0) + 1);
+    super.addEventListener(...args);
+  }
+}
 
 export function openPubSub(): PubSub {
-  const eventTarget = new EventTarget();
+  const eventTarget = new CountingTarget();
   // A board per staff member and partner: many listeners per topic are expected, not a leak.
   setMaxListeners(MAX_SUBSCRIBERS, eventTarget);
-  return createPubSub<PubSubEvents>({ eventTarget });
+  return Object.assign(createPubSub<PubSubEvents>({ eventTarget }), {
+    subscribed: (organizationId: string) => eventTarget.added.get(organizationId) ?? 0,
+  });
 }

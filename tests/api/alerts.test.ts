@@ -199,8 +199,9 @@ describe('escalation', () => {
   async function followUpdates() {
     const socket = socketClient(app.url, `Bearer ${reader}`);
     await socket.connected;
+    const listening = untilListening(org.id);
     const updates = collect(socket.client, 'subscription { alertUpdated { id kind severity updatedAt } }');
-    await untilListening();
+    await listening;
     return {
       async about(alertId: string) {
         for (;;) {

@@ -36,11 +36,12 @@ test('acknowledging 100 alerts at once publishes 100 alertUpdated, and another m
   // The other manager's board: a live connection of its own.
   const socket = socketClient(app.url, `Bearer ${admin}`);
   await socket.connected;
+  const listening = untilListening(org.id);
   const updates = collect<{ alertUpdated: { id: string; status: string } }>(
     socket.client,
     'subscription { alertUpdated { id status } }',
   );
-  await untilListening();
+  await listening;
 
   const ACKNOWLEDGE = `mutation ($id: ID!) { acknowledgeAlert(id: $id) { __typename } }`;
   for (let start = 0; start < ids.length; start += 8) {

@@ -12,7 +12,7 @@ import { request } from '../support/graphql.ts';
 import { partnerKey } from '../support/partner.ts';
 import { onPostgres } from '../support/database.ts';
 import { startApiProcess, type ApiProcess } from '../support/api-process.ts';
-import { collect, readSseUntil, socketClient, untilListening } from '../support/subscriptions.ts';
+import { collect, readSseUntil, socketClient } from '../support/subscriptions.ts';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const DAY = 24 * 60 * 60 * 1000;
@@ -57,7 +57,7 @@ test.skipIf(!onPostgres)(
       signal: controller.signal,
     });
     const overSse = readSseUntil(sse, '"externalId":"FAR"');
-    await untilListening();
+    await Promise.all([second.untilListening(org.id, 2), second.untilListening(other.id, 1)]);
 
     first.clock.advance(91 * DAY);
     await first.runJobs();
@@ -67,7 +67,7 @@ test.skipIf(!onPostgres)(
       customer: { externalId: 'FAR' },
     });
     expect(await overSse).toMatch(/"kind":"IGNORED"/);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await second.untilDelivered(org.id);
     expect(elsewhere.received).toEqual([]);
     controller.abort();
     overSocket.dispose();

@@ -82,12 +82,13 @@ test.skipIf(!onPostgres)(
     const reader = `Bearer ${await partnerKey(org, ['ALERTS_READ'])}`;
     const sockets = [socketClient(first.url, reader), socketClient(second.url, reader)];
     await Promise.all(sockets.map((socket) => socket.connected));
+    const listeningHere = untilListening(org.id, 2);
     const inboxes: Received<Alert>[] = [
       ...sockets.map((socket) => collect<Alert>(socket.client, SUBSCRIPTION)),
       collectSse<Alert>(first.url, reader, SUBSCRIPTION),
       collectSse<Alert>(second.url, reader, SUBSCRIPTION),
     ];
-    await untilListening();
+    await Promise.all([listeningHere, second.untilListening(org.id, 2)]);
 
     const titles: string[] = [];
     const raiseThrough = async (phase: string, count: number) => {

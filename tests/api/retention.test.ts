@@ -8,7 +8,7 @@ import { db } from '../../api/src/runtime.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { createTestOrganization, login, type TestOrganization } from '../support/fixtures.ts';
 import { partnerKey } from '../support/partner.ts';
-import { collect, readSseUntil, socketClient, untilListening } from '../support/subscriptions.ts';
+import { collect, readSseUntil, socketClient, untilDelivered, untilListening } from '../support/subscriptions.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 let app: TestApp;
@@ -62,9 +62,10 @@ describe('as time passes', () => {
     const mine = socketClient(app.url, `Bearer ${reader}`);
     const theirs = socketClient(app.url, `Bearer ${await partnerKey(other, ['ALERTS_READ'])}`);
     await Promise.all([mine.connected, theirs.connected]);
+    const listening = Promise.all([untilListening(org.id), untilListening(other.id)]);
     const raised = collect(mine.client, 'subscription { alertRaised { kind severity title customer { externalId } } }');
     const elsewhere = collect(theirs.client, 'subscription { alertRaised { kind } }');
-    await untilListening();
+    await listening;
 
     app.clock.advance(46 * DAY);
     await app.runJobs();
@@ -78,6 +79,7 @@ describe('as time passes', () => {
     await app.runJobs();
     const alerts = (await customer('QUIET')).alerts;
     expect(alerts.edges.map((edge: any) => edge.node)).toEqual([{ kind: 'IGNORED', severity: 'INFO', status: 'OPEN' }]);
+    await untilDelivered(org.id);
     expect(elsewhere.received).toEqual([]);
     raised.dispose();
     elsewhere.dispose();
@@ -167,8 +169,9 @@ describe('overview and alerts', () => {
     const token = await login(app, org.emails.MANAGER);
     const socket = socketClient(app.url, `Bearer ${reader}`);
     await socket.connected;
+    const listening = untilListening(org.id);
     const updates = collect(socket.client, 'subscription { alertUpdated { status assignee { email } } }');
-    await untilListening();
+    await listening;
     const [open] = (await app.graphql('{ alerts(filter: { statuses: [OPEN] }) { edges { node { id } } } }', {}, reader))
       .data!.alerts.edges;
     const me = (await app.graphql('{ me { id } }', {}, token)).data!.me;
@@ -233,6 +236,7 @@ describe('a customer’s own alerts and risk changes', () => {
     const socket = socketClient(app.url, `Bearer ${reader}`);
     await socket.connected;
     const { data } = await app.graphql('{ customer(ref: { externalId: "TALKED" }) { id } }', {}, reader);
+    const listening = untilListening(org.id);
     const changes = collect(
       socket.client,
       'subscription ($id: ID) { churnRiskChanged(customerId: $id) { externalId } }',
@@ -240,7 +244,7 @@ describe('a customer’s own alerts and risk changes', () => {
         id: data!.customer.id,
       },
     );
-    await untilListening();
+    await listening;
     const report = `mutation ($externalId: String!) { reportIncident(input: {
       customer: { externalId: $externalId }, title: "Flat tyre", category: PRODUCT, severity: LOW }) { __typename } }`;
     await app.graphql(report, { externalId: 'LATE' }, writer);

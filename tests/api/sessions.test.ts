@@ -4,7 +4,7 @@ import { SESSION_TTL_MS } from '../../api/src/auth/authenticate.ts';
 import { db } from '../../api/src/runtime.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { createTestOrganization, login, PASSWORD, type TestOrganization } from '../support/fixtures.ts';
-import { readSseUntil, socketClient } from '../support/subscriptions.ts';
+import { readSseUntil, socketClient, untilDelivered } from '../support/subscriptions.ts';
 
 let app: TestApp;
 let org: TestOrganization;
@@ -161,7 +161,13 @@ describe('a session', () => {
     void socket.closed.then((code) => (closedWith = code));
     app.clock.advance(SESSION_TTL_MS - 60_000);
     await app.runJobs();
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Still open, and not about to close: the session has not ended, and any revocation the jobs
+    // wrote would have been relayed by now.
+    const { endedAt } = await db().acrossOrganizations.session.findUniqueOrThrow({
+      where: { tokenHash: sha256(token) },
+    });
+    expect(endedAt).toBeNull();
+    await untilDelivered(org.id);
     expect(closedWith).toBeUndefined();
 
     app.clock.advance(60_000);

@@ -50,8 +50,15 @@ async function npsAnswer(externalId: string, score: number) {
 
 type Transport = 'graphql-ws' | 'SSE';
 
-/** A subscription as `token`'s holder, listening by the time it resolves. */
-async function subscribe(transport: Transport, token: string, query: string, variables: Record<string, unknown> = {}) {
+/** A subscription as `token`'s holder (of `organizationId`), listening by the time it resolves. */
+async function subscribe(
+  transport: Transport,
+  token: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  organizationId = org.id,
+) {
+  const listening = untilListening(organizationId);
   let subscription: Received<Record<string, any>> & { close(): Promise<void> };
   if (transport === 'graphql-ws') {
     const socket = socketClient(app.url, `Bearer ${token}`);
@@ -68,7 +75,7 @@ async function subscribe(transport: Transport, token: string, query: string, var
     await collected.open;
     subscription = Object.assign(collected, { close: async () => collected.dispose() });
   }
-  await untilListening();
+  await listening;
   return subscription;
 }
 
@@ -210,7 +217,7 @@ describe.each<Transport>(['graphql-ws', 'SSE'])('over %s', (transport) => {
       const externalId = await customer(`${transport}-${field}`);
       await before?.(externalId);
       const mine = await subscribe(transport, reader, query);
-      const theirs = await subscribe(transport, otherReader, query);
+      const theirs = await subscribe(transport, otherReader, query, {}, other.id);
       await act(externalId);
       expect((await mine.next()).data![field]).toEqual(expected(externalId));
       await untilDelivered(org.id);
@@ -266,6 +273,7 @@ describe('one event, many subscribers', () => {
 });
 
 test('SSE also works with GET, the query in the URL', async () => {
+  const listening = untilListening(org.id);
   const subscription = collectSse(
     app.url,
     `Bearer ${reader}`,
@@ -274,7 +282,7 @@ test('SSE also works with GET, the query in the URL', async () => {
     'GET',
   );
   await subscription.open;
-  await untilListening();
+  await listening;
   await incident(await customer('OVER-GET'), 'LOW');
   expect((await subscription.next()).data!.churnRiskChanged).toEqual({ externalId: 'OVER-GET' });
   subscription.dispose();

@@ -179,6 +179,11 @@ test(
       againstNothing: ReturnType<typeof collect>;
     }[] = [];
     const sockets = [];
+    // Every subscription below listens: two per caller of B and field, one per field for A's viewer.
+    const listening = Promise.all([
+      untilListening(b.id, callersOfB.length * subscriptions.length * 2),
+      untilListening(a.id, subscriptions.length),
+    ]);
     for (const caller of callersOfB) {
       const socket = socketClient(app.url, `Bearer ${caller.token}`);
       await socket.connected;
@@ -200,7 +205,7 @@ test(
     const heardInA = subscriptions.map((field) =>
       collect(ownSocket.client, OPERATIONS[field].document, OPERATIONS[field].variables?.(targetsInA)),
     );
-    await untilListening();
+    await listening;
 
     // An incident raises an alert and the customer's risk; acknowledging an alert updates it.
     const reported = await app.graphql(

@@ -2,6 +2,7 @@
 // need two instances, or that kill one with SIGKILL as a crash would.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { db } from '../../api/src/runtime.ts';
 import { freePort } from '../e2e/support/trofast.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -19,11 +20,30 @@ async function untilReady(url: string, child: ChildProcess): Promise<void> {
   throw new Error(`${url} never became ready`);
 }
 
+const pause = () => new Promise((resolve) => setTimeout(resolve, 10));
+
+/** Asks the process (tests/support/instance.ts) about its subscriptions to the organization's events. */
+function relayOf(child: ChildProcess, organizationId: string) {
+  return new Promise<{ subscribed: number; delivered: string }>((resolve) => {
+    const answer = (message: { organizationId: string; subscribed: number; delivered: string }) => {
+      if (message.organizationId !== organizationId) return;
+      child.off('message', answer);
+      resolve(message);
+    };
+    child.on('message', answer);
+    child.send(organizationId);
+  });
+}
+
 export interface ApiProcess {
   url: string;
   child: ChildProcess;
   /** Resolves with the exit code (or signal) once the process has ended. */
   exited: Promise<number | NodeJS.Signals | null>;
+  /** Waits until `count` subscriptions of this process have started listening to the organization's events. */
+  untilListening(organizationId: string, count: number): Promise<void>;
+  /** Waits until this process has handed every event of the organization stored so far to its subscribers. */
+  untilDelivered(organizationId: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -41,7 +61,7 @@ export async function startApiProcess(now: Date, env: NodeJS.ProcessEnv): Promis
       LOG_LEVEL: 'warn',
       ...env,
     },
-    stdio: 'ignore',
+    stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
   });
   const exited = new Promise<number | NodeJS.Signals | null>((resolve) =>
     child.once('exit', (code, signal) => resolve(code ?? signal)),
@@ -51,6 +71,16 @@ export async function startApiProcess(now: Date, env: NodeJS.ProcessEnv): Promis
     url,
     child,
     exited,
+    untilListening: async (organizationId, count) => {
+      while ((await relayOf(child, organizationId)).subscribed < count) await pause();
+    },
+    untilDelivered: async (organizationId) => {
+      const sequence = await db()
+        .forOrganization(organizationId)
+        .eventSequence.findUnique({ where: { organizationId } });
+      const last = sequence?.last ?? 0n;
+      while (BigInt((await relayOf(child, organizationId)).delivered) < last) await pause();
+    },
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       await exited;

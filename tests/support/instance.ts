@@ -5,11 +5,22 @@
 import { buildApp } from '../../api/src/app.ts';
 import { ManualClock } from '../../api/src/clock.ts';
 import { loadConfig } from '../../api/src/config.ts';
+import { runtime } from '../../api/src/runtime.ts';
 
 const now = process.env.TROFAST_TEST_NOW;
 if (!now) throw new Error('Set TROFAST_TEST_NOW to the test clock’s time.');
 const app = buildApp({ config: loadConfig(), clock: new ManualClock(new Date(now)), jobTimers: false });
 await app.start();
+// The test asks over IPC how many subscriptions have listened to an organization and how far the
+// relay has delivered its events (ApiProcess.untilListening, untilDelivered).
+process.on('message', (organizationId: string) => {
+  const { pubsub, events } = runtime();
+  process.send?.({
+    organizationId,
+    subscribed: pubsub.subscribed(organizationId),
+    delivered: String(events.delivered(organizationId)),
+  });
+});
 process.once('SIGTERM', () => {
   void app.stop().then(() => process.exit(0));
 });

@@ -79,12 +79,20 @@ function inbox<T>() {
 }
 
 /**
- * Waits for subscriptions just opened to listen. The server starts listening when it first asks a
- * subscription for an event, a moment after the client's request (with Redis, once Redis confirms
- * the channel); an event published before then passes unseen. Nothing tells the client when, and
- * on a loaded machine the moment grows: the wait is generous.
+ * Waits until `count` more subscriptions of this process listen to the organization's events than
+ * had when it was called, and until the events stored before have passed (they would reach the new
+ * subscribers otherwise). The server starts listening when it first asks a subscription for an
+ * event, a moment after the client's request; an event published before then passes unseen. Call
+ * it before subscribing, await it after.
  */
-export const untilListening = () => new Promise((resolve) => setTimeout(resolve, 500));
+export function untilListening(organizationId: string, count = 1): Promise<void> {
+  const { pubsub } = runtime();
+  const wanted = pubsub.subscribed(organizationId) + count;
+  return (async () => {
+    await untilDelivered(organizationId);
+    while (pubsub.subscribed(organizationId) < wanted) await new Promise((resolve) => setTimeout(resolve, 10));
+  })();
+}
 
 /**
  * Waits until this process's event relay has handed every event of the organization stored so
