@@ -9,8 +9,10 @@ export default defineConfig({
     // Each file gets its own process: the API keeps one runtime (database, event bus) per process.
     pool: 'forks',
     maxWorkers: 2,
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Bounds for a test that hangs, not speed limits: on a 2-core machine running a second suite
+    // beside this one, opening a fresh embedded database and seeding it takes over a minute.
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
     projects: [
       {
         // Inherits the timeouts above.
