@@ -54,7 +54,14 @@ export const builder = new SchemaBuilder<{
           })
         : new ForbiddenError('You are not allowed to do this: your role or key scopes do not include it.'),
   },
-  errors: { defaultTypes: [] },
+  errors: {
+    defaultTypes: [],
+    defaultUnionOptions: {
+      description:
+        'What the operation answers: its `…Success` type holding `data`, or one of the errors it can answer with (nothing was changed then).',
+    },
+    defaultResultOptions: { description: 'The operation succeeded; `data` holds what it returns.' },
+  },
   prisma: {
     // Every query runs inside the caller's organization; without one, tenant tables are refused.
     client: (context) =>
@@ -68,10 +75,42 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
-    edgesFieldOptions: { nullable: { list: false, items: false } },
-    nodeFieldOptions: { nullable: false },
+    edgesFieldOptions: {
+      nullable: { list: false, items: false },
+      description: 'The items of this page, each with its cursor, in the order the field states.',
+    },
+    nodeFieldOptions: { nullable: false, description: 'The item.' },
+    cursorFieldOptions: { description: 'Where this item stands: pass it as `after` to read the items after it.' },
+    pageInfoFieldOptions: { description: 'Whether there are more pages, and the cursors to reach them.' },
+    hasNextPageFieldOptions: { description: 'More items follow this page.' },
+    hasPreviousPageFieldOptions: { description: 'Items come before this page.' },
+    startCursorFieldOptions: { description: "The first item's cursor; null on an empty page." },
+    endCursorFieldOptions: { description: "The last item's cursor: pass it as `after` for the next page." },
+    firstArgOptions: {
+      description: 'How many items to return from the start (or after `after`); at most 100, a larger page is refused.',
+    },
+    lastArgOptions: {
+      description: 'How many items to return from the end (or before `before`); at most 100, a larger page is refused.',
+    },
+    afterArgOptions: { description: 'Return the items after this cursor (an `endCursor` or `cursor` you were given).' },
+    beforeArgOptions: {
+      description: 'Return the items before this cursor (a `startCursor` or `cursor` you were given).',
+    },
+    idFieldOptions: {
+      description: 'The global id: opaque, stable, and accepted by `node(id:)` and every argument naming this type.',
+    },
+    nodeTypeOptions: {
+      description: 'Anything with a global id; `node(id:)` fetches it again by that id.',
+    },
+    pageInfoTypeOptions: { description: 'Where a page stands in its connection.' },
+    defaultConnectionTypeOptions: {
+      description: 'One page of a list (Relay cursor connection); `totalCount` counts every match, not only this page.',
+    },
+    defaultEdgeTypeOptions: { description: 'One item of a page, with its cursor.' },
     // What a caller may not read answers as if it did not exist.
     nodeQueryOptions: {
+      description:
+        'Anything by its global id; null when it does not exist, belongs to another organization, or the caller may not read it.',
       resolve: (_root, { id }, context, _info, resolveNode) =>
         permits(context.caller, READ_ACCESS[id.typename]) ? resolveNode(id) : null,
     },
