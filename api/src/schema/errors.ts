@@ -17,14 +17,16 @@ export const ErrorInterface = builder.interfaceRef<Error>('Error').implement({
   description: 'Something the caller can correct; `message` says what.',
   // Each domain error's name is its GraphQL type's name.
   resolveType: (error) => error.name,
-  fields: (t) => ({ message: t.exposeString('message') }),
+  fields: (t) => ({ message: t.exposeString('message', { description: 'What went wrong, in plain words.' }) }),
 });
 
 const FieldErrorRef = builder.objectRef<FieldError>('FieldError').implement({
   description: 'One invalid input field: its path from the argument root, and what is wrong.',
   fields: (t) => ({
-    path: t.exposeStringList('path'),
-    message: t.exposeString('message'),
+    path: t.exposeStringList('path', {
+      description: 'Field names and list indexes, e.g. ["input", "events", "3", "purchase"].',
+    }),
+    message: t.exposeString('message', { description: 'What is wrong with the value.' }),
   }),
 });
 
@@ -32,7 +34,13 @@ builder.objectType(ValidationError, {
   name: 'ValidationError',
   description: 'The input is invalid; nothing was changed. `fieldErrors` names each field.',
   interfaces: [ErrorInterface],
-  fields: (t) => ({ fieldErrors: t.field({ type: [FieldErrorRef], resolve: (error) => error.fieldErrors }) }),
+  fields: (t) => ({
+    fieldErrors: t.field({
+      type: [FieldErrorRef],
+      description: 'Every invalid field, at least one.',
+      resolve: (error) => error.fieldErrors,
+    }),
+  }),
 });
 
 builder.objectType(NotFoundError, {
@@ -49,25 +57,44 @@ builder.objectType(ForbiddenError, {
 
 builder.objectType(InsufficientPointsError, {
   name: 'InsufficientPointsError',
+  description: "The customer's balance is below what this needs; nothing was changed.",
   interfaces: [ErrorInterface],
-  fields: (t) => ({ balance: t.exposeInt('balance'), required: t.exposeInt('required') }),
+  fields: (t) => ({
+    balance: t.exposeInt('balance', { description: "The customer's points balance now." }),
+    required: t.exposeInt('required', { description: 'The points this needs.' }),
+  }),
 });
 
-builder.objectType(OutOfStockError, { name: 'OutOfStockError', interfaces: [ErrorInterface] });
+builder.objectType(OutOfStockError, {
+  name: 'OutOfStockError',
+  description: 'The reward has no stock left; nothing was changed.',
+  interfaces: [ErrorInterface],
+});
 
 builder.objectType(RateLimitedError, {
   name: 'RateLimitedError',
   description: 'Too many attempts for now: nothing was tried. Try again after `retryAfterSeconds`.',
   interfaces: [ErrorInterface],
-  fields: (t) => ({ retryAfterSeconds: t.exposeInt('retryAfterSeconds') }),
+  fields: (t) => ({
+    retryAfterSeconds: t.exposeInt('retryAfterSeconds', { description: 'Seconds to wait before the next attempt.' }),
+  }),
 });
 
 builder.objectType(TierTooLowError, {
   name: 'TierTooLowError',
+  description: "The customer's tier is below the reward's minimum tier; nothing was changed.",
   interfaces: [ErrorInterface],
   fields: (t) => ({
-    requiredTier: t.field({ type: TierEnum, resolve: (error) => error.requiredTier }),
-    customerTier: t.field({ type: TierEnum, resolve: (error) => error.customerTier }),
+    requiredTier: t.field({
+      type: TierEnum,
+      description: "The reward's minimum tier.",
+      resolve: (error) => error.requiredTier,
+    }),
+    customerTier: t.field({
+      type: TierEnum,
+      description: "The customer's tier now.",
+      resolve: (error) => error.customerTier,
+    }),
   }),
 });
 

@@ -14,28 +14,36 @@ export const UserRef = builder.prismaNode('User', {
   nullable: true,
   description: 'A staff member of the organization.',
   fields: (t) => ({
-    email: t.exposeString('email'),
-    name: t.exposeString('name'),
-    role: t.expose('role', { type: RoleEnum }),
+    email: t.exposeString('email', { description: 'Their sign-in address; unique.' }),
+    name: t.exposeString('name', { description: 'Their name, as colleagues see it.' }),
+    role: t.expose('role', { type: RoleEnum, description: 'What they may do.' }),
     locale: t.expose('locale', { type: LocaleEnum, description: 'The language the dashboard speaks to them.' }),
-    active: t.exposeBoolean('active'),
+    active: t.exposeBoolean('active', { description: 'false: deactivated; they can no longer sign in.' }),
   }),
 });
 
 const SessionRef = builder.objectRef<{ token: string; user: { id: string }; expiresAt: Date }>('Session').implement({
   description: 'A signed-in staff session: send `Authorization: Bearer <token>`. It expires after 12 hours unused.',
   fields: (t) => ({
-    token: t.exposeString('token'),
-    user: t.field({ type: UserRef, resolve: (session) => session.user as never }),
-    expiresAt: t.expose('expiresAt', { type: 'DateTime' }),
+    token: t.exposeString('token', { description: 'The session token; keep it secret.' }),
+    user: t.field({ type: UserRef, description: 'Who signed in.', resolve: (session) => session.user as never }),
+    expiresAt: t.expose('expiresAt', {
+      type: 'DateTime',
+      description: 'When the session ends unless it is used before.',
+    }),
   }),
 });
 
 const CreatedUser = builder
   .objectRef<{ user: { id: string }; initialPassword: string | null }>('CreatedUser')
   .implement({
+    description: 'A new staff member, with their password when Trofast generated it.',
     fields: (t) => ({
-      user: t.field({ type: UserRef, resolve: (created) => created.user as never }),
+      user: t.field({
+        type: UserRef,
+        description: 'The new staff member.',
+        resolve: (created) => created.user as never,
+      }),
       initialPassword: t.exposeString('initialPassword', {
         nullable: true,
         description: 'The generated password when none was given; shown here once.',
@@ -44,6 +52,7 @@ const CreatedUser = builder
   });
 
 const LoginInput = builder.inputType('LoginInput', {
+  description: "A staff member's credentials.",
   fields: (t) => ({
     email: t.string({ required: true }),
     password: t.string({ required: true }),
@@ -51,28 +60,34 @@ const LoginInput = builder.inputType('LoginInput', {
 });
 
 const CreateUserInput = builder.inputType('CreateUserInput', {
+  description: 'A new staff member of your organization.',
   fields: (t) => ({
     email: t.string({ required: true }),
     name: t.string({ required: true }),
-    role: t.field({ type: RoleEnum, required: true }),
-    locale: t.field({ type: LocaleEnum }),
+    role: t.field({ type: RoleEnum, required: true, description: 'What they may do.' }),
+    locale: t.field({
+      type: LocaleEnum,
+      description: "The dashboard's language for them; default: the organization's.",
+    }),
     password: t.string({ description: 'At least 10 characters; leave out to have one generated.' }),
   }),
 });
 
 const UpdateUserInput = builder.inputType('UpdateUserInput', {
+  description: 'Changes to a staff member: what is left out stays as it is.',
   fields: (t) => ({
     id: t.id({ required: true }),
     name: t.string(),
-    role: t.field({ type: RoleEnum }),
-    locale: t.field({ type: LocaleEnum }),
+    role: t.field({ type: RoleEnum, description: 'Their new role.' }),
+    locale: t.field({ type: LocaleEnum, description: "The dashboard's language for them." }),
   }),
 });
 
 const UpdateMeInput = builder.inputType('UpdateMeInput', {
+  description: 'Changes to your own profile: what is left out stays as it is.',
   fields: (t) => ({
     name: t.string(),
-    locale: t.field({ type: LocaleEnum }),
+    locale: t.field({ type: LocaleEnum, description: 'The language the dashboard speaks to you.' }),
   }),
 });
 
@@ -104,8 +119,8 @@ builder.mutationField('login', (t) =>
     type: SessionRef,
     description:
       'Signs a staff member in. After 5 attempts for one email (20 from one address) in a row, each further attempt waits twice as long as the one before, at most 15 minutes: RateLimitedError says how long.',
-    errors: { types: [ValidationError, RateLimitedError] },
-    args: { input: t.arg({ type: LoginInput, required: true }) },
+    errors: { types: [ValidationError, RateLimitedError], dataField: { description: 'The new session.' } },
+    args: { input: t.arg({ type: LoginInput, required: true, description: 'Email and password.' }) },
     resolve: (_root, { input }, context) => login(input, context.clientAddress),
   }),
 );
@@ -120,8 +135,9 @@ builder.mutationField('logout', (t) =>
 builder.mutationField('createUser', (t) =>
   t.field({
     type: CreatedUser,
-    errors: { types: [ValidationError, ...ACCESS_ERRORS] },
-    args: { input: t.arg({ type: CreateUserInput, required: true }) },
+    description: 'Adds a staff member who can sign in at once. ADMIN only.',
+    errors: { types: [ValidationError, ...ACCESS_ERRORS], dataField: { description: 'The staff member created.' } },
+    args: { input: t.arg({ type: CreateUserInput, required: true, description: 'Who to add.' }) },
     resolve: (_root, { input }, context) => createUser(authenticated(context), input),
   }),
 );
@@ -129,8 +145,12 @@ builder.mutationField('createUser', (t) =>
 builder.mutationField('updateUser', (t) =>
   t.field({
     type: UserRef,
-    errors: { types: [ValidationError, NotFoundError, ...ACCESS_ERRORS] },
-    args: { input: t.arg({ type: UpdateUserInput, required: true }) },
+    description: "Changes a staff member's name, role or language. ADMIN only.",
+    errors: {
+      types: [ValidationError, NotFoundError, ...ACCESS_ERRORS],
+      dataField: { description: 'The staff member as changed.' },
+    },
+    args: { input: t.arg({ type: UpdateUserInput, required: true, description: 'Who, and what changes.' }) },
     resolve: (_root, { input }, context) =>
       updateUser(authenticated(context), { ...input, id: rawId(String(input.id), 'User', 'Staff member') }),
   }),
@@ -140,7 +160,10 @@ builder.mutationField('deactivateUser', (t) =>
   t.field({
     type: UserRef,
     description: 'The staff member can no longer sign in; their sessions end now.',
-    errors: { types: [ValidationError, NotFoundError, ...ACCESS_ERRORS] },
+    errors: {
+      types: [ValidationError, NotFoundError, ...ACCESS_ERRORS],
+      dataField: { description: 'The staff member, now inactive.' },
+    },
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, { id }, context) =>
       deactivateUser(authenticated(context), rawId(String(id), 'User', 'Staff member')),
@@ -151,8 +174,11 @@ builder.mutationField('updateMe', (t) =>
   t.field({
     type: UserRef,
     description: 'Changes your own name or the language the dashboard speaks to you.',
-    errors: { types: [ValidationError, NotFoundError, ...ACCESS_ERRORS] },
-    args: { input: t.arg({ type: UpdateMeInput, required: true }) },
+    errors: {
+      types: [ValidationError, NotFoundError, ...ACCESS_ERRORS],
+      dataField: { description: 'You, as changed.' },
+    },
+    args: { input: t.arg({ type: UpdateMeInput, required: true, description: 'What changes.' }) },
     resolve: (_root, { input }, context) => updateMe(authenticated(context), input),
   }),
 );
