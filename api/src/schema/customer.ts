@@ -31,31 +31,42 @@ const ChannelConsentRef = builder
   .implement({
     description: 'Whether the customer agreed to be contacted on a channel (never asked: not granted).',
     fields: (t) => ({
-      channel: t.expose('channel', { type: ChannelEnum }),
-      granted: t.exposeBoolean('granted'),
-      updatedAt: t.expose('updatedAt', { type: 'DateTime', nullable: true }),
+      channel: t.expose('channel', { type: ChannelEnum, description: 'The channel.' }),
+      granted: t.exposeBoolean('granted', { description: 'true: MARKETING and SURVEY_INVITE may use this channel.' }),
+      updatedAt: t.expose('updatedAt', {
+        type: 'DateTime',
+        nullable: true,
+        description: 'When the consent was last given or withdrawn; null when never asked.',
+      }),
     }),
   });
 
 export const CustomerNode = builder.prismaNode('Customer', {
   id: { field: 'id' },
   nullable: true,
+  description:
+    'A customer of the organization, with their points, tier, churn risk and scores. A key without `customers:read` sees only `id` and `externalId`.',
   fields: (t) => ({
     externalId: t.exposeString('externalId', { description: 'Your id for the customer; unique in your organization.' }),
-    name: t.exposeString('name'),
-    email: t.exposeString('email', { nullable: true }),
-    phone: t.exposeString('phone', { nullable: true }),
-    kind: t.expose('kind', { type: CustomerKindEnum }),
+    name: t.exposeString('name', { description: "The person's or company's name." }),
+    email: t.exposeString('email', { nullable: true, description: 'Their email address; null when unknown.' }),
+    phone: t.exposeString('phone', { nullable: true, description: 'Their phone number; null when unknown.' }),
+    kind: t.expose('kind', { type: CustomerKindEnum, description: 'A person or a company.' }),
     locale: t.expose('locale', { type: LocaleEnum, description: 'The language the customer is spoken to in.' }),
-    tier: t.expose('tier', { type: TierEnum }),
-    pointsBalance: t.exposeInt('pointsBalance'),
+    tier: t.expose('tier', { type: TierEnum, description: 'Their tier, by points earned in the last 12 months.' }),
+    pointsBalance: t.exposeInt('pointsBalance', {
+      description: 'Points they may spend now: always the sum of their ledger, never below 0.',
+    }),
     lastPersonalContactAt: t.expose('lastPersonalContactAt', {
       type: 'DateTime',
       nullable: true,
       description: 'The latest personal interaction (either direction) or incident response.',
     }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    accountManager: t.relation('accountManager', { nullable: true }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the customer was first recorded.' }),
+    accountManager: t.relation('accountManager', {
+      nullable: true,
+      description: 'The staff member who looks after the customer; null: nobody.',
+    }),
     consents: t.field({
       type: [ChannelConsentRef],
       description: 'Every channel, granted or not.',
@@ -74,9 +85,10 @@ export const CustomerNode = builder.prismaNode('Customer', {
 });
 
 const CustomerOrderBy = builder.enumType('CustomerOrderBy', {
+  description: 'The order of a customer list.',
   values: {
     RISK_DESC: { description: 'Highest churn risk first.' },
-    NAME_ASC: {},
+    NAME_ASC: { description: 'By name, A to Z.' },
     CREATED_DESC: { description: 'Newest customers first.' },
     LAST_PERSONAL_CONTACT_ASC: { description: 'Longest without personal contact first; never contacted before all.' },
   },
@@ -90,10 +102,11 @@ const ORDER: Record<typeof CustomerOrderBy.$inferType, Prisma.CustomerOrderByWit
 };
 
 const CustomerFilter = builder.inputType('CustomerFilter', {
+  description: 'Which customers to list; every condition given must hold.',
   fields: (t) => ({
     search: t.string({ description: 'Case-insensitive, in name, email and externalId.' }),
-    riskLevels: t.field({ type: [RiskLevelEnum] }),
-    tiers: t.field({ type: [TierEnum] }),
+    riskLevels: t.field({ type: [RiskLevelEnum], description: 'Only customers at one of these risk levels.' }),
+    tiers: t.field({ type: [TierEnum], description: 'Only customers in one of these tiers.' }),
   }),
 });
 
@@ -119,9 +132,14 @@ builder.queryField('customers', (t) =>
     type: 'Customer',
     cursor: 'id',
     maxSize: 100,
+    description: 'The customers of your organization, a page at a time. Staff, or a key with `customers:read`.',
     args: {
-      filter: t.arg({ type: CustomerFilter }),
-      orderBy: t.arg({ type: CustomerOrderBy, defaultValue: 'RISK_DESC' }),
+      filter: t.arg({ type: CustomerFilter, description: 'Which customers; all when left out.' }),
+      orderBy: t.arg({
+        type: CustomerOrderBy,
+        defaultValue: 'RISK_DESC',
+        description: 'The order; highest risk first by default.',
+      }),
     },
     totalCount: (_connection, { filter }, context) =>
       tenantDb(authenticated(context)).customer.count({ where: customerWhere(filter) }),
@@ -138,7 +156,9 @@ builder.queryField('customer', (t) =>
   t.prismaField({
     type: 'Customer',
     nullable: true,
-    args: { ref: t.arg({ type: CustomerRef, required: true }) },
+    description:
+      'One customer by global id or your externalId; null when there is none. Staff, or a key with `customers:read`.',
+    args: { ref: t.arg({ type: CustomerRef, required: true, description: 'Which customer.' }) },
     resolve: (query, _root, { ref }, context) => {
       const where = customerRef(ref);
       return tenantDb(authenticated(context)).customer.findFirst({
@@ -150,20 +170,23 @@ builder.queryField('customer', (t) =>
 );
 
 const UpsertCustomerInput = builder.inputType('UpsertCustomerInput', {
+  description: 'A customer by your externalId; on an update, what is left out stays as it is.',
   fields: (t) => ({
     externalId: t.string({ required: true }),
     name: t.string({ required: true }),
     email: t.string(),
     phone: t.string(),
-    kind: t.field({ type: CustomerKindEnum }),
+    kind: t.field({ type: CustomerKindEnum, description: 'Default: PERSON.' }),
     locale: t.field({ type: LocaleEnum, description: "Default: the organization's." }),
     accountManagerId: t.id(),
     consents: t.field({
+      description: 'Consents to change, each channel at most once; channels left out stay as they are.',
       type: [
         builder.inputType('ChannelConsentInput', {
+          description: "The customer's consent on one channel.",
           fields: (c) => ({
-            channel: c.field({ type: ChannelEnum, required: true }),
-            granted: c.boolean({ required: true }),
+            channel: c.field({ type: ChannelEnum, required: true, description: 'The channel.' }),
+            granted: c.boolean({ required: true, description: 'true: given; false: withdrawn.' }),
           }),
         }),
       ],
@@ -175,9 +198,12 @@ builder.mutationField('upsertCustomer', (t) =>
   t.field({
     type: CustomerNode,
     description: 'Creates the customer with this externalId, or updates the fields given.',
-    errors: { types: [ValidationError, ...ACCESS_ERRORS] },
+    errors: {
+      types: [ValidationError, ...ACCESS_ERRORS],
+      dataField: { description: 'The customer as stored.' },
+    },
     args: {
-      input: t.arg({ type: UpsertCustomerInput, required: true }),
+      input: t.arg({ type: UpsertCustomerInput, required: true, description: 'The customer.' }),
       idempotencyKey: t.arg.string(IDEMPOTENCY_KEY),
     },
     resolve: (_root, { input }, context) =>

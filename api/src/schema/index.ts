@@ -24,7 +24,13 @@ import './economics.ts';
 import './events.ts';
 import './event-feed.ts';
 
-builder.queryType({});
-builder.mutationType({});
+builder.queryType({
+  description:
+    "Reads, always within the caller's organization. Staff see by role; partner keys by scope (each field says which).",
+});
+builder.mutationType({
+  description:
+    'Writes. Domain errors come back as data in each result union; partner writes take an `idempotencyKey` to retry safely.',
+});
 
 export const schema = builder.toSchema({ sortSchema: false });

@@ -13,14 +13,17 @@ export const InteractionNode = builder.prismaNode('Interaction', {
   nullable: true,
   description: 'A contact with the customer, in either direction.',
   fields: (t) => ({
-    customer: t.relation('customer'),
-    channel: t.expose('channel', { type: ChannelEnum }),
-    direction: t.expose('direction', { type: DirectionEnum }),
-    kind: t.expose('kind', { type: InteractionKindEnum }),
+    customer: t.relation('customer', { description: 'Who was contacted, or made contact.' }),
+    channel: t.expose('channel', { type: ChannelEnum, description: 'How.' }),
+    direction: t.expose('direction', { type: DirectionEnum, description: 'Who started it.' }),
+    kind: t.expose('kind', { type: InteractionKindEnum, description: 'What it was about.' }),
     personal: t.exposeBoolean('personal', { description: 'A person reached out, not an automated send.' }),
-    occurredAt: t.expose('occurredAt', { type: 'DateTime' }),
-    note: t.exposeString('note', { nullable: true }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    occurredAt: t.expose('occurredAt', {
+      type: 'DateTime',
+      description: 'When it happened; rolling windows count from here, not from when it was recorded.',
+    }),
+    note: t.exposeString('note', { nullable: true, description: 'A note for staff; null when none.' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When Trofast recorded it.' }),
   }),
 });
 
@@ -35,12 +38,16 @@ builder.prismaObjectField('Customer', 'interactions', (t) =>
 );
 
 export const RecordInteractionInput = builder.inputType('RecordInteractionInput', {
+  description: 'A contact to record.',
   fields: (t) => ({
-    customer: t.field({ type: CustomerRef, required: true }),
-    channel: t.field({ type: ChannelEnum, required: true }),
-    direction: t.field({ type: DirectionEnum, required: true }),
-    kind: t.field({ type: InteractionKindEnum, required: true }),
-    personal: t.boolean({ required: true }),
+    customer: t.field({ type: CustomerRef, required: true, description: 'The customer; they must exist.' }),
+    channel: t.field({ type: ChannelEnum, required: true, description: 'How.' }),
+    direction: t.field({ type: DirectionEnum, required: true, description: 'Who started it.' }),
+    kind: t.field({ type: InteractionKindEnum, required: true, description: 'What it was about.' }),
+    personal: t.boolean({
+      required: true,
+      description: 'true when a person reached out (not an automated send): it resets the IGNORED clock.',
+    }),
     occurredAt: t.field({ type: 'DateTime', description: 'Default: now. May be back-dated for imports.' }),
     note: t.string(),
   }),
@@ -53,10 +60,14 @@ export function interactionEvent(input: typeof RecordInteractionInput.$inferInpu
 builder.mutationField('recordInteraction', (t) =>
   t.field({
     type: InteractionNode,
-    description: 'A contact is a fact and is always stored, even one that broke the contact cap.',
-    errors: { types: [ValidationError, NotFoundError, ...ACCESS_ERRORS] },
+    description:
+      'A contact is a fact and is always stored, even one that broke the contact cap. AGENT and up, or a key with `events:write`.',
+    errors: {
+      types: [ValidationError, NotFoundError, ...ACCESS_ERRORS],
+      dataField: { description: 'The interaction recorded.' },
+    },
     args: {
-      input: t.arg({ type: RecordInteractionInput, required: true }),
+      input: t.arg({ type: RecordInteractionInput, required: true, description: 'The contact.' }),
       idempotencyKey: t.arg.string(IDEMPOTENCY_KEY),
     },
     resolve: async (_root, { input }, context) => {

@@ -13,20 +13,27 @@ export const PointsEntryNode = builder.prismaNode('PointsEntry', {
   nullable: true,
   description: 'One movement of points. Entries are never changed or removed; corrections are new entries.',
   fields: (t) => ({
-    customer: t.relation('customer'),
-    delta: t.exposeInt('delta'),
-    kind: t.expose('kind', { type: PointsEntryKindEnum }),
+    customer: t.relation('customer', { description: 'Whose points moved.' }),
+    delta: t.exposeInt('delta', { description: 'Points added (above 0) or taken (below 0).' }),
+    kind: t.expose('kind', { type: PointsEntryKindEnum, description: 'Why the points moved.' }),
     explanation: t.string({
       description: "The movement in plain words, in the customer's language unless another is asked for.",
-      args: { locale: t.arg({ type: LocaleEnum }) },
+      args: { locale: t.arg({ type: LocaleEnum, description: "Default: the customer's language." }) },
       select: { reason: true, reasonParams: true, customer: { select: { locale: true } } },
       resolve: (entry, { locale }) =>
         renderLedgerEntry(entry.reason, entry.reasonParams, locale ?? entry.customer.locale),
     }),
-    balanceAfter: t.exposeInt('balanceAfter'),
-    expiresAt: t.expose('expiresAt', { type: 'DateTime', nullable: true }),
-    occurredAt: t.expose('occurredAt', { type: 'DateTime' }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    balanceAfter: t.exposeInt('balanceAfter', { description: "The customer's balance right after this entry." }),
+    expiresAt: t.expose('expiresAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When earned points expire (24 months after the purchase by default); null for entries that do not.',
+    }),
+    occurredAt: t.expose('occurredAt', {
+      type: 'DateTime',
+      description: 'When what caused it happened (a back-dated purchase keeps its date).',
+    }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the entry was written.' }),
   }),
 });
 
@@ -42,8 +49,9 @@ builder.prismaObjectField('Customer', 'pointsLedger', (t) =>
 );
 
 const AdjustPointsInput = builder.inputType('AdjustPointsInput', {
+  description: "A correction of a customer's points.",
   fields: (t) => ({
-    customer: t.field({ type: CustomerRef, required: true }),
+    customer: t.field({ type: CustomerRef, required: true, description: 'Whose points.' }),
     delta: t.int({ required: true, description: 'Points to add (above 0) or take (below 0); never 0.' }),
     reason: t.string({ required: true, description: "Shown to the customer in the entry's explanation." }),
   }),
@@ -52,9 +60,15 @@ const AdjustPointsInput = builder.inputType('AdjustPointsInput', {
 builder.mutationField('adjustPoints', (t) =>
   t.field({
     type: PointsEntryNode,
-    description: 'A correction as a new ADJUST entry; it can never take the balance below zero.',
-    errors: { types: [ValidationError, NotFoundError, InsufficientPointsError, ...ACCESS_ERRORS] },
-    args: { input: t.arg({ type: AdjustPointsInput, required: true }), idempotencyKey: t.arg.string(IDEMPOTENCY_KEY) },
+    description: 'A correction as a new ADJUST entry; it can never take the balance below zero. MANAGER and up.',
+    errors: {
+      types: [ValidationError, NotFoundError, InsufficientPointsError, ...ACCESS_ERRORS],
+      dataField: { description: 'The new ledger entry.' },
+    },
+    args: {
+      input: t.arg({ type: AdjustPointsInput, required: true, description: 'Whose points, how many and why.' }),
+      idempotencyKey: t.arg.string(IDEMPOTENCY_KEY),
+    },
     resolve: (_root, { input }, context) =>
       adjustPoints(authenticated(context), { ...input, customer: customerRef(input.customer) }),
   }),

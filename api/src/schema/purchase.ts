@@ -11,17 +11,27 @@ import { recordEvent } from '../services/events.service.ts';
 export const PurchaseNode = builder.prismaNode('Purchase', {
   id: { field: 'id' },
   nullable: true,
+  description: 'A purchase by a customer; it earns points, and its spend never counts toward churn risk.',
   fields: (t) => ({
-    customer: t.relation('customer'),
+    customer: t.relation('customer', { description: 'Who bought.' }),
     amount: t.field({
       type: Money,
+      description: 'What was spent.',
       select: { amountMinor: true, currency: true },
       resolve: (purchase) => ({ amountMinor: purchase.amountMinor, currency: purchase.currency }),
     }),
-    occurredAt: t.expose('occurredAt', { type: 'DateTime' }),
-    externalRef: t.exposeString('externalRef', { nullable: true }),
-    pointsEarned: t.exposeInt('pointsEarned'),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    occurredAt: t.expose('occurredAt', {
+      type: 'DateTime',
+      description: 'When it happened; rolling windows count from here, not from when it was recorded.',
+    }),
+    externalRef: t.exposeString('externalRef', {
+      nullable: true,
+      description: 'Your reference (order or receipt number); unique in your organization.',
+    }),
+    pointsEarned: t.exposeInt('pointsEarned', {
+      description: 'Points it earned: 1 per 10 whole currency units by default, rounded down.',
+    }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When Trofast recorded it.' }),
   }),
 });
 
@@ -36,9 +46,10 @@ builder.prismaObjectField('Customer', 'purchases', (t) =>
 );
 
 export const RecordPurchaseInput = builder.inputType('RecordPurchaseInput', {
+  description: 'A purchase to record.',
   fields: (t) => ({
-    customer: t.field({ type: CustomerRef, required: true }),
-    amount: t.field({ type: MoneyInput, required: true }),
+    customer: t.field({ type: CustomerRef, required: true, description: 'Who bought; the customer must exist.' }),
+    amount: t.field({ type: MoneyInput, required: true, description: 'What was spent, above 0.' }),
     occurredAt: t.field({ type: 'DateTime', description: 'Default: now. May be back-dated for imports.' }),
     externalRef: t.string({ description: 'Unique per organization: a repeat is rejected, never counted twice.' }),
   }),
@@ -51,9 +62,14 @@ export function purchaseEvent(input: typeof RecordPurchaseInput.$inferInput) {
 builder.mutationField('recordPurchase', (t) =>
   t.field({
     type: PurchaseNode,
-    errors: { types: [ValidationError, NotFoundError, ...ACCESS_ERRORS] },
+    description:
+      "Records a purchase: it earns points (with a ledger entry that explains itself), may lift the tier, and recomputes the customer's scores. AGENT and up, or a key with `events:write`.",
+    errors: {
+      types: [ValidationError, NotFoundError, ...ACCESS_ERRORS],
+      dataField: { description: 'The purchase recorded, with the points it earned.' },
+    },
     args: {
-      input: t.arg({ type: RecordPurchaseInput, required: true }),
+      input: t.arg({ type: RecordPurchaseInput, required: true, description: 'The purchase.' }),
       idempotencyKey: t.arg.string(IDEMPOTENCY_KEY),
     },
     resolve: async (_root, { input }, context) => {
