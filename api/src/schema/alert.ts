@@ -68,46 +68,69 @@ export const AlertNode = builder.prismaNode('Alert', {
   nullable: true,
   description: 'Something a manager should act on. At most one is open per kind and customer (or incident).',
   fields: (t) => ({
-    kind: t.expose('kind', { type: AlertKindEnum }),
-    severity: t.expose('severity', { type: AlertSeverityEnum }),
-    customer: t.relation('customer'),
-    incident: t.relation('incident', { nullable: true }),
+    kind: t.expose('kind', { type: AlertKindEnum, description: 'What raised it.' }),
+    severity: t.expose('severity', {
+      type: AlertSeverityEnum,
+      description: 'How urgent it is; an open alert is escalated when its cause worsens.',
+    }),
+    customer: t.relation('customer', { description: 'The customer it is about.' }),
+    incident: t.relation('incident', {
+      nullable: true,
+      description: 'The incident it is about (INCIDENT, SLA_BREACH); null otherwise.',
+    }),
     title: t.string({
       description:
         "What happened, in the reader's language (or the one asked for). An open CHURN_RISK alert names the customer's current level.",
-      args: { locale: t.arg({ type: LocaleEnum }) },
+      args: { locale: t.arg({ type: LocaleEnum, description: "Default: the reader's language." }) },
       select: TEXT_SELECT,
       resolve: (alert, { locale }, context) => textPart(alertText(alert, locale, context), 'title'),
     }),
     message: t.string({
-      description: 'What happened and what to do.',
-      args: { locale: t.arg({ type: LocaleEnum }) },
+      description: "What happened and what to do, in the reader's language (or the one asked for).",
+      args: { locale: t.arg({ type: LocaleEnum, description: "Default: the reader's language." }) },
       select: TEXT_SELECT,
       resolve: (alert, { locale }, context) => textPart(alertText(alert, locale, context), 'message'),
     }),
-    status: t.expose('status', { type: AlertStatusEnum }),
+    status: t.expose('status', { type: AlertStatusEnum, description: 'Where it stands.' }),
     topSpender: t.boolean({
       description:
         "The stakes: whether the customer is in the organization's top 10% by 12-month spend (in its default currency), as of now. The dashboard's board puts these first within a severity.",
       select: { customerId: true },
       resolve: (alert, _args, context) => isTopSpenderNow(authenticated(context), alert.customerId),
     }),
-    assignee: t.relation('assignee', { nullable: true }),
-    acknowledgedBy: t.relation('acknowledgedBy', { nullable: true }),
-    acknowledgedAt: t.expose('acknowledgedAt', { type: 'DateTime', nullable: true }),
-    resolvedAt: t.expose('resolvedAt', { type: 'DateTime', nullable: true }),
-    resolvedBy: t.relation('resolvedBy', { nullable: true }),
+    assignee: t.relation('assignee', {
+      nullable: true,
+      description: 'The staff member it is assigned to; null: nobody.',
+    }),
+    acknowledgedBy: t.relation('acknowledgedBy', {
+      nullable: true,
+      description: 'Who acknowledged it; null until someone does.',
+    }),
+    acknowledgedAt: t.expose('acknowledgedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When it was acknowledged; null until it is.',
+    }),
+    resolvedAt: t.expose('resolvedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When it was resolved; null while open.',
+    }),
+    resolvedBy: t.relation('resolvedBy', {
+      nullable: true,
+      description: 'Who resolved it; null while open or when it resolved itself.',
+    }),
     resolutionNote: t.string({
       nullable: true,
       description: 'Why the alert resolved itself (its cause went away); null when a person resolved it.',
-      args: { locale: t.arg({ type: LocaleEnum }) },
+      args: { locale: t.arg({ type: LocaleEnum, description: "Default: the reader's language." }) },
       select: { resolutionNote: true },
       resolve: async (alert, { locale }, context) =>
         alert.resolutionNote
           ? renderResolutionNote(alert.resolutionNote, locale ?? (await readerLocale(context)))
           : null,
     }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was raised.' }),
     updatedAt: t.expose('updatedAt', {
       type: 'DateTime',
       description: 'Changed when escalated, acknowledged, assigned or resolved.',
@@ -116,16 +139,21 @@ export const AlertNode = builder.prismaNode('Alert', {
 });
 
 const AlertFilter = builder.inputType('AlertFilter', {
+  description: 'Which alerts to list; every condition given must hold.',
   fields: (t) => ({
-    statuses: t.field({ type: [AlertStatusEnum] }),
-    kinds: t.field({ type: [AlertKindEnum] }),
+    statuses: t.field({
+      type: [AlertStatusEnum],
+      description: 'Only alerts in one of these statuses; all when empty.',
+    }),
+    kinds: t.field({ type: [AlertKindEnum], description: 'Only alerts of one of these kinds; all when empty.' }),
   }),
 });
 
 const AlertSubscriptionFilter = builder.inputType('AlertSubscriptionFilter', {
+  description: 'Which new alerts to receive; every condition given must hold.',
   fields: (t) => ({
-    kinds: t.field({ type: [AlertKindEnum] }),
-    minSeverity: t.field({ type: AlertSeverityEnum }),
+    kinds: t.field({ type: [AlertKindEnum], description: 'Only alerts of one of these kinds; all when empty.' }),
+    minSeverity: t.field({ type: AlertSeverityEnum, description: 'Only alerts at least this severe.' }),
   }),
 });
 
@@ -150,8 +178,8 @@ builder.queryField('alerts', (t) =>
     description:
       'Newest first. `since`: every alert created or changed at or after that time (`updatedAt >= since`), to catch up after a reconnect: pass the `updatedAt` of the last alert you saw. Alerts changed at that same instant come again, so de-duplicate by `id`, keeping the newest `updatedAt`. A change is stamped when the work that made it starts, so one stamped a few seconds earlier can be stored after the one you saw: stepping `since` back a little (the dashboard uses 10 s) catches those too.',
     args: {
-      filter: t.arg({ type: AlertFilter }),
-      since: t.arg({ type: 'DateTime' }),
+      filter: t.arg({ type: AlertFilter, description: 'Which alerts; all when left out.' }),
+      since: t.arg({ type: 'DateTime', description: 'Only alerts created or changed at or after this time.' }),
     },
     totalCount: (_connection, { filter: alertFilter, since }, context) =>
       tenantDb(authenticated(context)).alert.count({ where: alertWhere(alertFilter, since) }),
@@ -170,7 +198,12 @@ builder.prismaObjectField('Customer', 'alerts', (t) =>
     maxSize: 100,
     totalCount: true,
     description: 'Newest first; `statuses` to see only open ones, say.',
-    args: { statuses: t.arg({ type: [AlertStatusEnum] }) },
+    args: {
+      statuses: t.arg({
+        type: [AlertStatusEnum],
+        description: 'Only alerts in one of these statuses; all when empty.',
+      }),
+    },
     query: ({ statuses }) => ({
       where: statuses?.length ? { status: { in: statuses } } : {},
       orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
@@ -181,7 +214,9 @@ builder.prismaObjectField('Customer', 'alerts', (t) =>
 builder.mutationField('acknowledgeAlert', (t) =>
   t.prismaField({
     type: 'Alert',
-    errors: { types: [NotFoundError, ...ACCESS_ERRORS] },
+    description:
+      'Marks an OPEN alert as seen by you (ACKNOWLEDGED); it stays unresolved. One already acknowledged or resolved stays as it is. MANAGER and up.',
+    errors: { types: [NotFoundError, ...ACCESS_ERRORS], dataField: { description: 'The alert, acknowledged.' } },
     args: { id: t.arg.id({ required: true }) },
     resolve: (_query, _root, { id }, context) => acknowledgeAlert(authenticated(context), rawId(String(id), 'Alert')),
   }),
@@ -190,10 +225,16 @@ builder.mutationField('acknowledgeAlert', (t) =>
 builder.mutationField('assignAlert', (t) =>
   t.prismaField({
     type: 'Alert',
-    errors: { types: [ValidationError, NotFoundError, ...ACCESS_ERRORS] },
+    description: 'Gives the alert to a staff member to act on, or takes it from them. MANAGER and up.',
+    errors: {
+      types: [ValidationError, NotFoundError, ...ACCESS_ERRORS],
+      dataField: { description: 'The alert with its new assignee.' },
+    },
     args: {
       input: t.arg({
+        description: 'The alert and who gets it.',
         type: builder.inputType('AssignAlertInput', {
+          description: 'An alert and the staff member to assign it to.',
           fields: (f) => ({
             id: f.id({ required: true }),
             assigneeId: f.id({ description: 'A staff member; null unassigns.' }),
@@ -214,7 +255,9 @@ builder.mutationField('assignAlert', (t) =>
 builder.mutationField('resolveAlert', (t) =>
   t.prismaField({
     type: 'Alert',
-    errors: { types: [NotFoundError, ...ACCESS_ERRORS] },
+    description:
+      'Closes the alert as dealt with; TWO_STRIKES and DETRACTOR close only this way. A new cause raises a new alert. MANAGER and up.',
+    errors: { types: [NotFoundError, ...ACCESS_ERRORS], dataField: { description: 'The alert, resolved.' } },
     args: { id: t.arg.id({ required: true }) },
     resolve: (_query, _root, { id }, context) => resolveAlert(authenticated(context), rawId(String(id), 'Alert')),
   }),
@@ -228,14 +271,17 @@ function readAlert(query: object, event: AlertEvent, context: Context) {
   );
 }
 
-builder.subscriptionType({});
+builder.subscriptionType({
+  description:
+    'Live changes of your organization over graphql-ws (authenticate in `connection_init`) or SSE. Each event is stored before it is sent.',
+});
 
 builder.subscriptionField('alertRaised', (t) =>
   t.prismaField({
     type: 'Alert',
     description:
       'Alerts raised in your organization, as they are stored. After a reconnect, fetch what you missed with `alerts(since:)`.',
-    args: { filter: t.arg({ type: AlertSubscriptionFilter }) },
+    args: { filter: t.arg({ type: AlertSubscriptionFilter, description: 'Which alerts; all when left out.' }) },
     subscribe: (_root, { filter: wanted }, context) => {
       const events = runtime().pubsub.subscribe('alertRaised', authenticated(context).organizationId);
       // Every stage of a pipe is another async step per event and subscriber: none when unfiltered.
@@ -268,7 +314,10 @@ builder.subscriptionField('churnRiskChanged', (t) =>
     type: 'Customer',
     description:
       'Customers whose churn risk changed, at or above `minLevel` if given; only one customer if `customerId` is.',
-    args: { minLevel: t.arg({ type: RiskLevelEnum }), customerId: t.arg.id() },
+    args: {
+      minLevel: t.arg({ type: RiskLevelEnum, description: 'Only customers whose new level is at least this.' }),
+      customerId: t.arg.id(),
+    },
     subscribe: (_root, { minLevel, customerId }, context) => {
       const only = customerId == null ? null : rawIdOrNull(String(customerId), 'Customer');
       const events = runtime().pubsub.subscribe('churnRiskChanged', authenticated(context).organizationId);

@@ -11,27 +11,37 @@ import {
 } from '../services/overview.service.ts';
 
 const RiskLevelCount = builder.objectRef<{ level: RiskLevel; count: number }>('RiskLevelCount').implement({
+  description: 'How many customers are at one risk level.',
   fields: (t) => ({
-    level: t.expose('level', { type: RiskLevelEnum }),
-    count: t.exposeInt('count'),
+    level: t.expose('level', { type: RiskLevelEnum, description: 'The risk level.' }),
+    count: t.exposeInt('count', { description: 'Customers at that level now.' }),
   }),
 });
 
 const OverviewRef = builder.objectRef<Awaited<ReturnType<typeof overview>>>('Overview').implement({
+  description: "The organization's headline figures, as of now.",
   fields: (t) => ({
-    customers: t.exposeInt('customers'),
+    customers: t.exposeInt('customers', { description: 'Customers in the organization.' }),
     openAlerts: t.exposeInt('openAlerts', { description: 'Alerts not yet resolved (open or acknowledged).' }),
-    openIncidents: t.exposeInt('openIncidents'),
+    openIncidents: t.exposeInt('openIncidents', { description: 'Incidents not yet resolved (OPEN or IN_PROGRESS).' }),
     nps: t.exposeFloat('nps', {
       nullable: true,
       description: `Net Promoter Score of the last ${NPS_WINDOW_DAYS} days (promoters minus detractors, in percent); null without answers.`,
     }),
-    riskDistribution: t.field({ type: [RiskLevelCount], resolve: (parent) => parent.riskDistribution }),
+    riskDistribution: t.field({
+      type: [RiskLevelCount],
+      description: 'Customers per churn-risk level, one entry per level.',
+      resolve: (parent) => parent.riskDistribution,
+    }),
   }),
 });
 
 builder.queryField('overview', (t) =>
-  t.field({ type: OverviewRef, resolve: (_root, _args, context) => overview(authenticated(context)) }),
+  t.field({
+    type: OverviewRef,
+    description: 'Counts, NPS and the risk distribution. Staff, or a key with `alerts:read` or `customers:read`.',
+    resolve: (_root, _args, context) => overview(authenticated(context)),
+  }),
 );
 
 builder.queryField('customersToThank', (t) =>
