@@ -22,17 +22,28 @@ export const IncidentNode = builder.prismaNode('Incident', {
   nullable: true,
   description: 'Something that went wrong for a customer, from report to resolution, with an SLA due time.',
   fields: (t) => ({
-    customer: t.relation('customer'),
-    title: t.exposeString('title'),
-    description: t.exposeString('description', { nullable: true }),
-    category: t.expose('category', { type: IncidentCategoryEnum }),
-    severity: t.expose('severity', { type: IncidentSeverityEnum }),
-    status: t.expose('status', { type: IncidentStatusEnum }),
+    customer: t.relation('customer', { description: 'Who it happened to.' }),
+    title: t.exposeString('title', { description: 'What went wrong, in a line.' }),
+    description: t.exposeString('description', { nullable: true, description: 'The details; null when none.' }),
+    category: t.expose('category', { type: IncidentCategoryEnum, description: 'What it is about.' }),
+    severity: t.expose('severity', {
+      type: IncidentSeverityEnum,
+      description: 'How bad it is; sets the SLA due time.',
+    }),
+    status: t.expose('status', { type: IncidentStatusEnum, description: 'Where it stands.' }),
     source: t.exposeString('source', { nullable: true, description: 'Where it came from; default: who reported it.' }),
-    owner: t.relation('owner', { nullable: true }),
-    openedAt: t.expose('openedAt', { type: 'DateTime' }),
-    firstResponseAt: t.expose('firstResponseAt', { type: 'DateTime', nullable: true }),
-    resolvedAt: t.expose('resolvedAt', { type: 'DateTime', nullable: true }),
+    owner: t.relation('owner', { nullable: true, description: 'The staff member working on it; null: nobody.' }),
+    openedAt: t.expose('openedAt', { type: 'DateTime', description: 'When it was opened; the SLA counts from here.' }),
+    firstResponseAt: t.expose('firstResponseAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When someone first responded to the customer (a personal contact); null until then.',
+    }),
+    resolvedAt: t.expose('resolvedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When it was resolved; null while open.',
+    }),
     slaDueAt: t.expose('slaDueAt', {
       type: 'DateTime',
       description: "Opened plus the organization's SLA target for the severity.",
@@ -42,13 +53,13 @@ export const IncidentNode = builder.prismaNode('Incident', {
       select: { status: true, slaDueAt: true, resolvedAt: true },
       resolve: (incident) => isSlaBreached(incident, runtime().clock.now()),
     }),
-    resolution: t.exposeString('resolution', { nullable: true }),
+    resolution: t.exposeString('resolution', { nullable: true, description: 'How it was resolved; null while open.' }),
     customerSatisfied: t.expose('customerSatisfied', {
       type: CustomerSatisfiedEnum,
       description: 'YES makes the incident a service recovery.',
     }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When Trofast recorded it.' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When it last changed.' }),
   }),
 });
 
@@ -63,9 +74,16 @@ builder.prismaObjectField('Customer', 'incidents', (t) =>
 );
 
 const IncidentFilter = builder.inputType('IncidentFilter', {
+  description: 'Which incidents to list; every condition given must hold.',
   fields: (t) => ({
-    statuses: t.field({ type: [IncidentStatusEnum] }),
-    severities: t.field({ type: [IncidentSeverityEnum] }),
+    statuses: t.field({
+      type: [IncidentStatusEnum],
+      description: 'Only incidents in one of these statuses; all when empty.',
+    }),
+    severities: t.field({
+      type: [IncidentSeverityEnum],
+      description: 'Only incidents of one of these severities; all when empty.',
+    }),
   }),
 });
 
@@ -76,7 +94,7 @@ builder.queryField('incidents', (t) =>
     maxSize: 100,
     description:
       'Most urgent first: open before resolved and closed, then the earliest due (the longest overdue lead), the more severe, the longest open.',
-    args: { filter: t.arg({ type: IncidentFilter }) },
+    args: { filter: t.arg({ type: IncidentFilter, description: 'Which incidents; all when left out.' }) },
     totalCount: (_connection, { filter }, context) =>
       tenantDb(authenticated(context)).incident.count({ where: incidentWhere(filter) }),
     resolve: async (query, _root, { filter }, context) => {
@@ -91,12 +109,17 @@ builder.queryField('incidents', (t) =>
 );
 
 export const ReportIncidentInput = builder.inputType('ReportIncidentInput', {
+  description: 'An incident to open.',
   fields: (t) => ({
-    customer: t.field({ type: CustomerRef, required: true }),
+    customer: t.field({ type: CustomerRef, required: true, description: 'Who it happened to; they must exist.' }),
     title: t.string({ required: true }),
     description: t.string(),
-    category: t.field({ type: IncidentCategoryEnum, required: true }),
-    severity: t.field({ type: IncidentSeverityEnum, required: true }),
+    category: t.field({ type: IncidentCategoryEnum, required: true, description: 'What it is about.' }),
+    severity: t.field({
+      type: IncidentSeverityEnum,
+      required: true,
+      description: 'How bad it is; HIGH and CRITICAL raise an INCIDENT alert.',
+    }),
     source: t.string({ description: 'e.g. "Support desk" or "Customer, by email"; default: who reported it.' }),
     occurredAt: t.field({ type: 'DateTime', description: 'When it was opened. Default: now.' }),
   }),
@@ -111,10 +134,13 @@ builder.mutationField('reportIncident', (t) =>
   t.field({
     type: IncidentNode,
     description:
-      "Opens an incident, due by the organization's SLA target for its severity. Every incident counts as a bad experience of its customer.",
-    errors: { types: [ValidationError, NotFoundError, ...ACCESS_ERRORS] },
+      "Opens an incident, due by the organization's SLA target for its severity. Every incident counts as a bad experience of its customer. AGENT and up, or a key with `events:write`.",
+    errors: {
+      types: [ValidationError, NotFoundError, ...ACCESS_ERRORS],
+      dataField: { description: 'The incident opened.' },
+    },
     args: {
-      input: t.arg({ type: ReportIncidentInput, required: true }),
+      input: t.arg({ type: ReportIncidentInput, required: true, description: 'The incident.' }),
       idempotencyKey: t.arg.string(IDEMPOTENCY_KEY),
     },
     resolve: async (_root, { input }, context) => {
@@ -126,6 +152,7 @@ builder.mutationField('reportIncident', (t) =>
 );
 
 const UpdateIncidentInput = builder.inputType('UpdateIncidentInput', {
+  description: 'Changes to an incident: what is left out stays as it is. Resolve with `resolveIncident`.',
   fields: (t) => ({
     id: t.id({ required: true }),
     status: t.field({
@@ -144,8 +171,14 @@ const UpdateIncidentInput = builder.inputType('UpdateIncidentInput', {
 builder.mutationField('updateIncident', (t) =>
   t.field({
     type: IncidentNode,
-    errors: { types: [ValidationError, NotFoundError, ...ACCESS_ERRORS] },
-    args: { input: t.arg({ type: UpdateIncidentInput, required: true }) },
+    description: 'Moves an incident along: status, severity, owner, first response. AGENT and up.',
+    errors: {
+      types: [ValidationError, NotFoundError, ...ACCESS_ERRORS],
+      dataField: { description: 'The incident as changed.' },
+    },
+    args: {
+      input: t.arg({ type: UpdateIncidentInput, required: true, description: 'Which incident, and what changes.' }),
+    },
     resolve: (_root, { input }, context) =>
       updateIncident(authenticated(context), {
         ...input,
@@ -156,19 +189,28 @@ builder.mutationField('updateIncident', (t) =>
 );
 
 const ResolveIncidentInput = builder.inputType('ResolveIncidentInput', {
+  description: 'How an incident was resolved.',
   fields: (t) => ({
     id: t.id({ required: true }),
     resolution: t.string({ required: true, description: 'How it was resolved.' }),
-    customerSatisfied: t.field({ type: CustomerSatisfiedEnum, required: true }),
+    customerSatisfied: t.field({
+      type: CustomerSatisfiedEnum,
+      required: true,
+      description: 'Whether the customer was satisfied; YES lowers their churn risk (RECOVERED).',
+    }),
   }),
 });
 
 builder.mutationField('resolveIncident', (t) =>
   t.field({
     type: IncidentNode,
-    description: 'Resolves an open incident once; with customerSatisfied YES it is a service recovery.',
-    errors: { types: [ValidationError, NotFoundError, ...ACCESS_ERRORS] },
-    args: { input: t.arg({ type: ResolveIncidentInput, required: true }) },
+    description:
+      'Resolves an open incident once; with customerSatisfied YES it is a service recovery. Its INCIDENT and SLA_BREACH alerts resolve themselves. AGENT and up.',
+    errors: {
+      types: [ValidationError, NotFoundError, ...ACCESS_ERRORS],
+      dataField: { description: 'The incident, resolved.' },
+    },
+    args: { input: t.arg({ type: ResolveIncidentInput, required: true, description: 'Which incident, and how.' }) },
     resolve: (_root, { input }, context) =>
       resolveIncident(authenticated(context), { ...input, id: rawId(String(input.id), 'Incident') }),
   }),

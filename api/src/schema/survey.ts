@@ -12,15 +12,15 @@ export const SurveyNode = builder.prismaNode('Survey', {
   nullable: true,
   description: 'A question put to customers: NPS (0–10), CSAT (1–5) or a poll with options.',
   fields: (t) => ({
-    kind: t.expose('kind', { type: SurveyKindEnum }),
-    question: t.exposeString('question'),
+    kind: t.expose('kind', { type: SurveyKindEnum, description: 'What an answer must be; never changes.' }),
+    question: t.exposeString('question', { description: 'The question, as customers see it.' }),
     options: t.exposeStringList('options', { description: "A poll's options; empty for NPS and CSAT." }),
     participationPoints: t.exposeInt('participationPoints', {
       description: 'Points a customer earns for answering, once per survey.',
     }),
     active: t.exposeBoolean('active', { description: 'Whether the survey takes answers.' }),
-    answerCount: t.relationCount('feedback'),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    answerCount: t.relationCount('feedback', { description: 'How many answers it has.' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was created.' }),
   }),
 });
 
@@ -37,8 +37,9 @@ builder.queryField('surveys', (t) =>
 );
 
 const CreateSurveyInput = builder.inputType('CreateSurveyInput', {
+  description: 'A new survey; it takes answers at once.',
   fields: (t) => ({
-    kind: t.field({ type: SurveyKindEnum, required: true }),
+    kind: t.field({ type: SurveyKindEnum, required: true, description: 'NPS, CSAT or POLL; it cannot change later.' }),
     question: t.string({ required: true }),
     options: t.stringList({ description: 'POLL only: two or more different options.' }),
     participationPoints: t.int({ description: 'Default 0.' }),
@@ -46,6 +47,7 @@ const CreateSurveyInput = builder.inputType('CreateSurveyInput', {
 });
 
 const UpdateSurveyInput = builder.inputType('UpdateSurveyInput', {
+  description: 'Changes to a survey: what is left out stays as it is.',
   fields: (t) => ({
     id: t.id({ required: true }),
     question: t.string(),
@@ -58,8 +60,9 @@ const UpdateSurveyInput = builder.inputType('UpdateSurveyInput', {
 builder.mutationField('createSurvey', (t) =>
   t.field({
     type: SurveyNode,
-    errors: { types: [ValidationError, ...ACCESS_ERRORS] },
-    args: { input: t.arg({ type: CreateSurveyInput, required: true }) },
+    description: 'Creates a survey (NPS, CSAT or poll) with the points it pays for answering. MANAGER and up.',
+    errors: { types: [ValidationError, ...ACCESS_ERRORS], dataField: { description: 'The survey created.' } },
+    args: { input: t.arg({ type: CreateSurveyInput, required: true, description: 'The survey.' }) },
     resolve: (_root, { input }, context) => createSurvey(authenticated(context), input),
   }),
 );
@@ -67,9 +70,13 @@ builder.mutationField('createSurvey', (t) =>
 builder.mutationField('updateSurvey', (t) =>
   t.field({
     type: SurveyNode,
-    description: "Changes what is given. A survey's kind never changes, so every answer keeps fitting it.",
-    errors: { types: [ValidationError, NotFoundError, ...ACCESS_ERRORS] },
-    args: { input: t.arg({ type: UpdateSurveyInput, required: true }) },
+    description:
+      "Changes what is given. A survey's kind never changes, so every answer keeps fitting it. MANAGER and up.",
+    errors: {
+      types: [ValidationError, NotFoundError, ...ACCESS_ERRORS],
+      dataField: { description: 'The survey as changed.' },
+    },
+    args: { input: t.arg({ type: UpdateSurveyInput, required: true, description: 'Which survey, and what changes.' }) },
     resolve: (_root, { input }, context) =>
       updateSurvey(authenticated(context), { ...input, id: rawId(String(input.id), 'Survey') }),
   }),
