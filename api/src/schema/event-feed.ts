@@ -23,7 +23,7 @@ export const EventNode = builder.prismaNode('Event', {
   description: 'Something that changed, as the log holds it. Its id is the webhook-id of its deliveries.',
   fields: (t) => ({
     type: t.exposeString('type', { description: 'The wire name, e.g. "alert.raised".' }),
-    occurredAt: t.expose('occurredAt', { type: 'DateTime' }),
+    occurredAt: t.expose('occurredAt', { type: 'DateTime', description: 'When the change happened.' }),
     data: t.field({
       type: 'JSON',
       description: 'Thin: global ids and the headline numbers; fetch the rest by id.',
@@ -72,7 +72,10 @@ builder.queryField('events', (t) =>
     {
       name: 'EventConnection',
       fields: (t) => ({
-        totalCount: t.int({ resolve: (connection) => (connection as unknown as { totalCount: number }).totalCount }),
+        totalCount: t.int({
+          description: 'Events of the kinds asked for still in the log, not only this page.',
+          resolve: (connection) => (connection as unknown as { totalCount: number }).totalCount,
+        }),
       }),
     },
     { name: 'EventEdge' },

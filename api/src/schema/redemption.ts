@@ -19,13 +19,20 @@ export const RedemptionNode = builder.prismaNode('Redemption', {
   nullable: true,
   description: 'A reward redeemed by a customer. Cancelling it refunds the points and returns the stock.',
   fields: (t) => ({
-    customer: t.relation('customer'),
-    reward: t.relation('reward'),
+    customer: t.relation('customer', { description: 'Who redeemed it.' }),
+    reward: t.relation('reward', { description: 'What was redeemed.' }),
     points: t.exposeInt('points', { description: 'What it cost when redeemed.' }),
-    status: t.expose('status', { type: RedemptionStatusEnum }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    cancelledAt: t.expose('cancelledAt', { type: 'DateTime', nullable: true }),
-    cancelReason: t.exposeString('cancelReason', { nullable: true }),
+    status: t.expose('status', { type: RedemptionStatusEnum, description: 'Whether it stands or was cancelled.' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was redeemed.' }),
+    cancelledAt: t.expose('cancelledAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When it was cancelled; null unless cancelled.',
+    }),
+    cancelReason: t.exposeString('cancelReason', {
+      nullable: true,
+      description: 'Why it was cancelled, for staff; null when none was given.',
+    }),
   }),
 });
 
@@ -40,13 +47,15 @@ builder.prismaObjectField('Customer', 'redemptions', (t) =>
 );
 
 const RedeemRewardInput = builder.inputType('RedeemRewardInput', {
+  description: 'Who redeems which reward.',
   fields: (t) => ({
-    customer: t.field({ type: CustomerRef, required: true }),
+    customer: t.field({ type: CustomerRef, required: true, description: 'Whose points pay for it.' }),
     rewardId: t.id({ required: true }),
   }),
 });
 
 const CancelRedemptionInput = builder.inputType('CancelRedemptionInput', {
+  description: 'A redemption to cancel.',
   fields: (t) => ({
     id: t.id({ required: true }),
     reason: t.string({ description: 'Kept with the redemption, for staff.' }),
@@ -57,7 +66,7 @@ builder.mutationField('redeemReward', (t) =>
   t.field({
     type: RedemptionNode,
     description:
-      "Spends the reward's points cost and takes one from its stock, in one step: the customer's tier must be at least the reward's minimum, the stock above 0 and the balance at least the cost.",
+      "Spends the reward's points cost and takes one from its stock, in one step: the customer's tier must be at least the reward's minimum, the stock above 0 and the balance at least the cost. Concurrent redemptions never overdraw a balance or oversell stock. AGENT and up, or a key with `redemptions:write`.",
     errors: {
       types: [
         ValidationError,
@@ -67,8 +76,12 @@ builder.mutationField('redeemReward', (t) =>
         TierTooLowError,
         ...ACCESS_ERRORS,
       ],
+      dataField: { description: 'The redemption made.' },
     },
-    args: { input: t.arg({ type: RedeemRewardInput, required: true }), idempotencyKey: t.arg.string(IDEMPOTENCY_KEY) },
+    args: {
+      input: t.arg({ type: RedeemRewardInput, required: true, description: 'Who redeems which reward.' }),
+      idempotencyKey: t.arg.string(IDEMPOTENCY_KEY),
+    },
     resolve: (_root, { input }, context) =>
       redeemReward(authenticated(context), {
         customer: customerRef(input.customer),
@@ -80,10 +93,14 @@ builder.mutationField('redeemReward', (t) =>
 builder.mutationField('cancelRedemption', (t) =>
   t.field({
     type: RedemptionNode,
-    description: 'Refunds the points and returns the stock, once: a redemption already cancelled is a ValidationError.',
-    errors: { types: [ValidationError, NotFoundError, ...ACCESS_ERRORS] },
+    description:
+      'Refunds the points and returns the stock, once: a redemption already cancelled is a ValidationError. AGENT and up, or a key with `redemptions:write`.',
+    errors: {
+      types: [ValidationError, NotFoundError, ...ACCESS_ERRORS],
+      dataField: { description: 'The redemption, cancelled.' },
+    },
     args: {
-      input: t.arg({ type: CancelRedemptionInput, required: true }),
+      input: t.arg({ type: CancelRedemptionInput, required: true, description: 'Which redemption, and why.' }),
       idempotencyKey: t.arg.string(IDEMPOTENCY_KEY),
     },
     resolve: (_root, { input }, context) =>

@@ -14,10 +14,13 @@ export const RewardNode = builder.prismaNode('Reward', {
   nullable: true,
   description: 'Something customers may redeem their points for.',
   fields: (t) => ({
-    name: t.exposeString('name'),
-    description: t.exposeString('description', { nullable: true }),
-    pointsCost: t.exposeInt('pointsCost'),
-    kind: t.expose('kind', { type: RewardKindEnum }),
+    name: t.exposeString('name', { description: 'What customers see it called.' }),
+    description: t.exposeString('description', {
+      nullable: true,
+      description: 'What the customer gets; null when none.',
+    }),
+    pointsCost: t.exposeInt('pointsCost', { description: 'Points one redemption spends.' }),
+    kind: t.expose('kind', { type: RewardKindEnum, description: 'What sort of reward it is.' }),
     unitCost: t.field({
       type: Money,
       description: 'What one redemption costs the company.',
@@ -27,7 +30,7 @@ export const RewardNode = builder.prismaNode('Reward', {
     stock: t.exposeInt('stock', { nullable: true, description: 'How many are left; null: unlimited.' }),
     minimumTier: t.expose('minimumTier', { type: TierEnum, description: 'The lowest tier that may redeem it.' }),
     active: t.exposeBoolean('active', { description: 'Only active rewards can be redeemed.' }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was added to the catalogue.' }),
   }),
 });
 
@@ -48,11 +51,12 @@ builder.queryField('rewards', (t) =>
 );
 
 const CreateRewardInput = builder.inputType('CreateRewardInput', {
+  description: 'A new reward; it is active at once.',
   fields: (t) => ({
     name: t.string({ required: true }),
     description: t.string(),
     pointsCost: t.int({ required: true, description: 'Above 0.' }),
-    kind: t.field({ type: RewardKindEnum, required: true }),
+    kind: t.field({ type: RewardKindEnum, required: true, description: 'What sort of reward it is.' }),
     unitCost: t.field({
       type: MoneyInput,
       required: true,
@@ -70,10 +74,10 @@ const UpdateRewardInput = builder.inputType('UpdateRewardInput', {
     id: t.id({ required: true }),
     name: t.string(),
     description: t.string(),
-    pointsCost: t.int(),
-    unitCost: t.field({ type: MoneyInput }),
-    stock: t.int(),
-    minimumTier: t.field({ type: TierEnum }),
+    pointsCost: t.int({ description: 'Above 0; past redemptions keep what they cost.' }),
+    unitCost: t.field({ type: MoneyInput, description: 'What one redemption costs the company, 0 or more.' }),
+    stock: t.int({ description: 'How many are left, 0 or more; null: unlimited.' }),
+    minimumTier: t.field({ type: TierEnum, description: 'The lowest tier that may redeem it.' }),
     active: t.boolean({ description: 'false takes the reward out of the catalogue; past redemptions stay.' }),
   }),
 });
@@ -81,8 +85,12 @@ const UpdateRewardInput = builder.inputType('UpdateRewardInput', {
 builder.mutationField('createReward', (t) =>
   t.field({
     type: RewardNode,
-    errors: { types: [ValidationError, ...ACCESS_ERRORS] },
-    args: { input: t.arg({ type: CreateRewardInput, required: true }), idempotencyKey: t.arg.string(IDEMPOTENCY_KEY) },
+    description: 'Adds a reward to the catalogue. MANAGER and up, or a key with `rewards:write`.',
+    errors: { types: [ValidationError, ...ACCESS_ERRORS], dataField: { description: 'The reward created.' } },
+    args: {
+      input: t.arg({ type: CreateRewardInput, required: true, description: 'The reward.' }),
+      idempotencyKey: t.arg.string(IDEMPOTENCY_KEY),
+    },
     resolve: (_root, { input }, context) => createReward(authenticated(context), input),
   }),
 );
@@ -90,8 +98,12 @@ builder.mutationField('createReward', (t) =>
 builder.mutationField('updateReward', (t) =>
   t.field({
     type: RewardNode,
-    errors: { types: [ValidationError, NotFoundError, ...ACCESS_ERRORS] },
-    args: { input: t.arg({ type: UpdateRewardInput, required: true }) },
+    description: 'Changes a reward. MANAGER and up, or a key with `rewards:write`.',
+    errors: {
+      types: [ValidationError, NotFoundError, ...ACCESS_ERRORS],
+      dataField: { description: 'The reward as changed.' },
+    },
+    args: { input: t.arg({ type: UpdateRewardInput, required: true, description: 'Which reward, and what changes.' }) },
     resolve: (_root, { input }, context) =>
       updateReward(authenticated(context), { ...input, id: rawId(String(input.id), 'Reward') }),
   }),
