@@ -114,7 +114,7 @@ export const PointsEntryKindEnum = builder.enumType(Enums.PointsEntryKind, {
   values: {
     EARN_PURCHASE: { description: 'Earned with a purchase (1 point per 10 currency units by default).' },
     EARN_FEEDBACK: { description: "A survey's participation points, once per survey and customer." },
-    EARN_BONUS: { description: 'A bonus, such as with a thank-you.' },
+    EARN_BONUS: { description: 'Bonus points given to the customer; like earned points, they count toward the tier.' },
     REDEEM: { description: 'Spent on a reward (negative).' },
     REFUND: { description: 'Given back when a redemption is cancelled.' },
     EXPIRE: { description: 'Expired, 24 months after they were earned by default (negative).' },
