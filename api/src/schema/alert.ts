@@ -76,7 +76,7 @@ export const AlertNode = builder.prismaNode('Alert', {
     customer: t.relation('customer', { description: 'The customer it is about.' }),
     incident: t.relation('incident', {
       nullable: true,
-      description: 'The incident it is about (INCIDENT, SLA_BREACH); null otherwise.',
+      description: 'The incident it is about, if any: INCIDENT and SLA_BREACH alerts have one.',
     }),
     title: t.string({
       description:
@@ -256,7 +256,7 @@ builder.mutationField('resolveAlert', (t) =>
   t.prismaField({
     type: 'Alert',
     description:
-      'Closes the alert as dealt with; TWO_STRIKES and DETRACTOR close only this way. A new cause raises a new alert. MANAGER and up.',
+      'Closes the alert as dealt with; TWO_STRIKES and DETRACTOR alerts close only this way. MANAGER and up.',
     errors: { types: [NotFoundError, ...ACCESS_ERRORS], dataField: { description: 'The alert, resolved.' } },
     args: { id: t.arg.id({ required: true }) },
     resolve: (_query, _root, { id }, context) => resolveAlert(authenticated(context), rawId(String(id), 'Alert')),

@@ -112,7 +112,7 @@ export const PointsEntryKindEnum = builder.enumType(Enums.PointsEntryKind, {
   name: 'PointsEntryKind',
   description: 'Why points moved.',
   values: {
-    EARN_PURCHASE: { description: 'Earned with a purchase (1 point per 10 currency units by default).' },
+    EARN_PURCHASE: { description: "Earned with a purchase, at the organization's earn rate for its currency." },
     EARN_FEEDBACK: { description: "A survey's participation points, once per survey and customer." },
     EARN_BONUS: { description: 'Bonus points given to the customer; like earned points, they count toward the tier.' },
     REDEEM: { description: 'Spent on a reward (negative).' },

@@ -26,7 +26,7 @@ import './event-feed.ts';
 
 builder.queryType({
   description:
-    "Reads, always within the caller's organization. Staff see by role; partner keys by scope (each field says which).",
+    "Reads, always within the caller's organization: staff by role, partner keys by scope (see `ApiKeyScope`).",
 });
 builder.mutationType({
   description:

@@ -29,7 +29,8 @@ export const PurchaseNode = builder.prismaNode('Purchase', {
       description: 'Your reference (order or receipt number); unique in your organization.',
     }),
     pointsEarned: t.exposeInt('pointsEarned', {
-      description: 'Points it earned: 1 per 10 whole currency units by default, rounded down.',
+      description:
+        "Points it earned at the organization's earn rate for its currency (1 point per 10 DKK by default), rounded down.",
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When Trofast recorded it.' }),
   }),

@@ -14,7 +14,7 @@ export const UserRef = builder.prismaNode('User', {
   nullable: true,
   description: 'A staff member of the organization.',
   fields: (t) => ({
-    email: t.exposeString('email', { description: 'Their sign-in address; unique.' }),
+    email: t.exposeString('email', { description: 'Their sign-in address.' }),
     name: t.exposeString('name', { description: 'Their name, as colleagues see it.' }),
     role: t.expose('role', { type: RoleEnum, description: 'What they may do.' }),
     locale: t.expose('locale', { type: LocaleEnum, description: 'The language the dashboard speaks to them.' }),
