@@ -67,7 +67,7 @@ const CreateUserInput = builder.inputType('CreateUserInput', {
     role: t.field({ type: RoleEnum, required: true, description: 'What they may do.' }),
     locale: t.field({
       type: LocaleEnum,
-      description: "The dashboard's language for them; default: the organization's.",
+      description: "The dashboard's language for them; default: EN.",
     }),
     password: t.string({ description: 'At least 10 characters; leave out to have one generated.' }),
   }),
