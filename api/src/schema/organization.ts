@@ -162,7 +162,7 @@ const SettingsRef = builder.objectRef<OrganizationSettings>('OrganizationSetting
   fields: (t) => ({
     defaultLocale: t.expose('defaultLocale', {
       type: LocaleEnum,
-      description: "The language of customers who have none of their own, and of partners' reads.",
+      description: 'The language new customers get unless one is given, and the one partner keys read in.',
     }),
     defaultCurrency: t.exposeString('defaultCurrency', {
       description: 'The currency reports and the top-spender ranking use; one of the accepted currencies.',
@@ -226,7 +226,10 @@ const EngagementPartInput = intInput(
 const SettingsInput = builder.inputType('OrganizationSettingsInput', {
   description: 'Only what is given changes. `loyalty.earnRates` replaces the accepted currencies as a whole.',
   fields: (t) => ({
-    defaultLocale: t.field({ type: LocaleEnum, description: 'The language of customers who have none of their own.' }),
+    defaultLocale: t.field({
+      type: LocaleEnum,
+      description: 'The language new customers get unless one is given, and the one partner keys read in.',
+    }),
     defaultCurrency: t.string({ description: 'One of the accepted currencies (`loyalty.earnRates`).' }),
     loyalty: t.field({
       description: 'Earning, expiry and tiers.',
