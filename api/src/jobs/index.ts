@@ -6,6 +6,7 @@ import { recomputeDueCustomers } from '../services/recompute.service.ts';
 import { expirePoints } from '../services/points-expiry.service.ts';
 import { endExpiredSessions } from '../services/session.service.ts';
 import { forgetIdleSignInKeys } from '../services/sign-in-throttle.service.ts';
+import { runPulseRounds } from '../services/pulse.service.ts';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -52,6 +53,15 @@ export const JOBS: Job[] = [
     leaseMs: 10 * MINUTE,
     run: async (now) => {
       await forgetIdleSignInKeys(now);
+    },
+  },
+  {
+    // Closes rounds whose time is up and opens the month's round: minutes late is on time.
+    name: 'pulse-rounds',
+    everyMs: 5 * MINUTE,
+    leaseMs: 10 * MINUTE,
+    run: async (now) => {
+      await runPulseRounds(now);
     },
   },
   {

@@ -22,3 +22,4 @@ export const CustomerSatisfiedEnum = builder.enumType(Enums.CustomerSatisfied, {
 export const AlertKindEnum = builder.enumType(Enums.AlertKind, { name: 'AlertKind' });
 export const AlertSeverityEnum = builder.enumType(Enums.AlertSeverity, { name: 'AlertSeverity' });
 export const AlertStatusEnum = builder.enumType(Enums.AlertStatus, { name: 'AlertStatus' });
+export const PulseRoundStatusEnum = builder.enumType(Enums.PulseRoundStatus, { name: 'PulseRoundStatus' });

@@ -79,6 +79,15 @@ const LoyaltySettings = builder.objectRef<OrganizationSettings['loyalty']>('Loya
   }),
 });
 
+const PulseSettings = builder.objectRef<OrganizationSettings['pulse']>('PulseSettings').implement({
+  description: 'The staff pulse (Teams).',
+  fields: (t) => ({
+    monthly: t.exposeBoolean('monthly', { description: 'A round opens by itself each month.' }),
+    openDays: t.exposeInt('openDays', { description: 'How long a round stays open.' }),
+    threshold: t.exposeInt('threshold', { description: "A team's figures show from this many answers (3 or more)." }),
+  }),
+});
+
 const SettingsRef = builder.objectRef<OrganizationSettings>('OrganizationSettings').implement({
   description: 'The rules Trofast applies for this organization (defaults from the product specification).',
   fields: (t) => ({
@@ -90,6 +99,7 @@ const SettingsRef = builder.objectRef<OrganizationSettings>('OrganizationSetting
     satisfactionHalfLifeDays: t.int({ resolve: (settings) => settings.satisfaction.halfLifeDays }),
     slaHours: t.field({ type: SlaHours, resolve: (settings) => settings.slaHours }),
     contactCap: t.field({ type: ContactCap, resolve: (settings) => settings.contactCap }),
+    pulse: t.field({ type: PulseSettings, resolve: (settings) => settings.pulse }),
   }),
 });
 
@@ -141,6 +151,11 @@ const SettingsInput = builder.inputType('OrganizationSettingsInput', {
     satisfactionHalfLifeDays: t.int(),
     slaHours: t.field({ type: intInput('SlaHoursInput', SEVERITY_KEYS) }),
     contactCap: t.field({ type: intInput('ContactCapInput', ['max', 'days']) }),
+    pulse: t.field({
+      type: builder.inputType('PulseSettingsInput', {
+        fields: (p) => ({ monthly: p.boolean(), openDays: p.int(), threshold: p.int() }),
+      }),
+    }),
   }),
 });
 

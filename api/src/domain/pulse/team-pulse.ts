@@ -1,7 +1,7 @@
 // A team's pulse in one round, as anyone may read it: only from the threshold, and never two
 // overlapping teams whose difference is a group smaller than the threshold (so nobody can subtract
 // one team's figures from the other's to read a few people's answers).
-import { enps } from './enps.ts';
+import { netPromoterScore } from '../feedback/nps.ts';
 import { PULSE_QUESTION_COUNT } from './pulse-questions.ts';
 
 /** An answer as stored: no person, the answerer's teams as they were when the round opened. */
@@ -56,12 +56,13 @@ export function teamPulses(
   }
   return teamIds.map((teamId) => {
     const own = [...answersOf.get(teamId)!].map((index) => answers[index]);
-    if (!shown.has(teamId)) return { teamId, answers: own.length, shown: false, enps: null, questions: [], comments: [] };
+    if (!shown.has(teamId))
+      return { teamId, answers: own.length, shown: false, enps: null, questions: [], comments: [] };
     return {
       teamId,
       answers: own.length,
       shown: true,
-      enps: enps(own.map((answer) => answer.enps)),
+      enps: netPromoterScore(own.map((answer) => answer.enps)),
       questions: Array.from(
         { length: PULSE_QUESTION_COUNT },
         (_, question) => own.reduce((sum, answer) => sum + answer.answers[question], 0) / own.length,

@@ -8,8 +8,12 @@ describe('a pulse answer', () => {
   });
 
   it('refuses an eNPS outside 0–10 or not whole', () => {
-    expect(validatePulseAnswer({ enps: 11, answers: [3, 3, 3] }).map((error) => error.path)).toEqual([['input', 'enps']]);
-    expect(validatePulseAnswer({ enps: 7.5, answers: [3, 3, 3] }).map((error) => error.path)).toEqual([['input', 'enps']]);
+    expect(validatePulseAnswer({ enps: 11, answers: [3, 3, 3] }).map((error) => error.path)).toEqual([
+      ['input', 'enps'],
+    ]);
+    expect(validatePulseAnswer({ enps: 7.5, answers: [3, 3, 3] }).map((error) => error.path)).toEqual([
+      ['input', 'enps'],
+    ]);
   });
 
   it('names the answer out of range by its position', () => {
@@ -20,7 +24,9 @@ describe('a pulse answer', () => {
   });
 
   it('needs exactly three answers', () => {
-    expect(validatePulseAnswer({ enps: 5, answers: [3, 3] }).map((error) => error.path)).toEqual([['input', 'answers']]);
+    expect(validatePulseAnswer({ enps: 5, answers: [3, 3] }).map((error) => error.path)).toEqual([
+      ['input', 'answers'],
+    ]);
   });
 
   it('keeps a comment to 1000 characters', () => {

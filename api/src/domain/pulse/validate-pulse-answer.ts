@@ -14,7 +14,8 @@ const wholeFrom = (value: number, min: number, max: number) => Number.isInteger(
 /** What is wrong with an answer, each problem under its field of `AnswerPulseInput`. */
 export function validatePulseAnswer(input: PulseAnswerInput): FieldError[] {
   const errors: FieldError[] = [];
-  if (!wholeFrom(input.enps, 0, 10)) errors.push({ path: ['input', 'enps'], message: 'Answer with a whole number from 0 to 10.' });
+  if (!wholeFrom(input.enps, 0, 10))
+    errors.push({ path: ['input', 'enps'], message: 'Answer with a whole number from 0 to 10.' });
   if (input.answers.length !== PULSE_QUESTION_COUNT) {
     errors.push({ path: ['input', 'answers'], message: `Answer all ${PULSE_QUESTION_COUNT} questions, in order.` });
   } else {

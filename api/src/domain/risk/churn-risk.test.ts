@@ -383,7 +383,11 @@ describe('when time alone next changes the risk', () => {
 });
 
 describe('a staff concern', () => {
-  const concern = (days: number, note = 'Sounded fed up on the phone') => ({ flaggedAt: daysAgo(days), by: 'Mette', note });
+  const concern = (days: number, note = 'Sounded fed up on the phone') => ({
+    flaggedAt: daysAgo(days),
+    by: 'Mette',
+    note,
+  });
 
   it('adds STAFF_CONCERN +15 with who flagged it and the note', () => {
     const risk = computeChurnRisk({ ...calm, concerns: [concern(3)] }, settings, now);

@@ -9,7 +9,8 @@ CREATE TABLE "StaffConcern" (
     "id" TEXT NOT NULL,
     "organizationId" TEXT NOT NULL,
     "customerId" TEXT NOT NULL,
-    "flaggedById" TEXT NOT NULL,
+    "flaggedById" TEXT,
+    "flaggedByName" TEXT NOT NULL,
     "note" TEXT NOT NULL,
     "flaggedAt" TIMESTAMP(3) NOT NULL,
 
@@ -111,7 +112,7 @@ ALTER TABLE "StaffConcern" ADD CONSTRAINT "StaffConcern_organizationId_fkey" FOR
 ALTER TABLE "StaffConcern" ADD CONSTRAINT "StaffConcern_customerId_fkey" FOREIGN KEY ("customerId") REFERENCES "Customer"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
-ALTER TABLE "StaffConcern" ADD CONSTRAINT "StaffConcern_flaggedById_fkey" FOREIGN KEY ("flaggedById") REFERENCES "User"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+ALTER TABLE "StaffConcern" ADD CONSTRAINT "StaffConcern_flaggedById_fkey" FOREIGN KEY ("flaggedById") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "Team" ADD CONSTRAINT "Team_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
