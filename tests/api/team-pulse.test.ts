@@ -138,16 +138,19 @@ describe('pulse rounds', () => {
       ['input', 'enps'],
       ['input', 'answers', '0'],
     ]);
-    expect(await db().forOrganization(org.id).pulseAnswer.count({ where: { roundId: rawId(round.id) } })).toBe(0);
+    expect(
+      await db()
+        .forOrganization(org.id)
+        .pulseAnswer.count({ where: { roundId: rawId(round.id) } }),
+    ).toBe(0);
     await closeRound(round.id);
   });
 
   test("another person's token is refused, and so is a token of a round that has closed", async () => {
     const round = await openRound();
     const mine = (await gql(PENDING, undefined, agents[5].token)).myPendingPulse;
-    const theirs = (
-      await gql(ANSWER, { input: { token: mine.token, enps: 5, answers: [3, 3, 3] } }, agents[6].token)
-    ).answerPulse;
+    const theirs = (await gql(ANSWER, { input: { token: mine.token, enps: 5, answers: [3, 3, 3] } }, agents[6].token))
+      .answerPulse;
     expect(theirs).toMatchObject({ __typename: 'NotFoundError' });
     await closeRound(round.id);
     const late = (await gql(ANSWER, { input: { token: mine.token, enps: 5, answers: [3, 3, 3] } }, agents[5].token))
@@ -159,14 +162,16 @@ describe('pulse rounds', () => {
     const round = await openRound();
     const { token } = (await gql(PENDING, undefined, agents[7].token)).myPendingPulse;
     const results = await Promise.all(
-      Array.from({ length: 30 }, () =>
-        gql(ANSWER, { input: { token, enps: 7, answers: [3, 3, 3] } }, agents[7].token),
-      ),
+      Array.from({ length: 30 }, () => gql(ANSWER, { input: { token, enps: 7, answers: [3, 3, 3] } }, agents[7].token)),
     );
     const kinds = results.map((result) => result.answerPulse.__typename);
     expect(kinds.filter((kind) => kind === 'MutationAnswerPulseSuccess')).toHaveLength(1);
     expect(kinds.filter((kind) => kind === 'ValidationError')).toHaveLength(29);
-    expect(await db().forOrganization(org.id).pulseAnswer.count({ where: { roundId: rawId(round.id) } })).toBe(1);
+    expect(
+      await db()
+        .forOrganization(org.id)
+        .pulseAnswer.count({ where: { roundId: rawId(round.id) } }),
+    ).toBe(1);
     await closeRound(round.id);
   });
 });
@@ -186,7 +191,7 @@ describe('anonymity', () => {
       });
   });
 
-  test("with 4 answers a team shows only its count; with 5 its figures, the eNPS exactly (promoters − detractors) / answers × 100", async () => {
+  test('with 4 answers a team shows only its count; with 5 its figures, the eNPS exactly (promoters − detractors) / answers × 100', async () => {
     const round = await openRound();
     const scores = [10, 9, 8, 3, 7];
     for (const [index, enps] of scores.slice(0, 4).entries())
@@ -233,8 +238,12 @@ describe('anonymity', () => {
       SELECT confrelid::regclass::text AS target FROM pg_constraint
       WHERE conrelid = '"PulseAnswer"'::regclass AND contype = 'f' ORDER BY 1`;
     expect(references.map((reference) => reference.target)).toEqual(['"Organization"', '"PulseRound"']);
-    const stored = await db().forOrganization(org.id).pulseAnswer.findFirstOrThrow({ where: { comment: 'Too few hands.' } });
-    const userIds = await db().forOrganization(org.id).user.findMany({ select: { id: true } });
+    const stored = await db()
+      .forOrganization(org.id)
+      .pulseAnswer.findFirstOrThrow({ where: { comment: 'Too few hands.' } });
+    const userIds = await db()
+      .forOrganization(org.id)
+      .user.findMany({ select: { id: true } });
     for (const { id } of userIds) expect(JSON.stringify(stored)).not.toContain(id);
   });
 
@@ -246,7 +255,11 @@ describe('anonymity', () => {
     );
     // Pulse figures live only on TeamPulse (a team's aggregate) and its question averages.
     const holdingFigures = objects
-      .filter((type) => 'enps' in type.getFields() || (/Pulse/.test(type.name) && /comment/.test(Object.keys(type.getFields()).join())))
+      .filter(
+        (type) =>
+          'enps' in type.getFields() ||
+          (/Pulse/.test(type.name) && /comment/.test(Object.keys(type.getFields()).join())),
+      )
       .map((type) => type.name);
     expect(holdingFigures.filter((name) => name !== 'TeamPulse')).toEqual([]);
     expect(objects.filter((type) => /PulseAnswer/i.test(type.name))).toEqual([]);
@@ -315,7 +328,11 @@ describe('a staff concern', () => {
       accountManagerId: accountManager.id,
     });
     const flagged = (
-      await gql(FLAG, { input: { customer: { externalId: 'BEKYMRET' }, note: 'Sounded fed up on the phone' } }, org.tokens.VIEWER)
+      await gql(
+        FLAG,
+        { input: { customer: { externalId: 'BEKYMRET' }, note: 'Sounded fed up on the phone' } },
+        org.tokens.VIEWER,
+      )
     ).flagConcern;
     expect(flagged.__typename).toBe('MutationFlagConcernSuccess');
     expect(flagged.data.risk.factors).toEqual([
