@@ -20,13 +20,14 @@ const settled = (page: Page) => page.waitForFunction(() => document.querySelecto
 const noSidewaysScroll = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
 
-async function shoot(page: Page, name: string, ready: () => Promise<unknown>) {
+/** A dialog is shot as the screen shows it: the page behind it may be long. */
+async function shoot(page: Page, name: string, ready: () => Promise<unknown>, fullPage = true) {
   mkdirSync(SHOTS, { recursive: true });
   for (const [size, viewport] of Object.entries(VIEWPORTS)) {
     await page.setViewportSize(viewport);
     await ready();
     if (size === 'phone') expect(await noSidewaysScroll(page), `${name} scrolls sideways on a phone`).toBe(true);
-    await page.screenshot({ path: path.join(SHOTS, `${name}-${size}.png`), fullPage: true });
+    await page.screenshot({ path: path.join(SHOTS, `${name}-${size}.png`), fullPage });
   }
   await page.setViewportSize(VIEWPORTS.laptop);
 }
@@ -59,7 +60,7 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('team pulse', { timeout: 180_
       await banner.getByRole('button').click();
       const dialog = page.getByRole('dialog');
       await dialog.waitFor();
-      await shoot(page, `answer-form-${lang.toLowerCase()}`, () => dialog.waitFor());
+      await shoot(page, `answer-form-${lang.toLowerCase()}`, () => dialog.waitFor(), false);
       if (lang === 'DA') {
         await page.keyboard.press('Escape');
         await page.context().clearCookies();
@@ -68,8 +69,8 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('team pulse', { timeout: 180_
     const dialog = page.getByRole('dialog');
     const scales = dialog.getByRole('group');
     expect(await scales.count()).toBe(4);
-    await scales.nth(0).getByText('8', { exact: true }).click();
-    for (const index of [1, 2, 3]) await scales.nth(index).getByText('4', { exact: true }).click();
+    await scales.nth(0).getByRole('radio', { name: '8', exact: true }).check();
+    for (const index of [1, 2, 3]) await scales.nth(index).getByRole('radio', { name: '4', exact: true }).check();
     await dialog.getByLabel('Comment (optional)').fill('Good month, busy workshop.');
     await dialog.getByRole('button', { name: 'Send answer' }).click();
     await page.getByText('Thank you — your answer is in.').waitFor();
@@ -108,7 +109,7 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('team pulse', { timeout: 180_
       await page.goto(`${webUrl}/settings#teams`);
       await settled(page);
       const teams = page.locator('#teams');
-      await teams.getByText('Værkstedet').waitFor();
+      await teams.getByRole('cell', { name: 'Værkstedet', exact: true }).waitFor();
       await shoot(page, `settings-teams-${lang.toLowerCase()}`, () => settled(page));
     }
   });
@@ -124,7 +125,7 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('team pulse', { timeout: 180_
     await page.getByRole('button', { name: 'Flag a concern' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('What worries you?').fill('Asked twice about the repair; sounded tired of waiting.');
-    await shoot(page, 'flag-concern-en', () => dialog.waitFor());
+    await shoot(page, 'flag-concern-en', () => dialog.waitFor(), false);
     await dialog.getByRole('button', { name: 'Flag a concern' }).click();
     await page.getByText('Concern flagged: the account manager has an alert.').waitFor();
     await page.getByText('Sofie Lund flagged a concern on').first().waitFor();
