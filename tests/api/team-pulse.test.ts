@@ -191,17 +191,17 @@ describe('anonymity', () => {
       });
   });
 
-  test('with 4 answers a team shows only its count; with 5 its figures, the eNPS exactly (promoters − detractors) / answers × 100', async () => {
+  const nordIn = async (roundId: string) =>
+    (await gql(CHAIN, undefined, org.tokens.MANAGER)).serviceChain.pulse.find(
+      (pulse: { team: { name: string }; round: { id: string } }) =>
+        pulse.team.name === 'Nord' && pulse.round.id === roundId,
+    );
+
+  test('with 4 answers a team shows only its count', async () => {
     const round = await openRound();
-    const scores = [10, 9, 8, 3, 7];
-    for (const [index, enps] of scores.slice(0, 4).entries())
-      await answer(agents[index].token, enps, [4, 2, 5], index === 0 ? 'Busy but good.' : undefined);
-    const nordIn = async () =>
-      (await gql(CHAIN, undefined, org.tokens.MANAGER)).serviceChain.pulse.find(
-        (pulse: { team: { name: string }; round: { id: string } }) =>
-          pulse.team.name === 'Nord' && pulse.round.id === round.id,
-      );
-    expect(await nordIn()).toEqual({
+    for (const [index, enps] of [10, 9, 8, 3].entries()) await answer(agents[index].token, enps, [4, 2, 5], 'Fine.');
+    await closeRound(round.id);
+    expect(await nordIn(round.id)).toEqual({
       team: { name: 'Nord' },
       round: { id: round.id },
       answers: 4,
@@ -210,8 +210,17 @@ describe('anonymity', () => {
       questions: [],
       comments: [],
     });
-    await answer(agents[4].token, scores[4], [3, 3, 3], 'Too few hands.');
-    const shown = await nordIn();
+  });
+
+  test('with 5 answers it shows its figures once the round closes, the eNPS exactly (promoters − detractors) / answers × 100', async () => {
+    const round = await openRound();
+    for (const [index, enps] of [10, 9, 8, 3].entries())
+      await answer(agents[index].token, enps, [4, 2, 5], index === 0 ? 'Busy but good.' : undefined);
+    await answer(agents[4].token, 7, [3, 3, 3], 'Too few hands.');
+    // While the round is open, figures that moved with each answer would tell what the last one said.
+    expect(await nordIn(round.id)).toMatchObject({ answers: 5, shown: false, enps: null });
+    await closeRound(round.id);
+    const shown = await nordIn(round.id);
     expect(shown).toMatchObject({ answers: 5, shown: true, enps: 20 });
     expect(shown.questions).toEqual([
       { question: 'I get the support I need from my manager.', average: 3.8 },
@@ -219,7 +228,6 @@ describe('anonymity', () => {
       { question: 'I can fix a customer’s problem myself.', average: 4.6 },
     ]);
     expect([...shown.comments].sort()).toEqual(['Busy but good.', 'Too few hands.']);
-    await closeRound(round.id);
   });
 
   test('the database row of an answer holds no user, no session and no moment of its own', async () => {

@@ -104,12 +104,16 @@ export async function serviceChain(caller: AuthenticatedCaller, requestedMonths:
   ]);
 
   const teamIds = teams.map((team) => team.id);
+  // An open round shows its counts only: figures that moved with each answer would tell a watcher
+  // what the last one said.
   const pulse: RoundPulse[] = rounds.flatMap((round) =>
-    teamPulses(teamIds, round.answers, settings.pulse.threshold).map((figures) => ({
-      ...figures,
-      roundId: round.id,
-      comments: shuffled(figures.comments),
-    })),
+    teamPulses(teamIds, round.answers, round.status === 'OPEN' ? Infinity : settings.pulse.threshold).map(
+      (figures) => ({
+        ...figures,
+        roundId: round.id,
+        comments: shuffled(figures.comments),
+      }),
+    ),
   );
 
   const outcomes: TeamOutcomes[] = teams.map((team) => {

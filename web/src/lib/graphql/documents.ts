@@ -410,7 +410,7 @@ export const SERVICE_CHAIN = `query ServiceChain($months: Int) {
       riskDistribution { level count }
       byMonth { month nps slaBreaches recoveries }
     }
-    pulse { team { id } round { id opensAt } answers shown enps questions { question average } comments }
+    pulse { team { id } round { id opensAt status } answers shown enps questions { question average } comments }
   }
 }`;
 

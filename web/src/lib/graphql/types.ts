@@ -416,7 +416,7 @@ export interface PendingPulse {
 
 export interface TeamPulse {
   team: { id: string };
-  round: { id: string; opensAt: string };
+  round: { id: string; opensAt: string; status: PulseRoundStatus };
   answers: number;
   shown: boolean;
   enps: number | null;

@@ -464,6 +464,7 @@ export const da: Messages = {
     round: 'Runde',
     answers: 'Svar',
     hidden: { one: '{count} svar: for få til at vise', other: '{count} svar: for få til at vise' },
+    openSoFar: { one: 'Åben: {count} svar indtil nu', other: 'Åben: {count} svar indtil nu' },
     comments: 'Kommentarer (blandet)',
     noTeams: 'Ingen teams endnu',
     noTeamsBody: 'En administrator opretter teams under Indstillinger → Teams.',

@@ -462,6 +462,7 @@ export const en = {
     round: 'Round',
     answers: 'Answers',
     hidden: { one: '{count} answer: too few to show', other: '{count} answers: too few to show' },
+    openSoFar: { one: 'Open: {count} answer so far', other: 'Open: {count} answers so far' },
     comments: 'Comments (shuffled)',
     noTeams: 'No teams yet',
     noTeamsBody: 'An admin makes teams under Settings → Teams.',

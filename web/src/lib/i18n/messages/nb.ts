@@ -465,6 +465,7 @@ export const nb: Messages = {
     round: 'Runde',
     answers: 'Svar',
     hidden: { one: '{count} svar: for få til å vise', other: '{count} svar: for få til å vise' },
+    openSoFar: { one: 'Åpen: {count} svar så langt', other: 'Åpen: {count} svar så langt' },
     comments: 'Kommentarer (stokket)',
     noTeams: 'Ingen team ennå',
     noTeamsBody: 'En administrator oppretter team under Innstillinger → Team.',

@@ -465,6 +465,7 @@ export const sv: Messages = {
     round: 'Omgång',
     answers: 'Svar',
     hidden: { one: '{count} svar: för få för att visa', other: '{count} svar: för få för att visa' },
+    openSoFar: { one: 'Öppen: {count} svar hittills', other: 'Öppen: {count} svar hittills' },
     comments: 'Kommentarer (blandade)',
     noTeams: 'Inga team ännu',
     noTeamsBody: 'En administratör skapar team under Inställningar → Team.',
