@@ -56,7 +56,7 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('team pulse', { timeout: 180_
       const banner = page.getByRole('complementary').filter({ has: page.locator('#pulse-banner-title') });
       await banner.waitFor();
       await settled(page);
-      await shoot(page, `banner-${lang.toLowerCase()}`, () => banner.waitFor());
+      await shoot(page, `banner-${lang.toLowerCase()}`, () => banner.waitFor(), false);
       await banner.getByRole('button').click();
       const dialog = page.getByRole('dialog');
       await dialog.waitFor();
