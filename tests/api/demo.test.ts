@@ -100,6 +100,7 @@ describe('the retention engine', () => {
         'ENGAGEMENT_DROP',
         'RECOVERED',
         'PROMOTER',
+        'STAFF_CONCERN',
       ].sort(),
     );
   });
@@ -107,7 +108,7 @@ describe('the retention engine', () => {
   test('every alert kind is open on some customer', async () => {
     const open = await tenant().alert.groupBy({ by: ['kind'], where: { status: 'OPEN' }, _count: { _all: true } });
     expect(open.map((row) => row.kind).sort()).toEqual(
-      ['CHURN_RISK', 'TWO_STRIKES', 'INCIDENT', 'SLA_BREACH', 'IGNORED', 'DETRACTOR'].sort(),
+      ['CHURN_RISK', 'TWO_STRIKES', 'INCIDENT', 'SLA_BREACH', 'IGNORED', 'DETRACTOR', 'STAFF_CONCERN'].sort(),
     );
   });
 
@@ -151,5 +152,34 @@ describe('the loyalty program', () => {
     });
     expect(await tenant().redemption.count({ where: { status: 'CANCELLED' } })).toBe(1);
     expect(await checkLedger(organizationId, app.clock.now())).toEqual([]);
+  });
+});
+
+describe('the team pulse', () => {
+  test('three teams serve the customers, with six closed monthly rounds and no open one', async () => {
+    expect((await tenant().team.findMany({ orderBy: { name: 'asc' } })).map((team) => team.name)).toEqual([
+      'Butikken',
+      'Kundeservice',
+      'Værkstedet',
+    ]);
+    const rounds = await tenant().pulseRound.findMany({ select: { status: true } });
+    expect(rounds.map((round) => round.status)).toEqual(Array(6).fill('CLOSED'));
+    expect(await tenant().customer.count({ where: { accountManagerId: null } })).toBe(0);
+  });
+
+  test('the chain shows every team in the rounds but one, where the workshop had too few answers', async () => {
+    const token = await login(app, 'manager@nordlys.example', DEMO_PASSWORD);
+    const chain = await app.graphql(
+      '{ serviceChain(months: 7) { correlation explanation(locale: EN) pulse { team { name } answers shown } } }',
+      {},
+      token,
+    );
+    const pulse = chain.data!.serviceChain.pulse as { team: { name: string }; answers: number; shown: boolean }[];
+    expect(pulse).toHaveLength(18);
+    expect(pulse.filter((figures) => !figures.shown)).toEqual([
+      { team: { name: 'Værkstedet' }, answers: 4, shown: false },
+    ]);
+    expect(chain.data!.serviceChain.explanation).toContain('3 teams');
+    expect(chain.data!.serviceChain.explanation).toContain('a correlation, not a proof');
   });
 });

@@ -19,6 +19,8 @@ import { reportIncident } from '../../api/src/services/incident.service.ts';
 import { createReward } from '../../api/src/services/reward.service.ts';
 import { redeemReward } from '../../api/src/services/redemption.service.ts';
 import { ApiKeyScope } from '../../api/src/domain/types.ts';
+import { openPulseRound } from '../../api/src/services/pulse.service.ts';
+import { createTeam } from '../../api/src/services/team.service.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { createTestOrganization, ROLES, type TestOrganization } from '../support/fixtures.ts';
 import { NODE_TARGETS, NOWHERE, OPERATIONS, gid, type Targets } from '../support/operations.ts';
@@ -139,8 +141,12 @@ beforeAll(async () => {
   const seededInA = await seedCustomer(a);
   const [pointsEntryOfA] = await rowsOf(a.id, 'PointsEntry');
   const [eventOfA] = await rowsOf(a.id, 'Event');
+  const teamOfA = await createTeam(callerA, { name: 'Butikken', memberIds: [usersOfA[0].id] });
+  const roundOfA = await openPulseRound(callerA);
   targetsInA = {
     organizationId: a.id,
+    teamId: teamOfA.id,
+    pulseRoundId: roundOfA.id,
     eventId: eventOfA.id,
     userId: usersOfA[0].id,
     apiKeyId: keyOfA.apiKey.id,
@@ -151,6 +157,8 @@ beforeAll(async () => {
   const keyOfB = await createApiKey(systemCaller(b.id), { name: 'Webshop', scopes: Object.values(ApiKeyScope) });
   // The same customer, by the same external id and name, in B.
   await seedCustomer(b);
+  // B's round is open, so B's sample openPulseRound is refused alike each time it runs.
+  await openPulseRound(systemCaller(b.id));
   callersOfB.push(...ROLES.map((role) => ({ label: role, token: b.tokens[role] })));
   callersOfB.push({ label: 'partner key', token: keyOfB.secret });
 }, SLOW_MS);

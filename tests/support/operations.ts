@@ -20,6 +20,8 @@ export interface Targets {
   rewardId: string;
   redemptionId: string;
   eventId: string;
+  teamId: string;
+  pulseRoundId: string;
 }
 
 export interface Operation {
@@ -47,6 +49,8 @@ export const NOWHERE: Targets = {
   rewardId: 'nowhere-reward',
   redemptionId: 'nowhere-redemption',
   eventId: 'nowhere-event',
+  teamId: 'nowhere-team',
+  pulseRoundId: 'nowhere-pulse-round',
 };
 
 const RESULT = '__typename ... on Error { message }';
@@ -67,6 +71,8 @@ export const NODE_TARGETS: Record<string, keyof Targets> = {
   Reward: 'rewardId',
   Redemption: 'redemptionId',
   Event: 'eventId',
+  Team: 'teamId',
+  PulseRound: 'pulseRoundId',
 };
 const NODE_TYPES = Object.keys(NODE_TARGETS);
 
@@ -270,5 +276,34 @@ export const OPERATIONS: Record<string, Operation> = {
   'Mutation.revokeApiKey': {
     document: `mutation ($id: ID!) { revokeApiKey(id: $id) { ${RESULT} } }`,
     variables: (t) => ({ id: gid('ApiKey', t.apiKeyId) }),
+  },
+  'Query.teams': { document: '{ teams { id name members { id name } } }' },
+  'Query.pulseRounds': { document: '{ pulseRounds { id opensAt closesAt status invited answered } }' },
+  'Query.myPendingPulse': { document: '{ myPendingPulse { token questions round { id status } } }' },
+  'Query.serviceChain': {
+    document: `{ serviceChain { months correlation explanation
+      teams { team { id name } customers nps ignoredCustomers slaBreaches recoveries riskDistribution { level count } }
+      pulse { team { id } round { id } answers shown enps questions { question average } comments } } }`,
+  },
+  'Mutation.createTeam': { document: `mutation { createTeam(input: { name: "", memberIds: [] }) { ${RESULT} } }` },
+  'Mutation.updateTeam': {
+    document: `mutation ($id: ID!) { updateTeam(input: { id: $id, name: "Renamed" }) { ${RESULT} } }`,
+    variables: (t) => ({ id: gid('Team', t.teamId) }),
+  },
+  // The tests run it where a round is open already: a ValidationError, nothing opened.
+  'Mutation.openPulseRound': { document: `mutation { openPulseRound { ${RESULT} } }` },
+  'Mutation.closePulseRound': {
+    document: `mutation ($id: ID!) { closePulseRound(id: $id) { ${RESULT} } }`,
+    variables: (t) => ({ id: gid('PulseRound', t.pulseRoundId) }),
+  },
+  'Mutation.answerPulse': {
+    document: `mutation { answerPulse(input: { token: "not-a-token", enps: 8, answers: [4, 4, 4] }) { ${RESULT} } }`,
+  },
+  'Mutation.flagConcern': {
+    document: `mutation ($id: ID!, $externalId: String!) {
+      byId: flagConcern(input: { customer: { id: $id }, note: "" }) { ${RESULT} }
+      byExternalId: flagConcern(input: { customer: { externalId: $externalId }, note: "" }) { ${RESULT} }
+    }`,
+    variables: byCustomer,
   },
 };

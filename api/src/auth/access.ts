@@ -75,6 +75,19 @@ export const ACCESS: Record<string, Access> = {
   'Mutation.cancelRedemption': staff('AGENT', 'REDEMPTIONS_WRITE'),
   // Points out of nothing: a manager's decision, never a partner's.
   'Mutation.adjustPoints': staff('MANAGER'),
+
+  // Team pulse: ADMINs keep the teams and the rounds, MANAGERs read the results, every staff
+  // member answers (never a partner: an answer is a person's), and anyone may voice a worry.
+  'Query.teams': staff('MANAGER'),
+  'Query.pulseRounds': staff('MANAGER'),
+  'Query.myPendingPulse': staff('VIEWER'),
+  'Query.serviceChain': staff('MANAGER'),
+  'Mutation.createTeam': staff('ADMIN'),
+  'Mutation.updateTeam': staff('ADMIN'),
+  'Mutation.openPulseRound': staff('ADMIN'),
+  'Mutation.closePulseRound': staff('ADMIN'),
+  'Mutation.answerPulse': staff('VIEWER'),
+  'Mutation.flagConcern': staff('VIEWER', 'EVENTS_WRITE'),
 };
 
 /**
@@ -102,6 +115,9 @@ export const READ_ACCESS: Record<string, Access> = {
   Redemption: staff('VIEWER', 'CUSTOMERS_READ', 'REDEMPTIONS_WRITE'),
   // The log's events, as the feed lists them.
   Event: staff('MANAGER', 'EVENTS_READ'),
+  Team: staff('MANAGER'),
+  // A staff member reads the round they are asked in (myPendingPulse, answerPulse).
+  PulseRound: staff('VIEWER'),
 };
 
 /**

@@ -34,6 +34,7 @@ export interface OrganizationSettings {
     engagementDrop: number;
     recovered: number;
     promoter: number;
+    staffConcern: number;
     /** Score from which each level starts (LOW below MEDIUM). */
     levels: { MEDIUM: number; HIGH: number; CRITICAL: number };
   };
@@ -50,6 +51,14 @@ export interface OrganizationSettings {
   /** Hours from opening to the SLA due time, per severity. */
   slaHours: Record<IncidentSeverity, number>;
   contactCap: { max: number; days: number };
+  pulse: {
+    /** Open a round by itself on the first of every month (an ADMIN can always open one by hand). */
+    monthly: boolean;
+    /** How long a round stays open. */
+    openDays: number;
+    /** A team's figures and comments show from this many answers (never below 3). */
+    threshold: number;
+  };
 }
 
 export const DEFAULT_SETTINGS: OrganizationSettings = {
@@ -80,6 +89,7 @@ export const DEFAULT_SETTINGS: OrganizationSettings = {
     engagementDrop: 15,
     recovered: -10,
     promoter: -10,
+    staffConcern: 15,
     levels: { MEDIUM: 30, HIGH: 50, CRITICAL: 70 },
   },
   engagement: {
@@ -91,6 +101,7 @@ export const DEFAULT_SETTINGS: OrganizationSettings = {
   satisfaction: { halfLifeDays: 90 },
   slaHours: { CRITICAL: 4, HIGH: 24, MEDIUM: 72, LOW: 168 },
   contactCap: { max: 4, days: 30 },
+  pulse: { monthly: true, openDays: 14, threshold: 5 },
 };
 
 type Plain = Record<string, unknown>;
@@ -128,6 +139,7 @@ export const RISK_RAISING_WEIGHTS = [
   'detractor',
   'passive',
   'engagementDrop',
+  'staffConcern',
 ] as const;
 export const RISK_LOWERING_WEIGHTS = ['recovered', 'promoter'] as const;
 
@@ -192,6 +204,10 @@ export function validateSettings(settings: OrganizationSettings): FieldError[] {
   }
   integer(['contactCap', 'max'], settings.contactCap.max, 0, 1000);
   integer(['contactCap', 'days'], settings.contactCap.days, 1, 365);
+  if (typeof settings.pulse.monthly !== 'boolean') fail(['pulse', 'monthly'], 'Use true or false.');
+  integer(['pulse', 'openDays'], settings.pulse.openDays, 1, 28);
+  // Below 3 answers a person could recognise their own and a colleague's: never allowed.
+  integer(['pulse', 'threshold'], settings.pulse.threshold, 3, 100);
   return errors;
 }
 

@@ -17,6 +17,7 @@ export {
   InteractionKind,
   Locale,
   PointsEntryKind,
+  PulseRoundStatus,
   RedemptionStatus,
   RewardKind,
   RiskLevel,

@@ -7,6 +7,7 @@ import { expirePoints } from '../services/points-expiry.service.ts';
 import { endExpiredSessions } from '../services/session.service.ts';
 import { forgetIdleSignInKeys } from '../services/sign-in-throttle.service.ts';
 import { forgetOldRateLimits } from '../services/rate-limit.service.ts';
+import { runPulseRounds } from '../services/pulse.service.ts';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -61,6 +62,15 @@ export const JOBS: Job[] = [
     leaseMs: 10 * MINUTE,
     run: async () => {
       await forgetOldRateLimits();
+    },
+  },
+  {
+    // Closes rounds whose time is up and opens the month's round: minutes late is on time.
+    name: 'pulse-rounds',
+    everyMs: 5 * MINUTE,
+    leaseMs: 10 * MINUTE,
+    run: async (now) => {
+      await runPulseRounds(now);
     },
   },
   {

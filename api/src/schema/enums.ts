@@ -212,6 +212,10 @@ export const AlertKindEnum = builder.enumType(Enums.AlertKind, {
         'The customer went 90 days without personal contact; resolves itself when a personal contact is recorded.',
     },
     DETRACTOR: { description: 'An NPS answer of 0–6; stays open until a person resolves it.' },
+    STAFF_CONCERN: {
+      description:
+        "A staff member flagged a worry about the customer (`flagConcern`); assigned to the customer's account manager, open until a person resolves it.",
+    },
   },
 });
 export const AlertSeverityEnum = builder.enumType(Enums.AlertSeverity, {
@@ -230,5 +234,13 @@ export const AlertStatusEnum = builder.enumType(Enums.AlertStatus, {
     OPEN: { description: 'New: nobody has taken it yet.' },
     ACKNOWLEDGED: { description: 'Someone has seen it and is on it; still open.' },
     RESOLVED: { description: 'Dealt with, by a person or because its cause went away.' },
+  },
+});
+export const PulseRoundStatusEnum = builder.enumType(Enums.PulseRoundStatus, {
+  name: 'PulseRoundStatus',
+  description: 'Whether a pulse round still takes answers.',
+  values: {
+    OPEN: { description: 'Staff are asked and may answer; only answer counts are shown.' },
+    CLOSED: { description: 'No more answers; its figures show for teams at or above the threshold.' },
   },
 });

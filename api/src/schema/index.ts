@@ -23,6 +23,9 @@ import './redemption.ts';
 import './economics.ts';
 import './events.ts';
 import './event-feed.ts';
+import './team.ts';
+import './pulse.ts';
+import './staff-concern.ts';
 
 builder.queryType({
   description:

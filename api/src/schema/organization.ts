@@ -157,6 +157,15 @@ const LoyaltySettings = builder.objectRef<OrganizationSettings['loyalty']>('Loya
   }),
 });
 
+const PulseSettings = builder.objectRef<OrganizationSettings['pulse']>('PulseSettings').implement({
+  description: 'The staff pulse (Teams).',
+  fields: (t) => ({
+    monthly: t.exposeBoolean('monthly', { description: 'A round opens by itself each month.' }),
+    openDays: t.exposeInt('openDays', { description: 'How long a round stays open.' }),
+    threshold: t.exposeInt('threshold', { description: "A team's figures show from this many answers (3 or more)." }),
+  }),
+});
+
 const SettingsRef = builder.objectRef<OrganizationSettings>('OrganizationSettings').implement({
   description: 'The rules Trofast applies for this organization (defaults from the product specification).',
   fields: (t) => ({
@@ -191,6 +200,11 @@ const SettingsRef = builder.objectRef<OrganizationSettings>('OrganizationSetting
       type: ContactCap,
       description: 'The cap on MARKETING and SURVEY_INVITE contacts per customer.',
       resolve: (settings) => settings.contactCap,
+    }),
+    pulse: t.field({
+      type: PulseSettings,
+      description: 'The team pulse: monthly rounds, how long they stay open, and the anonymity threshold.',
+      resolve: (settings) => settings.pulse,
     }),
   }),
 });
@@ -293,6 +307,17 @@ const SettingsInput = builder.inputType('OrganizationSettingsInput', {
     contactCap: t.field({
       description: 'The cap on MARKETING and SURVEY_INVITE contacts per customer.',
       type: intInput('ContactCapInput', ['max', 'days'], 'At most `max` capped contacts in any `days` days.', 'cap.'),
+    }),
+    pulse: t.field({
+      description: 'The team pulse; what is left out stays.',
+      type: builder.inputType('PulseSettingsInput', {
+        description: 'The team pulse settings.',
+        fields: (p) => ({
+          monthly: p.boolean({ description: 'Open a round at the start of every month.' }),
+          openDays: p.int({ description: 'Days a round stays open.' }),
+          threshold: p.int({ description: "A team's figures show from this many answers (3 or more)." }),
+        }),
+      }),
     }),
   }),
 });

@@ -10,7 +10,7 @@ import {
   overview,
 } from '../services/overview.service.ts';
 
-const RiskLevelCount = builder.objectRef<{ level: RiskLevel; count: number }>('RiskLevelCount').implement({
+export const RiskLevelCount = builder.objectRef<{ level: RiskLevel; count: number }>('RiskLevelCount').implement({
   description: 'How many customers are at one risk level.',
   fields: (t) => ({
     level: t.expose('level', { type: RiskLevelEnum, description: 'The risk level.' }),

@@ -40,6 +40,8 @@ export interface AlertCause {
   severity: AlertSeverity;
   reason: AlertReason;
   causedAt: Date;
+  /** Whom a new alert goes to (a STAFF_CONCERN: the customer's account manager). */
+  assigneeId?: string | null;
 }
 
 type OpenAlert = Pick<
@@ -89,6 +91,7 @@ async function raiseUnlessOpen(
       reasonParams: cause.reason.params as Prisma.InputJsonValue,
       openKey,
       causedAt: cause.causedAt,
+      assigneeId: cause.assigneeId ?? null,
       createdAt: now,
       updatedAt: now,
     },

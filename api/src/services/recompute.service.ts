@@ -88,6 +88,7 @@ interface FactRows {
   interactions: Prisma.InteractionGetPayload<{ select: { customerId: true; occurredAt: true; direction: true } }>[];
   redemptions: { customerId: string; createdAt: Date }[];
   alerts: Prisma.AlertGetPayload<{ select: AlertFactsSelect }>[];
+  concerns: { customerId: string; flaggedAt: Date; by: string; note: string }[];
 }
 
 /** JSON carries a timestamp(3) as text without a zone; the database keeps UTC. */
@@ -140,7 +141,11 @@ async function loadFacts(tx: TenantTx, organizationId: string, customerIds: stri
       (SELECT coalesce(json_agg(a ORDER BY a."createdAt"), '[]') FROM (
         SELECT id, kind, severity, status, "customerId", "incidentId", "openKey", "causedAt", "createdAt"
         FROM "Alert" a WHERE ${mine('a')} AND (a.status <> 'RESOLVED' OR a."createdAt" > ${since(400)})) a
-      ) AS alerts`);
+      ) AS alerts,
+      (SELECT coalesce(json_agg(s), '[]') FROM (
+        SELECT s."customerId", s."flaggedAt", s."flaggedByName" AS by, s.note FROM "StaffConcern" s
+        WHERE ${mine('s')} AND s."flaggedAt" > ${since(30)}) s
+      ) AS concerns`);
   const facts: FactRows = {
     customers: rows.customers.map((row) => ({
       ...row,
@@ -168,6 +173,7 @@ async function loadFacts(tx: TenantTx, organizationId: string, customerIds: stri
     alerts: (rows.alerts as (Json<FactRows['alerts'][number]> & { createdAt?: string })[]).map(
       ({ createdAt: _createdAt, ...row }) => ({ ...row, causedAt: utc(row.causedAt) }),
     ),
+    concerns: rows.concerns.map((row) => ({ ...row, flaggedAt: utc(row.flaggedAt)! })),
   };
   return {
     customers: facts.customers,
@@ -178,6 +184,7 @@ async function loadFacts(tx: TenantTx, organizationId: string, customerIds: stri
     interactions: group(facts.interactions),
     redemptions: group(facts.redemptions),
     alerts: group(facts.alerts),
+    concerns: group(facts.concerns),
   };
 }
 
@@ -203,6 +210,7 @@ function churnRiskOf(customer: Customer, facts: Facts, settings: OrganizationSet
         ...(facts.purchases.get(customer.id) ?? []).map((purchase) => purchase.occurredAt),
         ...(facts.interactions.get(customer.id) ?? []).map((interaction) => interaction.occurredAt),
       ],
+      concerns: facts.concerns.get(customer.id) ?? [],
     },
     settings.risk,
     now,

@@ -5,8 +5,11 @@ describe('what each role may do in the dashboard', () => {
   test.each([
     ['VIEWER', [] as string[]],
     ['AGENT', ['recordEvents', 'workIncidents']],
-    ['MANAGER', ['recordEvents', 'workIncidents', 'manageAlerts', 'manageRewards', 'manageSurveys']],
-    ['ADMIN', ['recordEvents', 'workIncidents', 'manageAlerts', 'manageRewards', 'manageSurveys', 'administer']],
+    ['MANAGER', ['recordEvents', 'workIncidents', 'manageAlerts', 'manageRewards', 'manageSurveys', 'readPulse']],
+    [
+      'ADMIN',
+      ['recordEvents', 'workIncidents', 'manageAlerts', 'manageRewards', 'manageSurveys', 'readPulse', 'administer'],
+    ],
   ] as const)('%s may %j', (role, allowed) => {
     const abilities = [
       'recordEvents',
@@ -14,6 +17,7 @@ describe('what each role may do in the dashboard', () => {
       'manageAlerts',
       'manageRewards',
       'manageSurveys',
+      'readPulse',
       'administer',
     ] as const;
     expect(abilities.filter((ability) => can(role, ability))).toEqual(allowed);

@@ -8,7 +8,8 @@ export type AlertSeverityInput =
   | { kind: 'SLA_BREACH' }
   /** `topSpender`: in the organization's top 10% by 12-month spend (see topSpendThreshold). */
   | { kind: 'IGNORED'; topSpender: boolean }
-  | { kind: 'DETRACTOR' };
+  | { kind: 'DETRACTOR' }
+  | { kind: 'STAFF_CONCERN' };
 
 /**
  * The severity of an alert, or null when the situation raises none (a LOW or MEDIUM incident, a
@@ -27,6 +28,7 @@ export function alertSeverity(input: AlertSeverityInput): AlertSeverity | null {
     case 'IGNORED':
       return input.topSpender ? 'WARNING' : 'INFO';
     case 'DETRACTOR':
+    case 'STAFF_CONCERN':
       return 'WARNING';
   }
 }

@@ -398,3 +398,20 @@ describe('alert titles and messages', () => {
     });
   });
 });
+
+describe('a staff concern alert', () => {
+  it('says who is worried, what they wrote and what to do', () => {
+    expect(
+      renderAlert('STAFF_CONCERN', { customerName, by: 'Mette Holm', note: 'Sounded fed up on the phone' }, 'EN'),
+    ).toEqual({
+      title: 'Staff concern: Karen Jensen',
+      message:
+        'Mette Holm is worried about Karen Jensen: “Sounded fed up on the phone.” Talk to Mette Holm, then reach out to the customer.',
+    });
+    expect(renderAlert('STAFF_CONCERN', { customerName, by: 'Mette Holm', note: 'Lød træt af os' }, 'DA')).toEqual({
+      title: 'Bekymring fra en medarbejder: Karen Jensen',
+      message:
+        'Mette Holm er bekymret for Karen Jensen: »Lød træt af os.« Tal med Mette Holm, og tag så kontakt til kunden.',
+    });
+  });
+});

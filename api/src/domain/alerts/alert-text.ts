@@ -230,6 +230,35 @@ const detractor = (
   }
 };
 
+const staffConcern = (
+  { customerName: name, by, note }: { customerName: string; by: string; note: string },
+  format: LocaleFormat,
+): AlertText => {
+  const quoted = format.quote(endSentence(shortened(note.trim())));
+  switch (format.locale) {
+    case 'EN':
+      return {
+        title: `Staff concern: ${name}`,
+        message: `${by} is worried about ${name}: ${quoted} Talk to ${by}, then reach out to the customer.`,
+      };
+    case 'DA':
+      return {
+        title: `Bekymring fra en medarbejder: ${name}`,
+        message: `${by} er bekymret for ${name}: ${quoted} Tal med ${by}, og tag så kontakt til kunden.`,
+      };
+    case 'SV':
+      return {
+        title: `Oro från en medarbetare: ${name}`,
+        message: `${by} är orolig för ${name}: ${quoted} Prata med ${by} och kontakta sedan kunden.`,
+      };
+    case 'NB':
+      return {
+        title: `Bekymring fra en medarbeider: ${name}`,
+        message: `${by} er bekymret for ${name}: ${quoted} Snakk med ${by}, og ta så kontakt med kunden.`,
+      };
+  }
+};
+
 export const alertTexts = defineCatalogue(
   {
     CHURN_RISK: message(
@@ -247,6 +276,7 @@ export const alertTexts = defineCatalogue(
     SLA_BREACH: message({ customerName: 'string', incidentTitle: 'string', dueAt: 'date' }, everyLocale(slaBreach)),
     IGNORED: message({ customerName: 'string', days: 'int', neverContacted: 'boolean' }, everyLocale(ignored)),
     DETRACTOR: message({ customerName: 'string', score: 'int', comment: 'string?' }, everyLocale(detractor)),
+    STAFF_CONCERN: message({ customerName: 'string', by: 'string', note: 'string' }, everyLocale(staffConcern)),
   },
   {
     EN: { title: 'Alert', message: 'Open the customer page to see what happened.' },

@@ -40,7 +40,7 @@ export type ResolutionNoteCode = keyof typeof resolutionNotes.definitions;
 
 /**
  * The note an alert of this kind resolves itself with when its cause disappears; null for the
- * kinds that stay open until a person resolves them (TWO_STRIKES, DETRACTOR).
+ * kinds that stay open until a person resolves them (TWO_STRIKES, DETRACTOR, STAFF_CONCERN).
  */
 export const AUTO_RESOLUTION: Record<AlertKind, ResolutionNoteCode | null> = {
   CHURN_RISK: 'RISK_BELOW_HIGH',
@@ -49,6 +49,7 @@ export const AUTO_RESOLUTION: Record<AlertKind, ResolutionNoteCode | null> = {
   INCIDENT: 'INCIDENT_RESOLVED',
   TWO_STRIKES: null,
   DETRACTOR: null,
+  STAFF_CONCERN: null,
 };
 
 /** A stored resolution note's code in the reader's locale; an unknown code reads "Resolved.". */

@@ -20,6 +20,7 @@ const calm: ChurnRiskFacts = {
   openIncidents: [],
   latestNps: null,
   activity: [],
+  concerns: [],
 };
 
 const incident = (days: number): BadExperienceFact => ({ occurredAt: daysAgo(days), cause: 'INCIDENT', score: null });
@@ -252,6 +253,7 @@ describe('the churn-risk score and level', () => {
     expect(Object.keys(calm).sort()).toEqual([
       'activity',
       'badExperiences',
+      'concerns',
       'createdAt',
       'firstEventAt',
       'lastPersonalContactAt',
@@ -377,5 +379,39 @@ describe('when time alone next changes the risk', () => {
     const changeAt = computeChurnRisk(facts, settings, now).nextChangeAt as Date;
     expect(pointsAt(new Date(changeAt.getTime() - 1))).toEqual(['IGNORED 30']);
     expect(pointsAt(changeAt)).toEqual(['IGNORED 30', 'ENGAGEMENT_DROP 15']);
+  });
+});
+
+describe('a staff concern', () => {
+  const concern = (days: number, note = 'Sounded fed up on the phone') => ({
+    flaggedAt: daysAgo(days),
+    by: 'Mette',
+    note,
+  });
+
+  it('adds STAFF_CONCERN +15 with who flagged it and the note', () => {
+    const risk = computeChurnRisk({ ...calm, concerns: [concern(3)] }, settings, now);
+    expect(risk.factors).toEqual([
+      {
+        code: 'STAFF_CONCERN',
+        points: 15,
+        params: { count: 1, by: 'Mette', note: 'Sounded fed up on the phone', flaggedAt: daysAgo(3).toISOString() },
+      },
+    ]);
+    expect(risk.score).toBe(15);
+  });
+
+  it('counts for 30 days: at 29 days it is there, at 30 it is gone', () => {
+    expect(factorsOf({ concerns: [concern(29)] })).toEqual(['STAFF_CONCERN 15']);
+    expect(factorsOf({ concerns: [concern(30)] })).toEqual([]);
+  });
+
+  it('explains the newest of several concerns and counts them', () => {
+    const risk = computeChurnRisk({ ...calm, concerns: [concern(20, 'old'), concern(2, 'new')] }, settings, now);
+    expect(risk.factors[0].params).toMatchObject({ count: 2, note: 'new' });
+  });
+
+  it('says when the concern expires, so the background job takes the points away on time', () => {
+    expect(computeChurnRisk({ ...calm, concerns: [concern(10)] }, settings, now).nextChangeAt).toEqual(daysAhead(20));
   });
 });

@@ -29,6 +29,15 @@ export interface ChurnRiskFacts extends ContactFacts {
   latestNps: { score: number; occurredAt: Date } | null;
   /** When each purchase and interaction happened: at least those of the last 180 days. */
   activity: readonly Date[];
+  /** Staff members' worries about the customer (flagConcern): at least those of the last 30 days. */
+  concerns: readonly StaffConcernFact[];
+}
+
+export interface StaffConcernFact {
+  flaggedAt: Date;
+  /** The name of the staff member who flagged it. */
+  by: string;
+  note: string;
 }
 
 /** A factor as stored: its code, its points and the parameters its sentence needs. */
@@ -51,6 +60,7 @@ export interface ChurnRisk {
 const STRIKE_DAYS = 90;
 const RECOVERY_DAYS = 90;
 const ACTIVITY_DAYS = 90;
+const CONCERN_DAYS = 30;
 /** How long the latest NPS answer counts: a detractor, passive or promoter for a year. */
 export const LATEST_NPS_DAYS = 365;
 const IGNORED_STEPS = [180, 90, 45] as const;
@@ -66,6 +76,7 @@ const FACTOR_ORDER: readonly RiskFactor['code'][] = [
   'ENGAGEMENT_DROP',
   'RECOVERED',
   'PROMOTER',
+  'STAFF_CONCERN',
 ];
 
 export function computeChurnRisk(facts: ChurnRiskFacts, settings: RiskSettings, now: Date): ChurnRisk {
@@ -149,6 +160,19 @@ function factorsAt(facts: ChurnRiskFacts, settings: RiskSettings, at: Date): Ris
     add({ code: 'RECOVERED', points: settings.recovered, params: { count: recoveries.length, lastAt } });
   }
 
+  const concerns = facts.concerns
+    .filter((concern) => isWithinDays(concern.flaggedAt, CONCERN_DAYS, at))
+    .sort((a, b) => b.flaggedAt.getTime() - a.flaggedAt.getTime());
+  if (concerns.length > 0) {
+    // The newest worry is the one to read; the count says whether others share it.
+    const [latest] = concerns;
+    add({
+      code: 'STAFF_CONCERN',
+      points: settings.staffConcern,
+      params: { count: concerns.length, by: latest.by, note: latest.note, flaggedAt: latest.flaggedAt.toISOString() },
+    });
+  }
+
   return factors.sort((a, b) => FACTOR_ORDER.indexOf(a.code) - FACTOR_ORDER.indexOf(b.code));
 }
 
@@ -180,6 +204,7 @@ function nextChangeAt(facts: ChurnRiskFacts, settings: RiskSettings, now: Date, 
     ...IGNORED_STEPS.map((threshold) => since.getTime() + threshold * DAY_MS),
     // Breached means strictly past due: the first breached instant is one millisecond after.
     ...facts.openIncidents.map((incident) => incident.slaDueAt.getTime() + 1),
+    ...facts.concerns.map((concern) => concern.flaggedAt.getTime() + CONCERN_DAYS * DAY_MS),
     ...(facts.latestNps ? [facts.latestNps.occurredAt.getTime() + LATEST_NPS_DAYS * DAY_MS] : []),
   ];
   const future = [...new Set(candidates.filter((time) => time > now.getTime()))].sort((a, b) => a - b);

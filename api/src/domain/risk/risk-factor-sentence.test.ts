@@ -209,3 +209,25 @@ describe('risk-factor explanations', () => {
     expect(renderRiskFactor('IGNORED', { days: 97 }, locale)).toBe(expected);
   });
 });
+
+describe('STAFF_CONCERN', () => {
+  const concern = (count: number): RiskFactorReason => ({
+    code: 'STAFF_CONCERN',
+    params: { count, by: 'Mette Holm', note: 'Sounded fed up on the phone', flaggedAt: '2026-03-02T10:00:00.000Z' },
+  });
+
+  it.each<[Locale, string]>([
+    ['EN', 'Mette Holm flagged a concern on 2 Mar 2026: “Sounded fed up on the phone.”'],
+    ['DA', 'Mette Holm meldte en bekymring den 2. mar. 2026: »Sounded fed up on the phone.«'],
+    ['SV', 'Mette Holm flaggade en oro den 2 mars 2026: ”Sounded fed up on the phone.”'],
+    ['NB', 'Mette Holm meldte en bekymring den 2. mars 2026: «Sounded fed up on the phone.»'],
+  ])('says who flagged it and the note, in %s', (locale, sentence) => {
+    expect(renderRiskFactor('STAFF_CONCERN', concern(1).params, locale)).toBe(sentence);
+  });
+
+  it('counts the concerns of the last 30 days when there are several', () => {
+    expect(renderRiskFactor('STAFF_CONCERN', concern(3).params, 'EN')).toBe(
+      'Mette Holm flagged a concern on 2 Mar 2026 (3 concerns in the last 30 days): “Sounded fed up on the phone.”',
+    );
+  });
+});

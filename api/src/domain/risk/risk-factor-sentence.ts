@@ -4,6 +4,7 @@
 import type { Locale } from '../types.ts';
 import { defineCatalogue, everyLocale, message, type CodedReason, type ParamsByCode } from '../locale/catalogue.ts';
 import type { LocaleFormat } from '../locale/format.ts';
+import { endSentence } from '../locale/end-sentence.ts';
 import { inTheLastDays } from '../locale/in-the-last-days.ts';
 import { EXPERIENCE_PARAMS, badExperiencesSentence, type ExperienceParams } from './experience-phrases.ts';
 
@@ -133,6 +134,19 @@ export const riskFactorSentences = defineCatalogue(
           count === 1
             ? `En hendelse ble løst til kundens tilfredshet den ${f.date(lastAt)}.`
             : `${f.number(count)} hendelser ble løst til kundens tilfredshet ${inTheLastDays(90, f)}, sist den ${f.date(lastAt)}.`,
+      },
+    ),
+    STAFF_CONCERN: message(
+      { count: 'int', by: 'string', note: 'string', flaggedAt: 'date' },
+      {
+        EN: ({ count, by, note, flaggedAt }, f) =>
+          `${by} flagged a concern on ${f.date(flaggedAt)}${count > 1 ? ` (${f.number(count)} concerns in the last 30 days)` : ''}: ${f.quote(endSentence(note))}`,
+        DA: ({ count, by, note, flaggedAt }, f) =>
+          `${by} meldte en bekymring den ${f.date(flaggedAt)}${count > 1 ? ` (${f.number(count)} bekymringer de seneste 30 dage)` : ''}: ${f.quote(endSentence(note))}`,
+        SV: ({ count, by, note, flaggedAt }, f) =>
+          `${by} flaggade en oro den ${f.date(flaggedAt)}${count > 1 ? ` (${f.number(count)} farhågor de senaste 30 dagarna)` : ''}: ${f.quote(endSentence(note))}`,
+        NB: ({ count, by, note, flaggedAt }, f) =>
+          `${by} meldte en bekymring den ${f.date(flaggedAt)}${count > 1 ? ` (${f.number(count)} bekymringer de siste 30 dagene)` : ''}: ${f.quote(endSentence(note))}`,
       },
     ),
   },

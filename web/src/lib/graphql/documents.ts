@@ -302,7 +302,7 @@ const SETTINGS_FIELDS = `fragment Settings on OrganizationSettings {
   loyalty { earnRates { currency points per } pointsExpiryMonths tierThresholds { SILVER GOLD } }
   risk {
     twoStrikes threeStrikes badExperience unresolvedIncident unresolvedIncidentMax slaBreached
-    ignored45 ignored90 ignored180 detractor passive engagementDrop recovered promoter
+    ignored45 ignored90 ignored180 detractor passive engagementDrop staffConcern recovered promoter
     levels { MEDIUM HIGH CRITICAL }
   }
   engagement {
@@ -348,6 +348,76 @@ export const DEACTIVATE_USER = `mutation DeactivateUser($id: ID!) {
   deactivateUser(id: $id) {
     __typename
     ... on MutationDeactivateUserSuccess { data { id name email role locale active } }
+    ${ERRORS}
+  }
+}`;
+
+// ---------- team pulse ----------
+const TEAM_FIELDS = 'id name members { id name }';
+const ROUND_FIELDS = 'id opensAt closesAt status invited answered';
+
+export const TEAMS = `query Teams { teams { ${TEAM_FIELDS} } }`;
+
+export const CREATE_TEAM = `mutation CreateTeam($input: CreateTeamInput!) {
+  createTeam(input: $input) {
+    __typename
+    ... on MutationCreateTeamSuccess { data { ${TEAM_FIELDS} } }
+    ${ERRORS}
+  }
+}`;
+
+export const UPDATE_TEAM = `mutation UpdateTeam($input: UpdateTeamInput!) {
+  updateTeam(input: $input) {
+    __typename
+    ... on MutationUpdateTeamSuccess { data { ${TEAM_FIELDS} } }
+    ${ERRORS}
+  }
+}`;
+
+export const PULSE_ROUNDS = `query PulseRounds { pulseRounds { ${ROUND_FIELDS} } }`;
+
+export const OPEN_PULSE_ROUND = `mutation OpenPulseRound {
+  openPulseRound {
+    __typename
+    ... on MutationOpenPulseRoundSuccess { data { ${ROUND_FIELDS} } }
+    ${ERRORS}
+  }
+}`;
+
+export const CLOSE_PULSE_ROUND = `mutation ClosePulseRound($id: ID!) {
+  closePulseRound(id: $id) {
+    __typename
+    ... on MutationClosePulseRoundSuccess { data { ${ROUND_FIELDS} } }
+    ${PLAIN_ERRORS}
+  }
+}`;
+
+export const MY_PENDING_PULSE = `query MyPendingPulse { myPendingPulse { token questions round { id closesAt } } }`;
+
+export const ANSWER_PULSE = `mutation AnswerPulse($input: AnswerPulseInput!) {
+  answerPulse(input: $input) {
+    __typename
+    ... on MutationAnswerPulseSuccess { data { id answered } }
+    ${ERRORS}
+  }
+}`;
+
+export const SERVICE_CHAIN = `query ServiceChain($months: Int) {
+  serviceChain(months: $months) {
+    months correlation explanation
+    teams {
+      team { id name } customers nps ignoredCustomers slaBreaches recoveries
+      riskDistribution { level count }
+      byMonth { month nps slaBreaches recoveries }
+    }
+    pulse { team { id } round { id opensAt status } answers shown enps questions { question average } comments }
+  }
+}`;
+
+export const FLAG_CONCERN = `mutation FlagConcern($input: FlagConcernInput!) {
+  flagConcern(input: $input) {
+    __typename
+    ... on MutationFlagConcernSuccess { data { id } }
     ${ERRORS}
   }
 }`;

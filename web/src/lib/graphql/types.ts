@@ -4,7 +4,8 @@ export type Role = 'ADMIN' | 'MANAGER' | 'AGENT' | 'VIEWER';
 export type Locale = 'DA' | 'SV' | 'NB' | 'EN';
 export type Tier = 'BRONZE' | 'SILVER' | 'GOLD';
 export type RiskLevel = 'LOW' | 'MEDIUM' | 'HIGH' | 'CRITICAL';
-export type AlertKind = 'CHURN_RISK' | 'TWO_STRIKES' | 'INCIDENT' | 'SLA_BREACH' | 'IGNORED' | 'DETRACTOR';
+export type AlertKind =
+  'CHURN_RISK' | 'TWO_STRIKES' | 'INCIDENT' | 'SLA_BREACH' | 'IGNORED' | 'DETRACTOR' | 'STAFF_CONCERN';
 export type AlertSeverity = 'INFO' | 'WARNING' | 'CRITICAL';
 export type AlertStatus = 'OPEN' | 'ACKNOWLEDGED' | 'RESOLVED';
 export type Channel = 'EMAIL' | 'SMS' | 'PHONE' | 'MEETING' | 'CHAT' | 'STORE' | 'WEB' | 'APP';
@@ -28,7 +29,15 @@ export type ApiKeyScope =
   | 'ALERTS_READ';
 export type CustomerOrderBy = 'RISK_DESC' | 'NAME_ASC' | 'CREATED_DESC' | 'LAST_PERSONAL_CONTACT_ASC';
 
-export const ALERT_KINDS: AlertKind[] = ['CHURN_RISK', 'TWO_STRIKES', 'INCIDENT', 'SLA_BREACH', 'IGNORED', 'DETRACTOR'];
+export const ALERT_KINDS: AlertKind[] = [
+  'CHURN_RISK',
+  'TWO_STRIKES',
+  'INCIDENT',
+  'SLA_BREACH',
+  'IGNORED',
+  'DETRACTOR',
+  'STAFF_CONCERN',
+];
 export const ALERT_SEVERITIES: AlertSeverity[] = ['CRITICAL', 'WARNING', 'INFO'];
 export const RISK_LEVELS: RiskLevel[] = ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'];
 export const TIERS: Tier[] = ['BRONZE', 'SILVER', 'GOLD'];
@@ -320,6 +329,7 @@ export const RISK_WEIGHTS = [
   'engagementDrop',
   'recovered',
   'promoter',
+  'staffConcern',
 ] as const;
 export type RiskWeight = (typeof RISK_WEIGHTS)[number];
 
@@ -380,3 +390,55 @@ export type MutationResult<T> =
   | { __typename: 'InsufficientPointsError'; message: string; balance: number; required: number }
   | { __typename: 'TierTooLowError'; message: string; requiredTier: Tier; customerTier: Tier }
   | { __typename: 'NotFoundError' | 'ForbiddenError' | 'OutOfStockError'; message: string };
+
+// ---------- team pulse ----------
+export interface Team {
+  id: string;
+  name: string;
+  members: { id: string; name: string }[];
+}
+
+export type PulseRoundStatus = 'OPEN' | 'CLOSED';
+export interface PulseRound {
+  id: string;
+  opensAt: string;
+  closesAt: string;
+  status: PulseRoundStatus;
+  invited: number;
+  answered: number;
+}
+
+export interface PendingPulse {
+  token: string;
+  round: { id: string; closesAt: string };
+  questions: string[];
+}
+
+export interface TeamPulse {
+  team: { id: string };
+  round: { id: string; opensAt: string; status: PulseRoundStatus };
+  answers: number;
+  shown: boolean;
+  enps: number | null;
+  questions: { question: string; average: number }[];
+  comments: string[];
+}
+
+export interface TeamOutcomes {
+  team: { id: string; name: string };
+  customers: number;
+  riskDistribution: { level: RiskLevel; count: number }[];
+  nps: number | null;
+  ignoredCustomers: number;
+  slaBreaches: number;
+  recoveries: number;
+  byMonth: { month: string; nps: number | null; slaBreaches: number; recoveries: number }[];
+}
+
+export interface ServiceChain {
+  months: number;
+  teams: TeamOutcomes[];
+  pulse: TeamPulse[];
+  correlation: number | null;
+  explanation: string;
+}

@@ -146,6 +146,7 @@ describe('the alert board', () => {
       SLA_BREACH: 0,
       IGNORED: 1,
       DETRACTOR: 1,
+      STAFF_CONCERN: 0,
     });
     expect(board.total).toBe(4);
   });
