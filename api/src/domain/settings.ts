@@ -11,6 +11,8 @@ export interface EarnRate {
 
 export interface OrganizationSettings {
   defaultLocale: Locale;
+  /** IANA name: where "weekday mornings" are. */
+  timeZone: string;
   defaultCurrency: string;
   loyalty: {
     /** Per accepted currency: the currencies purchases may be recorded in. */
@@ -50,10 +52,22 @@ export interface OrganizationSettings {
   /** Hours from opening to the SLA due time, per severity. */
   slaHours: Record<IncidentSeverity, number>;
   contactCap: { max: number; days: number };
+  /** Asking the customer on its own (PRODUCT.md "Asking"): which survey, when, and how often. */
+  surveyTriggers: {
+    /** null: no CSAT invitation after an incident is resolved. */
+    csatAfterResolveSurveyId: string | null;
+    csatDelayMinutes: number;
+    /** null: no relational NPS cadence. */
+    npsSurveyId: string | null;
+    npsEveryMonths: number;
+    /** Between two survey invitations to one customer. */
+    surveyCooldownDays: number;
+  };
 }
 
 export const DEFAULT_SETTINGS: OrganizationSettings = {
   defaultLocale: 'DA',
+  timeZone: 'Europe/Copenhagen',
   defaultCurrency: 'DKK',
   loyalty: {
     earnRates: {
@@ -91,6 +105,13 @@ export const DEFAULT_SETTINGS: OrganizationSettings = {
   satisfaction: { halfLifeDays: 90 },
   slaHours: { CRITICAL: 4, HIGH: 24, MEDIUM: 72, LOW: 168 },
   contactCap: { max: 4, days: 30 },
+  surveyTriggers: {
+    csatAfterResolveSurveyId: null,
+    csatDelayMinutes: 1440,
+    npsSurveyId: null,
+    npsEveryMonths: 6,
+    surveyCooldownDays: 30,
+  },
 };
 
 type Plain = Record<string, unknown>;
@@ -99,9 +120,12 @@ const isPlain = (value: unknown): value is Plain =>
 
 // Maps keyed by the organization's own choices (currencies) are replaced, never merged key by key.
 const REPLACED_WHOLE = new Set(['loyalty.earnRates']);
+// Settings where null is a choice ("off"), not "unchanged".
+const NULLABLE = new Set(['surveyTriggers.csatAfterResolveSurveyId', 'surveyTriggers.npsSurveyId']);
 
 function mergeDeep(base: unknown, over: unknown, path = ''): unknown {
-  if (over === undefined || over === null) return base;
+  if (over === undefined) return base;
+  if (over === null) return NULLABLE.has(path) ? null : base;
   if (!isPlain(base) || !isPlain(over) || REPLACED_WHOLE.has(path)) return over;
   const merged: Plain = { ...base };
   for (const [key, value] of Object.entries(over))
@@ -131,6 +155,14 @@ export const RISK_RAISING_WEIGHTS = [
 ] as const;
 export const RISK_LOWERING_WEIGHTS = ['recovered', 'promoter'] as const;
 
+function isTimeZone(name: unknown): boolean {
+  try {
+    return typeof name === 'string' && Boolean(new Intl.DateTimeFormat('en', { timeZone: name }));
+  } catch {
+    return false;
+  }
+}
+
 const LOCALES: readonly string[] = ['DA', 'SV', 'NB', 'EN'];
 const CURRENCY = /^[A-Z]{3}$/;
 
@@ -150,6 +182,7 @@ export function validateSettings(settings: OrganizationSettings): FieldError[] {
   };
 
   if (!LOCALES.includes(settings.defaultLocale)) fail(['defaultLocale'], `Use one of ${LOCALES.join(', ')}.`);
+  if (!isTimeZone(settings.timeZone)) fail(['timeZone'], 'Use an IANA time zone, e.g. Europe/Copenhagen.');
   const rates = Object.entries(settings.loyalty.earnRates);
   if (rates.length === 0) fail(['loyalty', 'earnRates'], 'Accept at least one currency.');
   for (const [currency, rate] of rates) {
@@ -192,6 +225,10 @@ export function validateSettings(settings: OrganizationSettings): FieldError[] {
   }
   integer(['contactCap', 'max'], settings.contactCap.max, 0, 1000);
   integer(['contactCap', 'days'], settings.contactCap.days, 1, 365);
+  const triggers = settings.surveyTriggers;
+  integer(['surveyTriggers', 'csatDelayMinutes'], triggers.csatDelayMinutes, 0, 60 * 24 * 30);
+  integer(['surveyTriggers', 'npsEveryMonths'], triggers.npsEveryMonths, 1, 60);
+  integer(['surveyTriggers', 'surveyCooldownDays'], triggers.surveyCooldownDays, 0, 365);
   return errors;
 }
 

@@ -1,4 +1,6 @@
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from './builder.ts';
+import { rawId } from './ids.ts';
 import { LocaleEnum } from './enums.ts';
 import { ACCESS_ERRORS } from './errors.ts';
 import { ValidationError } from '../domain/errors.ts';
@@ -79,6 +81,27 @@ const LoyaltySettings = builder.objectRef<OrganizationSettings['loyalty']>('Loya
   }),
 });
 
+const SurveyTriggersRef = builder.objectRef<OrganizationSettings['surveyTriggers']>('SurveyTriggers').implement({
+  description: 'When Trofast asks customers on its own: CSAT after a resolved incident, and relational NPS.',
+  fields: (t) => ({
+    csatAfterResolveSurveyId: t.id({
+      nullable: true,
+      description: 'null: no CSAT invitation after an incident is resolved.',
+      resolve: (triggers) => triggers.csatAfterResolveSurveyId && encodeGlobalID('Survey', triggers.csatAfterResolveSurveyId),
+    }),
+    csatDelayMinutes: t.exposeInt('csatDelayMinutes', { description: 'Default 1440; 0 sends at once.' }),
+    npsSurveyId: t.id({
+      nullable: true,
+      description: 'null: no relational NPS cadence.',
+      resolve: (triggers) => triggers.npsSurveyId && encodeGlobalID('Survey', triggers.npsSurveyId),
+    }),
+    npsEveryMonths: t.exposeInt('npsEveryMonths', { description: 'Default 6.' }),
+    surveyCooldownDays: t.exposeInt('surveyCooldownDays', {
+      description: 'Default 30: between two survey invitations to one customer.',
+    }),
+  }),
+});
+
 const SettingsRef = builder.objectRef<OrganizationSettings>('OrganizationSettings').implement({
   description: 'The rules Trofast applies for this organization (defaults from the product specification).',
   fields: (t) => ({
@@ -90,6 +113,7 @@ const SettingsRef = builder.objectRef<OrganizationSettings>('OrganizationSetting
     satisfactionHalfLifeDays: t.int({ resolve: (settings) => settings.satisfaction.halfLifeDays }),
     slaHours: t.field({ type: SlaHours, resolve: (settings) => settings.slaHours }),
     contactCap: t.field({ type: ContactCap, resolve: (settings) => settings.contactCap }),
+    surveyTriggers: t.field({ type: SurveyTriggersRef, resolve: (settings) => settings.surveyTriggers }),
   }),
 });
 
@@ -141,6 +165,18 @@ const SettingsInput = builder.inputType('OrganizationSettingsInput', {
     satisfactionHalfLifeDays: t.int(),
     slaHours: t.field({ type: intInput('SlaHoursInput', SEVERITY_KEYS) }),
     contactCap: t.field({ type: intInput('ContactCapInput', ['max', 'days']) }),
+    surveyTriggers: t.field({
+      type: builder.inputType('SurveyTriggersInput', {
+        description: 'A survey id given as null turns its trigger off; left out, it stays.',
+        fields: (s) => ({
+          csatAfterResolveSurveyId: s.id(),
+          csatDelayMinutes: s.int(),
+          npsSurveyId: s.id(),
+          npsEveryMonths: s.int(),
+          surveyCooldownDays: s.int(),
+        }),
+      }),
+    }),
   }),
 });
 
@@ -162,7 +198,22 @@ builder.mutationField('updateOrganizationSettings', (t) =>
     args: { settings: t.arg({ type: SettingsInput, required: true }) },
     resolve: async (_root, { settings }, context) => {
       const caller = authenticated(context);
-      await updateOrganizationSettings(caller, settings);
+      const triggers = settings.surveyTriggers;
+      const surveyId = (id: string | number | null | undefined) =>
+        id == null ? id : rawId(String(id), 'Survey');
+      await updateOrganizationSettings(
+        caller,
+        triggers
+          ? {
+              ...settings,
+              surveyTriggers: {
+                ...triggers,
+                csatAfterResolveSurveyId: surveyId(triggers.csatAfterResolveSurveyId),
+                npsSurveyId: surveyId(triggers.npsSurveyId),
+              },
+            }
+          : settings,
+      );
       return organizationSettings(caller);
     },
   }),
