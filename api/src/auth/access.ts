@@ -75,6 +75,14 @@ export const ACCESS: Record<string, Access> = {
   'Mutation.cancelRedemption': staff('AGENT', 'REDEMPTIONS_WRITE'),
   // Points out of nothing: a manager's decision, never a partner's.
   'Mutation.adjustPoints': staff('MANAGER'),
+  // Reaching the customer: staff read the outbox; agents ask and thank; partners invite with events:write.
+  'Query.messages': staff('VIEWER'),
+  'Query.surveyInvitations': staff('VIEWER', 'CUSTOMERS_READ'),
+  'Mutation.inviteToSurvey': staff('AGENT', 'EVENTS_WRITE'),
+  'Mutation.thankCustomers': staff('AGENT'),
+  // The answer page: the link's token is the credential.
+  'Query.invitation': { anonymous: true },
+  'Mutation.answerInvitation': { anonymous: true },
 };
 
 /**
@@ -102,6 +110,8 @@ export const READ_ACCESS: Record<string, Access> = {
   Redemption: staff('VIEWER', 'CUSTOMERS_READ', 'REDEMPTIONS_WRITE'),
   // The log's events, as the feed lists them.
   Event: staff('MANAGER', 'EVENTS_READ'),
+  Message: staff('VIEWER'),
+  SurveyInvitation: staff('VIEWER', 'CUSTOMERS_READ', 'EVENTS_WRITE'),
 };
 
 /**

@@ -22,3 +22,7 @@ export const CustomerSatisfiedEnum = builder.enumType(Enums.CustomerSatisfied, {
 export const AlertKindEnum = builder.enumType(Enums.AlertKind, { name: 'AlertKind' });
 export const AlertSeverityEnum = builder.enumType(Enums.AlertSeverity, { name: 'AlertSeverity' });
 export const AlertStatusEnum = builder.enumType(Enums.AlertStatus, { name: 'AlertStatus' });
+export const MessageKindEnum = builder.enumType(Enums.MessageKind, { name: 'MessageKind' });
+export const MessageStatusEnum = builder.enumType(Enums.MessageStatus, { name: 'MessageStatus' });
+export const InvitationStatusEnum = builder.enumType(Enums.InvitationStatus, { name: 'InvitationStatus' });
+export const SatisfactionSourceEnum = builder.enumType(Enums.SatisfactionSource, { name: 'SatisfactionSource' });

@@ -87,7 +87,8 @@ const SurveyTriggersRef = builder.objectRef<OrganizationSettings['surveyTriggers
     csatAfterResolveSurveyId: t.id({
       nullable: true,
       description: 'null: no CSAT invitation after an incident is resolved.',
-      resolve: (triggers) => triggers.csatAfterResolveSurveyId && encodeGlobalID('Survey', triggers.csatAfterResolveSurveyId),
+      resolve: (triggers) =>
+        triggers.csatAfterResolveSurveyId && encodeGlobalID('Survey', triggers.csatAfterResolveSurveyId),
     }),
     csatDelayMinutes: t.exposeInt('csatDelayMinutes', { description: 'Default 1440; 0 sends at once.' }),
     npsSurveyId: t.id({
@@ -199,8 +200,7 @@ builder.mutationField('updateOrganizationSettings', (t) =>
     resolve: async (_root, { settings }, context) => {
       const caller = authenticated(context);
       const triggers = settings.surveyTriggers;
-      const surveyId = (id: string | number | null | undefined) =>
-        id == null ? id : rawId(String(id), 'Survey');
+      const surveyId = (id: string | number | null | undefined) => (id == null ? id : rawId(String(id), 'Survey'));
       await updateOrganizationSettings(
         caller,
         triggers

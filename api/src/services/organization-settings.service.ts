@@ -85,7 +85,10 @@ async function surveyTriggerErrors(
   ] as const;
   const ids = wanted.flatMap((trigger) => (trigger.id ? [trigger.id] : []));
   if (ids.length === 0) return [];
-  const surveys = await tenantDb(caller).survey.findMany({ where: { id: { in: ids } }, select: { id: true, kind: true } });
+  const surveys = await tenantDb(caller).survey.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, kind: true },
+  });
   return wanted.flatMap(({ field, id, kind }) =>
     id && !surveys.some((survey) => survey.id === id && survey.kind === kind)
       ? [{ path: [ARGUMENT, 'surveyTriggers', field], message: `Choose one of your ${kind} surveys.` }]

@@ -3,8 +3,7 @@
 // not capped, but it is still only sent where the customer agreed to hear from the organization.
 import { canContact, type ContactAdvice, type ContactFacts } from '../contact/can-contact.ts';
 import type { OrganizationSettings } from '../settings.ts';
-import type { Channel, InteractionKind } from '../types.ts';
-import type { MessageKind } from '../../generated/prisma/enums.ts';
+import type { Channel, InteractionKind, MessageKind } from '../types.ts';
 
 /** The interaction a sent message records (PRODUCT.md "Interactions of messages"). */
 export function interactionKindOf(kind: MessageKind): InteractionKind {
