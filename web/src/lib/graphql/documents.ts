@@ -137,6 +137,27 @@ export const CUSTOMER_REDEMPTIONS = `query CustomerRedemptions($id: ID!) {
   }
 }`;
 
+export const CUSTOMER_MESSAGES = `query CustomerMessages($id: ID!) {
+  customer(ref: { id: $id }) {
+    id
+    messages(first: 25) { ${CONNECTION('id kind channel status scheduledFor sentAt subject body reasons nextAllowedAt')} }
+  }
+}`;
+
+export const INVITE_TO_SURVEY = `mutation InviteToSurvey($input: InviteToSurveyInput!) {
+  inviteToSurvey(input: $input) {
+    __typename
+    ... on MutationInviteToSurveySuccess { data { id status } }
+    ${ERRORS}
+  }
+}`;
+
+export const MESSAGES = `query Messages($first: Int!, $after: String, $filter: MessageFilter) {
+  messages(first: $first, after: $after, filter: $filter) {
+    ${CONNECTION('id kind channel status scheduledFor sentAt subject body reasons nextAllowedAt customer { id name }')}
+  }
+}`;
+
 export const RECORD_INTERACTION = `mutation RecordInteraction($input: RecordInteractionInput!) {
   recordInteraction(input: $input) {
     __typename
@@ -348,6 +369,22 @@ export const DEACTIVATE_USER = `mutation DeactivateUser($id: ID!) {
   deactivateUser(id: $id) {
     __typename
     ... on MutationDeactivateUserSuccess { data { id name email role locale active } }
+    ${ERRORS}
+  }
+}`;
+
+const TRIGGER_FIELDS = 'csatAfterResolveSurveyId csatDelayMinutes npsSurveyId npsEveryMonths surveyCooldownDays';
+
+/** The survey triggers and the surveys they may name. */
+export const SURVEY_TRIGGERS = `query SurveyTriggers {
+  organization { id settings { surveyTriggers { ${TRIGGER_FIELDS} } } }
+  surveys { id kind question active }
+}`;
+
+export const UPDATE_SURVEY_TRIGGERS = `mutation UpdateSurveyTriggers($settings: OrganizationSettingsInput!) {
+  updateOrganizationSettings(settings: $settings) {
+    __typename
+    ... on MutationUpdateOrganizationSettingsSuccess { data { surveyTriggers { ${TRIGGER_FIELDS} } } }
     ${ERRORS}
   }
 }`;

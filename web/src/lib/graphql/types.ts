@@ -247,7 +247,29 @@ export type CustomerIncident = Pick<
 export type CustomerFeedback = Omit<Feedback, 'customer'>;
 
 /** The parts of a customer's timeline that come from their own queries (see documents.ts). */
+export type MessageKind = 'SURVEY_INVITE' | 'THANK_YOU' | 'MEMBER_LINK' | 'SERVICE';
+export type MessageStatus = 'SCHEDULED' | 'SENT' | 'SKIPPED' | 'CANCELLED' | 'FAILED';
+
+/** One message to a customer, as the outbox keeps it. */
+export interface CustomerMessage {
+  id: string;
+  kind: MessageKind;
+  channel: Channel;
+  status: MessageStatus;
+  scheduledFor: string;
+  sentAt: string | null;
+  subject: string | null;
+  body: string;
+  reasons: string[];
+  nextAllowedAt: string | null;
+}
+
+export interface OutboxMessage extends CustomerMessage {
+  customer: { id: string; name: string };
+}
+
 export interface CustomerActivity {
+  messages?: Connection<CustomerMessage>;
   incidents?: Connection<CustomerIncident>;
   feedback?: Connection<CustomerFeedback>;
   redemptions?: Connection<Redemption>;
@@ -380,3 +402,11 @@ export type MutationResult<T> =
   | { __typename: 'InsufficientPointsError'; message: string; balance: number; required: number }
   | { __typename: 'TierTooLowError'; message: string; requiredTier: Tier; customerTier: Tier }
   | { __typename: 'NotFoundError' | 'ForbiddenError' | 'OutOfStockError'; message: string };
+
+export interface SurveyTriggers {
+  csatAfterResolveSurveyId: string | null;
+  csatDelayMinutes: number;
+  npsSurveyId: string | null;
+  npsEveryMonths: number;
+  surveyCooldownDays: number;
+}

@@ -181,6 +181,13 @@ export const da: Messages = {
     emptyFiltered: 'Ingen kunder passer til søgningen.',
   },
   customer: {
+    messagesPart: 'beskeder',
+    message: '{kind} via {channel}: {status}',
+    messageBody: 'Beskeden',
+    askFeedback: 'Bed om feedback',
+    survey: 'Undersøgelse',
+    invited: 'Invitationen er sat i kø: den sendes inden for et minut, hvis kontaktreglerne tillader det.',
+    noSurveys: 'Opret først en undersøgelse på siden Feedback.',
     riskTitle: 'Risiko for at miste kunden',
     riskScore: 'Risikoscore {score} af 100',
     why: 'Hvorfor',
@@ -370,6 +377,20 @@ export const da: Messages = {
     total: 'I alt',
   },
   settings: {
+    saved: 'Gemt.',
+    surveyTriggers: 'Undersøgelser der sendes automatisk',
+    surveyTriggersLead:
+      'Hvornår Trofast selv spørger kunderne. Hver invitation følger samtykke, kontaktloftet og pausen mellem invitationer.',
+    triggerOff: 'Fra',
+    csatSurvey: 'CSAT-undersøgelse efter en løst hændelse',
+    csatDelay: 'Forsinkelse efter løsning (minutter)',
+    npsSurvey: 'Relationel NPS-undersøgelse',
+    npsEvery: 'Hver (måneder)',
+    cooldown: 'Dage mellem to invitationer til samme kunde',
+    outbox: 'Beskeder',
+    outboxLead:
+      'Alle beskeder til kunderne, som de læser dem: sendte, planlagte og dem kontaktreglerne holdt tilbage, med grunden.',
+    outboxEmpty: 'Ingen beskeder endnu.',
     title: 'Indstillinger',
     program: 'Programregler',
     programLead: 'Hvordan point optjenes, og niveauer nås.',
@@ -460,6 +481,27 @@ export const da: Messages = {
     },
   },
   enums: {
+    MessageKind: {
+      SURVEY_INVITE: 'Invitation til undersøgelse',
+      THANK_YOU: 'Tak',
+      MEMBER_LINK: 'Medlemslink',
+      SERVICE: 'Servicebesked',
+    },
+    MessageStatus: {
+      SCHEDULED: 'Planlagt',
+      SENT: 'Sendt',
+      SKIPPED: 'Sprunget over',
+      CANCELLED: 'Annulleret',
+      FAILED: 'Mislykkedes',
+    },
+    InvitationStatus: {
+      SCHEDULED: 'Planlagt',
+      SENT: 'Sendt',
+      SKIPPED: 'Sprunget over',
+      ANSWERED: 'Besvaret',
+      EXPIRED: 'Udløbet',
+      CANCELLED: 'Annulleret',
+    },
     Role: { ADMIN: 'Administrator', MANAGER: 'Leder', AGENT: 'Medarbejder', VIEWER: 'Læser' },
     AlertKind: {
       CHURN_RISK: 'Risiko for frafald',

@@ -179,6 +179,13 @@ export const en = {
     emptyFiltered: 'No customers match this search.',
   },
   customer: {
+    messagesPart: 'messages',
+    message: '{kind} by {channel}: {status}',
+    messageBody: 'The message',
+    askFeedback: 'Ask for feedback',
+    survey: 'Survey',
+    invited: 'Invitation queued: it goes out within a minute, if the care rules allow.',
+    noSurveys: 'Create a survey on the Feedback page first.',
     riskTitle: 'Churn risk',
     riskScore: 'Risk score {score} of 100',
     why: 'Why',
@@ -368,6 +375,20 @@ export const en = {
     total: 'Total',
   },
   settings: {
+    saved: 'Saved.',
+    surveyTriggers: 'Survey triggers',
+    surveyTriggersLead:
+      'When Trofast asks customers on its own. Every invitation goes through consent, the contact cap and the cooldown.',
+    triggerOff: 'Off',
+    csatSurvey: 'CSAT survey after an incident is resolved',
+    csatDelay: 'Delay after resolving (minutes)',
+    npsSurvey: 'Relational NPS survey',
+    npsEvery: 'Every (months)',
+    cooldown: 'Days between two survey invitations to one customer',
+    outbox: 'Messages',
+    outboxLead:
+      'Every message to a customer, as they read it: sent, scheduled, and the ones the care rules held back, with why.',
+    outboxEmpty: 'No messages yet.',
     title: 'Settings',
     program: 'Program rules',
     programLead: 'How points are earned and tiers reached.',
@@ -458,6 +479,27 @@ export const en = {
     },
   },
   enums: {
+    MessageKind: {
+      SURVEY_INVITE: 'Survey invitation',
+      THANK_YOU: 'Thank-you',
+      MEMBER_LINK: 'Member link',
+      SERVICE: 'Service message',
+    },
+    MessageStatus: {
+      SCHEDULED: 'Scheduled',
+      SENT: 'Sent',
+      SKIPPED: 'Skipped',
+      CANCELLED: 'Cancelled',
+      FAILED: 'Failed',
+    },
+    InvitationStatus: {
+      SCHEDULED: 'Scheduled',
+      SENT: 'Sent',
+      SKIPPED: 'Skipped',
+      ANSWERED: 'Answered',
+      EXPIRED: 'Expired',
+      CANCELLED: 'Cancelled',
+    },
     Role: { ADMIN: 'Admin', MANAGER: 'Manager', AGENT: 'Agent', VIEWER: 'Viewer' },
     AlertKind: {
       CHURN_RISK: 'Churn risk',

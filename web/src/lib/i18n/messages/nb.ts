@@ -182,6 +182,13 @@ export const nb: Messages = {
     emptyFiltered: 'Ingen kunder passer til søket.',
   },
   customer: {
+    messagesPart: 'meldinger',
+    message: '{kind} via {channel}: {status}',
+    messageBody: 'Meldingen',
+    askFeedback: 'Be om tilbakemelding',
+    survey: 'Undersøkelse',
+    invited: 'Invitasjonen står i kø: den sendes innen ett minutt hvis kontaktreglene tillater det.',
+    noSurveys: 'Opprett først en undersøkelse på siden Tilbakemeldinger.',
     riskTitle: 'Frafallsrisiko',
     riskScore: 'Risikopoeng {score} av 100',
     why: 'Hvorfor',
@@ -371,6 +378,20 @@ export const nb: Messages = {
     total: 'Totalt',
   },
   settings: {
+    saved: 'Lagret.',
+    surveyTriggers: 'Automatiske undersøkelser',
+    surveyTriggersLead:
+      'Når Trofast selv spør kundene. Hver invitasjon følger samtykke, kontakttaket og pausen mellom invitasjoner.',
+    triggerOff: 'Av',
+    csatSurvey: 'CSAT-undersøkelse etter en løst hendelse',
+    csatDelay: 'Forsinkelse etter løsning (minutter)',
+    npsSurvey: 'Relasjonell NPS-undersøkelse',
+    npsEvery: 'Hver (måned)',
+    cooldown: 'Dager mellom to invitasjoner til samme kunde',
+    outbox: 'Meldinger',
+    outboxLead:
+      'Alle meldinger til kundene, slik de leser dem: sendte, planlagte og de kontaktreglene holdt tilbake, med hvorfor.',
+    outboxEmpty: 'Ingen meldinger ennå.',
     title: 'Innstillinger',
     program: 'Programregler',
     programLead: 'Hvordan poeng opptjenes og nivåer nås.',
@@ -461,6 +482,27 @@ export const nb: Messages = {
     },
   },
   enums: {
+    MessageKind: {
+      SURVEY_INVITE: 'Invitasjon til undersøkelse',
+      THANK_YOU: 'Takk',
+      MEMBER_LINK: 'Medlemslenke',
+      SERVICE: 'Servicemelding',
+    },
+    MessageStatus: {
+      SCHEDULED: 'Planlagt',
+      SENT: 'Sendt',
+      SKIPPED: 'Hoppet over',
+      CANCELLED: 'Kansellert',
+      FAILED: 'Mislyktes',
+    },
+    InvitationStatus: {
+      SCHEDULED: 'Planlagt',
+      SENT: 'Sendt',
+      SKIPPED: 'Hoppet over',
+      ANSWERED: 'Besvart',
+      EXPIRED: 'Utløpt',
+      CANCELLED: 'Kansellert',
+    },
     Role: { ADMIN: 'Administrator', MANAGER: 'Leder', AGENT: 'Saksbehandler', VIEWER: 'Leser' },
     AlertKind: {
       CHURN_RISK: 'Frafallsrisiko',

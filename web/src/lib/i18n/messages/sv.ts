@@ -182,6 +182,13 @@ export const sv: Messages = {
     emptyFiltered: 'Inga kunder matchar sökningen.',
   },
   customer: {
+    messagesPart: 'meddelanden',
+    message: '{kind} via {channel}: {status}',
+    messageBody: 'Meddelandet',
+    askFeedback: 'Be om feedback',
+    survey: 'Undersökning',
+    invited: 'Inbjudan står i kö: den skickas inom en minut om kontaktreglerna tillåter det.',
+    noSurveys: 'Skapa först en undersökning på sidan Feedback.',
     riskTitle: 'Risk för kundbortfall',
     riskScore: 'Riskpoäng {score} av 100',
     why: 'Varför',
@@ -371,6 +378,20 @@ export const sv: Messages = {
     total: 'Totalt',
   },
   settings: {
+    saved: 'Sparat.',
+    surveyTriggers: 'Automatiska undersökningar',
+    surveyTriggersLead:
+      'När Trofast själv frågar kunderna. Varje inbjudan följer samtycke, kontakttaket och pausen mellan inbjudningar.',
+    triggerOff: 'Av',
+    csatSurvey: 'CSAT-undersökning efter ett löst ärende',
+    csatDelay: 'Fördröjning efter lösning (minuter)',
+    npsSurvey: 'Relationell NPS-undersökning',
+    npsEvery: 'Var (månad)',
+    cooldown: 'Dagar mellan två inbjudningar till samma kund',
+    outbox: 'Meddelanden',
+    outboxLead:
+      'Alla meddelanden till kunderna, som de läser dem: skickade, planerade och de som kontaktreglerna höll tillbaka, med varför.',
+    outboxEmpty: 'Inga meddelanden ännu.',
     title: 'Inställningar',
     program: 'Programregler',
     programLead: 'Hur poäng tjänas in och nivåer nås.',
@@ -461,6 +482,27 @@ export const sv: Messages = {
     },
   },
   enums: {
+    MessageKind: {
+      SURVEY_INVITE: 'Inbjudan till undersökning',
+      THANK_YOU: 'Tack',
+      MEMBER_LINK: 'Medlemslänk',
+      SERVICE: 'Servicemeddelande',
+    },
+    MessageStatus: {
+      SCHEDULED: 'Planerat',
+      SENT: 'Skickat',
+      SKIPPED: 'Överhoppat',
+      CANCELLED: 'Avbrutet',
+      FAILED: 'Misslyckades',
+    },
+    InvitationStatus: {
+      SCHEDULED: 'Planerad',
+      SENT: 'Skickad',
+      SKIPPED: 'Överhoppad',
+      ANSWERED: 'Besvarad',
+      EXPIRED: 'Utgången',
+      CANCELLED: 'Avbruten',
+    },
     Role: { ADMIN: 'Administratör', MANAGER: 'Chef', AGENT: 'Handläggare', VIEWER: 'Läsare' },
     AlertKind: {
       CHURN_RISK: 'Risk för kundbortfall',
