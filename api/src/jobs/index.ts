@@ -8,6 +8,7 @@ import { endExpiredSessions } from '../services/session.service.ts';
 import { forgetIdleSignInKeys } from '../services/sign-in-throttle.service.ts';
 import { expireInvitations, sendDueMessages } from '../services/message.service.ts';
 import { scheduleNpsInvitations } from '../services/invitation.service.ts';
+import { forgetOldRateLimits } from '../services/rate-limit.service.ts';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -72,6 +73,14 @@ export const JOBS: Job[] = [
     leaseMs: 10 * MINUTE,
     run: async (now) => {
       await forgetIdleSignInKeys(now);
+    },
+  },
+  {
+    name: 'forget-rate-limits',
+    everyMs: 60 * MINUTE,
+    leaseMs: 10 * MINUTE,
+    run: async () => {
+      await forgetOldRateLimits();
     },
   },
   {
