@@ -1,7 +1,7 @@
 // Asking the customer (PRODUCT.md "Outreach" and "Asking"): invitations go out over a real SMTP
 // server through the care rules, the answer page's token is the only credential, a GET never
 // records, and the customer's answer changes how the customer is seen.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { systemCaller } from '../../api/src/auth/caller.ts';
 import { upsertCustomer } from '../../api/src/services/customer.service.ts';
 import { createSurvey } from '../../api/src/services/survey.service.ts';
@@ -63,7 +63,7 @@ beforeAll(async () => {
   csatId = (await createSurvey(caller, { kind: 'CSAT', question: 'Hvordan gik det?', participationPoints: 50 })).id;
   npsId = (await createSurvey(caller, { kind: 'NPS', question: 'Would you recommend us?', participationPoints: 20 }))
     .id;
-}, 60_000);
+}, 180_000);
 
 afterAll(async () => {
   await app?.stop();
@@ -117,8 +117,23 @@ async function invitedAndSent(overrides = {}) {
   return { externalId, ...mailTo(`kunde${customerCount}@example.dk`) };
 }
 
+/** Each scenario from an address of its own: the answer page allows 60 requests a minute per address. */
+let addresses = 0;
+const newAddress = () => `203.0.113.${++addresses}`;
+
+async function fromAddress(address: string, query: string, variables: Record<string, unknown>) {
+  const response = await fetch(`${app.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-forwarded-for': address },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as { data?: Record<string, any>; errors?: { message: string; extensions?: any }[] };
+}
+
+let address = newAddress();
 const answer = (token: string, score: number, comment?: string) =>
-  app.graphql(ANSWER, { input: { token, score, comment } });
+  fromAddress(address, ANSWER, { input: { token, score, comment } });
+const readPage = (token: string) => fromAddress(address, PAGE, { token });
 
 describe('messages over SMTP', () => {
   test('an invitation arrives over SMTP in the customer’s language, with one-tap links and a plain-text part', async () => {
@@ -238,6 +253,10 @@ describe('the care rules', () => {
 });
 
 describe('the answer page', () => {
+  beforeEach(() => {
+    address = newAddress();
+  });
+
   test('reading the link three times with different user agents records nothing', async () => {
     const { token, externalId } = await invitedAndSent();
     for (const agent of ['Microsoft Office Protection', 'Barracuda Sentinel', 'Mozilla/5.0 (iPhone)']) {
@@ -289,7 +308,7 @@ describe('the answer page', () => {
     );
     const mine = feedback.data!.feedback.edges.filter((edge: any) => edge.node.customer.externalId === externalId);
     expect(mine).toHaveLength(1);
-    const page = (await app.graphql(PAGE, { token })).data!.invitation;
+    const page = (await readPage(token)).data!.invitation;
     expect(page.score).toBe(mine[0].node.score);
   });
 
@@ -311,11 +330,20 @@ describe('the answer page', () => {
         },
       ],
     });
-    expect((await app.graphql(PAGE, { token })).data!.invitation).toMatchObject({ status: 'ANSWERED', score: null });
+    expect((await readPage(token)).data!.invitation).toMatchObject({ status: 'ANSWERED', score: null });
+  });
+
+  test('over 60 reads and answers a minute from one address, the next is refused with RateLimitedError', async () => {
+    const { token, externalId } = await invitedAndSent();
+    for (let index = 0; index < 60; index++) expect((await readPage('y'.repeat(32))).data!.invitation).toBeNull();
+    const refused = await answer(token, 5);
+    expect(refused.data!.answerInvitation.__typename).toBe('RateLimitedError');
+    expect((await readPage(token)).errors![0].extensions).toMatchObject({ code: 'RATE_LIMITED' });
+    expect((await readCustomer(externalId)).pointsBalance).toBe(0);
   });
 
   test('an unknown token reads as nothing and answers NotFoundError, writing nothing', async () => {
-    expect((await app.graphql(PAGE, { token: 'x'.repeat(32) })).data!.invitation).toBeNull();
+    expect((await readPage('x'.repeat(32))).data!.invitation).toBeNull();
     expect((await answer('x'.repeat(32), 5)).data!.answerInvitation.__typename).toBe('NotFoundError');
   });
 

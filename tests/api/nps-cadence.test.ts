@@ -45,7 +45,7 @@ beforeAll(async () => {
       purchase: { customer: { id: customer.id }, amount: { amountMinor: 25_000, currency: 'DKK' }, occurredAt },
     });
   }
-}, 60_000);
+}, 180_000);
 
 afterAll(() => app?.stop());
 

@@ -1,3 +1,4 @@
+import { GraphQLError } from 'graphql';
 import { builder } from './builder.ts';
 import { ChannelEnum, InvitationStatusEnum, LocaleEnum, SurveyKindEnum } from './enums.ts';
 import { ACCESS_ERRORS } from './errors.ts';
@@ -119,9 +120,19 @@ builder.queryField('invitation', (t) =>
   t.field({
     type: InvitationPageRef,
     nullable: true,
-    description: 'Public: the token is the credential. Reading records nothing (mail scanners open every link).',
+    description:
+      'Public: the token is the credential. Reading records nothing (mail scanners open every link). Reads and answers share 60 a minute per client address; over it, an error with extensions.code RATE_LIMITED.',
     args: { token: t.arg.string({ required: true }) },
-    resolve: (_root, { token }) => invitationPage(token),
+    resolve: async (_root, { token }, context) => {
+      try {
+        return await invitationPage(token, context.clientAddress);
+      } catch (error) {
+        if (!(error instanceof RateLimitedError)) throw error;
+        throw new GraphQLError(error.message, {
+          extensions: { code: 'RATE_LIMITED', retryAfterSeconds: error.retryAfterSeconds },
+        });
+      }
+    },
   }),
 );
 
@@ -141,6 +152,6 @@ builder.mutationField('answerInvitation', (t) =>
       'Public: the token is the credential. Records the answer, or changes it within 14 days; participation points are paid once.',
     errors: { types: [ValidationError, NotFoundError, RateLimitedError] },
     args: { input: t.arg({ type: AnswerInvitationInput, required: true }) },
-    resolve: (_root, { input }) => answerInvitation(input),
+    resolve: (_root, { input }, context) => answerInvitation(input, context.clientAddress),
   }),
 );

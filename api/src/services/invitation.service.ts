@@ -29,6 +29,7 @@ import { emitIncidentChanged } from './incident-events.service.ts';
 import { lockCustomers } from './ledger.service.ts';
 import { hashToken, INVITATION_DAYS, queueMessages } from './message.service.ts';
 import { organizationSettings } from './organization-settings.service.ts';
+import { consumeRateLimit, RATE_LIMITS } from './rate-limit.service.ts';
 import { markForRecompute, recomputeWithinWrite } from './recompute.service.ts';
 import { writeTransaction } from './transaction.service.ts';
 
@@ -305,7 +306,9 @@ async function pageOf(
 }
 
 /** What the answer page shows; null for a token that opens nothing. Reading records nothing. */
-export async function invitationPage(token: string): Promise<InvitationPage | null> {
+export async function invitationPage(token: string, clientAddress: string): Promise<InvitationPage | null> {
+  // Guessing tokens costs from the same budget as answering.
+  await consumeRateLimit(RATE_LIMITS.answerPage, clientAddress);
   const found = await findByToken(token);
   if (!found) return null;
   return pageOf(runtime().db.forOrganization(found.organizationId), found.id, runtime().clock.now());
@@ -330,7 +333,8 @@ const MAX_COMMENT = 2000;
  * participation points are paid with the first answer only. Concurrent submits of one invitation
  * queue on the customer's lock: one feedback, one payment, the last answer stands.
  */
-export async function answerInvitation(input: AnswerInvitationInput): Promise<InvitationPage> {
+export async function answerInvitation(input: AnswerInvitationInput, clientAddress: string): Promise<InvitationPage> {
+  await consumeRateLimit(RATE_LIMITS.answerPage, clientAddress);
   const found = await findByToken(input.token);
   if (!found) throw new NotFoundError('Invitation');
   const { organizationId, customerId } = found;
