@@ -46,7 +46,9 @@ const CUSTOMER = `query ($ref: CustomerRef!) {
     risk { factors { code } }
     interactions(first: 20) { edges { node { kind direction channel personal } } }
     messages(first: 10) { edges { node { status kind subject body reasons nextAllowedAt sentAt } } }
-    surveyInvitations(first: 10) { edges { node { status sentAt answeredAt incident { id } feedback { score } } } }
+    surveyInvitations(first: 10) {
+      edges { node { status sentAt answeredAt incident { id } feedback { score } survey { kind } message { status nextAllowedAt } } }
+    }
     pointsLedger(first: 20) { edges { node { kind delta } } }
   }
 }`;
@@ -215,12 +217,16 @@ describe('the care rules', () => {
 
   test('inside the survey cooldown the next invitation is SKIPPED until the cooldown ends', async () => {
     const { externalId } = await invitedAndSent();
-    const sentAt = (await readCustomer(externalId)).surveyInvitations.edges[0].node.sentAt;
+    const { sentAt } = (await readCustomer(externalId)).surveyInvitations.edges[0].node;
     await invite(externalId, npsId);
     await app.runJobs();
     const customer = await readCustomer(externalId);
-    expect(customer.messages.edges[0].node.status).toBe('SKIPPED');
-    expect(customer.messages.edges[0].node.nextAllowedAt).toBe(new Date(Date.parse(sentAt) + 30 * DAY).toISOString());
+    const second = customer.surveyInvitations.edges.find((edge: any) => edge.node.survey.kind === 'NPS').node;
+    expect(second.status).toBe('SKIPPED');
+    expect(second.message).toEqual({
+      status: 'SKIPPED',
+      nextAllowedAt: new Date(Date.parse(sentAt) + 30 * DAY).toISOString(),
+    });
     expect(customer.interactions.edges).toHaveLength(1);
   });
 
