@@ -9,6 +9,8 @@ import { NotFoundError, RateLimitedError, ValidationError } from '../domain/erro
 import { authenticated } from '../auth/caller.ts';
 import { tenantDb } from '../runtime.ts';
 import {
+  invitationStats,
+  type InvitationStats,
   answerInvitation,
   invitationPage,
   inviteToSurvey,
@@ -153,5 +155,31 @@ builder.mutationField('answerInvitation', (t) =>
     errors: { types: [ValidationError, NotFoundError, RateLimitedError] },
     args: { input: t.arg({ type: AnswerInvitationInput, required: true }) },
     resolve: (_root, { input }, context) => answerInvitation(input, context.clientAddress),
+  }),
+);
+
+const SkipReasonRef = builder
+  .objectRef<InvitationStats['topSkipReasons'][number]>('SkipReason')
+  .implement({ fields: (t) => ({ reason: t.exposeString('reason'), count: t.exposeInt('count') }) });
+
+const InvitationStatsRef = builder.objectRef<InvitationStats>('InvitationStats').implement({
+  description: "How a survey's invitations fared.",
+  fields: (t) => ({
+    sent: t.exposeInt('sent', { description: 'Went out, answered or not.' }),
+    skipped: t.exposeInt('skipped', { description: 'Held back by consent, the contact cap or the cooldown.' }),
+    answered: t.exposeInt('answered'),
+    responseRate: t.exposeFloat('responseRate', {
+      nullable: true,
+      description: 'answered / sent; null before any went out.',
+    }),
+    topSkipReasons: t.field({ type: [SkipReasonRef], resolve: (stats) => stats.topSkipReasons }),
+  }),
+});
+
+builder.prismaObjectField('Survey', 'invitationStats', (t) =>
+  t.field({
+    type: InvitationStatsRef,
+    select: { id: true },
+    resolve: (survey, _args, context) => invitationStats(authenticated(context), survey.id),
   }),
 );

@@ -180,6 +180,42 @@ export async function cancelInvitationsOfIncident(tx: TenantTx, incidentId: stri
   });
 }
 
+export interface InvitationStats {
+  /** Invitations that went out (answered or not). */
+  sent: number;
+  skipped: number;
+  answered: number;
+  /** Answered of sent; null before any went out. */
+  responseRate: number | null;
+  /** Why invitations were held back, most common first. */
+  topSkipReasons: { reason: string; count: number }[];
+}
+
+/** How a survey's invitations fared: two grouped queries. */
+export async function invitationStats(caller: AuthenticatedCaller, surveyId: string): Promise<InvitationStats> {
+  const db = tenantDb(caller);
+  const [byStatus, reasons] = await Promise.all([
+    db.surveyInvitation.groupBy({ by: ['status'], where: { surveyId }, _count: { _all: true } }),
+    db.$queryRaw<{ reason: string; count: number }[]>(Prisma.sql`
+      SELECT reason, count(*)::int AS count
+      FROM "SurveyInvitation" i JOIN "Message" m ON m.id = i."messageId" AND m."organizationId" = i."organizationId",
+           unnest(m.reasons) AS reason
+      WHERE i."organizationId" = ${caller.organizationId} AND i."surveyId" = ${surveyId} AND i.status = 'SKIPPED'
+      GROUP BY reason ORDER BY count DESC, reason LIMIT 3`),
+  ]);
+  const count = (...statuses: string[]) =>
+    byStatus.filter((row) => statuses.includes(row.status)).reduce((sum, row) => sum + row._count._all, 0);
+  const sent = count('SENT', 'ANSWERED', 'EXPIRED');
+  const answered = count('ANSWERED');
+  return {
+    sent,
+    skipped: count('SKIPPED'),
+    answered,
+    responseRate: sent === 0 ? null : answered / sent,
+    topSkipReasons: reasons,
+  };
+}
+
 // ---------- the relational NPS cadence ----------
 
 /** Queued at most this long before it is due, so each run of the job sees the next day's invitations. */

@@ -30,9 +30,9 @@ describe('may a message go out now?', () => {
     );
     expect(advice.allowed).toBe(false);
     expect(advice.nextAllowedAt).toEqual(new Date(now.getTime() + 20 * DAY_MS));
-    expect(advice.reasons.at(-1)).toBe(
+    expect(advice.reasons).toEqual([
       'The customer was invited to a survey less than 30 days ago: the next invitation may go out from 5 Jul 2026, 09:00 UTC.',
-    );
+    ]);
   });
 
   it('without an address on the channel nothing goes out, and time alone never changes that', () => {
@@ -55,6 +55,20 @@ describe('may a message go out now?', () => {
         now,
       ).allowed,
     ).toBe(false);
+  });
+
+  it('a held-back invitation keeps only the reasons that held it back', () => {
+    const advice = mayDeliver(
+      { kind: 'SURVEY_INVITE', channel: 'EMAIL' },
+      recipient,
+      { consents: {}, cappedContacts: Array(4).fill(now) },
+      DEFAULT_SETTINGS,
+      now,
+    );
+    expect(advice.reasons).toEqual([
+      'The customer has not consented to marketing or survey invitations by email.',
+      '4 of 4 marketing and survey contacts in the last 30 days: the cap is reached until 15 Jul 2026, 09:00 UTC.',
+    ]);
   });
 
   it('a member link records a service contact', () => {

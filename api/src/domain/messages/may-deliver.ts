@@ -22,30 +22,35 @@ export function mayDeliver(
   settings: Pick<OrganizationSettings, 'contactCap'>,
   now: Date,
 ): ContactAdvice {
-  const advice = canContact(
-    facts,
-    { channel: message.channel, kind: interactionKindOf(message.kind) },
-    settings.contactCap,
-    now,
-  );
-  const reasons = [...advice.reasons];
-  let { allowed, nextAllowedAt } = advice;
+  const request = { channel: message.channel, kind: interactionKindOf(message.kind) };
+  const advice = canContact(facts, request, settings.contactCap, now);
+  // A held-back message keeps only the reasons that held it back: each rule asked on its own.
+  const consented = { ...facts.consents, [message.channel]: true };
+  const alone: ContactFacts[] = [
+    { consents: facts.consents, cappedContacts: [] },
+    { consents: consented, cappedContacts: facts.cappedContacts },
+    { consents: consented, cappedContacts: [], surveyCooldown: facts.surveyCooldown },
+  ];
+  const blocking = alone.flatMap((one, rule) => {
+    const verdict = canContact(one, request, settings.contactCap, now);
+    return verdict.allowed ? [] : [verdict.reasons[rule]];
+  });
+  let { nextAllowedAt } = advice;
   const address = message.channel === 'EMAIL' ? recipient.email : message.channel === 'SMS' ? recipient.phone : null;
   if (!address) {
-    reasons.push(
+    blocking.push(
       message.channel === 'EMAIL' || message.channel === 'SMS'
         ? `The customer has no ${message.channel === 'EMAIL' ? 'email address' : 'phone number'}.`
         : `Trofast sends messages by email or SMS, not ${message.channel}.`,
     );
-    allowed = false;
     nextAllowedAt = null;
   }
   if (message.kind === 'THANK_YOU' && facts.consents[message.channel] !== true) {
-    reasons.push(
+    blocking.push(
       `The customer has not agreed to hear from the organization ${message.channel === 'SMS' ? 'by SMS' : 'by email'}.`,
     );
-    allowed = false;
     nextAllowedAt = null;
   }
-  return { allowed, reasons, nextAllowedAt };
+  const allowed = advice.allowed && blocking.length === 0;
+  return { allowed, reasons: allowed ? advice.reasons : blocking, nextAllowedAt: allowed ? now : nextAllowedAt };
 }
