@@ -6,6 +6,7 @@ import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEMO } from './support/trofast.ts';
 import { useTrofastInBrowser } from './support/suite.ts';
+import { signIn } from './support/browser.ts';
 import { graphqlAt, partnerKey, staffToken, successOf } from './support/api.ts';
 
 const SHOTS = '/work/shots/16';
@@ -131,5 +132,49 @@ describe('the answer page', () => {
     await page.goto(`${suite.trofast.webUrl}/a/${'x'.repeat(32)}`);
     await page.getByRole('heading', { name: 'This link does not work' }).waitFor();
     await page.screenshot({ path: `${SHOTS}/answer-unknown-en-390.png`, fullPage: true });
+  });
+
+  test('the dashboard shows the outbox, the survey triggers, the invitations per survey and the customer’s messages', async () => {
+    const { apiUrl, webUrl } = suite.trofast;
+    const page = suite.browser.page;
+    const admin = await staffToken(apiUrl, DEMO.admin);
+    const { customer } = await graphqlAt<{ customer: { id: string } }>(
+      apiUrl,
+      `query { customer(ref: { externalId: "ANSWER-DA" }) { id } }`,
+      {},
+      admin,
+    );
+    await signIn(page, webUrl, DEMO.admin);
+    for (const locale of ['EN', 'DA'] as const) {
+      await graphqlAt(
+        apiUrl,
+        `mutation ($input: UpdateMeInput!) { updateMe(input: $input) { __typename } }`,
+        { input: { locale } },
+        admin,
+      );
+      const lang = locale.toLowerCase();
+      for (const [width, height] of [
+        [390, 844],
+        [1440, 900],
+      ]) {
+        await page.setViewportSize({ width, height });
+        for (const [name, path, ready] of [
+          ['settings-messages', '/settings', '#messages li'],
+          ['customer-timeline', `/customers/${encodeURIComponent(customer.id)}`, 'li.message'],
+          ['feedback-invitations', '/feedback', '.surveys li'],
+        ] as const) {
+          await page.goto(`${webUrl}${path}`);
+          await page.locator(ready).first().waitFor({ timeout: 30_000 });
+          expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+          await page.screenshot({
+            path: `${SHOTS}/${name}-${lang}-${width}.png`,
+            fullPage: name !== 'settings-messages',
+          });
+        }
+      }
+    }
+    await page.goto(`${webUrl}/settings`);
+    await page.locator('#messages').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/settings-messages-da-1440-outbox.png` });
   });
 });

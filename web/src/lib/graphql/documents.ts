@@ -237,7 +237,8 @@ export const NPS_TREND = `query NpsTrend($from: DateTime!, $to: DateTime!, $buck
   npsTrend(from: $from, to: $to, bucket: $bucket) { start end label answers nps }
 }`;
 
-const SURVEY_FIELDS = 'id kind question options participationPoints active answerCount';
+const SURVEY_FIELDS =
+  'id kind question options participationPoints active answerCount invitationStats { sent skipped answered responseRate topSkipReasons { reason count } }';
 
 export const SURVEYS = `query Surveys { surveys { ${SURVEY_FIELDS} } }`;
 

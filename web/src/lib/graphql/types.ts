@@ -295,6 +295,13 @@ export interface Survey {
   participationPoints: number;
   active: boolean;
   answerCount: number;
+  invitationStats: {
+    sent: number;
+    skipped: number;
+    answered: number;
+    responseRate: number | null;
+    topSkipReasons: { reason: string; count: number }[];
+  };
 }
 
 export type TrendBucket = 'WEEK' | 'MONTH';

@@ -301,6 +301,8 @@ export const da: Messages = {
     satisfied: 'Kunden tilfreds',
   },
   feedback: {
+    invitationStats: 'Invitationer: {sent} sendt, {skipped} sprunget over, {answered} besvaret ({rate} svarede)',
+    skipReasons: 'Hvorfor invitationer blev sprunget over',
     title: 'Feedback',
     npsTitle: 'NPS over tid',
     current: 'Aktuel NPS',

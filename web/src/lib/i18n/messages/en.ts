@@ -299,6 +299,8 @@ export const en = {
     satisfied: 'Customer satisfied',
   },
   feedback: {
+    invitationStats: 'Invitations: {sent} sent, {skipped} skipped, {answered} answered ({rate} responded)',
+    skipReasons: 'Why invitations were skipped',
     title: 'Feedback',
     npsTitle: 'NPS over time',
     current: 'Current NPS',

@@ -302,6 +302,8 @@ export const nb: Messages = {
     satisfied: 'Kunden fornøyd',
   },
   feedback: {
+    invitationStats: 'Invitasjoner: {sent} sendt, {skipped} hoppet over, {answered} besvart ({rate} svarte)',
+    skipReasons: 'Hvorfor invitasjoner ble hoppet over',
     title: 'Tilbakemeldinger',
     npsTitle: 'NPS over tid',
     current: 'Nåværende NPS',

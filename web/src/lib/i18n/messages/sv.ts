@@ -302,6 +302,8 @@ export const sv: Messages = {
     satisfied: 'Kunden nöjd',
   },
   feedback: {
+    invitationStats: 'Inbjudningar: {sent} skickade, {skipped} överhoppade, {answered} besvarade ({rate} svarade)',
+    skipReasons: 'Varför inbjudningar hoppades över',
     title: 'Återkoppling',
     npsTitle: 'NPS över tid',
     current: 'Aktuellt NPS',
