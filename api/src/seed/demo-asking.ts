@@ -7,21 +7,12 @@ import { mayDeliver } from '../domain/messages/may-deliver.ts';
 import { DAY_MS } from '../domain/time/duration.ts';
 import { tenantDb } from '../runtime.ts';
 import { contactFacts } from '../services/contact.service.ts';
-import { queueInvitations } from '../services/invitation.service.ts';
+import { queueInvitations, SURVEY_SELECT } from '../services/invitation.service.ts';
 import { INVITATION_DAYS } from '../services/message.service.ts';
 import { organizationSettings, updateOrganizationSettings } from '../services/organization-settings.service.ts';
 import { writeTransaction } from '../services/transaction.service.ts';
 import type { DemoCustomer } from './demo-customers.ts';
 import type { Random } from './random.ts';
-
-const SURVEY_SELECT = {
-  id: true,
-  kind: true,
-  question: true,
-  options: true,
-  participationPoints: true,
-  active: true,
-} as const;
 
 export async function seedDemoAsking(
   caller: AuthenticatedCaller,

@@ -83,7 +83,8 @@ export async function queueInvitations(
   return rows.map((row) => row.id);
 }
 
-const SURVEY_SELECT = {
+/** What an invitation needs of its survey. */
+export const SURVEY_SELECT = {
   id: true,
   kind: true,
   question: true,
