@@ -432,6 +432,20 @@ describe('CSAT after an incident is resolved', () => {
     });
   });
 
+  test('a trigger must name a survey of its kind: a CSAT survey is no NPS cadence', async () => {
+    const result = await app.graphql(
+      `mutation ($settings: OrganizationSettingsInput!) { updateOrganizationSettings(settings: $settings) { __typename ... on ValidationError { fieldErrors { path message } } } }`,
+      { settings: { surveyTriggers: { npsSurveyId: global('Survey', csatId) } } },
+      await asStaff('ADMIN'),
+    );
+    expect(result.data!.updateOrganizationSettings).toEqual({
+      __typename: 'ValidationError',
+      fieldErrors: [
+        { path: ['settings', 'surveyTriggers', 'npsSurveyId'], message: 'Choose one of your NPS surveys.' },
+      ],
+    });
+  });
+
   test('askCustomer: false asks nobody', async () => {
     const { externalId } = await resolvedIncident(false);
     expect((await readCustomer(externalId)).surveyInvitations.edges).toEqual([]);

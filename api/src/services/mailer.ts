@@ -1,5 +1,5 @@
 // Email over SMTP (any provider) when SMTP_URL is set; without it there is no mailer and mail
-// lands in the built-in outbox. One transport per process, pooled.
+// lands in the built-in outbox. One transport per SMTP_URL and process.
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Config } from '../config.ts';
 
@@ -14,7 +14,6 @@ export interface OutgoingMail {
 
 export interface Mailer {
   send(mail: OutgoingMail): Promise<void>;
-  close(): void;
 }
 
 const transports = new Map<string, Transporter>();
@@ -38,10 +37,6 @@ export function mailerFor(config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'publicU
         html: mail.html,
         messageId: `<${mail.messageId}@${domain}>`,
       });
-    },
-    close() {
-      transport.close();
-      transports.delete(url);
     },
   };
 }

@@ -9,7 +9,7 @@
 // - Email goes over SMTP when SMTP_URL is set, and the copy staff read has its links masked;
 //   without SMTP the built-in outbox is the delivery and shows live links. SMS is handed to the
 //   partner as a `message.requested` event.
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { Prisma } from '../generated/prisma/client.ts';
 
@@ -85,7 +85,7 @@ export async function queueMessages(
     } as MessageContent;
     const rendered = renderMessage(content, customer.locale, linksOf(content, null));
     return {
-      id: crypto.randomUUID(),
+      id: randomUUID(),
       organizationId,
       customerId: message.customerId,
       kind: message.kind,
