@@ -176,5 +176,5 @@ describe('the answer page', () => {
     await page.goto(`${webUrl}/settings`);
     await page.locator('#messages').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}/settings-messages-da-1440-outbox.png` });
-  });
+  }, 300_000);
 });
