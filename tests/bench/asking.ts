@@ -67,7 +67,7 @@ async function post(url: string, query: string, variables: object, headers: Reco
 }
 
 async function answers(target: BenchTarget) {
-  const app = await benchApp(target);
+  const app = await benchApp(target, { jobTimers: false });
   try {
     const organization = await createOrganization('Bench asking', []);
     const caller = systemCaller(organization.id);
@@ -136,7 +136,7 @@ async function answers(target: BenchTarget) {
 }
 
 async function scheduling(target: BenchTarget, count: number) {
-  const app = await benchApp(target);
+  const app = await benchApp(target, { jobTimers: false });
   try {
     const organization = await createOrganization(`Bench NPS ${count}`, []);
     const caller = systemCaller(organization.id);
