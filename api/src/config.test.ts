@@ -26,7 +26,30 @@ describe('defaults', () => {
       logLevel: 'info',
       statementTimeoutMs: 15_000,
       lockTimeoutMs: 10_000,
+      smtpUrl: undefined,
+      mailFrom: 'Trofast <no-reply@localhost>',
+      publicUrl: 'http://localhost:3000',
     });
+  });
+});
+
+describe('mail', () => {
+  it('SMTP_URL, TROFAST_MAIL_FROM and TROFAST_PUBLIC_URL are read as given, the address without a trailing slash', () => {
+    expect(
+      loadConfig({
+        SMTP_URL: 'smtp://mail.example:2525',
+        TROFAST_MAIL_FROM: 'Cykelbutikken <hej@cykel.example>',
+        TROFAST_PUBLIC_URL: 'https://loyal.cykel.example/',
+      }),
+    ).toMatchObject({
+      smtpUrl: 'smtp://mail.example:2525',
+      mailFrom: 'Cykelbutikken <hej@cykel.example>',
+      publicUrl: 'https://loyal.cykel.example',
+    });
+  });
+
+  it('an SMTP_URL that is not smtp: or smtps: is refused', () => {
+    expect(refusal({ SMTP_URL: 'http://mail.example' })).toBe('SMTP_URL must start with smtp: or smtps:, not http:');
   });
 });
 

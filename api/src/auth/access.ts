@@ -88,6 +88,14 @@ export const ACCESS: Record<string, Access> = {
   'Mutation.closePulseRound': staff('ADMIN'),
   'Mutation.answerPulse': staff('VIEWER'),
   'Mutation.flagConcern': staff('VIEWER', 'EVENTS_WRITE'),
+  // Reaching the customer: staff read the outbox; agents ask and thank; partners invite with events:write.
+  'Query.messages': staff('VIEWER'),
+  'Query.surveyInvitations': staff('VIEWER', 'CUSTOMERS_READ'),
+  'Mutation.inviteToSurvey': staff('AGENT', 'EVENTS_WRITE'),
+  'Mutation.thankCustomers': staff('AGENT'),
+  // The answer page: the link's token is the credential.
+  'Query.invitation': { anonymous: true },
+  'Mutation.answerInvitation': { anonymous: true },
 };
 
 /**
@@ -118,6 +126,8 @@ export const READ_ACCESS: Record<string, Access> = {
   Team: staff('MANAGER'),
   // A staff member reads the round they are asked in (myPendingPulse, answerPulse).
   PulseRound: staff('VIEWER'),
+  Message: staff('VIEWER'),
+  SurveyInvitation: staff('VIEWER', 'CUSTOMERS_READ', 'EVENTS_WRITE'),
 };
 
 /**

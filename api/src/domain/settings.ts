@@ -11,6 +11,8 @@ export interface EarnRate {
 
 export interface OrganizationSettings {
   defaultLocale: Locale;
+  /** IANA name: where "weekday mornings" are. */
+  timeZone: string;
   defaultCurrency: string;
   loyalty: {
     /** Per accepted currency: the currencies purchases may be recorded in. */
@@ -59,10 +61,22 @@ export interface OrganizationSettings {
     /** A team's figures and comments show from this many answers (never below 3). */
     threshold: number;
   };
+  /** Asking the customer on its own (PRODUCT.md "Asking"): which survey, when, and how often. */
+  surveyTriggers: {
+    /** null: no CSAT invitation after an incident is resolved. */
+    csatAfterResolveSurveyId: string | null;
+    csatDelayMinutes: number;
+    /** null: no relational NPS cadence. */
+    npsSurveyId: string | null;
+    npsEveryMonths: number;
+    /** Between two survey invitations to one customer. */
+    surveyCooldownDays: number;
+  };
 }
 
 export const DEFAULT_SETTINGS: OrganizationSettings = {
   defaultLocale: 'DA',
+  timeZone: 'Europe/Copenhagen',
   defaultCurrency: 'DKK',
   loyalty: {
     earnRates: {
@@ -102,6 +116,13 @@ export const DEFAULT_SETTINGS: OrganizationSettings = {
   slaHours: { CRITICAL: 4, HIGH: 24, MEDIUM: 72, LOW: 168 },
   contactCap: { max: 4, days: 30 },
   pulse: { monthly: true, openDays: 14, threshold: 5 },
+  surveyTriggers: {
+    csatAfterResolveSurveyId: null,
+    csatDelayMinutes: 1440,
+    npsSurveyId: null,
+    npsEveryMonths: 6,
+    surveyCooldownDays: 30,
+  },
 };
 
 type Plain = Record<string, unknown>;
@@ -110,9 +131,12 @@ const isPlain = (value: unknown): value is Plain =>
 
 // Maps keyed by the organization's own choices (currencies) are replaced, never merged key by key.
 const REPLACED_WHOLE = new Set(['loyalty.earnRates']);
+// Settings where null is a choice ("off"), not "unchanged".
+const NULLABLE = new Set(['surveyTriggers.csatAfterResolveSurveyId', 'surveyTriggers.npsSurveyId']);
 
 function mergeDeep(base: unknown, over: unknown, path = ''): unknown {
-  if (over === undefined || over === null) return base;
+  if (over === undefined) return base;
+  if (over === null) return NULLABLE.has(path) ? null : base;
   if (!isPlain(base) || !isPlain(over) || REPLACED_WHOLE.has(path)) return over;
   const merged: Plain = { ...base };
   for (const [key, value] of Object.entries(over))
@@ -143,6 +167,14 @@ export const RISK_RAISING_WEIGHTS = [
 ] as const;
 export const RISK_LOWERING_WEIGHTS = ['recovered', 'promoter'] as const;
 
+function isTimeZone(name: unknown): boolean {
+  try {
+    return typeof name === 'string' && Boolean(new Intl.DateTimeFormat('en', { timeZone: name }));
+  } catch {
+    return false;
+  }
+}
+
 const LOCALES: readonly string[] = ['DA', 'SV', 'NB', 'EN'];
 const CURRENCY = /^[A-Z]{3}$/;
 
@@ -162,6 +194,7 @@ export function validateSettings(settings: OrganizationSettings): FieldError[] {
   };
 
   if (!LOCALES.includes(settings.defaultLocale)) fail(['defaultLocale'], `Use one of ${LOCALES.join(', ')}.`);
+  if (!isTimeZone(settings.timeZone)) fail(['timeZone'], 'Use an IANA time zone, e.g. Europe/Copenhagen.');
   const rates = Object.entries(settings.loyalty.earnRates);
   if (rates.length === 0) fail(['loyalty', 'earnRates'], 'Accept at least one currency.');
   for (const [currency, rate] of rates) {
@@ -208,6 +241,10 @@ export function validateSettings(settings: OrganizationSettings): FieldError[] {
   integer(['pulse', 'openDays'], settings.pulse.openDays, 1, 28);
   // Below 3 answers a person could recognise their own and a colleague's: never allowed.
   integer(['pulse', 'threshold'], settings.pulse.threshold, 3, 100);
+  const triggers = settings.surveyTriggers;
+  integer(['surveyTriggers', 'csatDelayMinutes'], triggers.csatDelayMinutes, 0, 60 * 24 * 30);
+  integer(['surveyTriggers', 'npsEveryMonths'], triggers.npsEveryMonths, 1, 60);
+  integer(['surveyTriggers', 'surveyCooldownDays'], triggers.surveyCooldownDays, 0, 365);
   return errors;
 }
 

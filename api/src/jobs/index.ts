@@ -6,6 +6,8 @@ import { recomputeDueCustomers } from '../services/recompute.service.ts';
 import { expirePoints } from '../services/points-expiry.service.ts';
 import { endExpiredSessions } from '../services/session.service.ts';
 import { forgetIdleSignInKeys } from '../services/sign-in-throttle.service.ts';
+import { expireInvitations, sendDueMessages } from '../services/message.service.ts';
+import { scheduleNpsInvitations } from '../services/invitation.service.ts';
 import { forgetOldRateLimits } from '../services/rate-limit.service.ts';
 import { runPulseRounds } from '../services/pulse.service.ts';
 
@@ -29,6 +31,24 @@ export const JOBS: Job[] = [
     leaseMs: 10 * MINUTE,
     run: async (now) => {
       await recomputeDueCustomers(now);
+    },
+  },
+  {
+    // Before the outbox, so invitations due this morning go out in the same round.
+    name: 'schedule-nps-invitations',
+    everyMs: 15 * MINUTE,
+    leaseMs: 10 * MINUTE,
+    run: async (now) => {
+      await scheduleNpsInvitations(now);
+    },
+  },
+  {
+    name: 'send-messages',
+    everyMs: 10 * SECOND,
+    leaseMs: 10 * MINUTE,
+    run: async (now) => {
+      await sendDueMessages(now);
+      await expireInvitations(now);
     },
   },
   {

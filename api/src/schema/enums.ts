@@ -244,3 +244,44 @@ export const PulseRoundStatusEnum = builder.enumType(Enums.PulseRoundStatus, {
     CLOSED: { description: 'No more answers; its figures show for teams at or above the threshold.' },
   },
 });
+export const MessageKindEnum = builder.enumType(Enums.MessageKind, {
+  name: 'MessageKind',
+  description: 'What a message to a customer is for.',
+  values: {
+    SURVEY_INVITE: { description: 'An invitation to answer a survey; capped, needs consent on the channel.' },
+    THANK_YOU: { description: 'A thank-you, with optional bonus points; needs consent, not capped.' },
+    MEMBER_LINK: { description: "A link to the customer's own page, sent because they asked; never capped." },
+    SERVICE: { description: 'A service message; never capped.' },
+  },
+});
+export const MessageStatusEnum = builder.enumType(Enums.MessageStatus, {
+  name: 'MessageStatus',
+  description: 'Where a message stands; nothing is dropped silently.',
+  values: {
+    SCHEDULED: { description: 'Waiting for its time or for the sending worker.' },
+    SENT: { description: 'Handed to the mail server, the outbox or the SMS gateway.' },
+    SKIPPED: { description: 'Not sent because a care rule said no: see the reasons and `nextAllowedAt`.' },
+    CANCELLED: { description: 'No longer to be sent, with the reason (e.g. the incident was reopened).' },
+    FAILED: { description: 'The mail server refused it after every retry; the answer is kept.' },
+  },
+});
+export const InvitationStatusEnum = builder.enumType(Enums.InvitationStatus, {
+  name: 'InvitationStatus',
+  description: 'Where a survey invitation stands.',
+  values: {
+    SCHEDULED: { description: 'Waiting to be sent.' },
+    SENT: { description: 'Sent; the answer link works for 30 days.' },
+    SKIPPED: { description: 'Not sent because a care rule said no (consent, cap or cooldown).' },
+    ANSWERED: { description: 'The customer answered; they may change it for 14 days.' },
+    EXPIRED: { description: 'Not answered within 30 days.' },
+    CANCELLED: { description: 'Called off before sending, with the reason.' },
+  },
+});
+export const SatisfactionSourceEnum = builder.enumType(Enums.SatisfactionSource, {
+  name: 'SatisfactionSource',
+  description: "Who said whether the customer was satisfied with an incident's resolution.",
+  values: {
+    STAFF: { description: 'A staff member, when resolving.' },
+    CUSTOMER: { description: "The customer's own CSAT answer; it overrides staff." },
+  },
+});

@@ -1,5 +1,11 @@
 import { builder } from './builder.ts';
-import { CustomerSatisfiedEnum, IncidentCategoryEnum, IncidentSeverityEnum, IncidentStatusEnum } from './enums.ts';
+import {
+  CustomerSatisfiedEnum,
+  SatisfactionSourceEnum,
+  IncidentCategoryEnum,
+  IncidentSeverityEnum,
+  IncidentStatusEnum,
+} from './enums.ts';
 import { ACCESS_ERRORS } from './errors.ts';
 import { CustomerRef, customerRef } from './customer.ts';
 import { IDEMPOTENCY_KEY } from './idempotency.ts';
@@ -57,6 +63,12 @@ export const IncidentNode = builder.prismaNode('Incident', {
     customerSatisfied: t.expose('customerSatisfied', {
       type: CustomerSatisfiedEnum,
       description: 'YES makes the incident a service recovery.',
+    }),
+    customerSatisfiedSource: t.expose('customerSatisfiedSource', {
+      type: SatisfactionSourceEnum,
+      nullable: true,
+      description:
+        "Who said so: staff when resolving, or the customer's own CSAT answer, which overrides staff. Null while UNKNOWN.",
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When Trofast recorded it.' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When it last changed.' }),
@@ -197,6 +209,9 @@ const ResolveIncidentInput = builder.inputType('ResolveIncidentInput', {
       type: CustomerSatisfiedEnum,
       required: true,
       description: 'Whether the customer was satisfied; YES lowers their churn risk (RECOVERED).',
+    }),
+    askCustomer: t.boolean({
+      description: "false: no CSAT invitation after this resolution; otherwise the organization's trigger decides.",
     }),
   }),
 });

@@ -21,6 +21,8 @@ import './incident.ts';
 import './reward.ts';
 import './redemption.ts';
 import './economics.ts';
+import './message.ts';
+import './invitation.ts';
 import './events.ts';
 import './event-feed.ts';
 import './team.ts';

@@ -1,4 +1,6 @@
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from './builder.ts';
+import { rawId } from './ids.ts';
 import { LocaleEnum } from './enums.ts';
 import { ACCESS_ERRORS } from './errors.ts';
 import { ValidationError } from '../domain/errors.ts';
@@ -166,6 +168,28 @@ const PulseSettings = builder.objectRef<OrganizationSettings['pulse']>('PulseSet
   }),
 });
 
+const SurveyTriggersRef = builder.objectRef<OrganizationSettings['surveyTriggers']>('SurveyTriggers').implement({
+  description: 'When Trofast asks customers on its own: CSAT after a resolved incident, and relational NPS.',
+  fields: (t) => ({
+    csatAfterResolveSurveyId: t.id({
+      nullable: true,
+      description: 'null: no CSAT invitation after an incident is resolved.',
+      resolve: (triggers) =>
+        triggers.csatAfterResolveSurveyId && encodeGlobalID('Survey', triggers.csatAfterResolveSurveyId),
+    }),
+    csatDelayMinutes: t.exposeInt('csatDelayMinutes', { description: 'Default 1440; 0 sends at once.' }),
+    npsSurveyId: t.id({
+      nullable: true,
+      description: 'null: no relational NPS cadence.',
+      resolve: (triggers) => triggers.npsSurveyId && encodeGlobalID('Survey', triggers.npsSurveyId),
+    }),
+    npsEveryMonths: t.exposeInt('npsEveryMonths', { description: 'Default 6.' }),
+    surveyCooldownDays: t.exposeInt('surveyCooldownDays', {
+      description: 'Default 30: between two survey invitations to one customer.',
+    }),
+  }),
+});
+
 const SettingsRef = builder.objectRef<OrganizationSettings>('OrganizationSettings').implement({
   description: 'The rules Trofast applies for this organization (defaults from the product specification).',
   fields: (t) => ({
@@ -205,6 +229,12 @@ const SettingsRef = builder.objectRef<OrganizationSettings>('OrganizationSetting
       type: PulseSettings,
       description: 'The team pulse: monthly rounds, how long they stay open, and the anonymity threshold.',
       resolve: (settings) => settings.pulse,
+    }),
+    surveyTriggers: t.field({
+      type: SurveyTriggersRef,
+      description:
+        'When Trofast asks customers by itself: CSAT after a resolved incident, the NPS cadence, the cooldown.',
+      resolve: (settings) => settings.surveyTriggers,
     }),
   }),
 });
@@ -319,6 +349,23 @@ const SettingsInput = builder.inputType('OrganizationSettingsInput', {
         }),
       }),
     }),
+    surveyTriggers: t.field({
+      description: 'When Trofast asks customers by itself; what is left out stays.',
+      type: builder.inputType('SurveyTriggersInput', {
+        description: 'A survey id given as null turns its trigger off; left out, it stays.',
+        fields: (s) => ({
+          csatAfterResolveSurveyId: s.id({
+            description: 'The CSAT survey sent after an incident is resolved; null: off.',
+          }),
+          csatDelayMinutes: s.int({
+            description: 'Minutes after resolving before the CSAT invitation goes, 0–43 200.',
+          }),
+          npsSurveyId: s.id({ description: 'The NPS survey of the relational cadence; null: off.' }),
+          npsEveryMonths: s.int({ description: "Months between a customer's NPS invitations, 1–60." }),
+          surveyCooldownDays: s.int({ description: 'Days between two survey invitations to one customer, 0–365.' }),
+        }),
+      }),
+    }),
   }),
 });
 
@@ -345,7 +392,21 @@ builder.mutationField('updateOrganizationSettings', (t) =>
     args: { settings: t.arg({ type: SettingsInput, required: true, description: 'What changes.' }) },
     resolve: async (_root, { settings }, context) => {
       const caller = authenticated(context);
-      await updateOrganizationSettings(caller, settings);
+      const triggers = settings.surveyTriggers;
+      const surveyId = (id: string | number | null | undefined) => (id == null ? id : rawId(String(id), 'Survey'));
+      await updateOrganizationSettings(
+        caller,
+        triggers
+          ? {
+              ...settings,
+              surveyTriggers: {
+                ...triggers,
+                csatAfterResolveSurveyId: surveyId(triggers.csatAfterResolveSurveyId),
+                npsSurveyId: surveyId(triggers.npsSurveyId),
+              },
+            }
+          : settings,
+      );
       return organizationSettings(caller);
     },
   }),

@@ -9,6 +9,7 @@ import { seedDemoCustomers } from './demo-customers.ts';
 import { seedDemoListening } from './demo-listening.ts';
 import { seedDemoRewards } from './demo-rewards.ts';
 import { seedDemoPulse } from './demo-pulse.ts';
+import { seedDemoAsking } from './demo-asking.ts';
 import { Random } from './random.ts';
 import { createOrganization } from '../services/organization.service.ts';
 import { verifyPassword } from '../auth/passwords.ts';
@@ -37,6 +38,7 @@ export async function seedDemoIfEmpty(log: Logger): Promise<boolean> {
   await seedDemoListening(caller, random, now, customers);
   await seedDemoRewards(caller, now, customers);
   await seedDemoPulse(caller, random, now, customers);
+  await seedDemoAsking(caller, random, now, customers);
   log.info('demo seeded', {
     organization: DEMO_ORGANIZATION,
     signIn: DEMO_STAFF.map((person) => `${person.email} (${person.role})`),

@@ -18,6 +18,7 @@ import { lockCustomers } from './ledger.service.ts';
 import { writeTransaction } from './transaction.service.ts';
 import { markForRecompute, recomputeWithinWrite } from './recompute.service.ts';
 import { organizationSettings } from './organization-settings.service.ts';
+import { cancelInvitationsOfIncident, inviteAfterResolve } from './invitation.service.ts';
 
 export interface UpdateIncidentInput {
   id: string;
@@ -33,6 +34,8 @@ export interface ResolveIncidentInput {
   id: string;
   resolution: string;
   customerSatisfied: CustomerSatisfied;
+  /** false: no CSAT invitation after this resolution (the organization's trigger otherwise decides). */
+  askCustomer?: boolean | null;
 }
 
 const MAX_RESOLUTION = 5000;
@@ -81,6 +84,7 @@ export async function updateIncident(caller: AuthenticatedCaller, input: UpdateI
           data.resolvedAt = null;
           data.resolution = null;
           data.customerSatisfied = 'UNKNOWN';
+          data.customerSatisfiedSource = null;
         }
       }
     }
@@ -103,7 +107,10 @@ export async function updateIncident(caller: AuthenticatedCaller, input: UpdateI
     if (firstResponse) data.firstResponseAt = now;
     problems.throwIfAny();
     if (Object.keys(data).length === 0) return { incident, changed: false };
-    if (reopens) await tx.experience.deleteMany({ where: { incidentId: incident.id, kind: 'RECOVERY' } });
+    if (reopens) {
+      await tx.experience.deleteMany({ where: { incidentId: incident.id, kind: 'RECOVERY' } });
+      await cancelInvitationsOfIncident(tx, incident.id);
+    }
     // The first response is a person talking to the customer: it counts against IGNORED.
     if (firstResponse)
       await touchCustomers(tx, caller.organizationId, [
@@ -134,7 +141,13 @@ export async function resolveIncident(caller: AuthenticatedCaller, input: Resolv
     await lockIncident(tx, caller.organizationId, input.id);
     const { count } = await tx.incident.updateMany({
       where: { id: input.id, status: { in: [...OPEN_INCIDENT_STATUSES] } },
-      data: { status: 'RESOLVED', resolvedAt: now, resolution, customerSatisfied: input.customerSatisfied },
+      data: {
+        status: 'RESOLVED',
+        resolvedAt: now,
+        resolution,
+        customerSatisfied: input.customerSatisfied,
+        customerSatisfiedSource: input.customerSatisfied === 'UNKNOWN' ? null : 'STAFF',
+      },
     });
     const incident = await tx.incident.findUniqueOrThrow({ where: { id: input.id } });
     if (count === 0) {
@@ -154,6 +167,7 @@ export async function resolveIncident(caller: AuthenticatedCaller, input: Resolv
         },
       ]);
     }
+    if (input.askCustomer !== false) await inviteAfterResolve(tx, caller.organizationId, incident, settings, now);
     await markForRecompute(tx, [incident.customerId], now);
     await recomputeWithinWrite(tx, caller.organizationId, [incident.customerId], settings, now, {
       customersLocked: true,

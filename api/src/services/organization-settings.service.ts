@@ -50,6 +50,7 @@ export async function updateOrganizationSettings(caller: AuthenticatedCaller, in
     ...repeatedCurrencies(input),
     ...validateSettings(next).map((error) => ({ ...error, path: [ARGUMENT, ...inputPath(error.path, input)] })),
   ];
+  errors.push(...(await surveyTriggerErrors(caller, next.surveyTriggers)));
   if (errors.length > 0) throw new ValidationError(errors);
   const { SILVER, GOLD } = next.loyalty.tierThresholds;
   const retier = SILVER !== previous.loyalty.tierThresholds.SILVER || GOLD !== previous.loyalty.tierThresholds.GOLD;
@@ -70,6 +71,28 @@ export async function updateOrganizationSettings(caller: AuthenticatedCaller, in
       return organization;
     },
     { timeout: 60_000 },
+  );
+}
+
+/** A trigger names a survey of the organization of the trigger's kind. */
+async function surveyTriggerErrors(
+  caller: AuthenticatedCaller,
+  triggers: OrganizationSettings['surveyTriggers'],
+): Promise<FieldError[]> {
+  const wanted = [
+    { field: 'csatAfterResolveSurveyId', id: triggers.csatAfterResolveSurveyId, kind: 'CSAT' },
+    { field: 'npsSurveyId', id: triggers.npsSurveyId, kind: 'NPS' },
+  ] as const;
+  const ids = wanted.flatMap((trigger) => (trigger.id ? [trigger.id] : []));
+  if (ids.length === 0) return [];
+  const surveys = await tenantDb(caller).survey.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, kind: true },
+  });
+  return wanted.flatMap(({ field, id, kind }) =>
+    id && !surveys.some((survey) => survey.id === id && survey.kind === kind)
+      ? [{ path: [ARGUMENT, 'surveyTriggers', field], message: `Choose one of your ${kind} surveys.` }]
+      : [],
   );
 }
 

@@ -12,6 +12,8 @@ export interface ContactFacts {
   consents: Partial<Record<Channel, boolean>>;
   /** When each outbound MARKETING or SURVEY_INVITE contact happened, on any channel: at least the cap's window. */
   cappedContacts: readonly Date[];
+  /** A survey invitation asks the survey cooldown too: when the last one went out, and the cooldown. */
+  surveyCooldown?: { lastInvitedAt: Date | null; days: number };
 }
 
 export interface ContactRequest {
@@ -97,5 +99,19 @@ export function canContact(
     );
   }
 
-  return { allowed: consented && underCap, reasons, nextAllowedAt: consented ? capFreeAt : null };
+  let cooledAt: Date = now;
+  const cooldown = request.kind === 'SURVEY_INVITE' ? facts.surveyCooldown : undefined;
+  if (cooldown?.lastInvitedAt) {
+    const until = new Date(cooldown.lastInvitedAt.getTime() + cooldown.days * DAY_MS);
+    if (until > now) {
+      cooledAt = until;
+      reasons.push(
+        `The customer was invited to a survey less than ${cooldown.days} days ago: the next invitation may go out from ${formatterFor('EN').dateTime(until)}.`,
+      );
+    }
+  }
+  const cooling = cooledAt > now;
+  const nextAllowedAt =
+    consented && capFreeAt !== null ? new Date(Math.max(capFreeAt.getTime(), cooledAt.getTime())) : null;
+  return { allowed: consented && underCap && !cooling, reasons, nextAllowedAt };
 }

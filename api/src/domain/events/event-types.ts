@@ -33,8 +33,18 @@ export interface EventData {
   'feedback.received': { feedback: string; customer: string; survey: string | null; score: number | null };
   'redemption.changed': { redemption: string; customer: string; reward: string; status: string; points: number };
   'points.changed': { customer: string; delta: number; balance: number; entries: number };
-  'message.requested': Record<string, unknown>;
-  'invitation.answered': Record<string, unknown>;
+  /** An SMS for the partner's gateway to send: Trofast sends no SMS itself. */
+  'message.requested': { message: string; customer: string; kind: string; channel: 'SMS'; to: string; body: string };
+  'invitation.answered': {
+    invitation: string;
+    customer: string;
+    survey: string;
+    feedback: string;
+    score: number | null;
+    option: string | null;
+    /** true: the customer changed an earlier answer. */
+    changed: boolean;
+  };
   'webhook.test': Record<string, unknown>;
   'credential.revoked': { sessionId?: string; apiKeyId?: string; userId?: string };
 }

@@ -137,6 +137,27 @@ export const CUSTOMER_REDEMPTIONS = `query CustomerRedemptions($id: ID!) {
   }
 }`;
 
+export const CUSTOMER_MESSAGES = `query CustomerMessages($id: ID!) {
+  customer(ref: { id: $id }) {
+    id
+    messages(first: 25) { ${CONNECTION('id kind channel status scheduledFor sentAt subject body reasons nextAllowedAt')} }
+  }
+}`;
+
+export const INVITE_TO_SURVEY = `mutation InviteToSurvey($input: InviteToSurveyInput!) {
+  inviteToSurvey(input: $input) {
+    __typename
+    ... on MutationInviteToSurveySuccess { data { id status } }
+    ${ERRORS}
+  }
+}`;
+
+export const MESSAGES = `query Messages($first: Int!, $after: String, $filter: MessageFilter) {
+  messages(first: $first, after: $after, filter: $filter) {
+    ${CONNECTION('id kind channel status scheduledFor sentAt subject body reasons nextAllowedAt customer { id name }')}
+  }
+}`;
+
 export const RECORD_INTERACTION = `mutation RecordInteraction($input: RecordInteractionInput!) {
   recordInteraction(input: $input) {
     __typename
@@ -216,7 +237,8 @@ export const NPS_TREND = `query NpsTrend($from: DateTime!, $to: DateTime!, $buck
   npsTrend(from: $from, to: $to, bucket: $bucket) { start end label answers nps }
 }`;
 
-const SURVEY_FIELDS = 'id kind question options participationPoints active answerCount';
+const SURVEY_FIELDS =
+  'id kind question options participationPoints active answerCount invitationStats { sent skipped answered responseRate topSkipReasons { reason count } }';
 
 export const SURVEYS = `query Surveys { surveys { ${SURVEY_FIELDS} } }`;
 
@@ -418,6 +440,22 @@ export const FLAG_CONCERN = `mutation FlagConcern($input: FlagConcernInput!) {
   flagConcern(input: $input) {
     __typename
     ... on MutationFlagConcernSuccess { data { id } }
+    ${ERRORS}
+  }
+}`;
+
+const TRIGGER_FIELDS = 'csatAfterResolveSurveyId csatDelayMinutes npsSurveyId npsEveryMonths surveyCooldownDays';
+
+/** The survey triggers and the surveys they may name. */
+export const SURVEY_TRIGGERS = `query SurveyTriggers {
+  organization { id settings { surveyTriggers { ${TRIGGER_FIELDS} } } }
+  surveys { id kind question active }
+}`;
+
+export const UPDATE_SURVEY_TRIGGERS = `mutation UpdateSurveyTriggers($settings: OrganizationSettingsInput!) {
+  updateOrganizationSettings(settings: $settings) {
+    __typename
+    ... on MutationUpdateOrganizationSettingsSuccess { data { surveyTriggers { ${TRIGGER_FIELDS} } } }
     ${ERRORS}
   }
 }`;

@@ -256,7 +256,29 @@ export type CustomerIncident = Pick<
 export type CustomerFeedback = Omit<Feedback, 'customer'>;
 
 /** The parts of a customer's timeline that come from their own queries (see documents.ts). */
+export type MessageKind = 'SURVEY_INVITE' | 'THANK_YOU' | 'MEMBER_LINK' | 'SERVICE';
+export type MessageStatus = 'SCHEDULED' | 'SENT' | 'SKIPPED' | 'CANCELLED' | 'FAILED';
+
+/** One message to a customer, as the outbox keeps it. */
+export interface CustomerMessage {
+  id: string;
+  kind: MessageKind;
+  channel: Channel;
+  status: MessageStatus;
+  scheduledFor: string;
+  sentAt: string | null;
+  subject: string | null;
+  body: string;
+  reasons: string[];
+  nextAllowedAt: string | null;
+}
+
+export interface OutboxMessage extends CustomerMessage {
+  customer: { id: string; name: string };
+}
+
 export interface CustomerActivity {
+  messages?: Connection<CustomerMessage>;
   incidents?: Connection<CustomerIncident>;
   feedback?: Connection<CustomerFeedback>;
   redemptions?: Connection<Redemption>;
@@ -282,6 +304,13 @@ export interface Survey {
   participationPoints: number;
   active: boolean;
   answerCount: number;
+  invitationStats: {
+    sent: number;
+    skipped: number;
+    answered: number;
+    responseRate: number | null;
+    topSkipReasons: { reason: string; count: number }[];
+  };
 }
 
 export type TrendBucket = 'WEEK' | 'MONTH';
@@ -441,4 +470,12 @@ export interface ServiceChain {
   pulse: TeamPulse[];
   correlation: number | null;
   explanation: string;
+}
+
+export interface SurveyTriggers {
+  csatAfterResolveSurveyId: string | null;
+  csatDelayMinutes: number;
+  npsSurveyId: string | null;
+  npsEveryMonths: number;
+  surveyCooldownDays: number;
 }

@@ -1,7 +1,13 @@
 // The customer page's actions. Each returns the outcome so the form can show errors at its fields.
 import type { Client } from '@urql/core';
 import { mutate, type Outcome } from '$lib/graphql/mutate';
-import { ADJUST_POINTS, RECORD_INTERACTION, REDEEM_REWARD, REPORT_INCIDENT } from '$lib/graphql/documents';
+import {
+  ADJUST_POINTS,
+  INVITE_TO_SURVEY,
+  RECORD_INTERACTION,
+  REDEEM_REWARD,
+  REPORT_INCIDENT,
+} from '$lib/graphql/documents';
 import type { Channel, Direction, IncidentCategory, IncidentSeverity, InteractionKind } from '$lib/graphql/types';
 
 const ref = (customerId: string) => ({ id: customerId });
@@ -58,6 +64,20 @@ export function handleReportIncident(
       },
     },
     'reportIncident',
+  );
+}
+
+/** Invites the customer to a survey now; the care rules decide at send time whether it goes out. */
+export function handleAskForFeedback(
+  client: Client,
+  customerId: string,
+  input: { surveyId: string; channel: 'EMAIL' | 'SMS' },
+): Promise<Outcome<{ id: string; status: string }[]>> {
+  return mutate(
+    client,
+    INVITE_TO_SURVEY,
+    { input: { surveyId: input.surveyId, customers: [ref(customerId)], channel: input.channel } },
+    'inviteToSurvey',
   );
 }
 

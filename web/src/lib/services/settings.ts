@@ -7,6 +7,7 @@ import {
   DEACTIVATE_USER,
   REVOKE_API_KEY,
   UPDATE_ORGANIZATION_SETTINGS,
+  UPDATE_SURVEY_TRIGGERS,
   UPDATE_USER,
 } from '$lib/graphql/documents';
 import {
@@ -18,6 +19,7 @@ import {
   type OrganizationSettings,
   type Role,
   type StaffUser,
+  type SurveyTriggers,
 } from '$lib/graphql/types';
 
 export function handleCreateApiKey(
@@ -39,6 +41,30 @@ export function handleSaveSettings(
     client,
     UPDATE_ORGANIZATION_SETTINGS,
     { settings: settingsInput(settings) },
+    'updateOrganizationSettings',
+  );
+}
+
+/** Saves the survey triggers; an empty survey choice turns its trigger off (null). */
+export function handleSaveSurveyTriggers(
+  client: Client,
+  triggers: SurveyTriggers,
+): Promise<Outcome<{ surveyTriggers: SurveyTriggers }>> {
+  return mutate(
+    client,
+    UPDATE_SURVEY_TRIGGERS,
+    {
+      settings: {
+        surveyTriggers: {
+          ...triggers,
+          csatAfterResolveSurveyId: triggers.csatAfterResolveSurveyId || null,
+          npsSurveyId: triggers.npsSurveyId || null,
+          csatDelayMinutes: Number(triggers.csatDelayMinutes),
+          npsEveryMonths: Number(triggers.npsEveryMonths),
+          surveyCooldownDays: Number(triggers.surveyCooldownDays),
+        },
+      },
+    },
     'updateOrganizationSettings',
   );
 }

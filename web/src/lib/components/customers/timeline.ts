@@ -1,4 +1,4 @@
-// One timeline from a customer's purchases, contacts, incidents, feedback and redemptions, newest first.
+// One timeline from a customer's purchases, contacts, incidents, feedback, redemptions and messages, newest first.
 import type { Connection, CustomerActivity, CustomerDetail } from '$lib/graphql/types';
 
 type Node<C> = C extends Connection<infer T> ? T : never;
@@ -8,7 +8,8 @@ export type TimelineItem =
   | { type: 'interaction'; id: string; at: string; item: Node<CustomerDetail['interactions']> }
   | { type: 'incident'; id: string; at: string; item: Node<CustomerActivity['incidents']> }
   | { type: 'feedback'; id: string; at: string; item: Node<CustomerActivity['feedback']> }
-  | { type: 'redemption'; id: string; at: string; item: Node<CustomerActivity['redemptions']> };
+  | { type: 'redemption'; id: string; at: string; item: Node<CustomerActivity['redemptions']> }
+  | { type: 'message'; id: string; at: string; item: Node<CustomerActivity['messages']> };
 
 export interface Timeline {
   items: TimelineItem[];
@@ -35,6 +36,7 @@ export function timelineOf(
     part(activity.incidents, (item) => ({ type: 'incident', id: item.id, at: item.openedAt, item })),
     part(activity.feedback, (item) => ({ type: 'feedback', id: item.id, at: item.occurredAt, item })),
     part(activity.redemptions, (item) => ({ type: 'redemption', id: item.id, at: item.createdAt, item })),
+    part(activity.messages, (item) => ({ type: 'message', id: item.id, at: item.sentAt ?? item.scheduledFor, item })),
   ];
   // Below the newest of the truncated parts' oldest entries, some part may be missing entries.
   const cutoff = Math.max(
