@@ -26,7 +26,14 @@ describe('defaults', () => {
       logLevel: 'info',
       statementTimeoutMs: 15_000,
       lockTimeoutMs: 10_000,
+      publicUrl: 'http://localhost:3000',
     });
+  });
+
+  it('links to customers start with TROFAST_PUBLIC_URL, without a trailing slash', () => {
+    expect(loadConfig({ TROFAST_PUBLIC_URL: 'https://loyal.example.com/' }).publicUrl).toBe(
+      'https://loyal.example.com',
+    );
   });
 });
 

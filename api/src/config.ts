@@ -20,6 +20,8 @@ export interface Config {
   /** PostgreSQL: the longest one statement may run, and wait for a lock. */
   statementTimeoutMs: number;
   lockTimeoutMs: number;
+  /** The dashboard's public address (TROFAST_PUBLIC_URL): links sent to customers start with it. */
+  publicUrl: string;
 }
 
 const LOG_LEVELS: LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent'];
@@ -67,9 +69,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!LOG_LEVELS.includes(logLevel)) {
     throw new ConfigError(`LOG_LEVEL=${env.LOG_LEVEL}: use one of ${LOG_LEVELS.join(', ')}.`);
   }
+  const webPort = port('TROFAST_WEB_PORT', env.TROFAST_WEB_PORT, 3000);
+  const publicUrl = url('TROFAST_PUBLIC_URL', env.TROFAST_PUBLIC_URL, ['https:', 'http:']);
   return {
     apiPort: port('TROFAST_API_PORT', env.TROFAST_API_PORT, 4000),
-    webPort: port('TROFAST_WEB_PORT', env.TROFAST_WEB_PORT, 3000),
+    webPort,
     databaseUrl,
     dataDir: path.resolve(env.TROFAST_DATA_DIR || '.trofast/data'),
     redisUrl: url('REDIS_URL', env.REDIS_URL, ['redis:', 'rediss:']),
@@ -78,5 +82,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel,
     statementTimeoutMs: milliseconds('TROFAST_DB_STATEMENT_TIMEOUT_MS', env.TROFAST_DB_STATEMENT_TIMEOUT_MS, 15_000),
     lockTimeoutMs: milliseconds('TROFAST_DB_LOCK_TIMEOUT_MS', env.TROFAST_DB_LOCK_TIMEOUT_MS, 10_000),
+    publicUrl: (publicUrl ?? `http://localhost:${webPort}`).replace(/\/+$/, ''),
   };
 }

@@ -26,7 +26,7 @@ export function customerRef(ref: { id?: string | number | null; externalId?: str
     : { externalId: ref.externalId ?? null };
 }
 
-const ChannelConsentRef = builder
+export const ChannelConsentRef = builder
   .objectRef<{ channel: Channel; granted: boolean; updatedAt: Date | null }>('ChannelConsent')
   .implement({
     description: 'Whether the customer agreed to be contacted on a channel (never asked: not granted).',
@@ -36,6 +36,20 @@ const ChannelConsentRef = builder
       updatedAt: t.expose('updatedAt', { type: 'DateTime', nullable: true }),
     }),
   });
+
+/** Every channel's consent, granted or not: a channel never asked about is not granted. */
+export function everyChannel(consents: { channel: Channel; granted: boolean; updatedAt: Date | null }[]) {
+  return Object.values(Channel).map(
+    (channel) => consents.find((consent) => consent.channel === channel) ?? { channel, granted: false, updatedAt: null },
+  );
+}
+
+export const ChannelConsentInput = builder.inputType('ChannelConsentInput', {
+  fields: (c) => ({
+    channel: c.field({ type: ChannelEnum, required: true }),
+    granted: c.boolean({ required: true }),
+  }),
+});
 
 export const CustomerNode = builder.prismaNode('Customer', {
   id: { field: 'id' },
@@ -60,15 +74,7 @@ export const CustomerNode = builder.prismaNode('Customer', {
       type: [ChannelConsentRef],
       description: 'Every channel, granted or not.',
       select: { consents: { select: { channel: true, granted: true, updatedAt: true } } },
-      resolve: (customer) =>
-        Object.values(Channel).map(
-          (channel) =>
-            customer.consents.find((consent) => consent.channel === channel) ?? {
-              channel,
-              granted: false,
-              updatedAt: null,
-            },
-        ),
+      resolve: (customer) => everyChannel(customer.consents),
     }),
   }),
 });
@@ -158,16 +164,7 @@ const UpsertCustomerInput = builder.inputType('UpsertCustomerInput', {
     kind: t.field({ type: CustomerKindEnum }),
     locale: t.field({ type: LocaleEnum, description: "Default: the organization's." }),
     accountManagerId: t.id(),
-    consents: t.field({
-      type: [
-        builder.inputType('ChannelConsentInput', {
-          fields: (c) => ({
-            channel: c.field({ type: ChannelEnum, required: true }),
-            granted: c.boolean({ required: true }),
-          }),
-        }),
-      ],
-    }),
+    consents: t.field({ type: [ChannelConsentInput] }),
   }),
 });
 

@@ -99,6 +99,12 @@ builder.prismaNode('Organization', {
   nullable: true,
   fields: (t) => ({
     name: t.exposeString('name'),
+    slug: t.exposeString('slug', { description: 'The member page’s address: /m/<slug>; the `iss` of customer tokens.' }),
+    memberSigningSecretCreatedAt: t.expose('memberSigningSecretCreatedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the member signing secret in use was made; null: none yet. The secret is never shown again.',
+    }),
     settings: t.field({ type: SettingsRef, resolve: (organization) => settingsOf(organization.settings) }),
   }),
 });
