@@ -40,7 +40,8 @@ export const ChannelConsentRef = builder
 /** Every channel's consent, granted or not: a channel never asked about is not granted. */
 export function everyChannel(consents: { channel: Channel; granted: boolean; updatedAt: Date | null }[]) {
   return Object.values(Channel).map(
-    (channel) => consents.find((consent) => consent.channel === channel) ?? { channel, granted: false, updatedAt: null },
+    (channel) =>
+      consents.find((consent) => consent.channel === channel) ?? { channel, granted: false, updatedAt: null },
   );
 }
 

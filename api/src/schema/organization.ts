@@ -99,7 +99,9 @@ builder.prismaNode('Organization', {
   nullable: true,
   fields: (t) => ({
     name: t.exposeString('name'),
-    slug: t.exposeString('slug', { description: 'The member page’s address: /m/<slug>; the `iss` of customer tokens.' }),
+    slug: t.exposeString('slug', {
+      description: 'The member page’s address: /m/<slug>; the `iss` of customer tokens.',
+    }),
     memberSigningSecretCreatedAt: t.expose('memberSigningSecretCreatedAt', {
       type: 'DateTime',
       nullable: true,

@@ -10,6 +10,10 @@ export function slugFor(name: string): string {
     .replace(/å/g, 'a')
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '');
-  const slug = folded.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40).replace(/-+$/, '');
+  const slug = folded
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/, '');
   return slug === '' ? 'shop' : slug;
 }
