@@ -6,6 +6,7 @@ import { recomputeDueCustomers } from '../services/recompute.service.ts';
 import { expirePoints } from '../services/points-expiry.service.ts';
 import { endExpiredSessions } from '../services/session.service.ts';
 import { forgetIdleSignInKeys } from '../services/sign-in-throttle.service.ts';
+import { forgetOldRateLimits } from '../services/rate-limit.service.ts';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -52,6 +53,14 @@ export const JOBS: Job[] = [
     leaseMs: 10 * MINUTE,
     run: async (now) => {
       await forgetIdleSignInKeys(now);
+    },
+  },
+  {
+    name: 'forget-rate-limits',
+    everyMs: 60 * MINUTE,
+    leaseMs: 10 * MINUTE,
+    run: async () => {
+      await forgetOldRateLimits();
     },
   },
   {
