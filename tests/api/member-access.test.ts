@@ -227,3 +227,27 @@ describe('an email link to the page', () => {
     expect(data!.customer.memberPageLastUsedAt).toBe(app.clock.now().toISOString());
   });
 });
+
+describe('starting sessions is rate-limited per client address', () => {
+  const startFrom = async (address: string) => {
+    const response = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': address },
+      body: JSON.stringify({
+        query: `mutation { startMemberSession(linkToken: "guess") { __typename ... on RateLimitedError { retryAfterSeconds } } }`,
+      }),
+    });
+    return ((await response.json()) as { data: { startMemberSession: Record<string, unknown> } }).data
+      .startMemberSession;
+  };
+
+  test('the 31st start in a minute from one address is refused with when to try again; another address is not', async () => {
+    for (let attempt = 1; attempt <= 30; attempt++)
+      expect((await startFrom('203.0.113.7')).__typename).toBe('NotFoundError');
+    const refused = await startFrom('203.0.113.7');
+    expect(refused.__typename).toBe('RateLimitedError');
+    expect(refused.retryAfterSeconds).toBeGreaterThan(0);
+    expect(refused.retryAfterSeconds).toBeLessThanOrEqual(60);
+    expect((await startFrom('203.0.113.8')).__typename).toBe('NotFoundError');
+  });
+});

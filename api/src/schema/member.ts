@@ -21,6 +21,7 @@ import {
   InsufficientPointsError,
   NotFoundError,
   OutOfStockError,
+  RateLimitedError,
   TierTooLowError,
   ValidationError,
 } from '../domain/errors.ts';
@@ -238,9 +239,9 @@ builder.mutationField('startMemberSession', (t) =>
   t.field({
     type: MemberSessionRef,
     description: 'Spends an email link’s token (once, within 30 minutes) for a member session. Public.',
-    errors: { types: [ValidationError, NotFoundError] },
+    errors: { types: [ValidationError, NotFoundError, RateLimitedError] },
     args: { linkToken: t.arg.string({ required: true }) },
-    resolve: (_root, { linkToken }) => startMemberSession(linkToken),
+    resolve: (_root, { linkToken }, context) => startMemberSession(linkToken, context.clientAddress),
   }),
 );
 
@@ -249,9 +250,9 @@ builder.mutationField('exchangeCustomerToken', (t) =>
     type: MemberSessionRef,
     description:
       'Exchanges a customer token your server signed (HS256 with the member signing secret; iss = your slug, sub = the externalId, aud = "trofast", exp at most 10 minutes ahead) for a member session. Public.',
-    errors: { types: [ValidationError, NotFoundError] },
+    errors: { types: [ValidationError, NotFoundError, RateLimitedError] },
     args: { customerToken: t.arg.string({ required: true }) },
-    resolve: (_root, { customerToken }) => exchangeCustomerToken(customerToken),
+    resolve: (_root, { customerToken }, context) => exchangeCustomerToken(customerToken, context.clientAddress),
   }),
 );
 

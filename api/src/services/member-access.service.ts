@@ -1,7 +1,8 @@
 // The ways a customer reaches their own page without an account (PRODUCT.md "The customer's own
 // page"): an email link that works once for 30 minutes, or a token the shop's server signs with
 // the organization's member signing secret. Both end in a member session: one customer, nothing
-// else. Tokens are random (256 bits) and only their SHA-256 is stored.
+// else. Tokens are random (256 bits) and only their SHA-256 is stored. Starting a session, either
+// way, counts against the client address's limit (30 a minute), so tokens cannot be guessed at speed.
 import { decodeJwt, errors as joseErrors, jwtVerify } from 'jose';
 import type { AuthenticatedCaller, Caller } from '../auth/caller.ts';
 import { MEMBER_TOKEN_PREFIX, newSecret, sha256 } from '../auth/tokens.ts';
@@ -9,6 +10,7 @@ import type { TenantTx } from '../db/client.ts';
 import { NotFoundError, ValidationError } from '../domain/errors.ts';
 import { runtime } from '../runtime.ts';
 import { emit } from './event-log.service.ts';
+import { consumeRateLimit, RATE_LIMITS } from './rate-limit.service.ts';
 import { writeTransaction } from './transaction.service.ts';
 
 export const MEMBER_LINK_TTL_MS = 30 * 60 * 1000;
@@ -83,7 +85,8 @@ async function openSession(
  * Spends an email link: the first use starts a session, every later one is refused. Only the
  * page's POST calls this; opening the link (a mail scanner's GET) reads nothing here.
  */
-export async function startMemberSession(linkToken: string): Promise<MemberSession> {
+export async function startMemberSession(linkToken: string, clientAddress: string): Promise<MemberSession> {
+  await consumeRateLimit(RATE_LIMITS.memberSessionStart, clientAddress);
   const { db, clock } = runtime();
   const now = clock.now();
   // The link itself says which organization it belongs to.
@@ -129,7 +132,8 @@ function tokenRefusal(error: unknown): ValidationError {
  * most 10 minutes ahead) exchanged for a member session. jose verifies it; nothing here parses a
  * signature by hand.
  */
-export async function exchangeCustomerToken(customerToken: string): Promise<MemberSession> {
+export async function exchangeCustomerToken(customerToken: string, clientAddress: string): Promise<MemberSession> {
+  await consumeRateLimit(RATE_LIMITS.memberSessionStart, clientAddress);
   const { db, clock } = runtime();
   const now = clock.now();
   let issuer: unknown;
