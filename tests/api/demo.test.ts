@@ -153,3 +153,8 @@ describe('the loyalty program', () => {
     expect(await checkLedger(organizationId, app.clock.now())).toEqual([]);
   });
 });
+
+test('twelve regulars have opened their own page, so the staff see when', async () => {
+  const used = await tenant().customer.count({ where: { memberSessions: { some: {} } } });
+  expect(used).toBe(12);
+});

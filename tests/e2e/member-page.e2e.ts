@@ -14,8 +14,9 @@ import { createReward } from '../../api/src/services/reward.service.ts';
 import { createMemberLink } from '../../api/src/services/member-access.service.ts';
 import { writeTransaction } from '../../api/src/services/transaction.service.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
-import { createTestOrganization, type TestOrganization } from '../support/fixtures.ts';
-import { openBrowser, type Browser } from './support/browser.ts';
+import { createTestOrganization, PASSWORD, type TestOrganization } from '../support/fixtures.ts';
+import { gid } from '../support/operations.ts';
+import { openBrowser, signIn, type Browser } from './support/browser.ts';
 import { artifacts, ensureDashboardBuilt, freePort, root } from './support/trofast.ts';
 
 const PHONE = { width: 390, height: 844 };
@@ -240,4 +241,37 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the customer’s own page in
         .waitFor();
     });
   }
+
+  test('staff see when the page was last used, its address, and make a signing secret shown once', async () => {
+    const { page } = browser;
+    await page.setViewportSize(LAPTOP);
+    await signIn(page, webUrl, shop.emails.ADMIN, PASSWORD);
+    for (const lang of ['en', 'da'] as const) {
+      if (lang === 'da') {
+        await page.getByRole('button', { name: 'Dansk' }).click();
+        await page.waitForFunction(() => document.documentElement.lang === 'da');
+      }
+      await page.goto(`${webUrl}/customers/${gid('Customer', customers.en)}`);
+      const lastUsed = page.locator('dt', { hasText: lang === 'da' ? 'Egen side senest brugt' : 'Own page last used' });
+      await lastUsed.waitFor();
+      expect(await lastUsed.locator('xpath=following-sibling::dd[1]').innerText()).toMatch(/2026|2027/);
+      await shoot(page, `staff-customer-${lang}`);
+      await page.setViewportSize(LAPTOP);
+      await page.goto(`${webUrl}/settings#member-page`);
+      await page
+        .getByTestId('member-page-address')
+        .filter({ hasText: `/m/${shop.slug}` })
+        .waitFor();
+      await page.getByRole('button', { name: lang === 'da' ? 'Lav en ny nøgle' : 'Make a new secret' }).click();
+      const shown = page.getByTestId('member-signing-secret').filter({ hasText: 'trms_' });
+      await shown.waitFor();
+      const secret = await shown.innerText();
+      expect(secret).toMatch(/^trms_[\w-]{43}$/);
+      await page.screenshot({ path: path.join(SHOTS, `staff-secret-${lang}-1440x900.png`) });
+      await page.getByRole('button', { name: lang === 'da' ? 'Jeg har gemt den' : 'I have stored it' }).click();
+      await page.getByTestId('member-signing-secret').waitFor({ state: 'hidden' });
+      await shoot(page, `staff-settings-${lang}`);
+      await page.setViewportSize(LAPTOP);
+    }
+  });
 });

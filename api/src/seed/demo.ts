@@ -8,6 +8,7 @@ import { systemCaller } from '../auth/caller.ts';
 import { seedDemoCustomers } from './demo-customers.ts';
 import { seedDemoListening } from './demo-listening.ts';
 import { seedDemoRewards } from './demo-rewards.ts';
+import { seedDemoMembers } from './demo-members.ts';
 import { Random } from './random.ts';
 import { createOrganization } from '../services/organization.service.ts';
 import { verifyPassword } from '../auth/passwords.ts';
@@ -35,6 +36,7 @@ export async function seedDemoIfEmpty(log: Logger): Promise<boolean> {
   const customers = await seedDemoCustomers(caller, random, now, DEMO_CUSTOMERS);
   await seedDemoListening(caller, random, now, customers);
   await seedDemoRewards(caller, now, customers);
+  await seedDemoMembers(caller, now, customers);
   log.info('demo seeded', {
     organization: DEMO_ORGANIZATION,
     signIn: DEMO_STAFF.map((person) => `${person.email} (${person.role})`),

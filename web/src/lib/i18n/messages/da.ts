@@ -456,7 +456,6 @@ export const da: Messages = {
     available: 'Klar til dig nu',
     noneAvailable: 'Ikke endnu: bliv ved med at samle point.',
     almostThere: 'Næsten der',
-    pointsAway: { one: '{number} point fra', other: '{number} point fra' },
     needsTier: 'Kræver {tier}',
     outOfStock: 'Udsolgt',
     redeem: 'Tag den',

@@ -454,7 +454,6 @@ export const en = {
     available: 'Yours to take now',
     noneAvailable: 'Nothing yet: keep collecting points.',
     almostThere: 'Almost there',
-    pointsAway: { one: '{number} point away', other: '{number} points away' },
     needsTier: 'Needs {tier}',
     outOfStock: 'Out of stock',
     redeem: 'Take it',

@@ -457,7 +457,6 @@ export const nb: Messages = {
     available: 'Klar for deg nå',
     noneAvailable: 'Ikke ennå: fortsett å samle poeng.',
     almostThere: 'Nesten der',
-    pointsAway: { one: '{number} poeng igjen', other: '{number} poeng igjen' },
     needsTier: 'Krever {tier}',
     outOfStock: 'Utsolgt',
     redeem: 'Ta den',

@@ -457,7 +457,6 @@ export const sv: Messages = {
     available: 'Dina att ta nu',
     noneAvailable: 'Inte än: fortsätt samla poäng.',
     almostThere: 'Nästan där',
-    pointsAway: { one: '{number} poäng kvar', other: '{number} poäng kvar' },
     needsTier: 'Kräver {tier}',
     outOfStock: 'Slut i lager',
     redeem: 'Ta den',
