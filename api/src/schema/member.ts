@@ -15,16 +15,10 @@ import {
 import { ACCESS_ERRORS } from './errors.ts';
 import { ChannelConsentInput, ChannelConsentRef, everyChannel } from './customer.ts';
 import { IDEMPOTENCY_KEY } from './idempotency.ts';
+import { REDEEM_ERRORS } from './redemption.ts';
 import { rawId } from './ids.ts';
 import type { Context } from '../context.ts';
-import {
-  InsufficientPointsError,
-  NotFoundError,
-  OutOfStockError,
-  RateLimitedError,
-  TierTooLowError,
-  ValidationError,
-} from '../domain/errors.ts';
+import { NotFoundError, RateLimitedError, ValidationError } from '../domain/errors.ts';
 import type { Locale } from '../domain/types.ts';
 import type { TierProgress } from '../domain/points/tier-progress.ts';
 import { tierProgressSentence } from '../domain/points/tier-progress-sentence.ts';
@@ -260,16 +254,7 @@ builder.mutationField('memberRedeemReward', (t) =>
   t.field({
     type: MemberRedemptionRef,
     description: 'The member takes a reward, with every guarantee of redeemReward.',
-    errors: {
-      types: [
-        ValidationError,
-        NotFoundError,
-        InsufficientPointsError,
-        OutOfStockError,
-        TierTooLowError,
-        ...ACCESS_ERRORS,
-      ],
-    },
+    errors: { types: REDEEM_ERRORS },
     args: { rewardId: t.arg.id({ required: true }), idempotencyKey: t.arg.string(IDEMPOTENCY_KEY) },
     resolve: (_root, { rewardId }, context) => memberRedeemReward(member(context), rawId(String(rewardId), 'Reward')),
   }),

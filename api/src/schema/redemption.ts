@@ -53,21 +53,22 @@ const CancelRedemptionInput = builder.inputType('CancelRedemptionInput', {
   }),
 });
 
+/** What redeeming can answer, at the counter (redeemReward) or on the customer's own page (memberRedeemReward). */
+export const REDEEM_ERRORS = [
+  ValidationError,
+  NotFoundError,
+  InsufficientPointsError,
+  OutOfStockError,
+  TierTooLowError,
+  ...ACCESS_ERRORS,
+];
+
 builder.mutationField('redeemReward', (t) =>
   t.field({
     type: RedemptionNode,
     description:
       "Spends the reward's points cost and takes one from its stock, in one step: the customer's tier must be at least the reward's minimum, the stock above 0 and the balance at least the cost.",
-    errors: {
-      types: [
-        ValidationError,
-        NotFoundError,
-        InsufficientPointsError,
-        OutOfStockError,
-        TierTooLowError,
-        ...ACCESS_ERRORS,
-      ],
-    },
+    errors: { types: REDEEM_ERRORS },
     args: { input: t.arg({ type: RedeemRewardInput, required: true }), idempotencyKey: t.arg.string(IDEMPOTENCY_KEY) },
     resolve: (_root, { input }, context) =>
       redeemReward(authenticated(context), {
