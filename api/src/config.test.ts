@@ -31,6 +31,12 @@ describe('defaults', () => {
       publicUrl: 'http://localhost:3000',
     });
   });
+
+  it('links to customers start with TROFAST_PUBLIC_URL, without a trailing slash', () => {
+    expect(loadConfig({ TROFAST_PUBLIC_URL: 'https://loyal.example.com/' }).publicUrl).toBe(
+      'https://loyal.example.com',
+    );
+  });
 });
 
 describe('mail', () => {

@@ -38,6 +38,10 @@ beforeAll(async () => {
       },
     });
   }
+  callers.push({
+    label: 'member',
+    caller: { kind: 'member', organizationId: organization.id, customerId: 'none', memberSessionId: 'none' },
+  });
   for (const scope of Object.values(ApiKeyScope)) {
     callers.push({
       label: `key with ${scope}`,
@@ -124,7 +128,12 @@ describe('the matrix follows PRODUCT.md "Access"', () => {
       expect(ACCESS[field].scopes ?? [], field).toEqual([]);
     }
   });
-  test('only login is open to anonymous callers', () => {
-    expect(Object.keys(ACCESS).filter((field) => ACCESS[field].anonymous)).toEqual(['Mutation.login']);
+  test('only the ways in are open to anonymous callers: login, a member link, a customer token, and member (null)', () => {
+    expect(Object.keys(ACCESS).filter((field) => ACCESS[field].anonymous)).toEqual([
+      'Mutation.login',
+      'Mutation.startMemberSession',
+      'Mutation.exchangeCustomerToken',
+      'Query.member',
+    ]);
   });
 });

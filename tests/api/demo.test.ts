@@ -183,3 +183,8 @@ describe('the team pulse', () => {
     expect(chain.data!.serviceChain.explanation).toContain('a correlation, not a proof');
   });
 });
+
+test('twelve regulars have opened their own page, so the staff see when', async () => {
+  const used = await tenant().customer.count({ where: { memberSessions: { some: {} } } });
+  expect(used).toBe(12);
+});

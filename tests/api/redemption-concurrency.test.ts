@@ -13,6 +13,8 @@ import { createTestOrganization, type TestOrganization } from '../support/fixtur
 import { createCustomers, partnerKey } from '../support/partner.ts';
 import { gid } from '../support/operations.ts';
 import { onPostgres } from '../support/database.ts';
+import { createMemberLink } from '../../api/src/services/member-access.service.ts';
+import { writeTransaction } from '../../api/src/services/transaction.service.ts';
 
 let app: TestApp;
 let org: TestOrganization;
@@ -100,6 +102,30 @@ describe.skipIf(!onPostgres)('concurrent spending on PostgreSQL', () => {
     const tenant = db().forOrganization(org.id);
     expect((await tenant.reward.findUniqueOrThrow({ where: { id: lamp.id } })).stock).toBe(0);
     expect(await tenant.redemption.count({ where: { rewardId: lamp.id } })).toBe(5);
+    expect(await checkLedger(org.id, app.clock.now())).toEqual([]);
+  });
+
+  test('50 concurrent redemptions on the customer’s own page (100 points, balance 1 000) succeed exactly 10 times', async () => {
+    const [customer] = await customersWith1000Points('P', 1);
+    const coupon = await reward('Rabat på siden', 100, null);
+    const link = await writeTransaction(org.id, (tx) => createMemberLink(tx, customer.id, app.clock.now()));
+    const started = await app.graphql(
+      `mutation ($token: String!) { startMemberSession(linkToken: $token) { ... on MutationStartMemberSessionSuccess { data { token } } } }`,
+      { token: link.split('/').at(-1) },
+    );
+    const session = started.data!.startMemberSession.data.token;
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () =>
+        app.graphql(
+          `mutation ($reward: ID!) { memberRedeemReward(rewardId: $reward) { __typename } }`,
+          { reward: gid('Reward', coupon.id) },
+          session,
+        ),
+      ),
+    );
+    expect(tally(results)).toEqual({ MutationMemberRedeemRewardSuccess: 10, InsufficientPointsError: 40 });
+    const tenant = db().forOrganization(org.id);
+    expect((await tenant.customer.findUniqueOrThrow({ where: { id: customer.id } })).pointsBalance).toBe(0);
     expect(await checkLedger(org.id, app.clock.now())).toEqual([]);
   });
 

@@ -9,6 +9,8 @@ export const PASSWORD = 'correct horse battery';
 export interface TestOrganization {
   id: string;
   name: string;
+  /** The member page's address: /m/<slug>. */
+  slug: string;
   /** A session token per role. */
   tokens: Record<Role, string>;
   emails: Record<Role, string>;
@@ -40,5 +42,5 @@ export async function createTestOrganization(
   const tokens = Object.fromEntries(
     await Promise.all(ROLES.map(async (role) => [role, await login(app, emails[role])])),
   ) as Record<Role, string>;
-  return { id: organization.id, name, tokens, emails };
+  return { id: organization.id, name, slug: organization.slug, tokens, emails };
 }

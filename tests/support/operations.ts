@@ -306,4 +306,35 @@ export const OPERATIONS: Record<string, Operation> = {
     }`,
     variables: byCustomer,
   },
+  // The customer's own page.
+  'Query.member': {
+    document: `{ member {
+      name locale organizationName pointsBalance
+      tierProgress { tier pointsEarned12Months nextTier pointsToNextTier pointsToKeepTier keepTierBy explanation }
+      expiringPoints { points expiresAt }
+      pointsLedger(first: 10) { totalCount edges { cursor node { delta kind explanation balanceAfter createdAt } } }
+      rewards { id name availability pointsMissing requiredTier }
+      redemptions { id rewardName points status }
+      incidents { id title status }
+      consents { channel granted updatedAt }
+      dataExport
+    } }`,
+  },
+  'Mutation.startMemberSession': {
+    document: `mutation { startMemberSession(linkToken: "not-a-link") { ${RESULT} } }`,
+  },
+  'Mutation.exchangeCustomerToken': {
+    document: `mutation { exchangeCustomerToken(customerToken: "not-a-token") { ${RESULT} } }`,
+  },
+  'Mutation.memberRedeemReward': {
+    document: `mutation ($reward: ID!) { memberRedeemReward(rewardId: $reward) { ${RESULT} ... on MutationMemberRedeemRewardSuccess { data { id rewardName } } } }`,
+    variables: (t) => ({ reward: gid('Reward', t.rewardId) }),
+  },
+  'Mutation.memberUpdateConsents': {
+    document: `mutation { memberUpdateConsents(consents: [{ channel: EMAIL, granted: true }]) { ${RESULT} } }`,
+  },
+  'Mutation.memberReportProblem': {
+    document: `mutation { memberReportProblem(input: { title: "Sample" }) { ${RESULT} ... on MutationMemberReportProblemSuccess { data { id title } } } }`,
+  },
+  'Mutation.createMemberSigningSecret': { document: `mutation { createMemberSigningSecret { ${RESULT} } }` },
 };

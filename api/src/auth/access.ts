@@ -11,6 +11,8 @@ export interface Access {
   role?: Role;
   /** Partner keys holding any of these scopes. */
   scopes?: ApiKeyScope[];
+  /** A member session: the customer's own page. */
+  member?: true;
 }
 
 const RANK: Record<Role, number> = { VIEWER: 0, AGENT: 1, MANAGER: 2, ADMIN: 3 };
@@ -39,7 +41,7 @@ export const ACCESS: Record<string, Access> = {
   'Query.events': staff('MANAGER', 'EVENTS_READ'),
 
   'Mutation.login': { anonymous: true },
-  'Mutation.logout': staff('VIEWER'),
+  'Mutation.logout': { ...staff('VIEWER'), member: true },
   'Mutation.updateMe': staff('VIEWER'),
   'Mutation.createUser': staff('ADMIN'),
   'Mutation.updateUser': staff('ADMIN'),
@@ -96,6 +98,14 @@ export const ACCESS: Record<string, Access> = {
   // The answer page: the link's token is the credential.
   'Query.invitation': { anonymous: true },
   'Mutation.answerInvitation': { anonymous: true },
+  // The customer's own page: public ways in, then the member's own data and nothing else.
+  'Mutation.startMemberSession': { anonymous: true },
+  'Mutation.exchangeCustomerToken': { anonymous: true },
+  'Query.member': { anonymous: true, member: true },
+  'Mutation.memberRedeemReward': { member: true },
+  'Mutation.memberUpdateConsents': { member: true },
+  'Mutation.memberReportProblem': { member: true },
+  'Mutation.createMemberSigningSecret': staff('ADMIN'),
 };
 
 /**
@@ -155,6 +165,8 @@ export function permits(caller: Caller, access: Access | undefined): boolean {
       return access.anonymous === true || (access.role !== undefined && hasRole(caller.role, access.role));
     case 'apiKey':
       return access.anonymous === true || (access.scopes ?? []).some((scope) => caller.scopes.includes(scope));
+    case 'member':
+      return access.anonymous === true || access.member === true;
     case 'system':
       return false;
   }

@@ -1,7 +1,8 @@
-// Turns `Authorization: Bearer <token>` into a caller: a staff session or a partner API key.
+// Turns `Authorization: Bearer <token>` into a caller: a staff session, a partner API key or a
+// customer's member session.
 import { GraphQLError } from 'graphql';
 import { ANONYMOUS, type Caller } from './caller.ts';
-import { API_KEY_PREFIX, bearerToken, sameHash, sha256 } from './tokens.ts';
+import { API_KEY_PREFIX, bearerToken, MEMBER_TOKEN_PREFIX, sameHash, sha256 } from './tokens.ts';
 import { runtime } from '../runtime.ts';
 
 /** A session's expiry slides forward by this much with use. */
@@ -19,7 +20,28 @@ export async function authenticate(authorization: string | undefined): Promise<C
   if (!authorization) return ANONYMOUS;
   const token = bearerToken(authorization);
   if (!token) throw new AuthenticationError('Authorization must be "Bearer <session token or API key>".');
-  return token.startsWith(API_KEY_PREFIX) ? apiKeyCaller(token) : sessionCaller(token);
+  if (token.startsWith(API_KEY_PREFIX)) return apiKeyCaller(token);
+  if (token.startsWith(MEMBER_TOKEN_PREFIX)) return memberCaller(token);
+  return sessionCaller(token);
+}
+
+async function memberCaller(token: string): Promise<Caller> {
+  const { db, clock } = runtime();
+  const now = clock.now();
+  const session = await db.acrossOrganizations.memberSession.findUnique({ where: { tokenHash: sha256(token) } });
+  if (!session || session.endedAt || session.expiresAt <= now) {
+    throw new AuthenticationError('This page session has ended or expired: open a new link.');
+  }
+  // The staff see when the page was last used; a minute is precise enough.
+  if (now.getTime() - session.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
+    await db.acrossOrganizations.memberSession.update({ where: { id: session.id }, data: { lastUsedAt: now } });
+  }
+  return {
+    kind: 'member',
+    organizationId: session.organizationId,
+    customerId: session.customerId,
+    memberSessionId: session.id,
+  };
 }
 
 async function apiKeyCaller(secret: string): Promise<Caller> {

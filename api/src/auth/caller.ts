@@ -1,6 +1,6 @@
 import type { ApiKeyScope, Locale, Role } from '../domain/types.ts';
 
-/** Who is calling: a signed-in staff member, a partner's API key, or nobody. */
+/** Who is calling: a signed-in staff member, a partner's API key, a customer on their own page, or nobody. */
 export type Caller =
   | { kind: 'anonymous' }
   | {
@@ -17,6 +17,13 @@ export type Caller =
       apiKeyId: string;
       scopes: ApiKeyScope[];
     }
+  /** A customer on their own page (an email link or a shop's signed token): that customer and nothing else. */
+  | {
+      kind: 'member';
+      organizationId: string;
+      customerId: string;
+      memberSessionId: string;
+    }
   /** Trofast itself: the demo seed and background jobs. Never arrives through the API. */
   | { kind: 'system'; organizationId: string };
 
@@ -31,6 +38,8 @@ export function callerId(caller: AuthenticatedCaller): string {
       return `user:${caller.userId}`;
     case 'apiKey':
       return `apiKey:${caller.apiKeyId}`;
+    case 'member':
+      return `member:${caller.customerId}`;
     case 'system':
       return 'system';
   }

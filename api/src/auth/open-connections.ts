@@ -14,6 +14,8 @@ function isRevoked(caller: Caller, revoked: CredentialRevoked): boolean {
       return caller.sessionId === revoked.sessionId || caller.userId === revoked.userId;
     case 'apiKey':
       return caller.apiKeyId === revoked.apiKeyId;
+    case 'member':
+      return caller.memberSessionId === revoked.sessionId;
     case 'anonymous':
     case 'system':
       return false;

@@ -2,6 +2,8 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /** Partner keys start with this, so a leaked key is recognisable in logs and scanners. */
 export const API_KEY_PREFIX = 'trf_';
+/** A customer's member session token starts with this: it opens one customer's own page, nothing else. */
+export const MEMBER_TOKEN_PREFIX = 'trm_';
 /** How many characters of a key are kept to recognise it later (never enough to use it). */
 export const API_KEY_SHOWN = 12;
 

@@ -26,7 +26,7 @@ export function customerRef(ref: { id?: string | number | null; externalId?: str
     : { externalId: ref.externalId ?? null };
 }
 
-const ChannelConsentRef = builder
+export const ChannelConsentRef = builder
   .objectRef<{ channel: Channel; granted: boolean; updatedAt: Date | null }>('ChannelConsent')
   .implement({
     description: 'Whether the customer agreed to be contacted on a channel (never asked: not granted).',
@@ -40,6 +40,22 @@ const ChannelConsentRef = builder
       }),
     }),
   });
+
+/** Every channel's consent, granted or not: a channel never asked about is not granted. */
+export function everyChannel(consents: { channel: Channel; granted: boolean; updatedAt: Date | null }[]) {
+  return Object.values(Channel).map(
+    (channel) =>
+      consents.find((consent) => consent.channel === channel) ?? { channel, granted: false, updatedAt: null },
+  );
+}
+
+export const ChannelConsentInput = builder.inputType('ChannelConsentInput', {
+  description: "The customer's consent on one channel.",
+  fields: (c) => ({
+    channel: c.field({ type: ChannelEnum, required: true, description: 'The channel.' }),
+    granted: c.boolean({ required: true, description: 'true: given; false: withdrawn.' }),
+  }),
+});
 
 export const CustomerNode = builder.prismaNode('Customer', {
   id: { field: 'id' },
@@ -71,15 +87,7 @@ export const CustomerNode = builder.prismaNode('Customer', {
       type: [ChannelConsentRef],
       description: 'Every channel, granted or not.',
       select: { consents: { select: { channel: true, granted: true, updatedAt: true } } },
-      resolve: (customer) =>
-        Object.values(Channel).map(
-          (channel) =>
-            customer.consents.find((consent) => consent.channel === channel) ?? {
-              channel,
-              granted: false,
-              updatedAt: null,
-            },
-        ),
+      resolve: (customer) => everyChannel(customer.consents),
     }),
   }),
 });
@@ -180,16 +188,8 @@ const UpsertCustomerInput = builder.inputType('UpsertCustomerInput', {
     locale: t.field({ type: LocaleEnum, description: "Default: the organization's." }),
     accountManagerId: t.id(),
     consents: t.field({
+      type: [ChannelConsentInput],
       description: 'Consents to change, each channel at most once; channels left out stay as they are.',
-      type: [
-        builder.inputType('ChannelConsentInput', {
-          description: "The customer's consent on one channel.",
-          fields: (c) => ({
-            channel: c.field({ type: ChannelEnum, required: true, description: 'The channel.' }),
-            granted: c.boolean({ required: true, description: 'true: given; false: withdrawn.' }),
-          }),
-        }),
-      ],
     }),
   }),
 });

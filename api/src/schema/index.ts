@@ -28,6 +28,7 @@ import './event-feed.ts';
 import './team.ts';
 import './pulse.ts';
 import './staff-concern.ts';
+import './member.ts';
 
 builder.queryType({
   description:

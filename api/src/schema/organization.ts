@@ -246,6 +246,14 @@ builder.prismaNode('Organization', {
   description: 'A tenant: one business with its customers, staff and rules. Nothing of one is visible to another.',
   fields: (t) => ({
     name: t.exposeString('name', { description: "The organization's name, as customers see it." }),
+    slug: t.exposeString('slug', {
+      description: 'The member page’s address: /m/<slug>; the `iss` of customer tokens.',
+    }),
+    memberSigningSecretCreatedAt: t.expose('memberSigningSecretCreatedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the member signing secret in use was made; null: none yet. The secret is never shown again.',
+    }),
     settings: t.field({
       type: SettingsRef,
       description: 'The rules Trofast applies.',

@@ -62,22 +62,22 @@ const CancelRedemptionInput = builder.inputType('CancelRedemptionInput', {
   }),
 });
 
+/** What redeeming can answer, at the counter (redeemReward) or on the customer's own page (memberRedeemReward). */
+export const REDEEM_ERRORS = [
+  ValidationError,
+  NotFoundError,
+  InsufficientPointsError,
+  OutOfStockError,
+  TierTooLowError,
+  ...ACCESS_ERRORS,
+];
+
 builder.mutationField('redeemReward', (t) =>
   t.field({
     type: RedemptionNode,
     description:
       "Spends the reward's points cost and takes one from its stock, in one step: the customer's tier must be at least the reward's minimum, the stock above 0 and the balance at least the cost. Concurrent redemptions never overdraw a balance or oversell stock. AGENT and up, or a key with `redemptions:write`.",
-    errors: {
-      types: [
-        ValidationError,
-        NotFoundError,
-        InsufficientPointsError,
-        OutOfStockError,
-        TierTooLowError,
-        ...ACCESS_ERRORS,
-      ],
-      dataField: { description: 'The redemption made.' },
-    },
+    errors: { types: REDEEM_ERRORS, dataField: { description: 'The redemption made.' } },
     args: {
       input: t.arg({ type: RedeemRewardInput, required: true, description: 'Who redeems which reward.' }),
       idempotencyKey: t.arg.string(IDEMPOTENCY_KEY),

@@ -18,6 +18,9 @@ function readerKey(caller: Caller): string {
       return `${caller.organizationId}:scopes:${[...caller.scopes].sort().join(',')}`;
     case 'system':
       return `${caller.organizationId}:system`;
+    // One customer's own data: shared with nobody.
+    case 'member':
+      return `${caller.organizationId}:member:${caller.customerId}`;
     case 'anonymous':
       return 'anonymous';
   }

@@ -10,6 +10,7 @@ import { seedDemoListening } from './demo-listening.ts';
 import { seedDemoRewards } from './demo-rewards.ts';
 import { seedDemoPulse } from './demo-pulse.ts';
 import { seedDemoAsking } from './demo-asking.ts';
+import { seedDemoMembers } from './demo-members.ts';
 import { Random } from './random.ts';
 import { createOrganization } from '../services/organization.service.ts';
 import { verifyPassword } from '../auth/passwords.ts';
@@ -39,6 +40,7 @@ export async function seedDemoIfEmpty(log: Logger): Promise<boolean> {
   await seedDemoRewards(caller, now, customers);
   await seedDemoPulse(caller, random, now, customers);
   await seedDemoAsking(caller, random, now, customers);
+  await seedDemoMembers(caller, now, customers);
   log.info('demo seeded', {
     organization: DEMO_ORGANIZATION,
     signIn: DEMO_STAFF.map((person) => `${person.email} (${person.role})`),

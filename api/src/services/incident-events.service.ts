@@ -54,6 +54,8 @@ async function reporterName(tx: TenantTx, caller: AuthenticatedCaller): Promise<
       return (await tx.user.findUniqueOrThrow({ where: { id: caller.userId }, select: { name: true } })).name;
     case 'apiKey':
       return (await tx.apiKey.findUniqueOrThrow({ where: { id: caller.apiKeyId }, select: { name: true } })).name;
+    case 'member':
+      return 'CUSTOMER';
     case 'system':
       return 'Trofast';
   }

@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { hashPassword } from '../auth/passwords.ts';
 import { FieldErrors } from '../domain/errors.ts';
+import { slugFor } from '../domain/member/slug-for.ts';
 import { isEmailAddress } from '../domain/validation/is-email-address.ts';
 import type { Locale, Role } from '../domain/types.ts';
 import { db } from '../runtime.ts';
@@ -30,7 +31,12 @@ export async function createOrganization(name: string, staff: NewStaff[]) {
   const hashes = await Promise.all(staff.map((person) => hashPassword(person.password)));
   // A new organization has no id yet to name it by, which the unbound client would ask for.
   return db().acrossOrganizations.$transaction(async (tx) => {
-    const organization = await tx.organization.create({ data: { name: name.trim() } });
+    const slug = slugFor(name);
+    // Another shop may have the name already: its slug stays, this one gets a short suffix.
+    const taken = await tx.organization.findUnique({ where: { slug }, select: { id: true } });
+    const organization = await tx.organization.create({
+      data: { name: name.trim(), slug: taken ? `${slug}-${randomBytes(3).toString('hex')}` : slug },
+    });
     await tx.user.createMany({
       data: staff.map((person, index) => ({
         organizationId: organization.id,

@@ -9,6 +9,7 @@ import { Prisma } from '../generated/prisma/client.ts';
 import { runtime } from '../runtime.ts';
 import { emit } from './event-log.service.ts';
 import { writeTransaction } from './transaction.service.ts';
+import { endMemberSession } from './member-access.service.ts';
 import { claimSignInAttempt, signInSucceeded } from './sign-in-throttle.service.ts';
 
 export interface LoginInput {
@@ -60,8 +61,12 @@ export async function login(input: LoginInput, clientAddress: string) {
   return { token, user, expiresAt };
 }
 
-/** Ends the caller's session; its open sockets close. */
+/** Ends the caller's session (a staff member's or a customer's own page's); its open sockets close. */
 export async function logout(caller: Caller): Promise<boolean> {
+  if (caller.kind === 'member') {
+    await endMemberSession(caller);
+    return true;
+  }
   if (caller.kind !== 'user') return false;
   const now = runtime().clock.now();
   await writeTransaction(caller.organizationId, async (tx) => {

@@ -93,7 +93,7 @@ const SCORE_PART = 'code points count explanation(locale: $locale)';
  */
 export const CUSTOMER = `query Customer($id: ID!, $locale: Locale!) {
   customer(ref: { id: $id }) {
-    id externalId name email phone kind locale tier pointsBalance lastPersonalContactAt createdAt
+    id externalId name email phone kind locale tier pointsBalance lastPersonalContactAt memberPageLastUsedAt createdAt
     engagement satisfaction satisfactionKnown
     engagementParts { ${SCORE_PART} }
     satisfactionParts { ${SCORE_PART} }
@@ -300,6 +300,16 @@ export const PROGRAM_ECONOMICS = `query ProgramEconomics($from: DateTime!, $to: 
   }
 }
 ${ECONOMICS_FIGURES}`;
+
+export const MEMBER_PAGE_SETTINGS = `query MemberPageSettings { organization { id slug memberSigningSecretCreatedAt } }`;
+
+export const CREATE_MEMBER_SIGNING_SECRET = `mutation CreateMemberSigningSecret {
+  createMemberSigningSecret {
+    __typename
+    ... on MutationCreateMemberSigningSecretSuccess { data { secret createdAt } }
+    ... on Error { message }
+  }
+}`;
 
 export const API_KEYS = `query ApiKeys { apiKeys { id name scopes prefix lastUsedAt revokedAt createdAt } }`;
 

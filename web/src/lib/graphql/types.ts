@@ -224,6 +224,8 @@ export interface CustomerDetail {
   tier: Tier;
   pointsBalance: number;
   lastPersonalContactAt: string | null;
+  /** When the customer last used their own page; null: never. */
+  memberPageLastUsedAt: string | null;
   createdAt: string;
   engagement: number;
   engagementParts: ScorePart[];

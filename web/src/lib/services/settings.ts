@@ -3,6 +3,7 @@ import type { Client } from '@urql/core';
 import { mutate, type Outcome } from '$lib/graphql/mutate';
 import {
   CREATE_API_KEY,
+  CREATE_MEMBER_SIGNING_SECRET,
   CREATE_USER,
   DEACTIVATE_USER,
   REVOKE_API_KEY,
@@ -27,6 +28,13 @@ export function handleCreateApiKey(
   input: { name: string; scopes: ApiKeyScope[] },
 ): Promise<Outcome<{ apiKey: ApiKey; secret: string }>> {
   return mutate(client, CREATE_API_KEY, { input }, 'createApiKey');
+}
+
+/** A new member signing secret, shown once; the one before stops verifying at once. */
+export function handleCreateMemberSigningSecret(
+  client: Client,
+): Promise<Outcome<{ secret: string; createdAt: string }>> {
+  return mutate(client, CREATE_MEMBER_SIGNING_SECRET, {}, 'createMemberSigningSecret');
 }
 
 export function handleRevokeApiKey(client: Client, id: string): Promise<Outcome<ApiKey>> {

@@ -1,0 +1,46 @@
+import type { OrganizationSettings } from '../settings.ts';
+import type { Tier } from '../types.ts';
+import { addMonthsUtc } from '../time/add-months.ts';
+import { TIER_ORDER } from './tier-for-points.ts';
+import { tierStatus, type Earning } from './tier-status.ts';
+
+export interface TierProgress {
+  tier: Tier;
+  pointsEarned12Months: number;
+  /** Null at the top tier. */
+  nextTier: Tier | null;
+  pointsToNextTier: number | null;
+  /** The first date on which the points earned in the rolling 12 months fall below this tier's threshold. */
+  keepTierBy: Date | null;
+  /** What must be earned before `keepTierBy` to still hold this tier on that date. */
+  pointsToKeepTier: number | null;
+}
+
+/**
+ * Where a customer stands (PRODUCT.md "Member figures"): the next tier and what it needs, and,
+ * with no new earnings, the day the current tier would be lost and how much keeps it. Each
+ * earning counts for 12 calendar months, so the forecast is exact.
+ */
+export function tierProgress(
+  earnings: readonly Earning[],
+  thresholds: OrganizationSettings['loyalty']['tierThresholds'],
+  now: Date,
+): TierProgress {
+  const { tier, pointsLast12Months, nextChangeAt } = tierStatus(earnings, thresholds, now);
+  const threshold = (of: Tier) => (of === 'BRONZE' ? 0 : thresholds[of]);
+  const nextTier = TIER_ORDER[TIER_ORDER.indexOf(tier) + 1] ?? null;
+  // Without new earnings the points only fall, so the tier's next change is its loss.
+  const stillCounted = nextChangeAt
+    ? earnings
+        .filter((earning) => addMonthsUtc(earning.occurredAt, 12) > nextChangeAt)
+        .reduce((sum, earning) => sum + earning.points, 0)
+    : null;
+  return {
+    tier,
+    pointsEarned12Months: pointsLast12Months,
+    nextTier,
+    pointsToNextTier: nextTier ? threshold(nextTier) - pointsLast12Months : null,
+    keepTierBy: nextChangeAt,
+    pointsToKeepTier: stillCounted === null ? null : threshold(tier) - stillCounted,
+  };
+}

@@ -1,0 +1,314 @@
+// The customer's own page (PRODUCT.md "The customer's own page"): the ways in (an email link's
+// token, a shop's signed customer token), the member's own figures, and what they may change.
+// A member session reads `member` and calls the member mutations; nothing else answers it.
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import { builder } from './builder.ts';
+import {
+  IncidentCategoryEnum,
+  IncidentStatusEnum,
+  LocaleEnum,
+  PointsEntryKindEnum,
+  RedemptionStatusEnum,
+  RewardKindEnum,
+  TierEnum,
+} from './enums.ts';
+import { ACCESS_ERRORS } from './errors.ts';
+import { ChannelConsentInput, ChannelConsentRef, everyChannel } from './customer.ts';
+import { IDEMPOTENCY_KEY } from './idempotency.ts';
+import { REDEEM_ERRORS } from './redemption.ts';
+import { rawId } from './ids.ts';
+import type { Context } from '../context.ts';
+import { NotFoundError, RateLimitedError, ValidationError } from '../domain/errors.ts';
+import type { Locale } from '../domain/types.ts';
+import type { TierProgress } from '../domain/points/tier-progress.ts';
+import { tierProgressSentence } from '../domain/points/tier-progress-sentence.ts';
+import { authenticated } from '../auth/caller.ts';
+import {
+  createMemberSigningSecret,
+  exchangeCustomerToken,
+  startMemberSession,
+  type MemberSession,
+} from '../services/member-access.service.ts';
+import {
+  memberConsents,
+  memberCustomer,
+  memberDataExport,
+  memberExpiringPoints,
+  memberIncidents,
+  memberLedgerPage,
+  memberRedeemReward,
+  memberRedemptions,
+  memberReportProblem,
+  memberRewards,
+  memberTierProgress,
+  memberUpdateConsents,
+  type MemberCaller,
+  type MemberView,
+} from '../services/member.service.ts';
+
+/** The member behind a field the access matrix opened to members only. */
+function member(context: Context): MemberCaller {
+  if (context.caller.kind !== 'member') throw new Error('A member field ran for a caller that is not a member.');
+  return context.caller;
+}
+
+const RewardAvailabilityEnum = builder.enumType('RewardAvailability', {
+  description: 'Whether the member can take a reward now: the first that applies, in this order.',
+  values: {
+    OUT_OF_STOCK: { description: 'None left.' },
+    NEEDS_TIER: { description: 'Only for a higher tier than the member’s.' },
+    NEEDS_POINTS: { description: '`pointsMissing` more points are needed.' },
+    AVAILABLE: { description: 'The member can take it now.' },
+  },
+});
+
+const MemberSessionRef = builder.objectRef<MemberSession>('MemberSession').implement({
+  description: 'Send the token as `Authorization: Bearer <token>`: it opens this customer’s own data and nothing else.',
+  fields: (t) => ({
+    token: t.exposeString('token'),
+    expiresAt: t.expose('expiresAt', { type: 'DateTime' }),
+  }),
+});
+
+const TierProgressRef = builder.objectRef<TierProgress & { readerLocale: Locale }>('TierProgress').implement({
+  description: 'Points earned in the rolling 12 months, what the next tier needs and what keeps this one.',
+  fields: (t) => ({
+    tier: t.expose('tier', { type: TierEnum }),
+    pointsEarned12Months: t.exposeInt('pointsEarned12Months'),
+    nextTier: t.expose('nextTier', { type: TierEnum, nullable: true }),
+    pointsToNextTier: t.exposeInt('pointsToNextTier', { nullable: true }),
+    pointsToKeepTier: t.exposeInt('pointsToKeepTier', {
+      nullable: true,
+      description: 'What must be earned before `keepTierBy` to stay in this tier.',
+    }),
+    keepTierBy: t.expose('keepTierBy', {
+      type: 'DateTime',
+      nullable: true,
+      description:
+        'The first date on which the points earned in the rolling 12 months fall below this tier’s threshold; null when they never do.',
+    }),
+    explanation: t.string({
+      description: 'In the member’s language: "320 of 1,000 points to Silver."',
+      resolve: (progress) => tierProgressSentence(progress, progress.readerLocale),
+    }),
+  }),
+});
+
+const ExpiringPointsRef = builder.objectRef<{ points: number; expiresAt: Date }>('ExpiringPoints').implement({
+  description: 'Points of one earning that expire on one date unless spent first (the oldest are spent first).',
+  fields: (t) => ({
+    points: t.exposeInt('points'),
+    expiresAt: t.expose('expiresAt', { type: 'DateTime' }),
+  }),
+});
+
+type LedgerEntry = Awaited<ReturnType<typeof memberLedgerPage>>['edges'][number]['node'];
+const MemberLedgerEntryRef = builder.objectRef<LedgerEntry>('MemberLedgerEntry').implement({
+  fields: (t) => ({
+    delta: t.exposeInt('delta'),
+    kind: t.expose('kind', { type: PointsEntryKindEnum }),
+    explanation: t.exposeString('explanation', { description: 'The movement in the member’s words.' }),
+    balanceAfter: t.exposeInt('balanceAfter'),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    expiresAt: t.expose('expiresAt', { type: 'DateTime', nullable: true }),
+  }),
+});
+
+type MemberRewardValue = Awaited<ReturnType<typeof memberRewards>>[number];
+const MemberRewardRef = builder.objectRef<MemberRewardValue>('MemberReward').implement({
+  fields: (t) => ({
+    id: t.id({ description: 'The Reward’s global id.', resolve: (reward) => encodeGlobalID('Reward', reward.id) }),
+    name: t.exposeString('name'),
+    description: t.exposeString('description', { nullable: true }),
+    kind: t.expose('kind', { type: RewardKindEnum }),
+    pointsCost: t.exposeInt('pointsCost'),
+    availability: t.expose('availability', { type: RewardAvailabilityEnum }),
+    pointsMissing: t.exposeInt('pointsMissing', { description: '0 unless NEEDS_POINTS.' }),
+    requiredTier: t.expose('minimumTier', { type: TierEnum }),
+  }),
+});
+
+interface MemberRedemptionValue {
+  id: string;
+  points: number;
+  status: 'FULFILLED' | 'CANCELLED';
+  createdAt: Date;
+  reward: { name: string };
+}
+const MemberRedemptionRef = builder.objectRef<MemberRedemptionValue>('MemberRedemption').implement({
+  fields: (t) => ({
+    id: t.id({ resolve: (redemption) => encodeGlobalID('Redemption', redemption.id) }),
+    rewardName: t.string({ resolve: (redemption) => redemption.reward.name }),
+    points: t.exposeInt('points'),
+    status: t.expose('status', { type: RedemptionStatusEnum }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+  }),
+});
+
+type MemberIncidentValue = Awaited<ReturnType<typeof memberIncidents>>[number];
+const MemberIncidentRef = builder.objectRef<MemberIncidentValue>('MemberIncident').implement({
+  fields: (t) => ({
+    id: t.id({ resolve: (incident) => encodeGlobalID('Incident', incident.id) }),
+    title: t.exposeString('title'),
+    status: t.expose('status', { type: IncidentStatusEnum }),
+    openedAt: t.expose('openedAt', { type: 'DateTime' }),
+    resolvedAt: t.expose('resolvedAt', { type: 'DateTime', nullable: true }),
+  }),
+});
+
+const MemberRef = builder.objectRef<MemberView & { readerLocale: Locale }>('Member').implement({
+  description: 'A customer’s own page: what they have, what it buys, what keeps their tier. Never risk or scores.',
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    locale: t.expose('locale', { type: LocaleEnum, description: 'The language the customer is spoken to in.' }),
+    organizationName: t.string({ resolve: (view) => view.organization.name }),
+    organizationSlug: t.string({ resolve: (view) => view.organization.slug }),
+    pointsBalance: t.exposeInt('pointsBalance'),
+    tierProgress: t.field({
+      type: TierProgressRef,
+      resolve: async (view) => ({ ...(await memberTierProgress(view.caller)), readerLocale: view.readerLocale }),
+    }),
+    expiringPoints: t.field({
+      type: [ExpiringPointsRef],
+      description: 'The lots expiring in the next 12 months, earliest first.',
+      resolve: (view) => memberExpiringPoints(view.caller),
+    }),
+    pointsLedger: t.connection(
+      {
+        type: MemberLedgerEntryRef,
+        description: 'Latest first, each entry a sentence in the member’s language; at most 100 a page.',
+        resolve: (view, { first, after }) => memberLedgerPage(view.caller, view.readerLocale, first, after),
+      },
+      {
+        name: 'MemberLedgerConnection',
+        fields: (c) => ({
+          totalCount: c.int({ resolve: (connection) => (connection as unknown as { totalCount: number }).totalCount }),
+        }),
+      },
+      { name: 'MemberLedgerEdge' },
+    ),
+    rewards: t.field({ type: [MemberRewardRef], resolve: (view) => memberRewards(view.caller) }),
+    redemptions: t.field({
+      type: [MemberRedemptionRef],
+      description: 'The latest 100, newest first.',
+      resolve: (view) => memberRedemptions(view.caller),
+    }),
+    incidents: t.field({
+      type: [MemberIncidentRef],
+      description: 'The latest 100 problems, newest first, with where each stands.',
+      resolve: (view) => memberIncidents(view.caller),
+    }),
+    consents: t.field({
+      type: [ChannelConsentRef],
+      resolve: async (view) => everyChannel(await memberConsents(view.caller)),
+    }),
+    dataExport: t.field({
+      type: 'JSON',
+      description: 'Everything stored about the customer, for "download my data".',
+      resolve: (view) => memberDataExport(view.caller),
+    }),
+  }),
+});
+
+builder.queryField('member', (t) =>
+  t.field({
+    type: MemberRef,
+    nullable: true,
+    description: 'A member session’s own customer; null for any other caller.',
+    args: {
+      locale: t.arg({
+        type: LocaleEnum,
+        description: 'Sentences in this language (the page’s switch); default: the customer’s.',
+      }),
+    },
+    resolve: async (_root, { locale }, context) => {
+      if (context.caller.kind !== 'member') return null;
+      const view = await memberCustomer(context.caller);
+      return { ...view, readerLocale: locale ?? view.locale };
+    },
+  }),
+);
+
+builder.mutationField('startMemberSession', (t) =>
+  t.field({
+    type: MemberSessionRef,
+    description: 'Spends an email link’s token (once, within 30 minutes) for a member session. Public.',
+    errors: { types: [ValidationError, NotFoundError, RateLimitedError] },
+    args: { linkToken: t.arg.string({ required: true }) },
+    resolve: (_root, { linkToken }, context) => startMemberSession(linkToken, context.clientAddress),
+  }),
+);
+
+builder.mutationField('exchangeCustomerToken', (t) =>
+  t.field({
+    type: MemberSessionRef,
+    description:
+      'Exchanges a customer token your server signed (HS256 with the member signing secret; iss = your slug, sub = the externalId, aud = "trofast", exp at most 10 minutes ahead) for a member session. Public.',
+    errors: { types: [ValidationError, NotFoundError, RateLimitedError] },
+    args: { customerToken: t.arg.string({ required: true }) },
+    resolve: (_root, { customerToken }, context) => exchangeCustomerToken(customerToken, context.clientAddress),
+  }),
+);
+
+builder.mutationField('memberRedeemReward', (t) =>
+  t.field({
+    type: MemberRedemptionRef,
+    description: 'The member takes a reward, with every guarantee of redeemReward.',
+    errors: { types: REDEEM_ERRORS },
+    args: { rewardId: t.arg.id({ required: true }), idempotencyKey: t.arg.string(IDEMPOTENCY_KEY) },
+    resolve: (_root, { rewardId }, context) => memberRedeemReward(member(context), rawId(String(rewardId), 'Reward')),
+  }),
+);
+
+builder.mutationField('memberUpdateConsents', (t) =>
+  t.field({
+    type: [ChannelConsentRef],
+    description: 'The member’s own contact preferences (consent with source CUSTOMER); every channel comes back.',
+    errors: { types: [ValidationError, ...ACCESS_ERRORS] },
+    args: { consents: t.arg({ type: [ChannelConsentInput], required: true }) },
+    resolve: async (_root, { consents }, context) =>
+      everyChannel(await memberUpdateConsents(member(context), consents)),
+  }),
+);
+
+const MemberReportProblemInput = builder.inputType('MemberReportProblemInput', {
+  fields: (t) => ({
+    title: t.string({ required: true }),
+    description: t.string(),
+    category: t.field({ type: IncidentCategoryEnum, description: 'Default: OTHER.' }),
+  }),
+});
+
+builder.mutationField('memberReportProblem', (t) =>
+  t.field({
+    type: MemberIncidentRef,
+    description: 'The member reports a problem: an incident with source CUSTOMER, in the staff’s queue.',
+    errors: { types: [ValidationError, ...ACCESS_ERRORS] },
+    args: { input: t.arg({ type: MemberReportProblemInput, required: true }) },
+    resolve: (_root, { input }, context) => memberReportProblem(member(context), input),
+  }),
+);
+
+builder.mutationField('createMemberSigningSecret', (t) =>
+  t.field({
+    type: builder.objectRef<{ secret: string; createdAt: Date }>('CreatedMemberSigningSecret').implement({
+      description: 'Shown once: keep it on your server. A new one replaces the old at once.',
+      fields: (s) => ({
+        secret: s.exposeString('secret'),
+        createdAt: s.expose('createdAt', { type: 'DateTime' }),
+      }),
+    }),
+    errors: { types: [...ACCESS_ERRORS] },
+    resolve: (_root, _args, context) => createMemberSigningSecret(authenticated(context)),
+  }),
+);
+
+builder.prismaObjectField('Customer', 'memberPageLastUsedAt', (t) =>
+  t.field({
+    type: 'DateTime',
+    nullable: true,
+    description: 'When the customer last used their own page.',
+    select: { memberSessions: { select: { lastUsedAt: true }, orderBy: { lastUsedAt: 'desc' }, take: 1 } },
+    resolve: (customer) => customer.memberSessions[0]?.lastUsedAt ?? null,
+  }),
+);
