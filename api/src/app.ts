@@ -11,6 +11,7 @@ import { createLogger } from './log.ts';
 import { openDatabase } from './db/client.ts';
 import { openPubSub } from './pubsub.ts';
 import { startEventRelay } from './event-relay.ts';
+import { startWebhookWorker } from './webhooks/worker.ts';
 import { useRuntime } from './runtime.ts';
 import { createYogaServer, MAX_BODY_BYTES } from './yoga.ts';
 import { authenticate } from './auth/authenticate.ts';
@@ -68,10 +69,18 @@ export function buildApp(options: AppOptions = {}): App {
   async function start(port = config.apiPort): Promise<number> {
     const database = await openDatabase(config, { migrate: true });
     const pubsub = openPubSub();
-    const events = await startEventRelay({ db: database, pubsub, redisUrl: config.redisUrl, log });
-    const runtime = { config, db: database, pubsub, events, clock, log };
+    const webhooks = startWebhookWorker({ db: database, config: config.webhooks, clock, log });
+    const events = await startEventRelay({
+      db: database,
+      pubsub,
+      redisUrl: config.redisUrl,
+      log,
+      onEvents: () => webhooks.wake(),
+    });
+    const runtime = { config, db: database, pubsub, events, clock, log, webhooks };
     useRuntime(runtime);
     closeRuntime = async () => {
+      await webhooks.stop();
       await events.stop();
       await database.close();
       useRuntime(undefined);

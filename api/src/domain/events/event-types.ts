@@ -35,7 +35,8 @@ export interface EventData {
   'points.changed': { customer: string; delta: number; balance: number; entries: number };
   'message.requested': Record<string, unknown>;
   'invitation.answered': Record<string, unknown>;
-  'webhook.test': Record<string, unknown>;
+  /** Sent by `sendTestWebhook` to the one endpoint named. */
+  'webhook.test': { endpoint: string; message: string };
   'credential.revoked': { sessionId?: string; apiKeyId?: string; userId?: string };
 }
 
