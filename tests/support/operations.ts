@@ -20,6 +20,8 @@ export interface Targets {
   rewardId: string;
   redemptionId: string;
   eventId: string;
+  webhookEndpointId: string;
+  webhookDeliveryId: string;
 }
 
 export interface Operation {
@@ -47,6 +49,8 @@ export const NOWHERE: Targets = {
   rewardId: 'nowhere-reward',
   redemptionId: 'nowhere-redemption',
   eventId: 'nowhere-event',
+  webhookEndpointId: 'nowhere-webhook-endpoint',
+  webhookDeliveryId: 'nowhere-webhook-delivery',
 };
 
 const RESULT = '__typename ... on Error { message }';
@@ -67,6 +71,8 @@ export const NODE_TARGETS: Record<string, keyof Targets> = {
   Reward: 'rewardId',
   Redemption: 'redemptionId',
   Event: 'eventId',
+  WebhookEndpoint: 'webhookEndpointId',
+  WebhookDelivery: 'webhookDeliveryId',
 };
 const NODE_TYPES = Object.keys(NODE_TARGETS);
 
@@ -270,5 +276,35 @@ export const OPERATIONS: Record<string, Operation> = {
   'Mutation.revokeApiKey': {
     document: `mutation ($id: ID!) { revokeApiKey(id: $id) { ${RESULT} } }`,
     variables: (t) => ({ id: gid('ApiKey', t.apiKeyId) }),
+  },
+  'Query.webhookEndpoints': {
+    document: '{ webhookEndpoints { id url status eventTypes deliveries(first: 10) { totalCount edges { node { id status attempts { at statusCode } } } } } }',
+  },
+  'Mutation.createWebhookEndpoint': {
+    document: `mutation { createWebhookEndpoint(input: { url: "ftp://example.com", eventTypes: [] }) { ${RESULT} } }`,
+  },
+  'Mutation.updateWebhookEndpoint': {
+    document: `mutation ($id: ID!) { updateWebhookEndpoint(input: { id: $id, enabled: false }) { ${RESULT} } }`,
+    variables: (t) => ({ id: gid('WebhookEndpoint', t.webhookEndpointId) }),
+  },
+  'Mutation.rotateWebhookSecret': {
+    document: `mutation ($id: ID!) { rotateWebhookSecret(id: $id) { ${RESULT} } }`,
+    variables: (t) => ({ id: gid('WebhookEndpoint', t.webhookEndpointId) }),
+  },
+  'Mutation.deleteWebhookEndpoint': {
+    document: `mutation ($id: ID!) { deleteWebhookEndpoint(id: $id) { ${RESULT} } }`,
+    variables: (t) => ({ id: gid('WebhookEndpoint', t.webhookEndpointId) }),
+  },
+  'Mutation.redeliverWebhook': {
+    document: `mutation ($id: ID!) { redeliverWebhook(deliveryId: $id) { ${RESULT} } }`,
+    variables: (t) => ({ id: gid('WebhookDelivery', t.webhookDeliveryId) }),
+  },
+  'Mutation.recoverWebhookDeliveries': {
+    document: `mutation ($id: ID!) { recoverWebhookDeliveries(endpointId: $id, since: "2020-01-01T00:00:00Z") }`,
+    variables: (t) => ({ id: gid('WebhookEndpoint', t.webhookEndpointId) }),
+  },
+  'Mutation.sendTestWebhook': {
+    document: `mutation ($id: ID!) { sendTestWebhook(endpointId: $id) { ${RESULT} } }`,
+    variables: (t) => ({ id: gid('WebhookEndpoint', t.webhookEndpointId) }),
   },
 };

@@ -19,6 +19,8 @@ export class RefusedAddressError extends Error {
 }
 
 export interface PostResult {
+  /** When the attempt started, by this machine's clock: it happened on the network, not in the business's time. */
+  at: Date;
   statusCode: number | null;
   durationMs: number;
   response: string | null;
@@ -67,9 +69,11 @@ export function postWebhook(options: {
   allowPrivate: boolean;
   signal?: AbortSignal;
 }): Promise<PostResult> {
+  const at = new Date();
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   const failed = (error: string): PostResult => ({
+    at,
     statusCode: null,
     durationMs: elapsed(),
     response: null,
@@ -111,6 +115,7 @@ export function postWebhook(options: {
         });
         const finish = () =>
           settle({
+            at,
             statusCode: response.statusCode ?? null,
             durationMs: elapsed(),
             response: Buffer.concat(chunks).subarray(0, KEPT_BYTES).toString('utf8'),

@@ -220,7 +220,7 @@ export function startWebhookWorker(options: {
         data: outcomes.map(({ delivery, result }) => ({
           organizationId: endpoint.organizationId,
           deliveryId: delivery.id,
-          at: now,
+          at: result.at,
           statusCode: result.statusCode,
           durationMs: result.durationMs,
           response: result.response,
