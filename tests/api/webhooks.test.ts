@@ -14,6 +14,8 @@ const HOUR = 60 * 60 * 1000;
 
 let app: TestApp;
 let org: TestOrganization;
+/** A partner's key: it does not expire when the tests move the clock by days, as sessions do. */
+let partner: string;
 const receivers: Receiver[] = [];
 
 const RESULT = '__typename ... on Error { message }';
@@ -29,6 +31,7 @@ beforeAll(async () => {
     },
   });
   org = await createTestOrganization(app, 'Krogen');
+  partner = await partnerKey(org, ['WEBHOOKS_MANAGE', 'EVENTS_WRITE']);
   for (const externalId of ['K-1', 'K-2', 'K-3']) {
     await upsertCustomer(systemCaller(org.id), { externalId, name: `Kunde ${externalId}` });
   }
@@ -45,17 +48,18 @@ async function receiver(...args: Parameters<typeof startReceiver>) {
   return started;
 }
 
-async function gql(query: string, variables?: Record<string, unknown>, token = org.tokens.ADMIN) {
+async function gql(query: string, variables?: Record<string, unknown>, token = partner) {
   const result = await app.graphql(query, variables, token);
   if (result.errors) throw new Error(JSON.stringify(result.errors));
   return result.data!;
 }
 
-async function createEndpoint(url: string, eventTypes: string[] = ['ALERT_RAISED', 'INCIDENT_CHANGED']) {
+async function createEndpoint(url: string, eventTypes: string[] = ['ALERT_RAISED', 'INCIDENT_CHANGED'], token = partner) {
   const data = await gql(
     `mutation ($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) {
        ${RESULT} ... on MutationCreateWebhookEndpointSuccess { data { secret endpoint { ${ENDPOINT_FIELDS} } } } } }`,
     { input: { url, eventTypes, description: 'Support desk' } },
+    token,
   );
   expect(data.createWebhookEndpoint.__typename).toBe('MutationCreateWebhookEndpointSuccess');
   return data.createWebhookEndpoint.data as { secret: string; endpoint: { id: string } & Record<string, any> };
@@ -83,7 +87,6 @@ async function reportIncident(externalId: string, title: string, severity = 'HIG
   const data = await gql(
     `mutation ($input: ReportIncidentInput!) { reportIncident(input: $input) { ${RESULT} } }`,
     { input: { customer: { externalId }, title, category: 'PRODUCT', severity } },
-    org.tokens.AGENT,
   );
   expect(data.reportIncident.__typename).toBe('MutationReportIncidentSuccess');
 }
@@ -107,7 +110,7 @@ async function sendTest(endpointId: string) {
 describe('delivery', () => {
   test('an alert raised through GraphQL arrives as alert.raised, signed so that standardwebhooks verifies it', async () => {
     const inbox = await receiver();
-    const { secret, endpoint: created } = await createEndpoint(inbox.url, ['ALERT_RAISED']);
+    const { secret, endpoint: created } = await createEndpoint(inbox.url, ['ALERT_RAISED'], org.tokens.ADMIN);
     expect(secret).toMatch(/^whsec_/);
     expect(created).toMatchObject({ status: 'ACTIVE', eventTypes: ['ALERT_RAISED'], failureStreak: 0 });
 
@@ -190,5 +193,131 @@ describe('delivery', () => {
     expect(attempt).toMatchObject({ statusCode: null, error: `no answer within ${TIMEOUT_MS} ms` });
     expect(attempt.durationMs).toBeGreaterThanOrEqual(TIMEOUT_MS - 50);
     await enable(deadEndpoint.id, false);
+  });
+});
+
+describe('who may', () => {
+  test('a key with webhooks:manage registers an endpoint; other keys and managers are refused', async () => {
+    const inbox = await receiver();
+    const input = { url: inbox.url, eventTypes: ['POINTS_CHANGED'] };
+    const create = `mutation ($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { ${RESULT} } }`;
+    const manager = await app.graphql(create, { input }, org.tokens.MANAGER);
+    expect(manager.data?.createWebhookEndpoint.__typename).toBe('ForbiddenError');
+    const reader = await app.graphql(create, { input }, await partnerKey(org, ['EVENTS_READ']));
+    expect(reader.data?.createWebhookEndpoint.__typename).toBe('ForbiddenError');
+    const partner = await app.graphql(create, { input }, await partnerKey(org, ['WEBHOOKS_MANAGE']));
+    expect(partner.data?.createWebhookEndpoint.__typename).toBe('MutationCreateWebhookEndpointSuccess');
+  });
+
+  test('a bad endpoint is refused with every problem at its field, and nothing is stored', async () => {
+    const before = (await gql('{ webhookEndpoints { id } }')).webhookEndpoints.length;
+    const data = await gql(
+      `mutation ($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) {
+         __typename ... on ValidationError { fieldErrors { path message } } } }`,
+      { input: { url: 'ftp://example.com/hooks', eventTypes: [] } },
+    );
+    expect(data.createWebhookEndpoint.fieldErrors).toEqual([
+      { path: ['input', 'url'], message: 'The address must start with https:// or http://.' },
+      { path: ['input', 'eventTypes'], message: 'Choose at least one kind of event.' },
+    ]);
+    expect((await gql('{ webhookEndpoints { id } }')).webhookEndpoints).toHaveLength(before);
+  });
+});
+
+describe('the log and replay', () => {
+  test('a redelivery keeps the webhook-id and adds an attempt to the same delivery', async () => {
+    const inbox = await receiver();
+    const { secret, endpoint: created } = await createEndpoint(inbox.url);
+    const sent = await sendTest(created.id);
+    await inbox.until(1);
+    await endpointWhen(created.id, (e) => e.deliveries.edges[0].node.status === 'DELIVERED');
+
+    const data = await gql(
+      `mutation ($id: ID!) { redeliverWebhook(deliveryId: $id) { ${RESULT} ... on MutationRedeliverWebhookSuccess { data { id status } } } }`,
+      { id: sent.id },
+    );
+    expect(data.redeliverWebhook.data).toEqual({ id: sent.id, status: 'PENDING' });
+    const [first, again] = await inbox.until(2);
+    expect(again.headers['webhook-id']).toBe(first.headers['webhook-id']);
+    expect(again.verify(secret)).toEqual(first.verify(secret));
+    const read = await endpointWhen(created.id, (e) => e.deliveries.edges[0].node.attempts.length === 2);
+    expect(read.deliveries.totalCount).toBe(1);
+    expect(read.deliveries.edges[0].node.status).toBe('DELIVERED');
+  });
+
+  test('deliveries filter by status, and the failed ones since a time are recovered together', async () => {
+    let up = false;
+    const inbox = await receiver(() => (up ? { status: 200 } : { status: 503 }));
+    const { endpoint: created } = await createEndpoint(inbox.url);
+    const since = new Date(app.clock.now().getTime() - 1000).toISOString();
+    await sendTest(created.id);
+    await sendTest(created.id);
+    const failed = await endpointWhen(created.id, (e) =>
+      e.deliveries.edges.length === 2 && e.deliveries.edges.every((edge: any) => edge.node.status === 'FAILED'),
+    );
+    expect(failed.deliveries.edges[0].node.attempts).toHaveLength(5);
+    expect((await endpoint(created.id, 'FAILED')).deliveries.totalCount).toBe(2);
+    expect((await endpoint(created.id, 'DELIVERED')).deliveries.totalCount).toBe(0);
+
+    up = true;
+    const recovered = await gql(`mutation ($id: ID!, $since: DateTime!) { recoverWebhookDeliveries(endpointId: $id, since: $since) }`, {
+      id: created.id,
+      since,
+    });
+    expect(recovered.recoverWebhookDeliveries).toBe(2);
+    await endpointWhen(created.id, (e) => e.deliveries.edges.every((edge: any) => edge.node.status === 'DELIVERED'));
+    expect((await endpoint(created.id, 'DELIVERED')).deliveries.totalCount).toBe(2);
+    expect(inbox.received).toHaveLength(12);
+  });
+
+  test('an endpoint failing for three days is disabled; enabled again, it delivers what waited', async () => {
+    let up = false;
+    const inbox = await receiver(() => (up ? { status: 200 } : { status: 500 }));
+    const { endpoint: created } = await createEndpoint(inbox.url, ['INCIDENT_CHANGED', 'WEBHOOK_TEST']);
+    await sendTest(created.id);
+    await endpointWhen(created.id, (e) => e.deliveries.edges[0]?.node.status === 'FAILED');
+    expect((await endpoint(created.id)).status).toBe('ACTIVE');
+
+    app.clock.advance(72 * HOUR);
+    await sendTest(created.id);
+    const disabled = await endpointWhen(created.id, (e) => e.status === 'DISABLED');
+    expect(disabled).toMatchObject({ disabledReason: 'Every attempt failed for three days.', failureStreak: 6 });
+    const waiting = inbox.received.length;
+    // Meanwhile an incident happens: it waits too.
+    await reportIncident('K-3', 'Lid missing', 'LOW');
+
+    up = true;
+    await enable(created.id, true);
+    const arrived = await inbox.until(waiting + 2);
+    expect(arrived.slice(waiting).map((request) => JSON.parse(request.body).type).sort()).toEqual([
+      'incident.changed',
+      'webhook.test',
+    ]);
+    const read = await endpointWhen(created.id, (e) => e.deliveries.totalCount === 3 && e.failureStreak === 0);
+    expect(read).toMatchObject({ status: 'ACTIVE', disabledReason: null });
+  });
+});
+
+describe('secrets', () => {
+  test('after a rotation both secrets verify for 24 hours, and after them only the new one', async () => {
+    const inbox = await receiver();
+    const { secret: old, endpoint: created } = await createEndpoint(inbox.url);
+    const data = await gql(
+      `mutation ($id: ID!) { rotateWebhookSecret(id: $id) { ${RESULT} ... on MutationRotateWebhookSecretSuccess { data { secret } } } }`,
+      { id: created.id },
+    );
+    const fresh = data.rotateWebhookSecret.data.secret;
+    expect(fresh).not.toBe(old);
+
+    await sendTest(created.id);
+    const [during] = await inbox.until(1);
+    expect(during.verify(old).type).toBe('webhook.test');
+    expect(during.verify(fresh).type).toBe('webhook.test');
+
+    app.clock.advance(24 * HOUR + 1000);
+    await sendTest(created.id);
+    const [, after] = await inbox.until(2);
+    expect(after.verify(fresh).type).toBe('webhook.test');
+    expect(() => after.verify(old)).toThrow();
   });
 });
