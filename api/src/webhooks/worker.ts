@@ -26,6 +26,10 @@ const BATCH = 100;
 const FAN_OUT_PAGE = 1000;
 /** Endpoints one instance takes per claim. */
 const CLAIM = 50;
+/** Requests open at once to one endpoint: a receiver is not flooded by a backlog. */
+const PARALLEL = 16;
+/** A round starts no attempt after this, so that every attempt ends well within the lease. */
+const ROUND_STARTS_MS = 5_000;
 const DB_NOW = Prisma.sql`(clock_timestamp() AT TIME ZONE 'UTC')`;
 
 export interface WebhookWorker {
@@ -114,8 +118,8 @@ export function startWebhookWorker(options: {
   log: Logger;
 }): WebhookWorker {
   const { db, config, clock, log } = options;
-  // Long enough for a round, whose last attempt starts within timeoutMs of the round's start.
-  const leaseMs = 2 * config.timeoutMs + 5_000;
+  // Longer than a round: its last attempt starts within ROUND_STARTS_MS and ends within the timeout.
+  const leaseMs = config.timeoutMs + 2 * ROUND_STARTS_MS;
   const running = new Map<string, Promise<void>>();
   const inFlight = new Set<AbortController>();
   let stopped = false;
@@ -180,25 +184,27 @@ export function startWebhookWorker(options: {
   /** One round: the due deliveries, in the log's order per customer, customers side by side. */
   async function deliver(endpoint: WebhookEndpoint, due: DueDelivery[]): Promise<Outcome[]> {
     const secrets = signingSecrets(endpoint, clock.now());
-    const lastStart = performance.now() + config.timeoutMs;
+    const lastStart = performance.now() + ROUND_STARTS_MS;
     const byCustomer = new Map<string, DueDelivery[]>();
     for (const delivery of due) {
       const key = (delivery.event.data as { customer?: string }).customer ?? delivery.id;
       byCustomer.set(key, [...(byCustomer.get(key) ?? []), delivery]);
     }
+    const queue = [...byCustomer.values()];
     const outcomes: Outcome[] = [];
-    await Promise.all(
-      [...byCustomer.values()].map(async (deliveries) => {
+    const lane = async () => {
+      for (let deliveries = queue.shift(); deliveries; deliveries = queue.shift()) {
         for (const delivery of deliveries) {
           if (stopped || performance.now() > lastStart) return;
           const result = await attempt(endpoint, secrets, delivery.event);
           if (!result) return;
           outcomes.push({ delivery, result });
           // A later event of the same customer waits for the earlier one.
-          if (!succeeded(result)) return;
+          if (!succeeded(result)) break;
         }
-      }),
-    );
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(PARALLEL, queue.length) }, lane));
     return outcomes;
   }
 
