@@ -132,7 +132,10 @@ export async function updateWebhookEndpoint(caller: AuthenticatedCaller, input: 
         eventTypes,
         description,
         ...(enabling ? { enabled: true, disabledReason: null, failingSince: null, failureStreak: 0 } : {}),
-        ...(disabling ? { enabled: false, disabledReason: 'Disabled by a person.' } : {}),
+        // A person's disable is no failure: the dashboard's notice is for endpoints that failed.
+        ...(disabling
+          ? { enabled: false, disabledReason: 'Disabled by a person.', failingSince: null, failureStreak: 0 }
+          : {}),
       },
     });
   });
