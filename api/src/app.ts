@@ -72,7 +72,9 @@ export function buildApp(options: AppOptions = {}): App {
     const database = await openDatabase(config, { migrate: true });
     const pubsub = openPubSub();
     const webhooks =
-      options.webhooks === false ? undefined : startWebhookWorker({ db: database, config: config.webhooks, clock, log });
+      options.webhooks === false
+        ? undefined
+        : startWebhookWorker({ db: database, config: config.webhooks, clock, log });
     const events = await startEventRelay({
       db: database,
       pubsub,

@@ -18,7 +18,11 @@ import { submitFeedback } from '../../api/src/services/feedback.service.ts';
 import { reportIncident } from '../../api/src/services/incident.service.ts';
 import { createReward } from '../../api/src/services/reward.service.ts';
 import { redeemReward } from '../../api/src/services/redemption.service.ts';
-import { createWebhookEndpoint, sendTestWebhook, updateWebhookEndpoint } from '../../api/src/services/webhook.service.ts';
+import {
+  createWebhookEndpoint,
+  sendTestWebhook,
+  updateWebhookEndpoint,
+} from '../../api/src/services/webhook.service.ts';
 import { ApiKeyScope } from '../../api/src/domain/types.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { createTestOrganization, ROLES, type TestOrganization } from '../support/fixtures.ts';

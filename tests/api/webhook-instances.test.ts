@@ -76,7 +76,13 @@ async function purchases(round: string): Promise<void> {
 }
 
 async function lastSeq(): Promise<bigint> {
-  return (await db().forOrganization(org.id).eventSequence.findUnique({ where: { organizationId: org.id } }))?.last ?? 0n;
+  return (
+    (
+      await db()
+        .forOrganization(org.id)
+        .eventSequence.findUnique({ where: { organizationId: org.id } })
+    )?.last ?? 0n
+  );
 }
 
 /** The webhook-ids of the organization's points.changed events after `after`. */
@@ -103,7 +109,9 @@ test.skipIf(!onPostgres)(
     const inboxes = await Promise.all([receiver(), receiver()]);
     const endpoints = [];
     for (const inbox of inboxes) {
-      endpoints.push((await createWebhookEndpoint(caller, { url: inbox.url, eventTypes: ['points.changed'] })).endpoint);
+      endpoints.push(
+        (await createWebhookEndpoint(caller, { url: inbox.url, eventTypes: ['points.changed'] })).endpoint,
+      );
     }
     const from = await lastSeq();
     for (let round = 0; round < ROUNDS; round++) await purchases(`twice-${round}`);

@@ -20,7 +20,8 @@ const receivers: Receiver[] = [];
 
 const RESULT = '__typename ... on Error { message }';
 const ENDPOINT_FIELDS = 'id url status disabledReason eventTypes failureStreak';
-const DELIVERY_FIELDS = 'id status nextAttemptAt event { id type } attempts { at statusCode durationMs response error }';
+const DELIVERY_FIELDS =
+  'id status nextAttemptAt event { id type } attempts { at statusCode durationMs response error }';
 
 beforeAll(async () => {
   app = await startTestApp({
@@ -54,7 +55,11 @@ async function gql(query: string, variables?: Record<string, unknown>, token = p
   return result.data!;
 }
 
-async function createEndpoint(url: string, eventTypes: string[] = ['ALERT_RAISED', 'INCIDENT_CHANGED'], token = partner) {
+async function createEndpoint(
+  url: string,
+  eventTypes: string[] = ['ALERT_RAISED', 'INCIDENT_CHANGED'],
+  token = partner,
+) {
   const data = await gql(
     `mutation ($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) {
        ${RESULT} ... on MutationCreateWebhookEndpointSuccess { data { secret endpoint { ${ENDPOINT_FIELDS} } } } } }`,
@@ -84,10 +89,9 @@ async function endpointWhen(id: string, done: (endpoint: any) => boolean) {
 }
 
 async function reportIncident(externalId: string, title: string, severity = 'HIGH') {
-  const data = await gql(
-    `mutation ($input: ReportIncidentInput!) { reportIncident(input: $input) { ${RESULT} } }`,
-    { input: { customer: { externalId }, title, category: 'PRODUCT', severity } },
-  );
+  const data = await gql(`mutation ($input: ReportIncidentInput!) { reportIncident(input: $input) { ${RESULT} } }`, {
+    input: { customer: { externalId }, title, category: 'PRODUCT', severity },
+  });
   expect(data.reportIncident.__typename).toBe('MutationReportIncidentSuccess');
 }
 
@@ -252,18 +256,22 @@ describe('the log and replay', () => {
     const since = new Date(app.clock.now().getTime() - 1000).toISOString();
     await sendTest(created.id);
     await sendTest(created.id);
-    const failed = await endpointWhen(created.id, (e) =>
-      e.deliveries.edges.length === 2 && e.deliveries.edges.every((edge: any) => edge.node.status === 'FAILED'),
+    const failed = await endpointWhen(
+      created.id,
+      (e) => e.deliveries.edges.length === 2 && e.deliveries.edges.every((edge: any) => edge.node.status === 'FAILED'),
     );
     expect(failed.deliveries.edges[0].node.attempts).toHaveLength(5);
     expect((await endpoint(created.id, 'FAILED')).deliveries.totalCount).toBe(2);
     expect((await endpoint(created.id, 'DELIVERED')).deliveries.totalCount).toBe(0);
 
     up = true;
-    const recovered = await gql(`mutation ($id: ID!, $since: DateTime!) { recoverWebhookDeliveries(endpointId: $id, since: $since) }`, {
-      id: created.id,
-      since,
-    });
+    const recovered = await gql(
+      `mutation ($id: ID!, $since: DateTime!) { recoverWebhookDeliveries(endpointId: $id, since: $since) }`,
+      {
+        id: created.id,
+        since,
+      },
+    );
     expect(recovered.recoverWebhookDeliveries).toBe(2);
     await endpointWhen(created.id, (e) => e.deliveries.edges.every((edge: any) => edge.node.status === 'DELIVERED'));
     expect((await endpoint(created.id, 'DELIVERED')).deliveries.totalCount).toBe(2);
@@ -289,10 +297,12 @@ describe('the log and replay', () => {
     up = true;
     await enable(created.id, true);
     const arrived = await inbox.until(waiting + 2);
-    expect(arrived.slice(waiting).map((request) => JSON.parse(request.body).type).sort()).toEqual([
-      'incident.changed',
-      'webhook.test',
-    ]);
+    expect(
+      arrived
+        .slice(waiting)
+        .map((request) => JSON.parse(request.body).type)
+        .sort(),
+    ).toEqual(['incident.changed', 'webhook.test']);
     const read = await endpointWhen(created.id, (e) => e.deliveries.totalCount === 3 && e.failureStreak === 0);
     expect(read).toMatchObject({ status: 'ACTIVE', disabledReason: null });
   });

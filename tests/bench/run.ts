@@ -8,6 +8,7 @@ import { recomputeJobBenchmark } from './recompute-job.ts';
 import { loginBenchmark } from './login.ts';
 import { boardBenchmark } from './board.ts';
 import { writeBenchmark } from './write.ts';
+import { webhooksBenchmark } from './webhooks.ts';
 
 export interface BenchTarget {
   label: 'PGlite' | 'PostgreSQL';
@@ -39,6 +40,7 @@ for (const target of targets) {
   if (!only || only === 'recompute') await recomputeJobBenchmark(target);
   if (!only || only === 'login') await loginBenchmark(target);
   if (!only || only === 'write') await writeBenchmark(target);
+  if (!only || only === 'webhooks') await webhooksBenchmark(target);
 }
 // The dashboard's board does not depend on the database.
 if (!only || only === 'board') await boardBenchmark();

@@ -278,7 +278,8 @@ export const OPERATIONS: Record<string, Operation> = {
     variables: (t) => ({ id: gid('ApiKey', t.apiKeyId) }),
   },
   'Query.webhookEndpoints': {
-    document: '{ webhookEndpoints { id url status eventTypes deliveries(first: 10) { totalCount edges { node { id status attempts { at statusCode } } } } } }',
+    document:
+      '{ webhookEndpoints { id url status eventTypes deliveries(first: 10) { totalCount edges { node { id status attempts { at statusCode } } } } } }',
   },
   'Mutation.createWebhookEndpoint': {
     document: `mutation { createWebhookEndpoint(input: { url: "ftp://example.com", eventTypes: [] }) { ${RESULT} } }`,

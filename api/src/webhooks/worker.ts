@@ -52,10 +52,14 @@ interface Outcome {
   result: PostResult;
 }
 
-const succeeded = (result: PostResult) => result.statusCode !== null && result.statusCode >= 200 && result.statusCode < 300;
+const succeeded = (result: PostResult) =>
+  result.statusCode !== null && result.statusCode >= 200 && result.statusCode < 300;
 
 /** The secrets that sign now: the current one, and the one before a rotation for 24 h after it. */
-export function signingSecrets(endpoint: Pick<WebhookEndpoint, 'secret' | 'previousSecret' | 'previousSecretUntil'>, now: Date) {
+export function signingSecrets(
+  endpoint: Pick<WebhookEndpoint, 'secret' | 'previousSecret' | 'previousSecretUntil'>,
+  now: Date,
+) {
   return endpoint.previousSecret && endpoint.previousSecretUntil && endpoint.previousSecretUntil > now
     ? [endpoint.secret, endpoint.previousSecret]
     : [endpoint.secret];
@@ -129,7 +133,9 @@ export function startWebhookWorker(options: {
   async function claim(): Promise<{ id: string; organizationId: string; token: string }[]> {
     const token = randomUUID();
     const now = clock.now().toISOString();
-    const rows = await db.acrossOrganizations.$queryRaw<{ id: string; organizationId: string }[]>`${Prisma.raw(WORKER_MARK)}
+    const rows = await db.acrossOrganizations.$queryRaw<
+      { id: string; organizationId: string }[]
+    >`${Prisma.raw(WORKER_MARK)}
       UPDATE "WebhookEndpoint" AS e
       SET "leasedUntil" = ${DB_NOW} + ${leaseMs} * interval '1 millisecond', "leaseToken" = ${token}
       WHERE e.id IN (
@@ -309,7 +315,8 @@ export function startWebhookWorker(options: {
           const served = serve(organizationId, id, token)
             .catch((error) => {
               // The database is away or the endpoint was deleted: the lease runs out and the poll tries again.
-              if (!stopped) log.warn('delivering webhooks failed; retrying at the next poll', { endpointId: id, error });
+              if (!stopped)
+                log.warn('delivering webhooks failed; retrying at the next poll', { endpointId: id, error });
             })
             .finally(() => {
               running.delete(id);

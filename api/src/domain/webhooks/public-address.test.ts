@@ -18,7 +18,10 @@ describe('a webhook may reach only the internet’s addresses', () => {
     expect(isPublicAddress(address)).toBe(false);
   });
 
-  it.each([['93.184.215.14'], ['2606:2800:21f:cb07:6820:80da:af6b:8b2c'], ['::ffff:8.8.8.8']])('%s is allowed', (address) => {
-    expect(isPublicAddress(address)).toBe(true);
-  });
+  it.each([['93.184.215.14'], ['2606:2800:21f:cb07:6820:80da:af6b:8b2c'], ['::ffff:8.8.8.8']])(
+    '%s is allowed',
+    (address) => {
+      expect(isPublicAddress(address)).toBe(true);
+    },
+  );
 });

@@ -3,7 +3,11 @@ import { Webhook } from 'standardwebhooks';
 import { newWebhookSecret, webhookSignature } from './signature.ts';
 
 describe('the Standard Webhooks signature', () => {
-  const body = JSON.stringify({ type: 'alert.raised', timestamp: '2026-12-07T10:00:00.000Z', data: { alert: 'QWxlcnQ6MQ==' } });
+  const body = JSON.stringify({
+    type: 'alert.raised',
+    timestamp: '2026-12-07T10:00:00.000Z',
+    data: { alert: 'QWxlcnQ6MQ==' },
+  });
   const timestamp = Math.floor(Date.now() / 1000);
   const headers = (signature: string) => ({
     'webhook-id': 'RXZlbnQ6MQ==',
@@ -22,7 +26,8 @@ describe('the Standard Webhooks signature', () => {
     const [old, current] = [newWebhookSecret(), newWebhookSecret()];
     const signature = webhookSignature([current, old], 'RXZlbnQ6MQ==', timestamp, body);
     expect(signature.split(' ')).toHaveLength(2);
-    for (const secret of [old, current]) expect(() => new Webhook(secret).verify(body, headers(signature))).not.toThrow();
+    for (const secret of [old, current])
+      expect(() => new Webhook(secret).verify(body, headers(signature))).not.toThrow();
     expect(() => new Webhook(newWebhookSecret()).verify(body, headers(signature))).toThrow();
   });
 });

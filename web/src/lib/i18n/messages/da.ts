@@ -463,8 +463,10 @@ export const da: Messages = {
     recovered: '{count} fejlede leveringer sat i kø igen.',
     nextAttempt: 'Næste forsøg {time}',
     secretTitle: 'Kopiér signeringshemmeligheden nu',
-    secretBody: 'Trofast viser kun denne hemmelighed nu. Jeres modtager kontrollerer hver levering med den, fx i Node med pakken standardwebhooks:',
-    rotatedBody: 'Den gamle hemmelighed signerer stadig i 24 timer, så modtageren kan skifte uden at miste en levering.',
+    secretBody:
+      'Trofast viser kun denne hemmelighed nu. Jeres modtager kontrollerer hver levering med den, fx i Node med pakken standardwebhooks:',
+    rotatedBody:
+      'Den gamle hemmelighed signerer stadig i 24 timer, så modtageren kan skifte uden at miste en levering.',
     notice: 'Webhooks til {url} er stoppet efter fejl. Leveringerne venter, til nogen slår modtageren til igen.',
     noticeLink: 'Åbn webhooks',
     deliveryStatus: { PENDING: 'Venter', DELIVERED: 'Leveret', FAILED: 'Fejlet' },

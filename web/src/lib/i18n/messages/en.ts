@@ -461,7 +461,8 @@ export const en = {
     recovered: '{count} failed deliveries queued again.',
     nextAttempt: 'Next try {time}',
     secretTitle: 'Copy the signing secret now',
-    secretBody: 'This is the only time Trofast shows this secret. Your receiver checks every delivery with it, for example in Node with the standardwebhooks package:',
+    secretBody:
+      'This is the only time Trofast shows this secret. Your receiver checks every delivery with it, for example in Node with the standardwebhooks package:',
     rotatedBody: 'The old secret keeps signing for 24 hours, so your receiver can switch without missing a delivery.',
     notice: 'Webhooks to {url} were stopped after failing. Deliveries wait until someone enables the endpoint again.',
     noticeLink: 'Open webhooks',
