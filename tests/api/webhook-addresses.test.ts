@@ -15,7 +15,7 @@ beforeAll(async () => {
   app = await startTestApp();
   org = await createTestOrganization(app, 'Lukket');
   inbox = await startReceiver();
-}, 60_000);
+}, 120_000);
 
 afterAll(async () => {
   await inbox?.close();

@@ -36,7 +36,7 @@ beforeAll(async () => {
   for (const externalId of ['K-1', 'K-2', 'K-3']) {
     await upsertCustomer(systemCaller(org.id), { externalId, name: `Kunde ${externalId}` });
   }
-}, 60_000);
+}, 120_000);
 
 afterAll(async () => {
   await Promise.all(receivers.map((receiver) => receiver.close()));
@@ -111,7 +111,7 @@ async function sendTest(endpointId: string) {
   return data.sendTestWebhook.data;
 }
 
-describe('delivery', () => {
+describe('delivery', { timeout: 90_000 }, () => {
   test('an alert raised through GraphQL arrives as alert.raised, signed so that standardwebhooks verifies it', async () => {
     const inbox = await receiver();
     const { secret, endpoint: created } = await createEndpoint(inbox.url, ['ALERT_RAISED'], org.tokens.ADMIN);
@@ -200,7 +200,7 @@ describe('delivery', () => {
   });
 });
 
-describe('who may', () => {
+describe('who may', { timeout: 90_000 }, () => {
   test('a key with webhooks:manage registers an endpoint; other keys and managers are refused', async () => {
     const inbox = await receiver();
     const input = { url: inbox.url, eventTypes: ['POINTS_CHANGED'] };
@@ -228,7 +228,7 @@ describe('who may', () => {
   });
 });
 
-describe('the log and replay', () => {
+describe('the log and replay', { timeout: 90_000 }, () => {
   test('a redelivery keeps the webhook-id and adds an attempt to the same delivery', async () => {
     const inbox = await receiver();
     const { secret, endpoint: created } = await createEndpoint(inbox.url);
@@ -308,7 +308,7 @@ describe('the log and replay', () => {
   });
 });
 
-describe('secrets', () => {
+describe('secrets', { timeout: 90_000 }, () => {
   test('after a rotation both secrets verify for 24 hours, and after them only the new one', async () => {
     const inbox = await receiver();
     const { secret: old, endpoint: created } = await createEndpoint(inbox.url);

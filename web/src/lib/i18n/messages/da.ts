@@ -466,7 +466,7 @@ export const da: Messages = {
     secretBody:
       'Trofast viser kun denne hemmelighed nu. Jeres modtager kontrollerer hver levering med den, fx i Node med pakken standardwebhooks:',
     rotatedBody:
-      'Den gamle hemmelighed signerer stadig i 24 timer, så modtageren kan skifte uden at miste en levering.',
+      'Trofast viser kun denne hemmelighed nu. Den gamle hemmelighed signerer stadig i 24 timer, så modtageren kan skifte uden at miste en levering.',
     notice: 'Webhooks til {url} er stoppet efter fejl. Leveringerne venter, til nogen slår modtageren til igen.',
     noticeLink: 'Åbn webhooks',
     deliveryStatus: { PENDING: 'Venter', DELIVERED: 'Leveret', FAILED: 'Fejlet' },

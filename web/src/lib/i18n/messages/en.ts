@@ -463,7 +463,8 @@ export const en = {
     secretTitle: 'Copy the signing secret now',
     secretBody:
       'This is the only time Trofast shows this secret. Your receiver checks every delivery with it, for example in Node with the standardwebhooks package:',
-    rotatedBody: 'The old secret keeps signing for 24 hours, so your receiver can switch without missing a delivery.',
+    rotatedBody:
+      'This is the only time Trofast shows this secret. The old secret keeps signing for 24 hours, so your receiver can switch without missing a delivery.',
     notice: 'Webhooks to {url} were stopped after failing. Deliveries wait until someone enables the endpoint again.',
     noticeLink: 'Open webhooks',
     deliveryStatus: { PENDING: 'Pending', DELIVERED: 'Delivered', FAILED: 'Failed' },

@@ -466,7 +466,8 @@ export const nb: Messages = {
     secretTitle: 'Kopier signeringshemmeligheten nå',
     secretBody:
       'Trofast viser denne hemmeligheten bare nå. Mottakeren deres kontrollerer hver levering med den, for eksempel i Node med pakken standardwebhooks:',
-    rotatedBody: 'Den gamle hemmeligheten signerer i 24 timer til, så mottakeren kan bytte uten å miste en levering.',
+    rotatedBody:
+      'Trofast viser denne hemmeligheten bare nå. Den gamle hemmeligheten signerer i 24 timer til, så mottakeren kan bytte uten å miste en levering.',
     notice: 'Webhooks til {url} er stoppet etter feil. Leveransene venter til noen slår på mottakeren igjen.',
     noticeLink: 'Åpne webhooks',
     deliveryStatus: { PENDING: 'Venter', DELIVERED: 'Levert', FAILED: 'Mislykket' },

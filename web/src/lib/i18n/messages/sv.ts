@@ -466,7 +466,8 @@ export const sv: Messages = {
     secretTitle: 'Kopiera signeringshemligheten nu',
     secretBody:
       'Trofast visar bara den här hemligheten nu. Er mottagare kontrollerar varje leverans med den, till exempel i Node med paketet standardwebhooks:',
-    rotatedBody: 'Den gamla hemligheten signerar i 24 timmar till, så mottagaren kan byta utan att missa en leverans.',
+    rotatedBody:
+      'Trofast visar bara den här hemligheten nu. Den gamla hemligheten signerar i 24 timmar till, så mottagaren kan byta utan att missa en leverans.',
     notice: 'Webhooks till {url} har stoppats efter fel. Leveranserna väntar tills någon slår på mottagaren igen.',
     noticeLink: 'Öppna webhooks',
     deliveryStatus: { PENDING: 'Väntar', DELIVERED: 'Levererad', FAILED: 'Misslyckad' },
