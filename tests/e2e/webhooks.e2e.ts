@@ -2,7 +2,7 @@
 // receiver started here: create an endpoint, see its secret once, send a test, see the attempt.
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { DEMO } from './support/trofast.ts';
 import { signIn } from './support/browser.ts';
 import { useTrofastInBrowser } from './support/suite.ts';
@@ -18,13 +18,15 @@ beforeAll(async () => {
 });
 afterAll(() => inbox?.close());
 
-async function shoot(page: Page, name: string) {
+/** What a phone and a laptop show of `focus` (a dialog shows itself), into /work/shots/15. */
+async function shoot(page: Page, name: string, focus?: Locator) {
   mkdirSync(SHOTS, { recursive: true });
   for (const size of [PHONE, LAPTOP]) {
     await page.setViewportSize(size);
     // Nothing scrolls sideways.
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
-    await page.screenshot({ path: `${SHOTS}/${name}-${size.width}.png`, fullPage: size === PHONE });
+    await focus?.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/${name}-${size.width}.png` });
   }
   await page.setViewportSize(LAPTOP);
 }
@@ -69,12 +71,12 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('Settings → Webhooks', { ti
     const attempt = endpoint.getByTestId('webhook-attempt').first();
     await attempt.getByText('200', { exact: true }).waitFor();
     await endpoint.getByTestId('webhook-delivery').getByText('Delivered').waitFor();
-    await shoot(page, 'webhooks-log-en');
+    await shoot(page, 'webhooks-log-en', endpoint);
 
     await page.getByRole('button', { name: 'Dansk' }).click();
     await page.waitForFunction(() => document.documentElement.lang === 'da');
     await endpoint.getByTestId('webhook-delivery').getByText('Leveret').waitFor();
-    await shoot(page, 'webhooks-log-da');
+    await shoot(page, 'webhooks-log-da', endpoint);
     await card.getByRole('button', { name: 'Tilføj en modtager' }).click();
     await page.getByRole('dialog', { name: 'Tilføj en modtager' }).waitFor();
     await shoot(page, 'webhooks-create-da');
