@@ -11,6 +11,7 @@ import { createLogger } from './log.ts';
 import { openDatabase } from './db/client.ts';
 import { openPubSub } from './pubsub.ts';
 import { startEventRelay } from './event-relay.ts';
+import { startWebhookWorker } from './webhooks/worker.ts';
 import { useRuntime } from './runtime.ts';
 import { createYogaServer, MAX_BODY_BYTES } from './yoga.ts';
 import { authenticate } from './auth/authenticate.ts';
@@ -28,6 +29,8 @@ export interface AppOptions {
   clock?: Clock;
   /** Run background jobs on timers (default); tests turn them off and call runJobs(). */
   jobTimers?: boolean;
+  /** Deliver webhooks (default); a test whose deliveries must come from other processes turns it off. */
+  webhooks?: boolean;
 }
 
 export interface App {
@@ -68,10 +71,21 @@ export function buildApp(options: AppOptions = {}): App {
   async function start(port = config.apiPort): Promise<number> {
     const database = await openDatabase(config, { migrate: true });
     const pubsub = openPubSub();
-    const events = await startEventRelay({ db: database, pubsub, redisUrl: config.redisUrl, log });
-    const runtime = { config, db: database, pubsub, events, clock, log };
+    const webhooks =
+      options.webhooks === false
+        ? undefined
+        : startWebhookWorker({ db: database, config: config.webhooks, clock, log });
+    const events = await startEventRelay({
+      db: database,
+      pubsub,
+      redisUrl: config.redisUrl,
+      log,
+      onEvents: () => webhooks?.wake(),
+    });
+    const runtime = { config, db: database, pubsub, events, clock, log, webhooks };
     useRuntime(runtime);
     closeRuntime = async () => {
+      await webhooks?.stop();
       await events.stop();
       await database.close();
       useRuntime(undefined);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { loadConfig } from './config.ts';
+import { DEFAULT_RETRY_SCHEDULE_MS, loadConfig } from './config.ts';
 
 const POSTGRES = 'postgresql://trofast@db.internal:5432/trofast';
 
@@ -29,6 +29,7 @@ describe('defaults', () => {
       smtpUrl: undefined,
       mailFrom: 'Trofast <no-reply@localhost>',
       publicUrl: 'http://localhost:3000',
+      webhooks: { allowPrivate: false, timeoutMs: 15_000, retryScheduleMs: DEFAULT_RETRY_SCHEDULE_MS },
     });
   });
 
@@ -68,6 +69,29 @@ describe('TROFAST_DEMO', () => {
     ['empty is the default', { TROFAST_DEMO: '' }, true],
   ])('%s', (_, env, demo) => {
     expect(loadConfig(env).demo).toBe(demo);
+  });
+});
+
+describe('webhooks', () => {
+  it('the default retry schedule lasts about three days', () => {
+    const total = DEFAULT_RETRY_SCHEDULE_MS.reduce((sum, wait) => sum + wait, 0);
+    expect(Math.round(total / 3_600_000)).toBe(76);
+  });
+
+  it('tests shorten the schedule and the timeout and allow private addresses', () => {
+    expect(
+      loadConfig({
+        TROFAST_WEBHOOKS_RETRY_SCHEDULE_MS: '0, 10,20',
+        TROFAST_WEBHOOKS_TIMEOUT_MS: '500',
+        TROFAST_WEBHOOKS_ALLOW_PRIVATE: '1',
+      }).webhooks,
+    ).toEqual({ allowPrivate: true, timeoutMs: 500, retryScheduleMs: [0, 10, 20] });
+  });
+
+  it('a schedule that is not a list of waits is refused', () => {
+    expect(refusal({ TROFAST_WEBHOOKS_RETRY_SCHEDULE_MS: '5s,5m' })).toBe(
+      'TROFAST_WEBHOOKS_RETRY_SCHEDULE_MS=5s,5m is not a retry schedule: list up to 20 waits in milliseconds, comma-separated, e.g. 5000,300000.',
+    );
   });
 });
 

@@ -25,7 +25,32 @@ export interface Config {
   mailFrom: string;
   /** The dashboard's public address: links in messages start with it. */
   publicUrl: string;
+  webhooks: WebhookConfig;
 }
+
+export interface WebhookConfig {
+  /** Deliver to loopback, private and link-local addresses too (an intranet; tests). */
+  allowPrivate: boolean;
+  /** How long one attempt waits for the answer. */
+  timeoutMs: number;
+  /** The wait before each retry, in order; jitter is added. After the last one the delivery has FAILED. */
+  retryScheduleMs: number[];
+}
+
+const MINUTE_MS = 60_000;
+const HOUR_MS = 60 * MINUTE_MS;
+/** About three days: PRODUCT.md "Webhooks". */
+export const DEFAULT_RETRY_SCHEDULE_MS = [
+  5_000,
+  5 * MINUTE_MS,
+  30 * MINUTE_MS,
+  2 * HOUR_MS,
+  5 * HOUR_MS,
+  10 * HOUR_MS,
+  14 * HOUR_MS,
+  20 * HOUR_MS,
+  24 * HOUR_MS,
+];
 
 const LOG_LEVELS: LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent'];
 
@@ -61,6 +86,23 @@ function milliseconds(name: string, raw: string | undefined, fallback: number): 
   return value;
 }
 
+function flag(name: string, raw: string | undefined): boolean {
+  if (raw === undefined || raw === '' || raw === '0') return false;
+  if (raw === '1') return true;
+  throw new ConfigError(`${name}=${raw}: use 1 to turn it on, 0 to leave it off.`);
+}
+
+function schedule(name: string, raw: string | undefined): number[] {
+  if (raw === undefined || raw === '') return DEFAULT_RETRY_SCHEDULE_MS;
+  const steps = raw.split(',').map((step) => Number(step.trim()));
+  if (steps.length > 20 || steps.some((step) => !Number.isInteger(step) || step < 0 || step > 7 * 24 * HOUR_MS)) {
+    throw new ConfigError(
+      `${name}=${raw} is not a retry schedule: list up to 20 waits in milliseconds, comma-separated, e.g. 5000,300000.`,
+    );
+  }
+  return steps;
+}
+
 /** The one place that reads the environment. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = url('DATABASE_URL', env.DATABASE_URL, ['postgres:', 'postgresql:']);
@@ -89,5 +131,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (
       url('TROFAST_PUBLIC_URL', env.TROFAST_PUBLIC_URL, ['https:', 'http:']) ?? `http://localhost:${webPort}`
     ).replace(/\/+$/, ''),
+    webhooks: {
+      allowPrivate: flag('TROFAST_WEBHOOKS_ALLOW_PRIVATE', env.TROFAST_WEBHOOKS_ALLOW_PRIVATE),
+      timeoutMs: milliseconds('TROFAST_WEBHOOKS_TIMEOUT_MS', env.TROFAST_WEBHOOKS_TIMEOUT_MS, 15_000),
+      retryScheduleMs: schedule('TROFAST_WEBHOOKS_RETRY_SCHEDULE_MS', env.TROFAST_WEBHOOKS_RETRY_SCHEDULE_MS),
+    },
   };
 }

@@ -75,6 +75,8 @@ export async function startEventRelay(options: {
   pubsub: PubSub;
   redisUrl: string | undefined;
   log: Logger;
+  /** Told after new events of the organization were read (the webhook worker). */
+  onEvents?: (organizationId: string) => void;
 }): Promise<EventRelay> {
   const { db, pubsub, log } = options;
   const positions = new Map<string, bigint>();
@@ -101,6 +103,7 @@ export async function startEventRelay(options: {
         log.error('an event could not be handed to subscribers', { organizationId, eventId: event.id, error });
       }
     }
+    if (events.length > 0) options.onEvents?.(organizationId);
     if (events.length === PAGE) dirty.add(organizationId);
   }
 

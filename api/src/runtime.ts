@@ -7,6 +7,7 @@ import type { AuthenticatedCaller } from './auth/caller.ts';
 import type { Logger } from './log.ts';
 import type { PubSub } from './pubsub.ts';
 import type { EventRelay } from './event-relay.ts';
+import type { WebhookWorker } from './webhooks/worker.ts';
 
 export interface Runtime {
   config: Config;
@@ -17,6 +18,8 @@ export interface Runtime {
   events: EventRelay;
   clock: Clock;
   log: Logger;
+  /** This instance's webhook deliveries (absent in the command line, which delivers nothing). */
+  webhooks?: WebhookWorker;
 }
 
 let current: Runtime | undefined;

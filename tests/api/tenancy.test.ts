@@ -18,6 +18,11 @@ import { submitFeedback } from '../../api/src/services/feedback.service.ts';
 import { reportIncident } from '../../api/src/services/incident.service.ts';
 import { createReward } from '../../api/src/services/reward.service.ts';
 import { redeemReward } from '../../api/src/services/redemption.service.ts';
+import {
+  createWebhookEndpoint,
+  sendTestWebhook,
+  updateWebhookEndpoint,
+} from '../../api/src/services/webhook.service.ts';
 import { ApiKeyScope } from '../../api/src/domain/types.ts';
 import { openPulseRound } from '../../api/src/services/pulse.service.ts';
 import { createTeam } from '../../api/src/services/team.service.ts';
@@ -93,7 +98,16 @@ async function seedCustomer(organization: TestOrganization) {
     stock: 10,
   });
   const redemption = await redeemReward(caller, { customer: { id: customer.id }, rewardId: reward.id });
+  // Disabled, so that its delivery waits in the log unchanged while B calls.
+  const { endpoint } = await createWebhookEndpoint(caller, {
+    url: 'https://93.184.215.14/hooks/trofast',
+    eventTypes: ['alert.raised'],
+  });
+  await updateWebhookEndpoint(caller, { id: endpoint.id, enabled: false });
+  const delivery = await sendTestWebhook(caller, endpoint.id);
   return {
+    webhookEndpointId: endpoint.id,
+    webhookDeliveryId: delivery.id,
     customerId: customer.id,
     externalId: customer.externalId,
     purchaseId,

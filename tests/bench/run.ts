@@ -9,6 +9,7 @@ import { loginBenchmark } from './login.ts';
 import { boardBenchmark } from './board.ts';
 import { writeBenchmark } from './write.ts';
 import { askingBenchmark } from './asking.ts';
+import { webhooksBenchmark } from './webhooks.ts';
 
 export interface BenchTarget {
   label: 'PGlite' | 'PostgreSQL';
@@ -41,6 +42,7 @@ for (const target of targets) {
   if (!only || only === 'login') await loginBenchmark(target);
   if (!only || only === 'write') await writeBenchmark(target);
   if (!only || only === 'asking') await askingBenchmark(target);
+  if (!only || only === 'webhooks') await webhooksBenchmark(target);
 }
 // The dashboard's board does not depend on the database.
 if (!only || only === 'board') await boardBenchmark();

@@ -13,7 +13,7 @@ const artifacts = fileURLToPath(new URL('../.artifacts/', import.meta.url));
  * A fresh database and a running API on it, for one benchmark. `jobTimers: false` keeps the
  * background jobs quiet, so the statements counted during a run are the measured calls' own.
  */
-export async function benchApp(target: BenchTarget, options: { jobTimers?: boolean } = {}) {
+export async function benchApp(target: BenchTarget, options: { jobTimers?: boolean; env?: NodeJS.ProcessEnv } = {}) {
   let config: Config;
   let drop: () => Promise<void>;
   if (target.serverUrl) {
@@ -24,7 +24,7 @@ export async function benchApp(target: BenchTarget, options: { jobTimers?: boole
     await admin.end();
     const url = new URL(target.serverUrl);
     url.pathname = `/${name}`;
-    config = loadConfig({ DATABASE_URL: url.toString(), LOG_LEVEL: 'error', TROFAST_DEMO: '0' });
+    config = loadConfig({ DATABASE_URL: url.toString(), LOG_LEVEL: 'error', TROFAST_DEMO: '0', ...options.env });
     drop = async () => {
       const client = new pg.Client({ connectionString: target.serverUrl });
       await client.connect();
@@ -39,6 +39,7 @@ export async function benchApp(target: BenchTarget, options: { jobTimers?: boole
       LOG_LEVEL: 'error',
       TROFAST_DEMO: '0',
       DATABASE_URL: '',
+      ...options.env,
     });
     drop = async () => rmSync(dir, { recursive: true, force: true });
   }

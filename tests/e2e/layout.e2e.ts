@@ -12,7 +12,7 @@ const LANGUAGE_NAMES = { en: 'English', da: 'Dansk', sv: 'Svenska', nb: 'Norsk' 
 
 /** A message key shown instead of its words ("board.title"). */
 const UNTRANSLATED =
-  /\b(?:app|nav|connection|login|errors|board|customers|customer|incidents|feedback|rewards|settings|enums)\.[a-zA-Z]+(?:\.[a-zA-Z]+)*\b/g;
+  /\b(?:app|nav|connection|login|errors|board|customers|customer|incidents|feedback|rewards|settings|webhooks|enums)\.[a-zA-Z]+(?:\.[a-zA-Z]+)*\b/g;
 /** A machine date shown to a person ("2026-03-02" or "2026-03-02T09:00:00Z"). */
 const ISO_DATE = /\b\d{4}-\d{2}-\d{2}(?:T[\d:.]+Z?)?\b/g;
 

@@ -27,6 +27,8 @@ export async function startTestApp(
   options: {
     now?: Date;
     env?: NodeJS.ProcessEnv;
+    /** Deliver webhooks in this process (default); off when other processes must do it. */
+    webhooks?: boolean;
     /** Runs on the fresh database before the API opens it, e.g. an operator's command. */
     prepare?: (config: Config) => void | Promise<void>;
   } = {},
@@ -34,7 +36,8 @@ export async function startTestApp(
   const database = await freshDatabase(options.env);
   await options.prepare?.(database.config);
   const clock = new ManualClock(options.now ?? new Date());
-  let app = buildApp({ config: database.config, clock, jobTimers: false });
+  const build = () => buildApp({ config: database.config, clock, jobTimers: false, webhooks: options.webhooks });
+  let app = build();
   const port = await app.start(0);
   const url = `http://127.0.0.1:${port}`;
   return {
@@ -46,7 +49,7 @@ export async function startTestApp(
     runJobs: () => app.runJobs(),
     restart: async () => {
       await app.stop();
-      app = buildApp({ config: database.config, clock, jobTimers: false });
+      app = build();
       await app.start(port);
     },
     stop: async () => {

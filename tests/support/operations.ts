@@ -22,6 +22,8 @@ export interface Targets {
   eventId: string;
   teamId: string;
   pulseRoundId: string;
+  webhookEndpointId: string;
+  webhookDeliveryId: string;
 }
 
 export interface Operation {
@@ -51,6 +53,8 @@ export const NOWHERE: Targets = {
   eventId: 'nowhere-event',
   teamId: 'nowhere-team',
   pulseRoundId: 'nowhere-pulse-round',
+  webhookEndpointId: 'nowhere-webhook-endpoint',
+  webhookDeliveryId: 'nowhere-webhook-delivery',
 };
 
 const RESULT = '__typename ... on Error { message }';
@@ -73,6 +77,8 @@ export const NODE_TARGETS: Record<string, keyof Targets> = {
   Event: 'eventId',
   Team: 'teamId',
   PulseRound: 'pulseRoundId',
+  WebhookEndpoint: 'webhookEndpointId',
+  WebhookDelivery: 'webhookDeliveryId',
 };
 const NODE_TYPES = Object.keys(NODE_TARGETS);
 
@@ -337,4 +343,35 @@ export const OPERATIONS: Record<string, Operation> = {
     document: `mutation { memberReportProblem(input: { title: "Sample" }) { ${RESULT} ... on MutationMemberReportProblemSuccess { data { id title } } } }`,
   },
   'Mutation.createMemberSigningSecret': { document: `mutation { createMemberSigningSecret { ${RESULT} } }` },
+  'Query.webhookEndpoints': {
+    document:
+      '{ webhookEndpoints { id url status eventTypes deliveries(first: 10) { totalCount edges { node { id status attempts { at statusCode } } } } } }',
+  },
+  'Mutation.createWebhookEndpoint': {
+    document: `mutation { createWebhookEndpoint(input: { url: "ftp://example.com", eventTypes: [] }) { ${RESULT} } }`,
+  },
+  'Mutation.updateWebhookEndpoint': {
+    document: `mutation ($id: ID!) { updateWebhookEndpoint(input: { id: $id, enabled: false }) { ${RESULT} } }`,
+    variables: (t) => ({ id: gid('WebhookEndpoint', t.webhookEndpointId) }),
+  },
+  'Mutation.rotateWebhookSecret': {
+    document: `mutation ($id: ID!) { rotateWebhookSecret(id: $id) { ${RESULT} } }`,
+    variables: (t) => ({ id: gid('WebhookEndpoint', t.webhookEndpointId) }),
+  },
+  'Mutation.deleteWebhookEndpoint': {
+    document: `mutation ($id: ID!) { deleteWebhookEndpoint(id: $id) { ${RESULT} } }`,
+    variables: (t) => ({ id: gid('WebhookEndpoint', t.webhookEndpointId) }),
+  },
+  'Mutation.redeliverWebhook': {
+    document: `mutation ($id: ID!) { redeliverWebhook(deliveryId: $id) { ${RESULT} } }`,
+    variables: (t) => ({ id: gid('WebhookDelivery', t.webhookDeliveryId) }),
+  },
+  'Mutation.recoverWebhookDeliveries': {
+    document: `mutation ($id: ID!) { recoverWebhookDeliveries(endpointId: $id, since: "2020-01-01T00:00:00Z") }`,
+    variables: (t) => ({ id: gid('WebhookEndpoint', t.webhookEndpointId) }),
+  },
+  'Mutation.sendTestWebhook': {
+    document: `mutation ($id: ID!) { sendTestWebhook(endpointId: $id) { ${RESULT} } }`,
+    variables: (t) => ({ id: gid('WebhookEndpoint', t.webhookEndpointId) }),
+  },
 };

@@ -21,7 +21,7 @@ const staff = (role: Role, ...scopes: ApiKeyScope[]): Access => ({ role, scopes 
 
 export const ACCESS: Record<string, Access> = {
   'Query.me': staff('VIEWER'),
-  'Query.node': staff('VIEWER', 'CUSTOMERS_READ', 'REWARDS_READ', 'ALERTS_READ', 'EVENTS_READ'),
+  'Query.node': staff('VIEWER', 'CUSTOMERS_READ', 'REWARDS_READ', 'ALERTS_READ', 'EVENTS_READ', 'WEBHOOKS_MANAGE'),
 
   // Managers assign alerts and incidents to staff, so they read the staff list; ADMINs manage it.
   'Query.users': staff('MANAGER'),
@@ -106,6 +106,14 @@ export const ACCESS: Record<string, Access> = {
   'Mutation.memberUpdateConsents': { member: true },
   'Mutation.memberReportProblem': { member: true },
   'Mutation.createMemberSigningSecret': staff('ADMIN'),
+  'Query.webhookEndpoints': staff('ADMIN', 'WEBHOOKS_MANAGE'),
+  'Mutation.createWebhookEndpoint': staff('ADMIN', 'WEBHOOKS_MANAGE'),
+  'Mutation.updateWebhookEndpoint': staff('ADMIN', 'WEBHOOKS_MANAGE'),
+  'Mutation.rotateWebhookSecret': staff('ADMIN', 'WEBHOOKS_MANAGE'),
+  'Mutation.deleteWebhookEndpoint': staff('ADMIN', 'WEBHOOKS_MANAGE'),
+  'Mutation.redeliverWebhook': staff('ADMIN', 'WEBHOOKS_MANAGE'),
+  'Mutation.recoverWebhookDeliveries': staff('ADMIN', 'WEBHOOKS_MANAGE'),
+  'Mutation.sendTestWebhook': staff('ADMIN', 'WEBHOOKS_MANAGE'),
 };
 
 /**
@@ -131,13 +139,16 @@ export const READ_ACCESS: Record<string, Access> = {
   Incident: staff('VIEWER', 'CUSTOMERS_READ', 'ALERTS_READ', 'EVENTS_WRITE'),
   Reward: staff('VIEWER', 'REWARDS_READ', 'REWARDS_WRITE'),
   Redemption: staff('VIEWER', 'CUSTOMERS_READ', 'REDEMPTIONS_WRITE'),
-  // The log's events, as the feed lists them.
-  Event: staff('MANAGER', 'EVENTS_READ'),
+  // The log's events, as the feed lists them and webhook deliveries carry them.
+  Event: staff('MANAGER', 'EVENTS_READ', 'WEBHOOKS_MANAGE'),
   Team: staff('MANAGER'),
   // A staff member reads the round they are asked in (myPendingPulse, answerPulse).
   PulseRound: staff('VIEWER'),
   Message: staff('VIEWER'),
   SurveyInvitation: staff('VIEWER', 'CUSTOMERS_READ', 'EVENTS_WRITE'),
+  WebhookEndpoint: staff('ADMIN', 'WEBHOOKS_MANAGE'),
+  WebhookDelivery: staff('ADMIN', 'WEBHOOKS_MANAGE'),
+  WebhookAttempt: staff('ADMIN', 'WEBHOOKS_MANAGE'),
 };
 
 /**

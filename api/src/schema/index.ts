@@ -29,6 +29,7 @@ import './team.ts';
 import './pulse.ts';
 import './staff-concern.ts';
 import './member.ts';
+import './webhook.ts';
 
 builder.queryType({
   description:

@@ -11,6 +11,7 @@ import { runtime } from '../runtime.ts';
 export const KEEP_EVENTS_DAYS = 30;
 
 interface PendingEvent {
+  id: string;
   type: EventType;
   data: object;
 }
@@ -24,11 +25,13 @@ export function collectEvents(tx: TenantTx): PendingEvent[] {
   return pending;
 }
 
-/** Records an event of this write; it is stored with the write, or not at all. */
-export function emit<T extends EventType>(tx: TenantTx, type: T, data: EventData[T]): void {
+/** Records an event of this write; it is stored with the write, or not at all. Returns its id. */
+export function emit<T extends EventType>(tx: TenantTx, type: T, data: EventData[T]): string {
   const pending = pendingEvents.get(tx);
   if (!pending) throw new Error(`An event (${type}) was emitted outside writeTransaction.`);
-  pending.push({ type, data });
+  const id = randomUUID();
+  pending.push({ id, type, data });
+  return id;
 }
 
 /** How many events `tx` has recorded so far: a savepoint's mark (see forgetEventsAfter). */
@@ -63,7 +66,7 @@ export async function appendEvents(
     SELECT event.id, ${organizationId}::text, sequence.last - ${count} + event.place, event.type, event.data,
            ${now.toISOString()}::timestamp(3)
     FROM sequence, unnest(
-      ${events.map(() => randomUUID())}::text[],
+      ${events.map((event) => event.id)}::text[],
       ${events.map((event) => event.type)}::text[],
       ${events.map((event) => JSON.stringify(event.data))}::jsonb[]
     ) WITH ORDINALITY AS event(id, type, data, place)`);

@@ -10,12 +10,17 @@ export interface Suite {
 }
 
 export function useTrofastInBrowser(
-  options: { name: string; separate?: boolean; prepare?: (suite: Suite) => Promise<void> } = { name: 'trofast' },
+  options: {
+    name: string;
+    separate?: boolean;
+    env?: NodeJS.ProcessEnv;
+    prepare?: (suite: Suite) => Promise<void>;
+  } = { name: 'trofast' },
 ): Suite {
   const suite = {} as Suite;
   beforeAll(async () => {
     [suite.trofast, suite.browser] = await Promise.all([
-      startTrofast({ name: options.name, separate: options.separate }),
+      startTrofast({ name: options.name, separate: options.separate, env: options.env }),
       openBrowser(),
     ]);
     await options.prepare?.(suite);

@@ -104,7 +104,9 @@ function stopProcess(child: ChildProcess | undefined, timeoutMs = 10_000): Promi
   });
 }
 
-export async function startTrofast(options: { separate?: boolean; name?: string } = {}): Promise<Trofast> {
+export async function startTrofast(
+  options: { separate?: boolean; name?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<Trofast> {
   mkdirSync(artifacts, { recursive: true });
   const work = mkdtempSync(path.join(artifacts, `e2e-${options.name ?? 'trofast'}-`));
   const [apiPort, webPort] = [await freePort(), await freePort()];
@@ -116,6 +118,7 @@ export async function startTrofast(options: { separate?: boolean; name?: string 
     TROFAST_DEMO: '1',
     LOG_LEVEL: 'warn',
     TMPDIR: artifacts,
+    ...options.env,
   };
   delete env.DATABASE_URL;
   delete env.REDIS_URL;

@@ -45,7 +45,8 @@ export interface EventData {
     /** true: the customer changed an earlier answer. */
     changed: boolean;
   };
-  'webhook.test': Record<string, unknown>;
+  /** Sent by `sendTestWebhook` to the one endpoint named. */
+  'webhook.test': { endpoint: string; message: string };
   'credential.revoked': { sessionId?: string; apiKeyId?: string; userId?: string };
 }
 

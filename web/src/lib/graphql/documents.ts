@@ -329,6 +329,68 @@ export const REVOKE_API_KEY = `mutation RevokeApiKey($id: ID!) {
   }
 }`;
 
+const WEBHOOK_ENDPOINT = `id url description eventTypes status disabledReason failureStreak failingSince createdAt
+  deliveries(first: 10) { totalCount edges { node {
+    id status nextAttemptAt event { id type occurredAt } attempts { at statusCode durationMs response error }
+  } } }`;
+
+export const WEBHOOK_ENDPOINTS = `query WebhookEndpoints { webhookEndpoints { ${WEBHOOK_ENDPOINT} } }`;
+
+/** Every dashboard page asks this of an ADMIN: an endpoint the worker disabled needs someone. */
+export const WEBHOOK_NOTICE = `query WebhookNotice { webhookEndpoints { id url status failingSince } }`;
+
+export const CREATE_WEBHOOK_ENDPOINT = `mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {
+  createWebhookEndpoint(input: $input) {
+    __typename
+    ... on MutationCreateWebhookEndpointSuccess { data { secret endpoint { id } } }
+    ${ERRORS}
+  }
+}`;
+
+export const UPDATE_WEBHOOK_ENDPOINT = `mutation UpdateWebhookEndpoint($input: UpdateWebhookEndpointInput!) {
+  updateWebhookEndpoint(input: $input) {
+    __typename
+    ... on MutationUpdateWebhookEndpointSuccess { data { id status } }
+    ${ERRORS}
+  }
+}`;
+
+export const ROTATE_WEBHOOK_SECRET = `mutation RotateWebhookSecret($id: ID!) {
+  rotateWebhookSecret(id: $id) {
+    __typename
+    ... on MutationRotateWebhookSecretSuccess { data { secret endpoint { id } } }
+    ${PLAIN_ERRORS}
+  }
+}`;
+
+export const DELETE_WEBHOOK_ENDPOINT = `mutation DeleteWebhookEndpoint($id: ID!) {
+  deleteWebhookEndpoint(id: $id) {
+    __typename
+    ... on MutationDeleteWebhookEndpointSuccess { data }
+    ${PLAIN_ERRORS}
+  }
+}`;
+
+export const SEND_TEST_WEBHOOK = `mutation SendTestWebhook($endpointId: ID!) {
+  sendTestWebhook(endpointId: $endpointId) {
+    __typename
+    ... on MutationSendTestWebhookSuccess { data { id status } }
+    ${PLAIN_ERRORS}
+  }
+}`;
+
+export const REDELIVER_WEBHOOK = `mutation RedeliverWebhook($deliveryId: ID!) {
+  redeliverWebhook(deliveryId: $deliveryId) {
+    __typename
+    ... on MutationRedeliverWebhookSuccess { data { id status } }
+    ${PLAIN_ERRORS}
+  }
+}`;
+
+export const RECOVER_WEBHOOK_DELIVERIES = `mutation RecoverWebhookDeliveries($endpointId: ID!, $since: DateTime!) {
+  recoverWebhookDeliveries(endpointId: $endpointId, since: $since)
+}`;
+
 const SETTINGS_FIELDS = `fragment Settings on OrganizationSettings {
   defaultLocale defaultCurrency
   loyalty { earnRates { currency points per } pointsExpiryMonths tierThresholds { SILVER GOLD } }

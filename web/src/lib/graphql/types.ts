@@ -26,7 +26,8 @@ export type ApiKeyScope =
   | 'REWARDS_READ'
   | 'REWARDS_WRITE'
   | 'REDEMPTIONS_WRITE'
-  | 'ALERTS_READ';
+  | 'ALERTS_READ'
+  | 'WEBHOOKS_MANAGE';
 export type CustomerOrderBy = 'RISK_DESC' | 'NAME_ASC' | 'CREATED_DESC' | 'LAST_PERSONAL_CONTACT_ASC';
 
 export const ALERT_KINDS: AlertKind[] = [
@@ -67,7 +68,62 @@ export const API_KEY_SCOPES: ApiKeyScope[] = [
   'REWARDS_WRITE',
   'REDEMPTIONS_WRITE',
   'ALERTS_READ',
+  'WEBHOOKS_MANAGE',
 ];
+
+export type WebhookEventType =
+  | 'ALERT_RAISED'
+  | 'ALERT_UPDATED'
+  | 'CUSTOMER_RISK_CHANGED'
+  | 'INCIDENT_CHANGED'
+  | 'FEEDBACK_RECEIVED'
+  | 'REDEMPTION_CHANGED'
+  | 'POINTS_CHANGED'
+  | 'MESSAGE_REQUESTED'
+  | 'INVITATION_ANSWERED'
+  | 'WEBHOOK_TEST';
+export const WEBHOOK_EVENT_TYPES: WebhookEventType[] = [
+  'ALERT_RAISED',
+  'ALERT_UPDATED',
+  'CUSTOMER_RISK_CHANGED',
+  'INCIDENT_CHANGED',
+  'FEEDBACK_RECEIVED',
+  'REDEMPTION_CHANGED',
+  'POINTS_CHANGED',
+  'MESSAGE_REQUESTED',
+  'INVITATION_ANSWERED',
+  'WEBHOOK_TEST',
+];
+export type WebhookDeliveryStatus = 'PENDING' | 'DELIVERED' | 'FAILED';
+
+export interface WebhookAttempt {
+  at: string;
+  statusCode: number | null;
+  durationMs: number;
+  response: string | null;
+  error: string | null;
+}
+
+export interface WebhookDelivery {
+  id: string;
+  status: WebhookDeliveryStatus;
+  nextAttemptAt: string | null;
+  event: { id: string; type: string; occurredAt: string };
+  attempts: WebhookAttempt[];
+}
+
+export interface WebhookEndpoint {
+  id: string;
+  url: string;
+  description: string | null;
+  eventTypes: WebhookEventType[];
+  status: 'ACTIVE' | 'DISABLED';
+  disabledReason: string | null;
+  failureStreak: number;
+  failingSince: string | null;
+  createdAt: string;
+  deliveries: { totalCount: number; edges: { node: WebhookDelivery }[] };
+}
 
 export interface UserRef {
   id: string;
