@@ -26,7 +26,8 @@ const DOMAIN_ERROR_CODES = new Map<new (...args: never[]) => Error, string>([
 /** Limits against hostile queries, on from the start. */
 export const QUERY_LIMITS = {
   maxDepth: 12,
-  maxAliases: 15,
+  // Room for one node(id:) per type of the schema in one request (about twenty), still a bound.
+  maxAliases: 30,
   maxTokens: 2000,
   maxCost: 10000,
   maxPageSize: 100,

@@ -128,9 +128,12 @@ describe('the matrix follows PRODUCT.md "Access"', () => {
       expect(ACCESS[field].scopes ?? [], field).toEqual([]);
     }
   });
-  test('only the ways in are open to anonymous callers: login, a member link, a customer token, and member (null)', () => {
+  test('only the ways in are open to anonymous callers: login, an answer link, a member link, a customer token, and member (null)', () => {
     expect(Object.keys(ACCESS).filter((field) => ACCESS[field].anonymous)).toEqual([
       'Mutation.login',
+      'Query.invitation',
+      'Mutation.answerInvitation',
+      'Mutation.requestMemberLink',
       'Mutation.startMemberSession',
       'Mutation.exchangeCustomerToken',
       'Query.member',

@@ -326,6 +326,38 @@ export const OPERATIONS: Record<string, Operation> = {
       dataExport
     } }`,
   },
+  'Query.messages': { document: 'query { messages(first: 5) { edges { node { id kind status subject } } } }' },
+  'Query.surveyInvitations': {
+    document: 'query { surveyInvitations(first: 5) { edges { node { id status } } } }',
+  },
+  'Query.invitation': { document: 'query { invitation(token: "not-a-token") { status } }' },
+  'Mutation.inviteToSurvey': {
+    document: `mutation ($id: ID!, $externalId: String!, $survey: ID!) {
+      byId: inviteToSurvey(input: { surveyId: $survey, customers: [{ id: $id }], channel: EMAIL }) { ${RESULT} }
+      byExternalId: inviteToSurvey(input: { surveyId: $survey, customers: [{ externalId: $externalId }], channel: EMAIL }) { ${RESULT} }
+    }`,
+    variables: (t) => ({ ...byCustomer(t), survey: gid('Survey', t.surveyId) }),
+  },
+  'Mutation.thankCustomers': {
+    document: `mutation ($id: ID!, $externalId: String!) {
+      byId: thankCustomers(input: { customers: [{ id: $id }], channel: EMAIL }) { ${RESULT} }
+      byExternalId: thankCustomers(input: { customers: [{ externalId: $externalId }], channel: EMAIL }) { ${RESULT} }
+    }`,
+    variables: byCustomer,
+  },
+  'Mutation.answerInvitation': {
+    document: `mutation { answerInvitation(input: { token: "not-a-token", score: 5 }) { ${RESULT} } }`,
+  },
+  'Mutation.requestMemberLink': {
+    document: 'mutation { requestMemberLink(input: { organizationSlug: "nowhere", email: "nobody@example.com" }) }',
+  },
+  'Mutation.sendMemberLink': {
+    document: `mutation ($id: ID!, $externalId: String!) {
+      byId: sendMemberLink(customer: { id: $id }) { ${RESULT} }
+      byExternalId: sendMemberLink(customer: { externalId: $externalId }) { ${RESULT} }
+    }`,
+    variables: byCustomer,
+  },
   'Mutation.startMemberSession': {
     document: `mutation { startMemberSession(linkToken: "not-a-link") { ${RESULT} } }`,
   },

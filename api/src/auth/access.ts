@@ -99,6 +99,8 @@ export const ACCESS: Record<string, Access> = {
   'Query.invitation': { anonymous: true },
   'Mutation.answerInvitation': { anonymous: true },
   // The customer's own page: public ways in, then the member's own data and nothing else.
+  'Mutation.requestMemberLink': { anonymous: true },
+  'Mutation.sendMemberLink': staff('AGENT'),
   'Mutation.startMemberSession': { anonymous: true },
   'Mutation.exchangeCustomerToken': { anonymous: true },
   'Query.member': { anonymous: true, member: true },

@@ -13,7 +13,8 @@ import {
   TierEnum,
 } from './enums.ts';
 import { ACCESS_ERRORS } from './errors.ts';
-import { ChannelConsentInput, ChannelConsentRef, everyChannel } from './customer.ts';
+import { ChannelConsentInput, ChannelConsentRef, CustomerRef, customerRef, everyChannel } from './customer.ts';
+import { MessageNode } from './message.ts';
 import { IDEMPOTENCY_KEY } from './idempotency.ts';
 import { REDEEM_ERRORS } from './redemption.ts';
 import { rawId } from './ids.ts';
@@ -23,9 +24,13 @@ import type { Locale } from '../domain/types.ts';
 import type { TierProgress } from '../domain/points/tier-progress.ts';
 import { tierProgressSentence } from '../domain/points/tier-progress-sentence.ts';
 import { authenticated } from '../auth/caller.ts';
+import { tenantDb } from '../runtime.ts';
+import { resolveCustomerRef } from '../services/customer.service.ts';
 import {
   createMemberSigningSecret,
   exchangeCustomerToken,
+  requestMemberLink,
+  sendMemberLink,
   startMemberSession,
   type MemberSession,
 } from '../services/member-access.service.ts';
@@ -225,6 +230,41 @@ builder.queryField('member', (t) =>
       if (context.caller.kind !== 'member') return null;
       const view = await memberCustomer(context.caller);
       return { ...view, readerLocale: locale ?? view.locale };
+    },
+  }),
+);
+
+const RequestMemberLinkInput = builder.inputType('RequestMemberLinkInput', {
+  description: 'Who asks for their page: the organization (its slug) and the email address it knows them by.',
+  fields: (t) => ({
+    organizationSlug: t.string({ required: true, description: 'The organization’s slug, as in /m/<slug>.' }),
+    email: t.string({ required: true, description: 'The customer’s email address.' }),
+  }),
+});
+
+builder.mutationField('requestMemberLink', (t) =>
+  t.boolean({
+    description:
+      'Emails the customer with this address a link to their page (once, for 30 minutes). Public. Always true, whether or not the address is known; at most 5 links per address and 30 requests per client address an hour, beyond which nothing is sent.',
+    args: { input: t.arg({ type: RequestMemberLinkInput, required: true, description: 'Who asks.' }) },
+    resolve: (_root, { input }, context) => requestMemberLink(input, context.clientAddress),
+  }),
+);
+
+builder.mutationField('sendMemberLink', (t) =>
+  t.field({
+    type: MessageNode,
+    description:
+      "Emails the customer a link to their page (a MEMBER_LINK message; never capped). AGENT and up. The message's copy masks the link when mail goes out over SMTP.",
+    errors: {
+      types: [ValidationError, NotFoundError, ...ACCESS_ERRORS],
+      dataField: { description: 'The message, queued.' },
+    },
+    args: { customer: t.arg({ type: CustomerRef, required: true, description: 'Whom to send it to.' }) },
+    resolve: async (_root, args, context) => {
+      const caller = authenticated(context);
+      const id = await sendMemberLink(caller, await resolveCustomerRef(tenantDb(caller), customerRef(args.customer)));
+      return tenantDb(caller).message.findUniqueOrThrow({ where: { id } });
     },
   }),
 );

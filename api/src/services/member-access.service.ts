@@ -10,7 +10,8 @@ import type { TenantTx } from '../db/client.ts';
 import { NotFoundError, ValidationError } from '../domain/errors.ts';
 import { runtime } from '../runtime.ts';
 import { emit } from './event-log.service.ts';
-import { consumeRateLimit, RATE_LIMITS } from './rate-limit.service.ts';
+import { queueMessages } from './message.service.ts';
+import { consumeRateLimit, RATE_LIMITS, withinRateLimit } from './rate-limit.service.ts';
 import { writeTransaction } from './transaction.service.ts';
 
 export const MEMBER_LINK_TTL_MS = 30 * 60 * 1000;
@@ -185,4 +186,47 @@ export async function endMemberSession(caller: Extract<Caller, { kind: 'member' 
     await tx.memberSession.update({ where: { id: caller.memberSessionId }, data: { endedAt: now } });
     emit(tx, 'credential.revoked', { sessionId: caller.memberSessionId });
   });
+}
+
+/** Queues a MEMBER_LINK email: its link is made when it goes out (an answer to the customer's own request: never capped). */
+async function queueMemberLink(organizationId: string, customerId: string): Promise<string> {
+  const now = runtime().clock.now();
+  const [id] = await writeTransaction(organizationId, (tx) =>
+    queueMessages(
+      tx,
+      organizationId,
+      [{ customerId, kind: 'MEMBER_LINK', channel: 'EMAIL', content: { template: 'MEMBER_LINK' } }],
+      now,
+    ),
+  );
+  return id;
+}
+
+/**
+ * A customer asks for their page's link by email address. The answer is the same whether or not
+ * the address is known, and over a limit (5 per address, 30 per client address an hour) nothing
+ * is sent, so the page tells nobody which addresses are customers.
+ */
+export async function requestMemberLink(
+  input: { organizationSlug: string; email: string },
+  clientAddress: string,
+): Promise<true> {
+  const email = input.email.trim().toLowerCase();
+  const slug = input.organizationSlug.trim();
+  const withinEmail = await withinRateLimit(RATE_LIMITS.memberLinkPerEmail, `${slug}:${email}`);
+  const withinAddress = await withinRateLimit(RATE_LIMITS.memberLinkPerAddress, clientAddress);
+  if (!withinEmail || !withinAddress || !email.includes('@')) return true;
+  const { db } = runtime();
+  const organization = await db.acrossOrganizations.organization.findUnique({ where: { slug }, select: { id: true } });
+  if (!organization) return true;
+  const customer = await db
+    .forOrganization(organization.id)
+    .customer.findFirst({ where: { email: { equals: email, mode: 'insensitive' } }, select: { id: true } });
+  if (customer) await queueMemberLink(organization.id, customer.id);
+  return true;
+}
+
+/** Staff send a customer the link to their page; returns the queued message's id. */
+export async function sendMemberLink(caller: AuthenticatedCaller, customerId: string): Promise<string> {
+  return queueMemberLink(caller.organizationId, customerId);
 }

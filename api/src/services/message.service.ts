@@ -24,6 +24,7 @@ import { contactFacts } from './contact.service.ts';
 import { emit } from './event-log.service.ts';
 import { lockCustomers } from './ledger.service.ts';
 import { mailerFor } from './mailer.ts';
+import { createMemberLink } from './member-access.service.ts';
 import { writeTransaction } from './transaction.service.ts';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -103,8 +104,12 @@ export async function queueMessages(
   return rows.map((row) => row.id);
 }
 
-const linksOf = (content: MessageContent, token: string | null): MessageLinks =>
-  content.template === 'SURVEY_INVITE' ? { answer: answerLink(token) } : {};
+/** The links a message carries: live when it is sent, masked (`token` null) in the copy made when queued. */
+function linksOf(content: MessageContent, token: string | null, memberLink?: string): MessageLinks {
+  if (content.template === 'SURVEY_INVITE') return { answer: answerLink(token) };
+  if (content.template === 'MEMBER_LINK') return { member: memberLink ?? `${runtime().config.publicUrl}/m/••••••` };
+  return {};
+}
 
 /** Sends what is due, batch after batch, until nothing is left (the job's lease is held). Returns how many were handled. */
 export async function sendDueMessages(now: Date): Promise<number> {
@@ -187,7 +192,10 @@ async function deliver({ id, organizationId, attempts }: Claimed, now: Date): Pr
       }
       const token = invitation ? randomBytes(24).toString('base64url') : null;
       const content = message.content as MessageContent;
-      const live = renderMessage(content, message.locale, linksOf(content, token));
+      // A member link's 30 minutes start when it goes out, not when it was asked for.
+      const memberLink =
+        content.template === 'MEMBER_LINK' ? await createMemberLink(tx, message.customerId, now) : undefined;
+      const live = renderMessage(content, message.locale, linksOf(content, token, memberLink));
       let stored = { subject: message.subject, body: message.body, html: message.html };
       if (message.channel === 'SMS') {
         emit(tx, 'message.requested', {

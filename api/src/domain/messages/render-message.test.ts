@@ -57,6 +57,22 @@ describe('what a message says', () => {
     );
   });
 
+  it('a member link in Danish is one button to the page, valid once for 30 minutes', () => {
+    const link = 'https://trofast.example/m/bageriet/login/tok';
+    const rendered = renderMessage(
+      { template: 'MEMBER_LINK', organizationName: 'Bageriet', customerName: 'Karen' },
+      'DA',
+      { member: link },
+    );
+    expect(rendered.subject).toBe('Din side hos Bageriet');
+    expect(rendered.text).toBe(
+      `Hej Karen,\n\nHer er linket til din side hos Bageriet: dine point, belønninger og mere.\n\n${link}\n\n` +
+        'Linket virker én gang, i 30 minutter. Har du ikke bedt om det, kan du se bort fra denne mail.\n\nVenlig hilsen Bageriet',
+    );
+    expect(rendered.html).toContain(`href="${link}"`);
+    expect(rendered.html).toContain('>Åbn min side</a>');
+  });
+
   it('names are escaped in the HTML part', () => {
     const rendered = renderMessage({ ...csat, customerName: '<b>Eve</b>' }, 'EN', { answer: 'https://x/a/t' });
     expect(rendered.html).toContain('Hi &lt;b&gt;Eve&lt;/b&gt;,');

@@ -22,11 +22,19 @@ export type MessageContent =
       /** The organization's own words. */
       note: string | null;
       bonusPoints: number;
+    }
+  | {
+      /** The customer asked for their page (or staff sent it): one button, valid once for 30 minutes. */
+      template: 'MEMBER_LINK';
+      organizationName: string;
+      customerName: string;
     };
 
 export interface MessageLinks {
   /** The answer page of an invitation: `<public url>/a/<token>` (one-tap: `?score=N`). */
   answer?: string;
+  /** A member link: `<public url>/m/<slug>/login/<token>`. */
+  member?: string;
 }
 
 export interface RenderedMessage {
@@ -47,6 +55,10 @@ interface Words {
   thankDefault: (organization: string) => string;
   bonus: (points: string) => string;
   regards: (organization: string) => string;
+  memberSubject: (organization: string) => string;
+  memberIntro: (organization: string) => string;
+  memberButton: string;
+  memberOnce: string;
 }
 
 const WORDS: Record<Locale, Words> = {
@@ -62,6 +74,10 @@ const WORDS: Record<Locale, Words> = {
     thankDefault: (organization) => `Thank you for being a loyal customer of ${organization}. It means a lot to us.`,
     bonus: (points) => `As a thank-you we have added ${points} bonus points to your account.`,
     regards: (organization) => `Best regards, ${organization}`,
+    memberSubject: (organization) => `Your page at ${organization}`,
+    memberIntro: (organization) => `Here is the link to your page at ${organization}: your points, rewards and more.`,
+    memberButton: 'Open my page',
+    memberOnce: 'The link works once, for 30 minutes. If you did not ask for it, you can ignore this email.',
   },
   DA: {
     hello: (name) => `Hej ${name},`,
@@ -76,6 +92,10 @@ const WORDS: Record<Locale, Words> = {
     thankDefault: (organization) => `Tak fordi du er en trofast kunde hos ${organization}. Det betyder meget for os.`,
     bonus: (points) => `Som tak har vi givet dig ${points} bonuspoint.`,
     regards: (organization) => `Venlig hilsen ${organization}`,
+    memberSubject: (organization) => `Din side hos ${organization}`,
+    memberIntro: (organization) => `Her er linket til din side hos ${organization}: dine point, belønninger og mere.`,
+    memberButton: 'Åbn min side',
+    memberOnce: 'Linket virker én gang, i 30 minutter. Har du ikke bedt om det, kan du se bort fra denne mail.',
   },
   SV: {
     hello: (name) => `Hej ${name},`,
@@ -91,6 +111,10 @@ const WORDS: Record<Locale, Words> = {
       `Tack för att du är en trogen kund hos ${organization}. Det betyder mycket för oss.`,
     bonus: (points) => `Som tack har vi gett dig ${points} bonuspoäng.`,
     regards: (organization) => `Vänliga hälsningar, ${organization}`,
+    memberSubject: (organization) => `Din sida hos ${organization}`,
+    memberIntro: (organization) => `Här är länken till din sida hos ${organization}: dina poäng, belöningar och mer.`,
+    memberButton: 'Öppna min sida',
+    memberOnce: 'Länken fungerar en gång, i 30 minuter. Om du inte bad om den kan du bortse från det här mejlet.',
   },
   NB: {
     hello: (name) => `Hei ${name},`,
@@ -105,6 +129,11 @@ const WORDS: Record<Locale, Words> = {
     thankDefault: (organization) => `Takk for at du er en trofast kunde hos ${organization}. Det betyr mye for oss.`,
     bonus: (points) => `Som takk har vi gitt deg ${points} bonuspoeng.`,
     regards: (organization) => `Vennlig hilsen ${organization}`,
+    memberSubject: (organization) => `Din side hos ${organization}`,
+    memberIntro: (organization) =>
+      `Her er lenken til siden din hos ${organization}: poengene dine, belønninger og mer.`,
+    memberButton: 'Åpne siden min',
+    memberOnce: 'Lenken virker én gang, i 30 minutter. Har du ikke bedt om den, kan du se bort fra denne e-posten.',
   },
 };
 
@@ -131,14 +160,28 @@ function page(body: string): string {
   );
 }
 
-const button = (href: string, label: string) =>
-  `<a href="${escape(href)}" style="display:inline-block;min-width:44px;margin:0 4px 8px 0;padding:12px 0;border-radius:8px;background:#1d4ed8;color:#ffffff;text-align:center;text-decoration:none;font-weight:600">${escape(label)}</a>`;
+const button = (href: string, label: string, padding = '12px 0') =>
+  `<a href="${escape(href)}" style="display:inline-block;min-width:44px;margin:0 4px 8px 0;padding:${padding};border-radius:8px;background:#1d4ed8;color:#ffffff;text-align:center;text-decoration:none;font-weight:600">${escape(label)}</a>`;
 
 export function renderMessage(content: MessageContent, locale: Locale, links: MessageLinks = {}): RenderedMessage {
   const words = WORDS[locale];
   const format = formatterFor(locale);
   const greeting = words.hello(content.customerName);
   const regards = words.regards(content.organizationName);
+  if (content.template === 'MEMBER_LINK') {
+    const link = links.member ?? '';
+    const intro = [greeting, words.memberIntro(content.organizationName)];
+    const after = [words.memberOnce, regards];
+    return {
+      subject: words.memberSubject(content.organizationName),
+      text: [...intro, link, ...after].join('\n\n'),
+      html: page(
+        paragraphs(intro) +
+          `<p style="margin:0 0 16px">${button(link, words.memberButton, '12px 20px')}</p>` +
+          paragraphs(after),
+      ),
+    };
+  }
   if (content.template === 'THANK_YOU') {
     const texts = [
       greeting,
