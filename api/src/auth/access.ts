@@ -75,6 +75,12 @@ export const ACCESS: Record<string, Access> = {
   'Mutation.cancelRedemption': staff('AGENT', 'REDEMPTIONS_WRITE'),
   // Points out of nothing: a manager's decision, never a partner's.
   'Mutation.adjustPoints': staff('MANAGER'),
+
+  // Imports are ADMIN's to run; managers see them (PRODUCT.md "Access").
+  'Query.imports': staff('MANAGER', 'IMPORTS_WRITE'),
+  'Mutation.startImport': staff('ADMIN', 'IMPORTS_WRITE'),
+  'Mutation.applyImport': staff('ADMIN', 'IMPORTS_WRITE'),
+  'Subscription.importChanged': staff('MANAGER', 'IMPORTS_WRITE'),
 };
 
 /**
@@ -102,6 +108,7 @@ export const READ_ACCESS: Record<string, Access> = {
   Redemption: staff('VIEWER', 'CUSTOMERS_READ', 'REDEMPTIONS_WRITE'),
   // The log's events, as the feed lists them.
   Event: staff('MANAGER', 'EVENTS_READ'),
+  Import: staff('MANAGER', 'IMPORTS_WRITE'),
 };
 
 /**

@@ -22,3 +22,6 @@ export const CustomerSatisfiedEnum = builder.enumType(Enums.CustomerSatisfied, {
 export const AlertKindEnum = builder.enumType(Enums.AlertKind, { name: 'AlertKind' });
 export const AlertSeverityEnum = builder.enumType(Enums.AlertSeverity, { name: 'AlertSeverity' });
 export const AlertStatusEnum = builder.enumType(Enums.AlertStatus, { name: 'AlertStatus' });
+export const ImportKindEnum = builder.enumType(Enums.ImportKind, { name: 'ImportKind' });
+export const ImportStatusEnum = builder.enumType(Enums.ImportStatus, { name: 'ImportStatus' });
+export const AuditActorKindEnum = builder.enumType(Enums.AuditActorKind, { name: 'AuditActorKind' });

@@ -23,6 +23,7 @@ import './redemption.ts';
 import './economics.ts';
 import './events.ts';
 import './event-feed.ts';
+import './import.ts';
 
 builder.queryType({});
 builder.mutationType({});
