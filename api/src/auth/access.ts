@@ -83,6 +83,15 @@ export const ACCESS: Record<string, Access> = {
   'Subscription.importChanged': staff('MANAGER', 'IMPORTS_WRITE'),
 };
 
+/** Who may export each kind of data (GET /export/<kind>.csv): whoever may read it. */
+export const EXPORT_ACCESS: Record<string, Access> = {
+  customers: staff('VIEWER', 'CUSTOMERS_READ'),
+  ledger: staff('VIEWER', 'CUSTOMERS_READ'),
+  feedback: staff('VIEWER', 'CUSTOMERS_READ'),
+  incidents: staff('VIEWER', 'CUSTOMERS_READ'),
+  alerts: staff('VIEWER', 'ALERTS_READ'),
+};
+
 /**
  * Who reads each kind of object, whatever path reached it: `node(id:)`, a query, a mutation's
  * payload, another object's field (an alert's customer), a subscription. Staff always; partners
