@@ -24,6 +24,7 @@ import { createTestOrganization, ROLES, type TestOrganization } from '../support
 import { NODE_TARGETS, NOWHERE, OPERATIONS, gid, type Targets } from '../support/operations.ts';
 import { collect, socketClient, untilDelivered, untilListening } from '../support/subscriptions.ts';
 import { rowsOf, snapshot } from '../support/snapshot.ts';
+import { importsSettled, startImport } from '../../api/src/services/import.service.ts';
 
 let app: TestApp;
 let a: TestOrganization;
@@ -91,7 +92,12 @@ async function seedCustomer(organization: TestOrganization) {
     stock: 10,
   });
   const redemption = await redeemReward(caller, { customer: { id: customer.id }, rewardId: reward.id });
+  const analysed = await startImport(caller, {
+    kind: 'CUSTOMERS',
+    file: new File(['Kundenummer,Navn\nK-1001,Karen Jensen\n'], 'kunder.csv', { type: 'text/csv' }),
+  });
   return {
+    importId: analysed.id,
     customerId: customer.id,
     externalId: customer.externalId,
     purchaseId,
@@ -198,8 +204,9 @@ test(
         });
       }
     }
-    // A's own viewer hears A's events: once it has heard each, B's subscribers have had their chance.
-    const ownSocket = socketClient(app.url, `Bearer ${a.tokens.VIEWER}`);
+    // A's own admin hears A's events (imports' progress included): once it has heard each, B's
+    // subscribers have had their chance.
+    const ownSocket = socketClient(app.url, `Bearer ${a.tokens.ADMIN}`);
     await ownSocket.connected;
     sockets.push(ownSocket);
     const heardInA = subscriptions.map((field) =>
@@ -220,6 +227,13 @@ test(
       a.tokens.MANAGER,
     );
     expect(acknowledged.data!.acknowledgeAlert.__typename).toBe('MutationAcknowledgeAlertSuccess');
+    const applied = await app.graphql(
+      'mutation ($id: ID!) { applyImport(id: $id) { __typename } }',
+      { id: gid('Import', targetsInA.importId) },
+      a.tokens.ADMIN,
+    );
+    expect(applied.data!.applyImport.__typename).toBe('MutationApplyImportSuccess');
+    await importsSettled();
     for (const heard of heardInA) await heard.next(10_000);
     await untilDelivered(a.id);
 

@@ -20,6 +20,7 @@ export interface Targets {
   rewardId: string;
   redemptionId: string;
   eventId: string;
+  importId: string;
 }
 
 export interface Operation {
@@ -47,6 +48,7 @@ export const NOWHERE: Targets = {
   rewardId: 'nowhere-reward',
   redemptionId: 'nowhere-redemption',
   eventId: 'nowhere-event',
+  importId: 'nowhere-import',
 };
 
 const RESULT = '__typename ... on Error { message }';
@@ -67,6 +69,7 @@ export const NODE_TARGETS: Record<string, keyof Targets> = {
   Reward: 'rewardId',
   Redemption: 'redemptionId',
   Event: 'eventId',
+  Import: 'importId',
 };
 const NODE_TYPES = Object.keys(NODE_TARGETS);
 
@@ -259,6 +262,22 @@ export const OPERATIONS: Record<string, Operation> = {
   'Mutation.cancelRedemption': {
     document: `mutation ($id: ID!) { cancelRedemption(input: { id: $id, reason: "Sample" }) { ${RESULT} } }`,
     variables: (t) => ({ id: gid('Redemption', t.redemptionId) }),
+  },
+  'Query.imports': {
+    document: `{ imports(first: 10) { totalCount edges { node { id kind status fileName rows validRows mapping { column field }
+      errors(first: 5) { totalCount edges { node { line field message } } } failedRowsCsv } } } }`,
+  },
+  'Mutation.startImport': {
+    document: `mutation ($file: File!) { startImport(input: { kind: CUSTOMERS, file: $file }) { ${RESULT} } }`,
+    variables: () => ({ file: new File(['Kundenummer,Navn\nS-1,Sample\n'], 'sample.csv', { type: 'text/csv' }) }),
+  },
+  'Mutation.applyImport': {
+    document: `mutation ($id: ID!) { applyImport(id: $id) { ${RESULT} } }`,
+    variables: (t) => ({ id: gid('Import', t.importId) }),
+  },
+  'Subscription.importChanged': {
+    document: 'subscription ($id: ID!) { importChanged(id: $id) { id status appliedRows } }',
+    variables: (t) => ({ id: gid('Import', t.importId) }),
   },
   'Mutation.adjustPoints': {
     document: `mutation ($id: ID!, $externalId: String!) {
