@@ -14,6 +14,7 @@ import { startEventRelay } from './event-relay.ts';
 import { startWebhookWorker } from './webhooks/worker.ts';
 import { useRuntime } from './runtime.ts';
 import { createYogaServer, MAX_BODY_BYTES } from './yoga.ts';
+import { handleExport } from './export-route.ts';
 import { authenticate } from './auth/authenticate.ts';
 import { OpenConnections } from './auth/open-connections.ts';
 import { credentialsOf } from './context.ts';
@@ -108,6 +109,7 @@ export function buildApp(options: AppOptions = {}): App {
           .end(JSON.stringify({ status: ready ? 'ready' : 'not ready', database: database.kind }));
         return;
       }
+      if (await handleExport(request, response, log)) return;
       await yoga.requestListener(request, response);
     });
     // Clients and proxies close idle keep-alive connections after a few seconds (Node's fetch after

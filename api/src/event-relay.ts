@@ -61,6 +61,11 @@ function deliver(pubsub: PubSub, organizationId: string, event: LoggedEvent): vo
       pubsub.publish('incidentChanged', organizationId, { incidentId: raw(data.incident), eventId });
       return;
     }
+    case 'import.changed': {
+      const data = event.data as EventData['import.changed'];
+      pubsub.publish('importChanged', organizationId, { importId: raw(data.import), eventId });
+      return;
+    }
     case 'credential.revoked':
       pubsub.publish('credentialRevoked', event.data as EventData['credential.revoked']);
       return;

@@ -20,6 +20,7 @@ export type PubSubEvents = {
   alertUpdated: [organizationId: string, payload: AlertEvent];
   churnRiskChanged: [organizationId: string, payload: { customerId: string; level: RiskLevel; eventId: string }];
   incidentChanged: [organizationId: string, payload: { incidentId: string; eventId: string }];
+  importChanged: [organizationId: string, payload: { importId: string; eventId: string }];
   /** A session ended (logout, expiry, deactivation) or a key was revoked: its open sockets and streams close. */
   credentialRevoked: [payload: { sessionId?: string; apiKeyId?: string; userId?: string }];
 };

@@ -7,7 +7,7 @@ import { systemCaller } from '../../api/src/auth/caller.ts';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { GraphQLInterfaceType, GraphQLObjectType } from 'graphql';
 import { schema } from '../../api/src/schema/index.ts';
-import { db } from '../../api/src/runtime.ts';
+import { db, runtime } from '../../api/src/runtime.ts';
 import { TENANT_KEYS } from '../../api/src/db/tenancy.ts';
 import { createApiKey } from '../../api/src/services/api-key.service.ts';
 import { upsertCustomer } from '../../api/src/services/customer.service.ts';
@@ -31,6 +31,8 @@ import { createTestOrganization, ROLES, type TestOrganization } from '../support
 import { NODE_TARGETS, NOWHERE, OPERATIONS, gid, type Targets } from '../support/operations.ts';
 import { collect, socketClient, untilDelivered, untilListening } from '../support/subscriptions.ts';
 import { rowsOf, snapshot } from '../support/snapshot.ts';
+import { importsSettled, startImport } from '../../api/src/services/import.service.ts';
+import { inviteToSurvey } from '../../api/src/services/invitation.service.ts';
 
 let app: TestApp;
 let a: TestOrganization;
@@ -105,9 +107,24 @@ async function seedCustomer(organization: TestOrganization) {
   });
   await updateWebhookEndpoint(caller, { id: endpoint.id, enabled: false });
   const delivery = await sendTestWebhook(caller, endpoint.id);
+  const [invitationId] = await inviteToSurvey(caller, {
+    surveyId: survey.id,
+    customers: [{ id: customer.id }],
+    channel: 'EMAIL',
+  });
+  const { messageId } = await db()
+    .forOrganization(organization.id)
+    .surveyInvitation.findUniqueOrThrow({ where: { id: invitationId } });
+  const analysed = await startImport(caller, {
+    kind: 'CUSTOMERS',
+    file: new File(['Kundenummer,Navn\nK-1001,Karen Jensen\n'], 'kunder.csv', { type: 'text/csv' }),
+  });
   return {
     webhookEndpointId: endpoint.id,
     webhookDeliveryId: delivery.id,
+    importId: analysed.id,
+    messageId,
+    invitationId,
     customerId: customer.id,
     externalId: customer.externalId,
     purchaseId,
@@ -201,11 +218,10 @@ test(
       againstNothing: ReturnType<typeof collect>;
     }[] = [];
     const sockets = [];
-    // Every subscription below listens: two per caller of B and field, one per field for A's viewer.
-    const listening = Promise.all([
-      untilListening(b.id, callersOfB.length * subscriptions.length * 2),
-      untilListening(a.id, subscriptions.length),
-    ]);
+    // Each of B's subscriptions below either listens or is refused (a role that may not open it);
+    // A's admin opens every one.
+    const startedInB = runtime().pubsub.subscribed(b.id);
+    const listeningInA = untilListening(a.id, subscriptions.length);
     for (const caller of callersOfB) {
       const socket = socketClient(app.url, `Bearer ${caller.token}`);
       await socket.connected;
@@ -220,14 +236,21 @@ test(
         });
       }
     }
-    // A's own viewer hears A's events: once it has heard each, B's subscribers have had their chance.
-    const ownSocket = socketClient(app.url, `Bearer ${a.tokens.VIEWER}`);
+    // A's own admin hears A's events (imports' progress included): once it has heard each, B's
+    // subscribers have had their chance.
+    const ownSocket = socketClient(app.url, `Bearer ${a.tokens.ADMIN}`);
     await ownSocket.connected;
     sockets.push(ownSocket);
     const heardInA = subscriptions.map((field) =>
       collect(ownSocket.client, OPERATIONS[field].document, OPERATIONS[field].variables?.(targetsInA)),
     );
-    await listening;
+    await listeningInA;
+    const refused = () =>
+      watched
+        .flatMap(({ againstA, againstNothing }) => [againstA, againstNothing])
+        .filter((subscription) => subscription.failure !== undefined || subscription.received.length > 0).length;
+    while (runtime().pubsub.subscribed(b.id) - startedInB + refused() < watched.length * 2)
+      await new Promise((resolve) => setTimeout(resolve, 10));
 
     // An incident raises an alert and the customer's risk; acknowledging an alert updates it.
     const reported = await app.graphql(
@@ -242,6 +265,13 @@ test(
       a.tokens.MANAGER,
     );
     expect(acknowledged.data!.acknowledgeAlert.__typename).toBe('MutationAcknowledgeAlertSuccess');
+    const applied = await app.graphql(
+      'mutation ($id: ID!) { applyImport(id: $id) { __typename } }',
+      { id: gid('Import', targetsInA.importId) },
+      a.tokens.ADMIN,
+    );
+    expect(applied.data?.applyImport.__typename, JSON.stringify(applied)).toBe('MutationApplyImportSuccess');
+    await importsSettled();
     for (const heard of heardInA) await heard.next(10_000);
     await untilDelivered(a.id);
 

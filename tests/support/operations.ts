@@ -24,6 +24,9 @@ export interface Targets {
   pulseRoundId: string;
   webhookEndpointId: string;
   webhookDeliveryId: string;
+  importId: string;
+  messageId: string;
+  invitationId: string;
 }
 
 export interface Operation {
@@ -55,6 +58,9 @@ export const NOWHERE: Targets = {
   pulseRoundId: 'nowhere-pulse-round',
   webhookEndpointId: 'nowhere-webhook-endpoint',
   webhookDeliveryId: 'nowhere-webhook-delivery',
+  importId: 'nowhere-import',
+  messageId: 'nowhere-message',
+  invitationId: 'nowhere-invitation',
 };
 
 const RESULT = '__typename ... on Error { message }';
@@ -79,6 +85,9 @@ export const NODE_TARGETS: Record<string, keyof Targets> = {
   PulseRound: 'pulseRoundId',
   WebhookEndpoint: 'webhookEndpointId',
   WebhookDelivery: 'webhookDeliveryId',
+  Import: 'importId',
+  Message: 'messageId',
+  SurveyInvitation: 'invitationId',
 };
 const NODE_TYPES = Object.keys(NODE_TARGETS);
 
@@ -271,6 +280,22 @@ export const OPERATIONS: Record<string, Operation> = {
   'Mutation.cancelRedemption': {
     document: `mutation ($id: ID!) { cancelRedemption(input: { id: $id, reason: "Sample" }) { ${RESULT} } }`,
     variables: (t) => ({ id: gid('Redemption', t.redemptionId) }),
+  },
+  'Query.imports': {
+    document: `{ imports(first: 10) { totalCount edges { node { id kind status fileName rows validRows mapping { column field }
+      errors(first: 5) { totalCount edges { node { line field message } } } failedRowsCsv } } } }`,
+  },
+  'Mutation.startImport': {
+    document: `mutation ($file: File!) { startImport(input: { kind: CUSTOMERS, file: $file }) { ${RESULT} } }`,
+    variables: () => ({ file: new File(['Kundenummer,Navn\nS-1,Sample\n'], 'sample.csv', { type: 'text/csv' }) }),
+  },
+  'Mutation.applyImport': {
+    document: `mutation ($id: ID!) { applyImport(id: $id) { ${RESULT} } }`,
+    variables: (t) => ({ id: gid('Import', t.importId) }),
+  },
+  'Subscription.importChanged': {
+    document: 'subscription ($id: ID!) { importChanged(id: $id) { id status appliedRows } }',
+    variables: (t) => ({ id: gid('Import', t.importId) }),
   },
   'Mutation.adjustPoints': {
     document: `mutation ($id: ID!, $externalId: String!) {

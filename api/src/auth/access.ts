@@ -116,6 +116,20 @@ export const ACCESS: Record<string, Access> = {
   'Mutation.redeliverWebhook': staff('ADMIN', 'WEBHOOKS_MANAGE'),
   'Mutation.recoverWebhookDeliveries': staff('ADMIN', 'WEBHOOKS_MANAGE'),
   'Mutation.sendTestWebhook': staff('ADMIN', 'WEBHOOKS_MANAGE'),
+  // Imports are ADMIN's to run; managers see them (PRODUCT.md "Access").
+  'Query.imports': staff('MANAGER', 'IMPORTS_WRITE'),
+  'Mutation.startImport': staff('ADMIN', 'IMPORTS_WRITE'),
+  'Mutation.applyImport': staff('ADMIN', 'IMPORTS_WRITE'),
+  'Subscription.importChanged': staff('MANAGER', 'IMPORTS_WRITE'),
+};
+
+/** Who may export each kind of data (GET /export/<kind>.csv): whoever may read it. */
+export const EXPORT_ACCESS: Record<string, Access> = {
+  customers: staff('VIEWER', 'CUSTOMERS_READ'),
+  ledger: staff('VIEWER', 'CUSTOMERS_READ'),
+  feedback: staff('VIEWER', 'CUSTOMERS_READ'),
+  incidents: staff('VIEWER', 'CUSTOMERS_READ'),
+  alerts: staff('VIEWER', 'ALERTS_READ'),
 };
 
 /**
@@ -151,6 +165,7 @@ export const READ_ACCESS: Record<string, Access> = {
   WebhookEndpoint: staff('ADMIN', 'WEBHOOKS_MANAGE'),
   WebhookDelivery: staff('ADMIN', 'WEBHOOKS_MANAGE'),
   WebhookAttempt: staff('ADMIN', 'WEBHOOKS_MANAGE'),
+  Import: staff('MANAGER', 'IMPORTS_WRITE'),
 };
 
 /**

@@ -23,6 +23,7 @@ export const builder = new SchemaBuilder<{
     DateTime: { Input: Date; Output: Date };
     SafeInt: { Input: number; Output: number | bigint };
     JSON: { Input: unknown; Output: unknown };
+    File: { Input: File; Output: never };
   };
   DefaultFieldNullability: false;
   DefaultEdgesNullability: { list: false; items: false };

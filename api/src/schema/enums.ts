@@ -285,3 +285,33 @@ export const SatisfactionSourceEnum = builder.enumType(Enums.SatisfactionSource,
     CUSTOMER: { description: "The customer's own CSAT answer; it overrides staff." },
   },
 });
+export const ImportKindEnum = builder.enumType(Enums.ImportKind, {
+  name: 'ImportKind',
+  description: 'What a CSV import brings in.',
+  values: {
+    CUSTOMERS: { description: 'Customers, matched by their external id.' },
+    PURCHASES: { description: "Purchases, earning points by the organization's rules." },
+    INTERACTIONS: { description: 'Contacts with customers.' },
+    OPENING_BALANCES: { description: 'Points balances carried over from a previous loyalty program.' },
+  },
+});
+export const ImportStatusEnum = builder.enumType(Enums.ImportStatus, {
+  name: 'ImportStatus',
+  description: 'Where an import stands.',
+  values: {
+    ANALYZED: { description: 'The dry run is done: every row checked, nothing written yet.' },
+    APPLYING: { description: 'Being applied in the background; progress comes through `importChanged`.' },
+    APPLIED: { description: 'Every good row is in.' },
+    FAILED: { description: 'Applying stopped with an error; rows already applied stay and are skipped next time.' },
+  },
+});
+export const AuditActorKindEnum = builder.enumType(Enums.AuditActorKind, {
+  name: 'AuditActorKind',
+  description: 'Who made a change the audit log records.',
+  values: {
+    USER: { description: 'A staff member.' },
+    API_KEY: { description: "A partner's API key." },
+    MEMBER: { description: 'The customer, on their own page.' },
+    SYSTEM: { description: 'Trofast itself (a background job).' },
+  },
+});

@@ -30,6 +30,7 @@ import './pulse.ts';
 import './staff-concern.ts';
 import './member.ts';
 import './webhook.ts';
+import './import.ts';
 
 builder.queryType({
   description:

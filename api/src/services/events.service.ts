@@ -256,11 +256,14 @@ async function retryOnUniqueViolation<T>(run: () => Promise<T>, attempts = 3): P
 /**
  * Records a batch of events. `at(index)` is where an event's fields sit in the caller's input, so
  * a single mutation reports `['input', 'amount']` and a bulk call `['input', 'events', '7', 'purchase', 'amount']`.
+ * `alongside` runs last in the same transaction with the indexes applied: an import marks its
+ * rows applied in the very commit that applies them.
  */
 export async function recordEvents(
   caller: AuthenticatedCaller,
   events: EventInput[],
   at: (index: number, kind: EventKind) => string[] = (index, kind) => ['input', 'events', String(index), kind],
+  alongside?: (tx: TenantTx, applied: number[]) => Promise<void>,
 ): Promise<EventOutcome[]> {
   if (events.length > MAX_EVENTS) {
     throw ValidationError.at(
@@ -344,6 +347,10 @@ export async function recordEvents(
           settings,
           now,
           { customersLocked: true, tiers },
+        );
+        await alongside?.(
+          tx,
+          applied.map((event) => event.index),
         );
         // What a replay needs to answer as this call does: which events were applied, and why the others were not.
         return {

@@ -1,6 +1,7 @@
 // The kinds of event the log holds (PRODUCT.md "Webhooks"). Partners read the public ones, by
-// their wire names, through the feed and webhooks; `credential.revoked` only travels between API
-// instances, so that a logout closes sockets everywhere.
+// their wire names, through the feed and webhooks; `credential.revoked` and `import.changed` only
+// travel between API instances, so that a logout closes sockets everywhere and a page watching an
+// import hears from whichever instance applies it.
 import type { AlertKind, AlertSeverity, AlertStatus, RiskLevel } from '../types.ts';
 
 export const PUBLIC_EVENT_TYPES = [
@@ -48,6 +49,8 @@ export interface EventData {
   /** Sent by `sendTestWebhook` to the one endpoint named. */
   'webhook.test': { endpoint: string; message: string };
   'credential.revoked': { sessionId?: string; apiKeyId?: string; userId?: string };
+  /** An import's progress, for the page that watches it (importChanged); not a partner's event. */
+  'import.changed': { import: string; status: string; appliedRows: number };
 }
 
 export interface AlertEventData {

@@ -107,6 +107,20 @@ export const ledgerSentences = defineCatalogue(
         },
       },
     ),
+    // A balance brought from another loyalty program by an import (kind EARN_BONUS).
+    OPENING_BALANCE: message(
+      { points: 'int', carriedOverAt: 'date' },
+      {
+        EN: (p, f) =>
+          `${pointsPhrase(p.points, f)} carried over from your previous loyalty program on ${f.date(p.carriedOverAt)}.`,
+        DA: (p, f) =>
+          `${pointsPhrase(p.points, f)} overført fra dit tidligere loyalitetsprogram den ${f.date(p.carriedOverAt)}.`,
+        SV: (p, f) =>
+          `${pointsPhrase(p.points, f)} överförda från ditt tidigare lojalitetsprogram den ${f.date(p.carriedOverAt)}.`,
+        NB: (p, f) =>
+          `${pointsPhrase(p.points, f)} overført fra ditt tidligere lojalitetsprogram den ${f.date(p.carriedOverAt)}.`,
+      },
+    ),
     ADJUST: message(
       { points: 'int', reason: 'string' },
       {

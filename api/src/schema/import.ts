@@ -1,0 +1,203 @@
+// Imports of CSV files: startImport analyses (the dry run), applyImport applies in the background,
+// importChanged follows its progress. Rules: api/src/services/import.service.ts.
+import { Prisma } from '../generated/prisma/client.ts';
+import { filter, pipe } from 'graphql-yoga';
+import { builder } from './builder.ts';
+import { ImportKindEnum, ImportStatusEnum } from './enums.ts';
+import { ACCESS_ERRORS } from './errors.ts';
+import { rawId } from './ids.ts';
+import { NotFoundError, ValidationError } from '../domain/errors.ts';
+import type { ColumnMapping } from '../domain/imports/match-headers.ts';
+import type { RowProblem } from '../domain/imports/read-row.ts';
+import { authenticated } from '../auth/caller.ts';
+import { runtime, tenantDb } from '../runtime.ts';
+import { shared } from '../shared.ts';
+import { applyImport, failedRowsCsv, MAX_IMPORT_ROWS, startImport } from '../services/import.service.ts';
+
+const ColumnMappingRef = builder.objectRef<ColumnMapping>('ColumnMapping').implement({
+  description: 'Which field a column of the file fills; field null: the column is ignored.',
+  fields: (t) => ({
+    column: t.exposeString('column'),
+    field: t.exposeString('field', { nullable: true }),
+  }),
+});
+
+const ColumnMappingInput = builder.inputType('ColumnMappingInput', {
+  fields: (t) => ({
+    column: t.string({ required: true, description: "A header of the file's first line." }),
+    field: t.string({ description: 'The field it fills; null ignores the column.' }),
+  }),
+});
+
+const ImportRowErrorRef = builder.objectRef<RowProblem & { line: number }>('ImportRowError').implement({
+  description: 'A problem of one row: its line in the file (the header is line 1) and the field it concerns.',
+  fields: (t) => ({
+    line: t.exposeInt('line'),
+    field: t.exposeString('field', { nullable: true }),
+    message: t.exposeString('message'),
+  }),
+});
+
+const ERRORS_PAGE = 100;
+
+export const ImportNode = builder.prismaNode('Import', {
+  id: { field: 'id' },
+  nullable: true,
+  description: 'A CSV file analysed (a dry run) and, once applied, imported.',
+  fields: (t) => ({
+    kind: t.expose('kind', { type: ImportKindEnum }),
+    status: t.expose('status', { type: ImportStatusEnum }),
+    fileName: t.exposeString('fileName'),
+    rows: t.exposeInt('rows', { description: 'Data rows (blank lines aside).' }),
+    validRows: t.exposeInt('validRows'),
+    invalidRows: t.exposeInt('invalidRows'),
+    appliedRows: t.exposeInt('appliedRows'),
+    alreadyImportedRows: t.exposeInt('alreadyImportedRows', {
+      description:
+        'Valid rows this organization has imported before (the same file uploaded again): applying skips them.',
+    }),
+    columns: t.stringList({ select: { columns: true }, resolve: (row) => row.columns as string[] }),
+    mapping: t.field({
+      type: [ColumnMappingRef],
+      select: { mapping: true },
+      resolve: (row) => row.mapping as unknown as ColumnMapping[],
+    }),
+    errors: t.connection(
+      {
+        type: ImportRowErrorRef,
+        description: `Every problem of every row, in the order of the file; at most ${ERRORS_PAGE} a page.`,
+        select: { id: true },
+        resolve: async (row, { first, after }, context) => {
+          const db = tenantDb(authenticated(context));
+          const take = Math.min(first ?? ERRORS_PAGE, ERRORS_PAGE);
+          const from = after ? Number(after) : 0;
+          if (!Number.isSafeInteger(from) || from < 0)
+            throw ValidationError.at(['after'], 'Not a cursor of this list.');
+          const rows = await db.importRow.findMany({
+            where: { importId: row.id, line: { gt: from }, NOT: { problems: { equals: Prisma.DbNull } } },
+            orderBy: { line: 'asc' },
+            take: take + 1,
+            select: { line: true, problems: true },
+          });
+          const totalCount = await db.importRow.count({
+            where: { importId: row.id, NOT: { problems: { equals: Prisma.DbNull } } },
+          });
+          const page = rows.slice(0, take);
+          return {
+            totalCount,
+            edges: page.flatMap((line) =>
+              (line.problems as unknown as RowProblem[]).map((problem) => ({
+                cursor: String(line.line),
+                node: { ...problem, line: line.line },
+              })),
+            ),
+            pageInfo: {
+              hasNextPage: rows.length > take,
+              hasPreviousPage: from > 0,
+              startCursor: page[0] ? String(page[0].line) : null,
+              endCursor: page.at(-1) ? String(page.at(-1)!.line) : (after ?? null),
+            },
+          };
+        },
+      },
+      {
+        name: 'ImportRowErrorConnection',
+        fields: (t) => ({
+          totalCount: t.int({
+            description: 'Rows with problems.',
+            resolve: (connection) => (connection as unknown as { totalCount: number }).totalCount,
+          }),
+        }),
+      },
+      { name: 'ImportRowErrorEdge' },
+    ),
+    failedRowsCsv: t.string({
+      description: 'The failed rows as the file had them, with an "error" column: fix them and upload the file again.',
+      select: { id: true },
+      resolve: (row, _args, context) => failedRowsCsv(authenticated(context), row.id),
+    }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+  }),
+});
+
+builder.queryField('imports', (t) =>
+  t.prismaConnection({
+    type: 'Import',
+    cursor: 'id',
+    maxSize: 100,
+    description: 'Newest first.',
+    totalCount: (_connection, _args, context) => tenantDb(authenticated(context)).import.count(),
+    resolve: (query, _root, _args, context) =>
+      tenantDb(authenticated(context)).import.findMany({ ...query, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }] }),
+  }),
+);
+
+const StartImportInput = builder.inputType('StartImportInput', {
+  fields: (t) => ({
+    kind: t.field({ type: ImportKindEnum, required: true }),
+    file: t.field({
+      type: 'File',
+      required: true,
+      description: `CSV, comma or semicolon separated, UTF-8 with or without BOM; the first line names the columns; at most ${MAX_IMPORT_ROWS} rows.`,
+    }),
+    mapping: t.field({
+      type: [ColumnMappingInput],
+      description: 'Which field each column fills; absent: matched from the headers (English or Danish names).',
+    }),
+  }),
+});
+
+builder.mutationField('startImport', (t) =>
+  t.field({
+    // The whole record: a caller asking only for __typename leaves Pothos nothing to select.
+    type: ImportNode,
+    description:
+      'Analyses a file (a dry run): every row is checked and its problems reported with its line and field; nothing is imported until applyImport.',
+    errors: { types: [ValidationError, ...ACCESS_ERRORS] },
+    args: { input: t.arg({ type: StartImportInput, required: true }) },
+    resolve: async (_root, { input }, context) => {
+      const caller = authenticated(context);
+      const { id } = await startImport(caller, input);
+      return tenantDb(caller).import.findUniqueOrThrow({ where: { id } });
+    },
+  }),
+);
+
+builder.mutationField('applyImport', (t) =>
+  t.field({
+    // The whole record: a caller asking only for __typename leaves Pothos nothing to select.
+    type: ImportNode,
+    description:
+      "Applies an analysed import's valid rows in the background, through the same rules as recordEvents; follow it with importChanged. Rows imported before are skipped.",
+    errors: { types: [ValidationError, NotFoundError, ...ACCESS_ERRORS] },
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_root, { id }, context) => {
+      const caller = authenticated(context);
+      const started = await applyImport(caller, rawId(id, 'Import', 'id'));
+      return tenantDb(caller).import.findUniqueOrThrow({ where: { id: started.id } });
+    },
+  }),
+);
+
+builder.subscriptionField('importChanged', (t) =>
+  t.prismaField({
+    type: 'Import',
+    description: 'The progress of an import being applied, batch by batch, up to APPLIED or FAILED.',
+    args: { id: t.arg.id({ required: true }) },
+    subscribe: (_root, { id }, context) => {
+      const wanted = rawId(id, 'Import', 'id');
+      return pipe(
+        runtime().pubsub.subscribe('importChanged', authenticated(context).organizationId),
+        filter((event) => event.importId === wanted),
+      );
+    },
+    resolve: (query, event, _args, context) => {
+      const caller = authenticated(context);
+      const { importId, eventId } = event as { importId: string; eventId: string };
+      return shared(`import:${caller.organizationId}:${importId}:${eventId}:${JSON.stringify(query)}`, () =>
+        tenantDb(caller).import.findUniqueOrThrow({ ...query, where: { id: importId } }),
+      );
+    },
+  }),
+);
