@@ -13,6 +13,7 @@ import { recordEvent } from '../../api/src/services/events.service.ts';
 import { createReward } from '../../api/src/services/reward.service.ts';
 import { createMemberLink } from '../../api/src/services/member-access.service.ts';
 import { writeTransaction } from '../../api/src/services/transaction.service.ts';
+import { tenantDb } from '../../api/src/runtime.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { createTestOrganization, PASSWORD, type TestOrganization } from '../support/fixtures.ts';
 import { gid } from '../support/operations.ts';
@@ -137,6 +138,32 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the customer’s own page in
       .filter({ hasText: 'This link has been used or has expired: links work once, for 30 minutes.' })
       .waitFor();
     await shoot(page, 'link-used-en');
+  });
+
+  test('a customer asks for the link on the page; the email in the outbox opens it', async () => {
+    const { page } = browser;
+    const customer = await upsertCustomer(systemCaller(shop.id), {
+      externalId: 'EN-2',
+      name: 'Ada Lund',
+      locale: 'EN',
+      email: 'ada@example.com',
+    });
+    await page.goto(`${webUrl}/m/${shop.slug}`);
+    await page.getByLabel('Your email address').fill('ada@example.com');
+    await page.getByRole('button', { name: 'Send me the link' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'If this address belongs to a customer, a link is on its way.' })
+      .waitFor();
+    await shoot(page, 'ask-link-en');
+    await app.runJobs();
+    const message = await tenantDb(systemCaller(shop.id)).message.findFirstOrThrow({
+      where: { customerId: customer.id, kind: 'MEMBER_LINK', status: 'SENT' },
+    });
+    const link = message.body.match(/https?:\/\/\S+\/login\/\S+/)![0].replace(app.config.publicUrl, webUrl);
+    await page.goto(link);
+    await page.getByRole('button', { name: 'Open my page' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Hello, Ada Lund' }).waitFor();
   });
 
   for (const { lang, viewport } of [

@@ -152,6 +152,14 @@ export const INVITE_TO_SURVEY = `mutation InviteToSurvey($input: InviteToSurveyI
   }
 }`;
 
+export const SEND_MEMBER_LINK = `mutation SendMemberLink($customer: CustomerRef!) {
+  sendMemberLink(customer: $customer) {
+    __typename
+    ... on MutationSendMemberLinkSuccess { data { id status } }
+    ${ERRORS}
+  }
+}`;
+
 export const MESSAGES = `query Messages($first: Int!, $after: String, $filter: MessageFilter) {
   messages(first: $first, after: $after, filter: $filter) {
     ${CONNECTION('id kind channel status scheduledFor sentAt subject body reasons nextAllowedAt customer { id name }')}

@@ -54,6 +54,10 @@ export const MEMBER_CONSENTS = `mutation MemberConsents($consents: [ChannelConse
   memberUpdateConsents(consents: $consents) { __typename ... on Error { message } }
 }`;
 
+export const REQUEST_MEMBER_LINK = `mutation RequestMemberLink($input: RequestMemberLinkInput!) {
+  requestMemberLink(input: $input)
+}`;
+
 export const MEMBER_REPORT = `mutation MemberReport($input: MemberReportProblemInput!) {
   memberReportProblem(input: $input) { __typename ... on Error { message } }
 }`;

@@ -7,6 +7,7 @@ import {
   RECORD_INTERACTION,
   REDEEM_REWARD,
   REPORT_INCIDENT,
+  SEND_MEMBER_LINK,
 } from '$lib/graphql/documents';
 import type { Channel, Direction, IncidentCategory, IncidentSeverity, InteractionKind } from '$lib/graphql/types';
 
@@ -79,6 +80,14 @@ export function handleAskForFeedback(
     { input: { surveyId: input.surveyId, customers: [ref(customerId)], channel: input.channel } },
     'inviteToSurvey',
   );
+}
+
+/** Emails the customer a one-time link to their own page. */
+export function handleSendMemberLink(
+  client: Client,
+  customerId: string,
+): Promise<Outcome<{ id: string; status: string }>> {
+  return mutate(client, SEND_MEMBER_LINK, { customer: ref(customerId) }, 'sendMemberLink');
 }
 
 export function handleRedeemReward(

@@ -12,6 +12,7 @@ import {
   MEMBER_PAGE,
   MEMBER_REDEEM,
   MEMBER_REPORT,
+  REQUEST_MEMBER_LINK,
   type MemberPage,
 } from '$lib/server/member';
 import { LANGUAGE_COOKIE, apiLocaleOf, isLang, type Lang } from '$lib/i18n/language';
@@ -71,6 +72,22 @@ async function say(event: RequestEvent, key: MessageKey, params: Record<string, 
 }
 
 export const actions: Actions = {
+  // The same answer whatever the address: the API says nothing about who is a customer.
+  requestLink: async (event) => {
+    const form = await event.request.formData();
+    const email = String(form.get('email') ?? '').trim();
+    const result = await graphql<{ requestMemberLink: boolean }>(
+      event.fetch,
+      REQUEST_MEMBER_LINK,
+      { input: { organizationSlug: event.params.slug, email } },
+      null,
+      event.getClientAddress(),
+    );
+    if (result.data?.requestMemberLink !== true)
+      return fail(400, { form: 'requestLink', ok: false, message: await say(event, 'member.failed') });
+    return { form: 'requestLink', ok: true, message: await say(event, 'member.linkSent') };
+  },
+
   redeem: async (event) => {
     const form = await event.request.formData();
     const result = await memberCall<{
