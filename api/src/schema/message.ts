@@ -16,13 +16,25 @@ export const MessageNode = builder.prismaNode('Message', {
   description:
     'One thing Trofast sends to one customer, through the care rules (consent, the contact cap, the survey cooldown). Nothing is dropped: a blocked message is SKIPPED with its reasons.',
   fields: (t) => ({
-    customer: t.relation('customer'),
-    kind: t.expose('kind', { type: MessageKindEnum }),
-    channel: t.expose('channel', { type: ChannelEnum }),
-    status: t.expose('status', { type: MessageStatusEnum }),
-    scheduledFor: t.expose('scheduledFor', { type: 'DateTime' }),
-    sentAt: t.expose('sentAt', { type: 'DateTime', nullable: true }),
-    subject: t.exposeString('subject', { nullable: true }),
+    customer: t.relation('customer', { description: 'Who it is for.' }),
+    kind: t.expose('kind', {
+      type: MessageKindEnum,
+      description: 'What it is for: a survey invitation, a thank-you, a member link or a service message.',
+    }),
+    channel: t.expose('channel', {
+      type: ChannelEnum,
+      description: 'EMAIL, or SMS handed to the partner as a `message.requested` webhook event.',
+    }),
+    status: t.expose('status', {
+      type: MessageStatusEnum,
+      description: 'Where it stands: SCHEDULED until the worker sends it, then SENT, SKIPPED, CANCELLED or FAILED.',
+    }),
+    scheduledFor: t.expose('scheduledFor', { type: 'DateTime', description: 'When it is due to go out.' }),
+    sentAt: t.expose('sentAt', { type: 'DateTime', nullable: true, description: 'When it went out; null until SENT.' }),
+    subject: t.exposeString('subject', {
+      nullable: true,
+      description: "An email's subject, in the customer's language; null for SMS.",
+    }),
     body: t.exposeString('body', {
       description:
         'As the customer reads it, in their language. Over SMTP the copy kept here has its links masked; in the built-in outbox it is the delivery, with live links.',
@@ -48,10 +60,17 @@ builder.prismaObjectField('Customer', 'messages', (t) =>
 );
 
 const MessageFilter = builder.inputType('MessageFilter', {
+  description: 'Narrows the outbox; every given condition must hold.',
   fields: (t) => ({
-    statuses: t.field({ type: [MessageStatusEnum] }),
-    kinds: t.field({ type: [MessageKindEnum] }),
-    customer: t.field({ type: CustomerRef }),
+    statuses: t.field({
+      type: [MessageStatusEnum],
+      description: 'Only messages in one of these statuses; empty or null for all.',
+    }),
+    kinds: t.field({
+      type: [MessageKindEnum],
+      description: 'Only messages of one of these kinds; empty or null for all.',
+    }),
+    customer: t.field({ type: CustomerRef, description: "Only this customer's messages." }),
   }),
 });
 
@@ -72,7 +91,7 @@ builder.queryField('messages', (t) =>
     cursor: 'id',
     maxSize: 100,
     description: 'The outbox: every message, newest first.',
-    args: { filter: t.arg({ type: MessageFilter }) },
+    args: { filter: t.arg({ type: MessageFilter, description: 'Which messages; all without.' }) },
     totalCount: async (_connection, { filter }, context) => {
       const db = tenantDb(authenticated(context));
       return db.message.count({ where: await messageWhere(filter, db) });
@@ -89,9 +108,14 @@ builder.queryField('messages', (t) =>
 );
 
 const ThankCustomersInput = builder.inputType('ThankCustomersInput', {
+  description: 'Who to thank, how, and with what.',
   fields: (t) => ({
-    customers: t.field({ type: [CustomerRef], required: true }),
-    channel: t.field({ type: ChannelEnum, required: true }),
+    customers: t.field({
+      type: [CustomerRef],
+      required: true,
+      description: 'One customer or the whole list; each gets their own message.',
+    }),
+    channel: t.field({ type: ChannelEnum, required: true, description: 'EMAIL or SMS.' }),
     bonusPoints: t.int({ description: 'An EARN_BONUS entry the ledger explains with the note.' }),
     note: t.string({ description: "The organization's own words; a warm default without." }),
   }),
@@ -102,9 +126,17 @@ builder.mutationField('thankCustomers', (t) =>
     type: [MessageNode],
     description:
       'A THANK_YOU message to each customer (consent applies; not capped). Sent, it records the THANK_YOU contact, so the customer leaves "customers to thank" for 180 days.',
-    errors: { types: [ValidationError, NotFoundError, ...ACCESS_ERRORS] },
+    errors: {
+      types: [ValidationError, NotFoundError, ...ACCESS_ERRORS],
+      dataField: { description: 'One THANK_YOU message per customer, in the order given.' },
+    },
     args: {
-      input: t.arg({ type: ThankCustomersInput, required: true }),
+      input: t.arg({
+        type: ThankCustomersInput,
+        required: true,
+        description: 'The customers, the channel and the words.',
+      }),
+
       idempotencyKey: t.arg.string(IDEMPOTENCY_KEY),
     },
     resolve: async (_root, { input }, context) => {
