@@ -33,6 +33,13 @@ export const ApiKeyScopeEnum = builder.enumType(Enums.ApiKeyScope, {
     REDEMPTIONS_WRITE: { description: '`redemptions:write`: redeem rewards for customers and cancel redemptions.' },
     ALERTS_READ: { description: '`alerts:read`: read alerts and subscribe to them.' },
     EVENTS_READ: { description: '`events:read`: read the event feed (`events`).' },
+    WEBHOOKS_MANAGE: {
+      description:
+        '`webhooks:manage`: register, change and remove webhook endpoints, and read and resend their deliveries.',
+    },
+    IMPORTS_WRITE: {
+      description: 'Analyse and apply CSV imports (`startImport`, `applyImport`), and read and follow them.',
+    },
   },
 });
 export const CustomerKindEnum = builder.enumType(Enums.CustomerKind, {

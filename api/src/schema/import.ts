@@ -17,12 +17,13 @@ import { applyImport, failedRowsCsv, MAX_IMPORT_ROWS, startImport } from '../ser
 const ColumnMappingRef = builder.objectRef<ColumnMapping>('ColumnMapping').implement({
   description: 'Which field a column of the file fills; field null: the column is ignored.',
   fields: (t) => ({
-    column: t.exposeString('column'),
-    field: t.exposeString('field', { nullable: true }),
+    column: t.exposeString('column', { description: "A header of the file's first line." }),
+    field: t.exposeString('field', { nullable: true, description: 'The field it fills; null: ignored.' }),
   }),
 });
 
 const ColumnMappingInput = builder.inputType('ColumnMappingInput', {
+  description: 'Which field a column of the file fills, correcting the automatic match.',
   fields: (t) => ({
     column: t.string({ required: true, description: "A header of the file's first line." }),
     field: t.string({ description: 'The field it fills; null ignores the column.' }),
@@ -32,9 +33,14 @@ const ColumnMappingInput = builder.inputType('ColumnMappingInput', {
 const ImportRowErrorRef = builder.objectRef<RowProblem & { line: number }>('ImportRowError').implement({
   description: 'A problem of one row: its line in the file (the header is line 1) and the field it concerns.',
   fields: (t) => ({
-    line: t.exposeInt('line'),
-    field: t.exposeString('field', { nullable: true }),
-    message: t.exposeString('message'),
+    line: t.exposeInt('line', {
+      description: 'The line in the file; the header is line 1, the first data row line 2.',
+    }),
+    field: t.exposeString('field', {
+      nullable: true,
+      description: 'The field the problem concerns; null for the row as a whole.',
+    }),
+    message: t.exposeString('message', { description: 'The problem, in words.' }),
   }),
 });
 
@@ -45,20 +51,32 @@ export const ImportNode = builder.prismaNode('Import', {
   nullable: true,
   description: 'A CSV file analysed (a dry run) and, once applied, imported.',
   fields: (t) => ({
-    kind: t.expose('kind', { type: ImportKindEnum }),
-    status: t.expose('status', { type: ImportStatusEnum }),
-    fileName: t.exposeString('fileName'),
+    kind: t.expose('kind', { type: ImportKindEnum, description: 'What the file holds.' }),
+    status: t.expose('status', {
+      type: ImportStatusEnum,
+      description: 'Where it stands, from the dry run to APPLIED or FAILED.',
+    }),
+    fileName: t.exposeString('fileName', { description: 'The name of the uploaded file.' }),
     rows: t.exposeInt('rows', { description: 'Data rows (blank lines aside).' }),
-    validRows: t.exposeInt('validRows'),
-    invalidRows: t.exposeInt('invalidRows'),
-    appliedRows: t.exposeInt('appliedRows'),
+    validRows: t.exposeInt('validRows', {
+      description: 'Rows without problems; applying imports them, except those imported before.',
+    }),
+    invalidRows: t.exposeInt('invalidRows', {
+      description: 'Rows with at least one problem (see `errors`); applying leaves them out.',
+    }),
+    appliedRows: t.exposeInt('appliedRows', { description: 'Rows imported so far; 0 for a file imported before.' }),
     alreadyImportedRows: t.exposeInt('alreadyImportedRows', {
       description:
         'Valid rows this organization has imported before (the same file uploaded again): applying skips them.',
     }),
-    columns: t.stringList({ select: { columns: true }, resolve: (row) => row.columns as string[] }),
+    columns: t.stringList({
+      description: "The headers of the file's first line, in order.",
+      select: { columns: true },
+      resolve: (row) => row.columns as string[],
+    }),
     mapping: t.field({
       type: [ColumnMappingRef],
+      description: 'Which field each column fills, as matched or as corrected.',
       select: { mapping: true },
       resolve: (row) => row.mapping as unknown as ColumnMapping[],
     }),
@@ -116,8 +134,8 @@ export const ImportNode = builder.prismaNode('Import', {
       select: { id: true },
       resolve: (row, _args, context) => failedRowsCsv(authenticated(context), row.id),
     }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the file was uploaded.' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When it last changed, e.g. a batch applied.' }),
   }),
 });
 
@@ -134,8 +152,9 @@ builder.queryField('imports', (t) =>
 );
 
 const StartImportInput = builder.inputType('StartImportInput', {
+  description: 'A CSV file to analyse, what it holds, and optionally the column mapping.',
   fields: (t) => ({
-    kind: t.field({ type: ImportKindEnum, required: true }),
+    kind: t.field({ type: ImportKindEnum, required: true, description: 'What the file holds.' }),
     file: t.field({
       type: 'File',
       required: true,
@@ -154,8 +173,13 @@ builder.mutationField('startImport', (t) =>
     type: ImportNode,
     description:
       'Analyses a file (a dry run): every row is checked and its problems reported with its line and field; nothing is imported until applyImport.',
-    errors: { types: [ValidationError, ...ACCESS_ERRORS] },
-    args: { input: t.arg({ type: StartImportInput, required: true }) },
+    errors: {
+      types: [ValidationError, ...ACCESS_ERRORS],
+      dataField: { description: 'The import, analysed, with its problems.' },
+    },
+    args: {
+      input: t.arg({ type: StartImportInput, required: true, description: 'The file, its kind and the mapping.' }),
+    },
     resolve: async (_root, { input }, context) => {
       const caller = authenticated(context);
       const { id } = await startImport(caller, input);
@@ -170,11 +194,15 @@ builder.mutationField('applyImport', (t) =>
     type: ImportNode,
     description:
       "Applies an analysed import's valid rows in the background, through the same rules as recordEvents; follow it with importChanged. Rows imported before are skipped.",
-    errors: { types: [ValidationError, NotFoundError, ...ACCESS_ERRORS] },
+    errors: {
+      types: [ValidationError, NotFoundError, ...ACCESS_ERRORS],
+      dataField: { description: 'The import, being applied.' },
+    },
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, { id }, context) => {
       const caller = authenticated(context);
       const started = await applyImport(caller, rawId(id, 'Import', 'id'));
+
       return tenantDb(caller).import.findUniqueOrThrow({ where: { id: started.id } });
     },
   }),
