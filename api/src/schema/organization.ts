@@ -58,6 +58,8 @@ const SETTING_DESCRIPTIONS: Record<string, string> = {
     'RECOVERED, 0 or less: an incident resolved with the customer satisfied in the last 90 days (default −10).',
   promoter: 'PROMOTER, 0 or less: latest NPS of the last 365 days is 9–10 (default −10).',
   inboundInteraction: 'Each inbound interaction of the last 90 days (default 8 each, at most 32).',
+  staffConcern: 'STAFF_CONCERN: a staff member flagged the customer in the last 30 days (default 15).',
+
   purchase: 'Each purchase of the last 90 days (default 6 each, at most 30).',
   feedback: 'Each feedback answer of the last 90 days (default 10 each, at most 20).',
   redemption: 'Each redemption of the last 90 days (default 9 each, at most 18).',

@@ -10,12 +10,22 @@ builder.mutationField('flagConcern', (t) =>
     type: CustomerNode,
     description:
       'A staff member is worried about a customer: the churn-risk factor STAFF_CONCERN (+15 for 30 days, with who and the note) and a STAFF_CONCERN alert to the account manager, open until a person resolves it.',
-    errors: { types: [ValidationError, NotFoundError, ...ACCESS_ERRORS] },
+    errors: {
+      types: [ValidationError, NotFoundError, ...ACCESS_ERRORS],
+      dataField: { description: 'The customer, flagged.' },
+    },
     args: {
       input: t.arg({
+        description: 'The customer and the note.',
         type: builder.inputType('FlagConcernInput', {
+          description: 'A customer a staff member is worried about, and why.',
           fields: (i) => ({
-            customer: i.field({ type: CustomerRef, required: true }),
+            customer: i.field({
+              type: CustomerRef,
+              required: true,
+              description: 'The customer you are worried about.',
+            }),
+
             note: i.string({ required: true, description: 'What worries you, 1–500 characters.' }),
           }),
         }),

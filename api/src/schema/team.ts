@@ -12,9 +12,10 @@ export const TeamNode = builder.prismaNode('Team', {
   nullable: true,
   description: 'Staff who work together; a team serves the customers whose account manager is one of its members.',
   fields: (t) => ({
-    name: t.exposeString('name'),
+    name: t.exposeString('name', { description: 'What the team is called.' }),
     members: t.field({
       type: [UserRef],
+      description: 'Its staff members, by name.',
       select: { members: { select: { user: true }, orderBy: { user: { name: 'asc' } } } },
       resolve: (team) => team.members.map((member) => member.user),
     }),
@@ -36,13 +37,16 @@ const memberIds = (ids: readonly (string | number)[]) => ids.map((id) => rawIdOr
 builder.mutationField('createTeam', (t) =>
   t.field({
     type: TeamNode,
-    errors: { types: [ValidationError, ...ACCESS_ERRORS] },
+    description: 'Makes a team of staff members. ADMIN only.',
+    errors: { types: [ValidationError, ...ACCESS_ERRORS], dataField: { description: 'The new team.' } },
     args: {
       input: t.arg({
         type: builder.inputType('CreateTeamInput', {
+          description: 'A name and the staff members.',
           fields: (i) => ({ name: i.string({ required: true }), memberIds: i.idList({ required: true }) }),
         }),
         required: true,
+        description: 'The team to make.',
       }),
     },
     resolve: (_root, { input }, context) =>
@@ -53,7 +57,11 @@ builder.mutationField('createTeam', (t) =>
 builder.mutationField('updateTeam', (t) =>
   t.field({
     type: TeamNode,
-    errors: { types: [ValidationError, NotFoundError, ...ACCESS_ERRORS] },
+    description: 'Renames a team or replaces its members. ADMIN only.',
+    errors: {
+      types: [ValidationError, NotFoundError, ...ACCESS_ERRORS],
+      dataField: { description: 'The team, changed.' },
+    },
     args: {
       input: t.arg({
         type: builder.inputType('UpdateTeamInput', {
@@ -61,6 +69,7 @@ builder.mutationField('updateTeam', (t) =>
           fields: (i) => ({ id: i.id({ required: true }), name: i.string(), memberIds: i.idList() }),
         }),
         required: true,
+        description: 'The team and what changes.',
       }),
     },
     resolve: (_root, { input }, context) =>
