@@ -70,18 +70,26 @@ const RewardAvailabilityEnum = builder.enumType('RewardAvailability', {
 const MemberSessionRef = builder.objectRef<MemberSession>('MemberSession').implement({
   description: 'Send the token as `Authorization: Bearer <token>`: it opens this customer’s own data and nothing else.',
   fields: (t) => ({
-    token: t.exposeString('token'),
-    expiresAt: t.expose('expiresAt', { type: 'DateTime' }),
+    token: t.exposeString('token', { description: 'The session’s bearer token; keep it secret.' }),
+    expiresAt: t.expose('expiresAt', {
+      type: 'DateTime',
+      description: 'When the session ends (30 days after it starts).',
+    }),
   }),
 });
 
 const TierProgressRef = builder.objectRef<TierProgress & { readerLocale: Locale }>('TierProgress').implement({
   description: 'Points earned in the rolling 12 months, what the next tier needs and what keeps this one.',
   fields: (t) => ({
-    tier: t.expose('tier', { type: TierEnum }),
-    pointsEarned12Months: t.exposeInt('pointsEarned12Months'),
-    nextTier: t.expose('nextTier', { type: TierEnum, nullable: true }),
-    pointsToNextTier: t.exposeInt('pointsToNextTier', { nullable: true }),
+    tier: t.expose('tier', { type: TierEnum, description: 'The tier the customer is in now.' }),
+    pointsEarned12Months: t.exposeInt('pointsEarned12Months', {
+      description: 'Points earned in the rolling 12 months.',
+    }),
+    nextTier: t.expose('nextTier', { type: TierEnum, nullable: true, description: 'The tier above; null at the top.' }),
+    pointsToNextTier: t.exposeInt('pointsToNextTier', {
+      nullable: true,
+      description: 'Points still to earn to reach `nextTier`; null at the top.',
+    }),
     pointsToKeepTier: t.exposeInt('pointsToKeepTier', {
       nullable: true,
       description: 'What must be earned before `keepTierBy` to stay in this tier.',
@@ -102,34 +110,43 @@ const TierProgressRef = builder.objectRef<TierProgress & { readerLocale: Locale 
 const ExpiringPointsRef = builder.objectRef<{ points: number; expiresAt: Date }>('ExpiringPoints').implement({
   description: 'Points of one earning that expire on one date unless spent first (the oldest are spent first).',
   fields: (t) => ({
-    points: t.exposeInt('points'),
-    expiresAt: t.expose('expiresAt', { type: 'DateTime' }),
+    points: t.exposeInt('points', { description: 'Points of the lot still unspent.' }),
+    expiresAt: t.expose('expiresAt', { type: 'DateTime', description: 'When they expire.' }),
   }),
 });
 
 type LedgerEntry = Awaited<ReturnType<typeof memberLedgerPage>>['edges'][number]['node'];
 const MemberLedgerEntryRef = builder.objectRef<LedgerEntry>('MemberLedgerEntry').implement({
+  description: 'One movement of the member’s points, as their page shows it.',
   fields: (t) => ({
-    delta: t.exposeInt('delta'),
-    kind: t.expose('kind', { type: PointsEntryKindEnum }),
+    delta: t.exposeInt('delta', { description: 'Points added (positive) or taken (negative).' }),
+    kind: t.expose('kind', { type: PointsEntryKindEnum, description: 'What moved the points.' }),
     explanation: t.exposeString('explanation', { description: 'The movement in the member’s words.' }),
-    balanceAfter: t.exposeInt('balanceAfter'),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    expiresAt: t.expose('expiresAt', { type: 'DateTime', nullable: true }),
+    balanceAfter: t.exposeInt('balanceAfter', { description: 'The balance right after this movement.' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the points moved.' }),
+    expiresAt: t.expose('expiresAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When points earned here expire; null for entries that do not expire.',
+    }),
   }),
 });
 
 type MemberRewardValue = Awaited<ReturnType<typeof memberRewards>>[number];
 const MemberRewardRef = builder.objectRef<MemberRewardValue>('MemberReward').implement({
+  description: 'A reward of the catalogue as the member sees it: what it costs and whether they can take it now.',
   fields: (t) => ({
     id: t.id({ description: 'The Reward’s global id.', resolve: (reward) => encodeGlobalID('Reward', reward.id) }),
-    name: t.exposeString('name'),
-    description: t.exposeString('description', { nullable: true }),
-    kind: t.expose('kind', { type: RewardKindEnum }),
-    pointsCost: t.exposeInt('pointsCost'),
-    availability: t.expose('availability', { type: RewardAvailabilityEnum }),
+    name: t.exposeString('name', { description: 'What the reward is called.' }),
+    description: t.exposeString('description', { nullable: true, description: 'What the member gets, in words.' }),
+    kind: t.expose('kind', { type: RewardKindEnum, description: 'What sort of reward it is.' }),
+    pointsCost: t.exposeInt('pointsCost', { description: 'Points it costs.' }),
+    availability: t.expose('availability', {
+      type: RewardAvailabilityEnum,
+      description: 'Whether the member can take it now, and if not, why.',
+    }),
     pointsMissing: t.exposeInt('pointsMissing', { description: '0 unless NEEDS_POINTS.' }),
-    requiredTier: t.expose('minimumTier', { type: TierEnum }),
+    requiredTier: t.expose('minimumTier', { type: TierEnum, description: 'The lowest tier that may take it.' }),
   }),
 });
 
@@ -141,36 +158,55 @@ interface MemberRedemptionValue {
   reward: { name: string };
 }
 const MemberRedemptionRef = builder.objectRef<MemberRedemptionValue>('MemberRedemption').implement({
+  description: 'A reward the member took.',
   fields: (t) => ({
-    id: t.id({ resolve: (redemption) => encodeGlobalID('Redemption', redemption.id) }),
-    rewardName: t.string({ resolve: (redemption) => redemption.reward.name }),
-    points: t.exposeInt('points'),
-    status: t.expose('status', { type: RedemptionStatusEnum }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    id: t.id({
+      description: 'The Redemption’s global id.',
+      resolve: (redemption) => encodeGlobalID('Redemption', redemption.id),
+    }),
+    rewardName: t.string({ description: 'The reward taken.', resolve: (redemption) => redemption.reward.name }),
+    points: t.exposeInt('points', { description: 'Points it cost.' }),
+    status: t.expose('status', {
+      type: RedemptionStatusEnum,
+      description: 'FULFILLED, or CANCELLED with the points given back.',
+    }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was taken.' }),
   }),
 });
 
 type MemberIncidentValue = Awaited<ReturnType<typeof memberIncidents>>[number];
 const MemberIncidentRef = builder.objectRef<MemberIncidentValue>('MemberIncident').implement({
+  description: 'A problem of the member’s, as their page shows it: no staff, notes or scores.',
   fields: (t) => ({
-    id: t.id({ resolve: (incident) => encodeGlobalID('Incident', incident.id) }),
-    title: t.exposeString('title'),
-    status: t.expose('status', { type: IncidentStatusEnum }),
-    openedAt: t.expose('openedAt', { type: 'DateTime' }),
-    resolvedAt: t.expose('resolvedAt', { type: 'DateTime', nullable: true }),
+    id: t.id({
+      description: 'The Incident’s global id.',
+      resolve: (incident) => encodeGlobalID('Incident', incident.id),
+    }),
+    title: t.exposeString('title', { description: 'The problem in a few words.' }),
+    status: t.expose('status', { type: IncidentStatusEnum, description: 'Where it stands.' }),
+    openedAt: t.expose('openedAt', { type: 'DateTime', description: 'When it was reported.' }),
+    resolvedAt: t.expose('resolvedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When it was resolved; null while open.',
+    }),
   }),
 });
 
 const MemberRef = builder.objectRef<MemberView & { readerLocale: Locale }>('Member').implement({
   description: 'A customer’s own page: what they have, what it buys, what keeps their tier. Never risk or scores.',
   fields: (t) => ({
-    name: t.exposeString('name'),
+    name: t.exposeString('name', { description: 'The customer’s name.' }),
     locale: t.expose('locale', { type: LocaleEnum, description: 'The language the customer is spoken to in.' }),
-    organizationName: t.string({ resolve: (view) => view.organization.name }),
-    organizationSlug: t.string({ resolve: (view) => view.organization.slug }),
-    pointsBalance: t.exposeInt('pointsBalance'),
+    organizationName: t.string({ description: 'Whose program it is.', resolve: (view) => view.organization.name }),
+    organizationSlug: t.string({
+      description: 'The organization’s slug, as in /m/<slug>.',
+      resolve: (view) => view.organization.slug,
+    }),
+    pointsBalance: t.exposeInt('pointsBalance', { description: 'Points the member can spend now.' }),
     tierProgress: t.field({
       type: TierProgressRef,
+      description: 'Where the member stands in the tiers.',
       resolve: async (view) => ({ ...(await memberTierProgress(view.caller)), readerLocale: view.readerLocale }),
     }),
     expiringPoints: t.field({
@@ -192,7 +228,11 @@ const MemberRef = builder.objectRef<MemberView & { readerLocale: Locale }>('Memb
       },
       { name: 'MemberLedgerEdge' },
     ),
-    rewards: t.field({ type: [MemberRewardRef], resolve: (view) => memberRewards(view.caller) }),
+    rewards: t.field({
+      type: [MemberRewardRef],
+      description: 'The active rewards, cheapest first, each with whether the member can take it.',
+      resolve: (view) => memberRewards(view.caller),
+    }),
     redemptions: t.field({
       type: [MemberRedemptionRef],
       description: 'The latest 100, newest first.',
@@ -205,6 +245,7 @@ const MemberRef = builder.objectRef<MemberView & { readerLocale: Locale }>('Memb
     }),
     consents: t.field({
       type: [ChannelConsentRef],
+      description: 'The member’s contact preferences, one per channel; they change them with `memberUpdateConsents`.',
       resolve: async (view) => everyChannel(await memberConsents(view.caller)),
     }),
     dataExport: t.field({
@@ -273,7 +314,10 @@ builder.mutationField('startMemberSession', (t) =>
   t.field({
     type: MemberSessionRef,
     description: 'Spends an email link’s token (once, within 30 minutes) for a member session. Public.',
-    errors: { types: [ValidationError, NotFoundError, RateLimitedError] },
+    errors: {
+      types: [ValidationError, NotFoundError, RateLimitedError],
+      dataField: { description: 'The new member session.' },
+    },
     args: { linkToken: t.arg.string({ required: true }) },
     resolve: (_root, { linkToken }, context) => startMemberSession(linkToken, context.clientAddress),
   }),
@@ -284,7 +328,10 @@ builder.mutationField('exchangeCustomerToken', (t) =>
     type: MemberSessionRef,
     description:
       'Exchanges a customer token your server signed (HS256 with the member signing secret; iss = your slug, sub = the externalId, aud = "trofast", exp at most 10 minutes ahead) for a member session. Public.',
-    errors: { types: [ValidationError, NotFoundError, RateLimitedError] },
+    errors: {
+      types: [ValidationError, NotFoundError, RateLimitedError],
+      dataField: { description: 'The new member session.' },
+    },
     args: { customerToken: t.arg.string({ required: true }) },
     resolve: (_root, { customerToken }, context) => exchangeCustomerToken(customerToken, context.clientAddress),
   }),
@@ -294,7 +341,7 @@ builder.mutationField('memberRedeemReward', (t) =>
   t.field({
     type: MemberRedemptionRef,
     description: 'The member takes a reward, with every guarantee of redeemReward.',
-    errors: { types: REDEEM_ERRORS },
+    errors: { types: REDEEM_ERRORS, dataField: { description: 'The redemption.' } },
     args: { rewardId: t.arg.id({ required: true }), idempotencyKey: t.arg.string(IDEMPOTENCY_KEY) },
     resolve: (_root, { rewardId }, context) => memberRedeemReward(member(context), rawId(String(rewardId), 'Reward')),
   }),
@@ -304,14 +351,24 @@ builder.mutationField('memberUpdateConsents', (t) =>
   t.field({
     type: [ChannelConsentRef],
     description: 'The member’s own contact preferences (consent with source CUSTOMER); every channel comes back.',
-    errors: { types: [ValidationError, ...ACCESS_ERRORS] },
-    args: { consents: t.arg({ type: [ChannelConsentInput], required: true }) },
+    errors: {
+      types: [ValidationError, ...ACCESS_ERRORS],
+      dataField: { description: 'Every channel’s consent, as it now stands.' },
+    },
+    args: {
+      consents: t.arg({
+        type: [ChannelConsentInput],
+        required: true,
+        description: 'The channels to change and their new consent.',
+      }),
+    },
     resolve: async (_root, { consents }, context) =>
       everyChannel(await memberUpdateConsents(member(context), consents)),
   }),
 );
 
 const MemberReportProblemInput = builder.inputType('MemberReportProblemInput', {
+  description: 'The problem the member reports, in their own words.',
   fields: (t) => ({
     title: t.string({ required: true }),
     description: t.string(),
@@ -323,22 +380,28 @@ builder.mutationField('memberReportProblem', (t) =>
   t.field({
     type: MemberIncidentRef,
     description: 'The member reports a problem: an incident with source CUSTOMER, in the staff’s queue.',
-    errors: { types: [ValidationError, ...ACCESS_ERRORS] },
-    args: { input: t.arg({ type: MemberReportProblemInput, required: true }) },
+    errors: {
+      types: [ValidationError, ...ACCESS_ERRORS],
+      dataField: { description: 'The incident, as the member’s page shows it.' },
+    },
+    args: { input: t.arg({ type: MemberReportProblemInput, required: true, description: 'The problem.' }) },
     resolve: (_root, { input }, context) => memberReportProblem(member(context), input),
   }),
 );
 
 builder.mutationField('createMemberSigningSecret', (t) =>
   t.field({
+    description:
+      'Makes the member signing secret a shop’s server signs customer tokens with (`exchangeCustomerToken`). ADMIN only.',
     type: builder.objectRef<{ secret: string; createdAt: Date }>('CreatedMemberSigningSecret').implement({
       description: 'Shown once: keep it on your server. A new one replaces the old at once.',
       fields: (s) => ({
-        secret: s.exposeString('secret'),
-        createdAt: s.expose('createdAt', { type: 'DateTime' }),
+        secret: s.exposeString('secret', { description: 'The secret; its UTF-8 bytes are the HS256 key.' }),
+        createdAt: s.expose('createdAt', { type: 'DateTime', description: 'When it was made.' }),
       }),
     }),
-    errors: { types: [...ACCESS_ERRORS] },
+    errors: { types: [...ACCESS_ERRORS], dataField: { description: 'The secret, shown this once.' } },
+
     resolve: (_root, _args, context) => createMemberSigningSecret(authenticated(context)),
   }),
 );
