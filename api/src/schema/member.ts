@@ -223,7 +223,10 @@ const MemberRef = builder.objectRef<MemberView & { readerLocale: Locale }>('Memb
       {
         name: 'MemberLedgerConnection',
         fields: (c) => ({
-          totalCount: c.int({ resolve: (connection) => (connection as unknown as { totalCount: number }).totalCount }),
+          totalCount: c.int({
+            description: 'Entries in the whole ledger.',
+            resolve: (connection) => (connection as unknown as { totalCount: number }).totalCount,
+          }),
         }),
       },
       { name: 'MemberLedgerEdge' },
