@@ -188,7 +188,7 @@ const AnswerInvitationInput = builder.inputType('AnswerInvitationInput', {
     token: t.string({ required: true, description: "The token from the invitation's link." }),
     score: t.int({ description: 'NPS 0–10 or CSAT 1–5.' }),
     option: t.string({ description: "A POLL's chosen option." }),
-    comment: t.string({ description: 'Optional words, at most 2 000 characters.' }),
+    comment: t.string({ description: 'Optional words.' }),
   }),
 });
 
