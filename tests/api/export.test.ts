@@ -7,6 +7,7 @@ import { upsertCustomer } from '../../api/src/services/customer.service.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { createTestOrganization, type TestOrganization } from '../support/fixtures.ts';
 import { partnerKey } from '../support/partner.ts';
+import { onPostgres } from '../support/database.ts';
 
 let app: TestApp;
 let org: TestOrganization;
@@ -96,12 +97,19 @@ describe('100 000 customers', () => {
     return { lines, growthMb: (peak - before) / 1024 / 1024 };
   }
 
-  test('stream as 100 001 lines while the server’s memory grows by less than 50 MB', async () => {
-    // The embedded database runs in this process too: its caches fill on the first full read and
-    // stay, so the streaming's own footprint is what a second read adds.
+  test('stream as 100 001 lines', async () => {
     expect((await streamed()).lines).toBe(100_001);
-    const { lines, growthMb } = await streamed();
-    expect(lines).toBe(100_001);
-    expect(growthMb).toBeLessThan(50);
   }, 300_000);
+
+  // On PostgreSQL: embedded PGlite runs in this process, and its caches and garbage would be
+  // counted as the export's.
+  test.skipIf(!onPostgres)(
+    'stream while the server’s memory grows by less than 50 MB',
+    async () => {
+      const { lines, growthMb } = await streamed();
+      expect(lines).toBe(100_001);
+      expect(growthMb).toBeLessThan(50);
+    },
+    300_000,
+  );
 });

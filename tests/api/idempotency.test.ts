@@ -11,6 +11,7 @@ import { schema } from '../../api/src/schema/index.ts';
 import { createApiKey } from '../../api/src/services/api-key.service.ts';
 import { adjustPoints, redeemReward } from '../../api/src/services/redemption.service.ts';
 import { createReward } from '../../api/src/services/reward.service.ts';
+import { createSurvey } from '../../api/src/services/survey.service.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { createTestOrganization, type TestOrganization } from '../support/fixtures.ts';
 import { gid } from '../support/operations.ts';
@@ -21,6 +22,7 @@ let app: TestApp;
 let org: TestOrganization;
 let partner: { id: string; secret: string };
 let rewardId: string;
+let surveyId: string;
 
 type Input = Record<string, unknown>;
 
@@ -124,7 +126,22 @@ const WRITES: PartnerWrite[] = [
     }),
     other: (input) => ({ events: (input.events as unknown[]).slice(0, 1) }),
   },
+  {
+    field: 'inviteToSurvey',
+    data: 'id status channel',
+    input: () => ({ surveyId: gid('Survey', surveyId), customers: [{ externalId: 'K-1' }], channel: 'EMAIL' }),
+    other: (input) => ({ ...input, channel: 'SMS' }),
+  },
+  {
+    field: 'thankCustomers',
+    data: 'id kind status',
+    input: () => ({ customers: [{ externalId: 'K-2' }], channel: 'EMAIL', note: 'Tak for i år!' }),
+    other: (input) => ({ ...input, note: 'Tak for turen!' }),
+  },
 ];
+
+/** Mutations keyed another way: memberRedeemReward takes a member session and a reward id, not an input. */
+const KEYED_ELSEWHERE = ['memberRedeemReward'];
 
 const documentOf = (field: string, data: string) => `mutation ($input: ${capitalized(field)}Input!, $key: String) {
   ${field}(input: $input, idempotencyKey: $key) {
@@ -135,9 +152,10 @@ const documentOf = (field: string, data: string) => `mutation ($input: ${capital
   }
 }`;
 
-/** The partner's key where the matrix admits partners, else a manager (adjustPoints is staff only). */
+/** The partner's key where the matrix admits partners, else staff (adjustPoints, thankCustomers). */
 function tokenFor(field: string): string {
-  return field === 'adjustPoints' ? org.tokens.MANAGER : partner.secret;
+  if (field === 'adjustPoints') return org.tokens.MANAGER;
+  return field === 'thankCustomers' ? org.tokens.AGENT : partner.secret;
 }
 
 /** The answer as it comes over the wire, to compare byte for byte. */
@@ -170,6 +188,7 @@ beforeAll(async () => {
       unitCost: { amountMinor: 4000, currency: 'DKK' },
     })
   ).id;
+  surveyId = (await createSurvey(caller, { kind: 'CSAT', question: 'How did we do?' })).id;
   for (const externalId of ['K-2', 'K-3']) {
     await adjustPoints(caller, { customer: { externalId }, delta: 1000, reason: 'Welcome points' });
   }
@@ -181,7 +200,7 @@ test('every mutation that takes an idempotencyKey is in the table', () => {
     .filter((field) => field.args.some((arg) => arg.name === 'idempotencyKey'))
     .map((field) => field.name)
     .sort();
-  expect(WRITES.map((write) => write.field).sort()).toEqual(keyed);
+  expect([...WRITES.map((write) => write.field), ...KEYED_ELSEWHERE].sort()).toEqual(keyed);
 });
 
 describe.each(WRITES)('$field', ({ field, data, input, other }) => {

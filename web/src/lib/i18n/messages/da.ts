@@ -58,7 +58,6 @@ export const da: Messages = {
     },
   },
   answer: {
-    title: 'Dit svar',
     from: 'Et spørgsmål fra {organization}',
     npsLow: 'Slet ikke sandsynligt',
     npsHigh: 'Meget sandsynligt',
@@ -74,7 +73,6 @@ export const da: Messages = {
     earned: 'Du har fået {points} point.',
     changeable: 'Du kan ændre dit svar indtil {date}.',
     changeAgain: 'Ændr mit svar',
-    chooseFirst: 'Vælg et svar først.',
     unknownTitle: 'Linket virker ikke',
     unknownBody: 'Linket er måske ufuldstændigt. Kopiér hele linket fra beskeden, og prøv igen.',
     expiredTitle: 'Spørgsmålet er lukket',

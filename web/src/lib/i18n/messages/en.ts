@@ -56,7 +56,6 @@ export const en = {
     },
   },
   answer: {
-    title: 'Your answer',
     from: 'A question from {organization}',
     npsLow: 'Not at all likely',
     npsHigh: 'Extremely likely',
@@ -72,7 +71,6 @@ export const en = {
     earned: 'You have earned {points} points.',
     changeable: 'You can change your answer until {date}.',
     changeAgain: 'Change my answer',
-    chooseFirst: 'Choose an answer first.',
     unknownTitle: 'This link does not work',
     unknownBody: 'The link may be incomplete. Copy the whole link from the message and try again.',
     expiredTitle: 'This question has closed',

@@ -58,7 +58,6 @@ export const nb: Messages = {
     },
   },
   answer: {
-    title: 'Ditt svar',
     from: 'Et spørsmål fra {organization}',
     npsLow: 'Svært lite sannsynlig',
     npsHigh: 'Svært sannsynlig',
@@ -74,7 +73,6 @@ export const nb: Messages = {
     earned: 'Du har fått {points} poeng.',
     changeable: 'Du kan endre svaret ditt frem til {date}.',
     changeAgain: 'Endre svaret mitt',
-    chooseFirst: 'Velg et svar først.',
     unknownTitle: 'Lenken virker ikke',
     unknownBody: 'Lenken kan være ufullstendig. Kopier hele lenken fra meldingen og prøv igjen.',
     expiredTitle: 'Spørsmålet er stengt',

@@ -58,7 +58,6 @@ export const sv: Messages = {
     },
   },
   answer: {
-    title: 'Ditt svar',
     from: 'En fråga från {organization}',
     npsLow: 'Inte alls troligt',
     npsHigh: 'Mycket troligt',
@@ -74,7 +73,6 @@ export const sv: Messages = {
     earned: 'Du har fått {points} poäng.',
     changeable: 'Du kan ändra ditt svar till och med {date}.',
     changeAgain: 'Ändra mitt svar',
-    chooseFirst: 'Välj ett svar först.',
     unknownTitle: 'Länken fungerar inte',
     unknownBody: 'Länken kan vara ofullständig. Kopiera hela länken från meddelandet och försök igen.',
     expiredTitle: 'Frågan är stängd',
