@@ -10,6 +10,7 @@ import { boardBenchmark } from './board.ts';
 import { writeBenchmark } from './write.ts';
 import { askingBenchmark } from './asking.ts';
 import { webhooksBenchmark } from './webhooks.ts';
+import { scaleBenchmark } from './scale.ts';
 
 export interface BenchTarget {
   label: 'PGlite' | 'PostgreSQL';
@@ -43,6 +44,8 @@ for (const target of targets) {
   if (!only || only === 'write') await writeBenchmark(target);
   if (!only || only === 'asking') await askingBenchmark(target);
   if (!only || only === 'webhooks') await webhooksBenchmark(target);
+  // Minutes of filling: only when asked for, with the number of customers (`pnpm bench scale 1000000`).
+  if (only === 'scale') await scaleBenchmark(target, Number(process.argv[3]) || undefined);
 }
 // The dashboard's board does not depend on the database.
 if (!only || only === 'board') await boardBenchmark();

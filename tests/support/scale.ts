@@ -8,7 +8,7 @@ export interface ScaleShape {
   customers: number;
   /** Purchases per customer, spread over the two years before `now`. */
   purchasesPerCustomer: number;
-  /** Open alerts, one each on the first customers. */
+  /** Open alerts, one each on the first customers; every customer also has a resolved one. */
   openAlerts: number;
   now: Date;
 }
@@ -70,6 +70,12 @@ export async function fillOrganization(databaseUrl: string, organizationId: stri
        WHERE c."id" = e."customerId" AND c."organizationId" = $1`,
       [organizationId],
     );
+    await client.query(
+      `INSERT INTO "Survey" ("id", "organizationId", "kind", "question", "options", "updatedAt")
+       SELECT gen_random_uuid()::text, $1, 'NPS', 'How likely are you to recommend us to a friend?', '{}', now()
+       WHERE NOT EXISTS (SELECT 1 FROM "Survey" WHERE "organizationId" = $1 AND "kind" = 'NPS')`,
+      [organizationId],
+    );
     // A third of the customers answered the NPS survey once in the last year.
     await client.query(
       `INSERT INTO "Feedback" ("id", "organizationId", "customerId", "surveyId", "score", "channel", "occurredAt", "createdAt")
@@ -105,8 +111,20 @@ export async function fillOrganization(databaseUrl: string, organizationId: stri
        LIMIT $2`,
       [organizationId, shape.openAlerts, now],
     );
+    await client.query(
+      `INSERT INTO "Alert" ("id", "organizationId", "kind", "severity", "customerId", "reason", "reasonParams", "status",
+         "resolvedAt", "causedAt", "createdAt", "updatedAt")
+       SELECT gen_random_uuid()::text, c."organizationId", 'IGNORED', 'INFO', c."id", 'IGNORED',
+         jsonb_build_object('customerName', c."name", 'days', 90, 'neverContacted', false), 'RESOLVED',
+         $2::timestamptz - interval '100 days', $2::timestamptz - interval '200 days',
+         $2::timestamptz - interval '200 days', $2::timestamptz - interval '100 days'
+       FROM "Customer" c
+       WHERE c."organizationId" = $1 AND c."externalId" LIKE 'scale-%'`,
+      [organizationId, now],
+    );
     await client.query('COMMIT');
-    await client.query('ANALYZE');
+    // As autovacuum would leave a table this size: statistics and the visibility map.
+    await client.query('VACUUM ANALYZE');
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
