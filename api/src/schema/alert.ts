@@ -12,7 +12,15 @@ import { riskLevelRank } from '../domain/risk/risk-level.ts';
 import { authenticated } from '../auth/caller.ts';
 import { runtime, tenantDb } from '../runtime.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
-import { acknowledgeAlert, assignAlert, resolveAlert } from '../services/alert.service.ts';
+import {
+  MAX_ALERTS_PER_ACTION,
+  acknowledgeAlert,
+  acknowledgeAlerts,
+  assignAlert,
+  assignAlerts,
+  resolveAlert,
+  resolveAlerts,
+} from '../services/alert.service.ts';
 import { isTopSpenderNow } from '../services/top-spenders.service.ts';
 import type { AlertEvent } from '../pubsub.ts';
 import type { Context } from '../context.ts';
@@ -260,6 +268,67 @@ builder.mutationField('resolveAlert', (t) =>
     errors: { types: [NotFoundError, ...ACCESS_ERRORS], dataField: { description: 'The alert, resolved.' } },
     args: { id: t.arg.id({ required: true }) },
     resolve: (_query, _root, { id }, context) => resolveAlert(authenticated(context), rawId(String(id), 'Alert')),
+  }),
+);
+
+// The board's bulk actions: several alerts in one request and one transaction (all or nothing),
+// each changed alert published as its own alertUpdated, as if changed one by one.
+const alertIds = (ids: readonly (string | number)[]) => ids.map((id) => rawId(String(id), 'Alert'));
+const BULK = `At most ${MAX_ALERTS_PER_ACTION} alerts; an unknown id changes none of them.`;
+
+builder.mutationField('acknowledgeAlerts', (t) =>
+  t.prismaField({
+    type: ['Alert'],
+    description: `acknowledgeAlert for several alerts at once: those OPEN become ACKNOWLEDGED, the others stay as they are. ${BULK} MANAGER and up.`,
+    errors: {
+      types: [ValidationError, NotFoundError, ...ACCESS_ERRORS],
+      dataField: { description: 'The alerts, in the order asked for.' },
+    },
+    args: { ids: t.arg.idList({ required: true, description: 'The alerts to acknowledge.' }) },
+    resolve: (_query, _root, { ids }, context) => acknowledgeAlerts(authenticated(context), alertIds(ids)),
+  }),
+);
+
+builder.mutationField('assignAlerts', (t) =>
+  t.prismaField({
+    type: ['Alert'],
+    description: `assignAlert for several alerts at once. ${BULK} MANAGER and up.`,
+    errors: {
+      types: [ValidationError, NotFoundError, ...ACCESS_ERRORS],
+      dataField: { description: 'The alerts with their new assignee, in the order asked for.' },
+    },
+    args: {
+      input: t.arg({
+        description: 'The alerts and who gets them.',
+        type: builder.inputType('AssignAlertsInput', {
+          description: 'Alerts and the staff member to assign them to.',
+          fields: (f) => ({
+            ids: f.idList({ required: true, description: 'The alerts.' }),
+            assigneeId: f.id({ description: 'A staff member; null unassigns.' }),
+          }),
+        }),
+        required: true,
+      }),
+    },
+    resolve: (_query, _root, { input }, context) =>
+      assignAlerts(
+        authenticated(context),
+        alertIds(input.ids),
+        input.assigneeId == null ? null : (rawIdOrNull(String(input.assigneeId), 'User') ?? 'not-a-user'),
+      ),
+  }),
+);
+
+builder.mutationField('resolveAlerts', (t) =>
+  t.prismaField({
+    type: ['Alert'],
+    description: `resolveAlert for several alerts at once. ${BULK} MANAGER and up.`,
+    errors: {
+      types: [ValidationError, NotFoundError, ...ACCESS_ERRORS],
+      dataField: { description: 'The alerts, resolved, in the order asked for.' },
+    },
+    args: { ids: t.arg.idList({ required: true, description: 'The alerts to resolve.' }) },
+    resolve: (_query, _root, { ids }, context) => resolveAlerts(authenticated(context), alertIds(ids)),
   }),
 );
 
