@@ -69,6 +69,34 @@ export const RESOLVE_ALERT = `mutation ResolveAlert($id: ID!) {
 }
 ${ALERT_FIELDS}`;
 
+/** The board's bulk actions: many alerts in one request, all or nothing. */
+export const ACKNOWLEDGE_ALERTS = `mutation AcknowledgeAlerts($ids: [ID!]!) {
+  acknowledgeAlerts(ids: $ids) {
+    __typename
+    ... on MutationAcknowledgeAlertsSuccess { data { ...BoardAlert } }
+    ${ERRORS}
+  }
+}
+${ALERT_FIELDS}`;
+
+export const ASSIGN_ALERTS = `mutation AssignAlerts($input: AssignAlertsInput!) {
+  assignAlerts(input: $input) {
+    __typename
+    ... on MutationAssignAlertsSuccess { data { ...BoardAlert } }
+    ${ERRORS}
+  }
+}
+${ALERT_FIELDS}`;
+
+export const RESOLVE_ALERTS = `mutation ResolveAlerts($ids: [ID!]!) {
+  resolveAlerts(ids: $ids) {
+    __typename
+    ... on MutationResolveAlertsSuccess { data { ...BoardAlert } }
+    ${ERRORS}
+  }
+}
+${ALERT_FIELDS}`;
+
 /** The staff members an alert or incident can be assigned to (MANAGER and ADMIN may read it). */
 export const STAFF = `query Staff { users { id name email role locale active } }`;
 
