@@ -18,6 +18,12 @@ import {
   RESOLVE_ALERTS,
 } from '$lib/graphql/documents';
 
+/**
+ * The reader's time zone, read as the layout reads it for the page's own times: an alert's text
+ * then says "15:00" where the card beside it says "15:00", not "14:00 UTC".
+ */
+const zone = () => ({ timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone });
+
 /** The API's largest page of alerts. */
 const PAGE = 100;
 /**
@@ -49,7 +55,7 @@ async function allPages(
   let after: string | null = null;
   for (let page = 0; page < MAX_PAGES; page++) {
     const result = await client
-      .query<{ alerts: Connection<Alert> }>(document, { ...variables, first: PAGE, after })
+      .query<{ alerts: Connection<Alert> }>(document, { ...variables, ...zone(), first: PAGE, after })
       .toPromise();
     if (result.error || !result.data) {
       return { alerts, error: result.error ? classifyError(result.error) : NO_ANSWER, notLoaded: 0 };
@@ -113,7 +119,7 @@ export function followAlerts(
 ): () => void {
   const stops = [ALERT_RAISED, ALERT_UPDATED].map((document) => {
     const { unsubscribe } = client
-      .subscription<{ alertRaised?: Alert; alertUpdated?: Alert }>(document, {})
+      .subscription<{ alertRaised?: Alert; alertUpdated?: Alert }>(document, zone())
       .subscribe((result) => {
         if (result.error) on.error?.(classifyError(result.error));
         const alert = result.data?.alertRaised ?? result.data?.alertUpdated;
@@ -139,7 +145,7 @@ async function act(
   variables: Record<string, unknown>,
   field: string,
 ): Promise<boolean> {
-  const outcome = await mutate<Alert>(client, document, variables, field);
+  const outcome = await mutate<Alert>(client, document, { ...variables, ...zone() }, field);
   if (!outcome.ok) {
     feedback.toasts.push(feedback.explain(outcome), 'error');
     return false;
@@ -185,15 +191,15 @@ export async function handleBulkAlerts(
 ): Promise<string[]> {
   const request = (chunk: string[]) =>
     action.kind === 'acknowledge'
-      ? mutate<Alert[]>(client, ACKNOWLEDGE_ALERTS, { ids: chunk }, 'acknowledgeAlerts')
+      ? mutate<Alert[]>(client, ACKNOWLEDGE_ALERTS, { ids: chunk, ...zone() }, 'acknowledgeAlerts')
       : action.kind === 'assign'
         ? mutate<Alert[]>(
             client,
             ASSIGN_ALERTS,
-            { input: { ids: chunk, assigneeId: action.assigneeId } },
+            { input: { ids: chunk, assigneeId: action.assigneeId }, ...zone() },
             'assignAlerts',
           )
-        : mutate<Alert[]>(client, RESOLVE_ALERTS, { ids: chunk }, 'resolveAlerts');
+        : mutate<Alert[]>(client, RESOLVE_ALERTS, { ids: chunk, ...zone() }, 'resolveAlerts');
   const done: string[] = [];
   let firstFailure: { kind: string; message: string } | null = null;
   let failures = 0;
