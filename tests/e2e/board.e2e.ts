@@ -175,6 +175,7 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the alert board as a worklis
       await screenshot(page, 'board-bulk-selected', { fullPage: false });
       const acknowledging: string[] = [];
       const listen = (request: Request) => {
+        if (request.method() !== 'POST' || !request.url().includes('/graphql')) return;
         const operation = (request.postDataJSON() as { operationName?: string } | null)?.operationName;
         if (operation?.startsWith('AcknowledgeAlert')) acknowledging.push(operation);
       };
