@@ -53,6 +53,8 @@ async function allPages(
 ): Promise<Pages> {
   const alerts: Alert[] = [];
   let after: string | null = null;
+  /** The API's count of all that match (ALERTS_SINCE does not ask for it). */
+  let total = 0;
   for (let page = 0; page < MAX_PAGES; page++) {
     const result = await client
       .query<{ alerts: Connection<Alert> }>(document, { ...variables, ...zone(), first: PAGE, after })
@@ -62,14 +64,12 @@ async function allPages(
     }
     const nodes = result.data.alerts.edges.map((edge) => edge.node);
     alerts.push(...nodes);
-    onPage(nodes, page === 0, result.data.alerts.totalCount);
+    total = result.data.alerts.totalCount ?? 0;
+    onPage(nodes, page === 0, total);
     if (!result.data.alerts.pageInfo.hasNextPage) return { alerts, error: null, notLoaded: 0 };
     after = result.data.alerts.pageInfo.endCursor;
   }
-  const { data } = await client
-    .query<{ alerts: Connection<Alert> }>(document, { ...variables, first: 1, after })
-    .toPromise();
-  return { alerts, error: null, notLoaded: data?.alerts.totalCount ? data.alerts.totalCount - alerts.length : 0 };
+  return { alerts, error: null, notLoaded: Math.max(0, total - alerts.length) };
 }
 
 /**
