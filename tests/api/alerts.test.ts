@@ -422,3 +422,63 @@ describe('IGNORED whatever the risk weights', () => {
     expect(await alertsOf('FLAT', 'IGNORED', key)).toMatchObject([{ severity: 'INFO', status: 'OPEN' }]);
   });
 });
+
+describe('texts that are true', () => {
+  const TEXTS = `query ($externalId: String!, $zone: String) { customer(ref: { externalId: $externalId }) {
+    alerts(first: 5) { edges { node { kind createdAt title(locale: EN) message(locale: EN, timeZone: $zone) } } } } }`;
+  const textsOf = async (externalId: string, zone?: string) =>
+    (await app.graphql(TEXTS, { externalId, zone }, reader)).data!.customer.alerts.edges.map((edge: any) => edge.node);
+
+  test('the raised time is when the alert was raised; the cause’s date is said as the day it happened', async () => {
+    await upsertCustomer(systemCaller(org.id), { externalId: 'BACKDATED', name: 'Kunde BACKDATED' });
+    const now = app.clock.now();
+    // Reported today, about a delivery that went wrong 40 days ago; then a detractor answer today.
+    const occurredAt = new Date(now.getTime() - 40 * DAY);
+    await app.graphql(
+      REPORT,
+      {
+        input: {
+          customer: { externalId: 'BACKDATED' },
+          title: 'Parcel lost',
+          category: 'DELIVERY',
+          severity: 'LOW',
+          occurredAt: occurredAt.toISOString(),
+        },
+      },
+      desk,
+    );
+    await npsAnswer('BACKDATED', 3);
+    const [strikes] = (await textsOf('BACKDATED')).filter((alert: any) => alert.kind === 'TWO_STRIKES');
+    expect(strikes.createdAt).toBe(now.toISOString());
+    const causeDay = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(
+      occurredAt,
+    );
+    const today = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(now);
+    expect(strikes.message).toContain(`an incident on ${causeDay} and an NPS answer of 3 on ${today}`);
+  });
+
+  test('times in an alert’s text read in the reader’s zone when asked, and in UTC, named, when not', async () => {
+    await upsertCustomer(systemCaller(org.id), { externalId: 'ZONE', name: 'Kunde ZONE' });
+    const reported = await incident('ZONE', 'CRITICAL', 'Frame cracked');
+    const dueAt = new Date(reported.data!.reportIncident.data.slaDueAt);
+    const written = (timeZone: string) =>
+      new Intl.DateTimeFormat('en-GB', {
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+        timeZone,
+      })
+        .format(dueAt)
+        .replace(/\u202f|\u00a0/g, ' ');
+    const [inUtc] = (await textsOf('ZONE')).filter((alert: any) => alert.kind === 'INCIDENT');
+    expect(inUtc.message).toContain(`before ${written('UTC')} UTC (the SLA)`);
+    const [inOslo] = (await textsOf('ZONE', 'Europe/Oslo')).filter((alert: any) => alert.kind === 'INCIDENT');
+    expect(inOslo.message).toContain(`before ${written('Europe/Oslo')} (the SLA)`);
+    expect(written('Europe/Oslo')).not.toBe(written('UTC'));
+    const [unknown] = (await textsOf('ZONE', 'Mars/Olympus')).filter((alert: any) => alert.kind === 'INCIDENT');
+    expect(unknown.message).toBe(inUtc.message);
+  });
+});

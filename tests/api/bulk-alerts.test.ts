@@ -1,5 +1,5 @@
-// The board's bulk action as the API sees it: one acknowledgeAlert per alert, eight in flight, as
-// the dashboard sends them; every board of the organization hears each one.
+// The board's bulk actions as the API sees them: one request for many alerts, one transaction,
+// and every board of the organization hears each alert change as its own alertUpdated.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { createTestOrganization, login, type TestOrganization } from '../support/fixtures.ts';
@@ -43,14 +43,14 @@ test('acknowledging 100 alerts at once publishes 100 alertUpdated, and another m
   );
   await listening;
 
-  const ACKNOWLEDGE = `mutation ($id: ID!) { acknowledgeAlert(id: $id) { __typename } }`;
-  for (let start = 0; start < ids.length; start += 8) {
-    const answers = await Promise.all(
-      ids.slice(start, start + 8).map((id) => app.graphql(ACKNOWLEDGE, { id }, manager)),
-    );
-    for (const answer of answers)
-      expect(answer.data!.acknowledgeAlert.__typename).toBe('MutationAcknowledgeAlertSuccess');
-  }
+  const answer = await app.graphql(
+    `mutation ($ids: [ID!]!) { acknowledgeAlerts(ids: $ids) {
+      __typename ... on MutationAcknowledgeAlertsSuccess { data { id status } } } }`,
+    { ids },
+    manager,
+  );
+  expect(answer.data!.acknowledgeAlerts.__typename).toBe('MutationAcknowledgeAlertsSuccess');
+  expect(answer.data!.acknowledgeAlerts.data.map((alert: { id: string }) => alert.id)).toEqual(ids);
 
   const heard = new Map<string, string>();
   while (heard.size < ids.length) {
@@ -62,4 +62,47 @@ test('acknowledging 100 alerts at once publishes 100 alertUpdated, and another m
   expect(updates.received).toHaveLength(100);
   updates.dispose();
   await socket.client.dispose();
+});
+
+test('one unknown id among many changes none of them', async () => {
+  const manager = await login(app, org.emails.MANAGER);
+  const { alerts } = (
+    await app.graphql(
+      '{ alerts(first: 3, filter: { statuses: [ACKNOWLEDGED] }) { edges { node { id } } } }',
+      {},
+      manager,
+    )
+  ).data!;
+  const ids: string[] = alerts.edges.map((edge: { node: { id: string } }) => edge.node.id);
+  const unknown = Buffer.from('Alert:no-such-alert').toString('base64');
+  const answer = await app.graphql(
+    'mutation ($ids: [ID!]!) { resolveAlerts(ids: $ids) { __typename ... on Error { message } } }',
+    { ids: [...ids, unknown] },
+    manager,
+  );
+  expect(answer.data!.resolveAlerts.__typename).toBe('NotFoundError');
+  const resolved = await app.graphql('{ alerts(filter: { statuses: [RESOLVED] }) { totalCount } }', {}, manager);
+  expect(resolved.data!.alerts.totalCount).toBe(0);
+});
+
+test('assigning many to a manager puts them in that manager’s view, and an agent may not do it', async () => {
+  const manager = await login(app, org.emails.MANAGER);
+  const agent = await login(app, org.emails.AGENT);
+  const { me } = (await app.graphql('{ me { id } }', {}, manager)).data!;
+  const { alerts } = (
+    await app.graphql(
+      '{ alerts(first: 5, filter: { statuses: [ACKNOWLEDGED] }) { edges { node { id } } } }',
+      {},
+      manager,
+    )
+  ).data!;
+  const ids: string[] = alerts.edges.map((edge: { node: { id: string } }) => edge.node.id);
+  const ASSIGN = `mutation ($ids: [ID!]!, $to: ID) { assignAlerts(input: { ids: $ids, assigneeId: $to }) {
+    __typename ... on MutationAssignAlertsSuccess { data { assignee { id } } } } }`;
+  const refused = await app.graphql(ASSIGN, { ids, to: me.id }, agent);
+  expect(refused.data!.assignAlerts.__typename).toBe('ForbiddenError');
+  const answer = await app.graphql(ASSIGN, { ids, to: me.id }, manager);
+  expect(answer.data!.assignAlerts.data.map((alert: { assignee: { id: string } }) => alert.assignee.id)).toEqual(
+    ids.map(() => me.id),
+  );
 });

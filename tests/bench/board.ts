@@ -1,7 +1,8 @@
-// The alert board in Debian's Chromium with 500 open alerts against the same board with 50, in one
-// run: switching the kind filter (click → two frames painted; two frames are the floor) and
-// acknowledging in place (click → "Acknowledged" shown). Targets: a switch under 100 ms, where a
-// click still feels immediate, and an acknowledge at most 1.5× what it costs among 50.
+// The alert board in Debian's Chromium with 5 000 open alerts against the same board with 50, in
+// one run: switching the view ("Assigned to me" and back) and the kind filter (click → two frames
+// painted; two frames are the floor), and acknowledging in place (click → "Acknowledged" shown).
+// The alerts are served to the page as the API pages them (100 at a time, with the total), so the
+// board loads every one of them. Target (issue 18): each at most 1.5× what it costs among 50.
 import { existsSync } from 'node:fs';
 import { CHROMIUM, openBrowser, signIn } from '../e2e/support/browser.ts';
 import { serveOpenAlerts } from '../e2e/support/fixtures.ts';
@@ -10,6 +11,8 @@ import { median, timed } from './support.ts';
 
 const SWITCHES = 20;
 const ACKNOWLEDGES = 20;
+const FEW = 50;
+const MANY = 5000;
 
 export async function boardBenchmark() {
   if (!existsSync(CHROMIUM)) {
@@ -23,25 +26,35 @@ export async function boardBenchmark() {
     const measure = async (count: number) => {
       const stopServing = await serveOpenAlerts(page, count);
       try {
-        await page.goto(`${trofast.webUrl}/`);
-        await page.locator(`article[data-alert-id="many-${count - 1}"]`).waitFor();
+        const loaded = await timed(async () => {
+          await page.goto(`${trofast.webUrl}/`);
+          await page.getByText(`Showing ${count.toLocaleString('en-GB')} alerts`).waitFor({ timeout: 120_000 });
+          await page.getByRole('status').filter({ hasText: 'Loading the open alerts' }).waitFor({ state: 'hidden' });
+        });
         // No named functions inside: tsx would wrap them in a helper the page does not have.
-        const switches = await page.evaluate(async (rounds) => {
-          const buttons = document.querySelectorAll<HTMLButtonElement>('section button[aria-pressed]');
-          const times: number[] = [];
-          for (let round = 0; round < rounds; round++) {
-            for (const button of [buttons[3], buttons[0]]) {
-              const started = performance.now();
-              button.click();
-              await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-              times.push(performance.now() - started);
-            }
-          }
-          return times;
-        }, SWITCHES);
+        const switchTimes = (selector: string, first: number) =>
+          page.evaluate(
+            async ({ rounds, selector, first }) => {
+              const buttons = document.querySelectorAll<HTMLButtonElement>(selector);
+              const times: number[] = [];
+              for (let round = 0; round < rounds; round++) {
+                for (const button of [buttons[first], buttons[0]]) {
+                  const started = performance.now();
+                  button.click();
+                  await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+                  times.push(performance.now() - started);
+                }
+              }
+              return times;
+            },
+            { rounds: SWITCHES, selector, first },
+          );
+        // "Assigned to me" (the second view) and back to all; the INCIDENT kind and back to all kinds.
+        const views = await switchTimes('.views button[aria-pressed]', 1);
+        const kinds = await switchTimes('section button[aria-pressed]', 3);
         const acknowledges: number[] = [];
         for (let i = 0; i < ACKNOWLEDGES; i++) {
-          const card = page.locator(`article[data-alert-id="many-${Math.floor(count / 2) + i}"]`);
+          const card = page.locator('article[data-alert-id]').nth(i);
           acknowledges.push(
             await timed(async () => {
               await card.getByRole('button', { name: 'Acknowledge' }).click();
@@ -49,18 +62,21 @@ export async function boardBenchmark() {
             }),
           );
         }
-        return { filter: median(switches), acknowledge: median(acknowledges) };
+        return { loaded, view: median(views), kind: median(kinds), acknowledge: median(acknowledges) };
       } finally {
         await stopServing();
       }
     };
-    const base = await measure(50);
-    const many = await measure(500);
-    const line = (what: string, a: number, b: number, within: boolean) =>
-      `  ${what}: 50 alerts ${a.toFixed(1)} ms, 500 alerts ${b.toFixed(1)} ms, ratio ${(b / a).toFixed(2)}× — ${within ? 'within target' : 'ABOVE target'}`;
-    console.log(`\nalert board in Chromium, medians (${SWITCHES * 2} filter switches, ${ACKNOWLEDGES} acknowledges)`);
-    console.log(line('filter switch', base.filter, many.filter, many.filter < 100));
-    console.log(line('acknowledge  ', base.acknowledge, many.acknowledge, many.acknowledge <= 1.5 * base.acknowledge));
+    const few = await measure(FEW);
+    const many = await measure(MANY);
+    const line = (what: string, a: number, b: number) =>
+      `  ${what}: ${FEW} alerts ${a.toFixed(1)} ms, ${MANY} alerts ${b.toFixed(1)} ms, ratio ${(b / a).toFixed(2)}× — ${b <= 1.5 * a ? 'within target (≤ 1.5×)' : 'ABOVE target (≤ 1.5×)'}`;
+    console.log(
+      `\nalert board in Chromium, medians (${SWITCHES * 2} switches each, ${ACKNOWLEDGES} acknowledges); ${MANY} load in ${(many.loaded / 1000).toFixed(1)} s, ${FEW} in ${(few.loaded / 1000).toFixed(1)} s`,
+    );
+    console.log(line('view switch  ', few.view, many.view));
+    console.log(line('kind switch  ', few.kind, many.kind));
+    console.log(line('acknowledge  ', few.acknowledge, many.acknowledge));
   } finally {
     await browser.close();
     await trofast.stop();

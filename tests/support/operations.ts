@@ -219,6 +219,18 @@ export const OPERATIONS: Record<string, Operation> = {
     document: `mutation ($id: ID!) { resolveAlert(id: $id) { ${RESULT} } }`,
     variables: (t) => ({ id: gid('Alert', t.alertId) }),
   },
+  'Mutation.acknowledgeAlerts': {
+    document: `mutation ($ids: [ID!]!) { acknowledgeAlerts(ids: $ids) { ${RESULT} } }`,
+    variables: (t) => ({ ids: [gid('Alert', t.alertId)] }),
+  },
+  'Mutation.assignAlerts': {
+    document: `mutation ($ids: [ID!]!) { assignAlerts(input: { ids: $ids }) { ${RESULT} } }`,
+    variables: (t) => ({ ids: [gid('Alert', t.alertId)] }),
+  },
+  'Mutation.resolveAlerts': {
+    document: `mutation ($ids: [ID!]!) { resolveAlerts(ids: $ids) { ${RESULT} } }`,
+    variables: (t) => ({ ids: [gid('Alert', t.alertId)] }),
+  },
   'Subscription.alertRaised': {
     document: `subscription { alertRaised(filter: { minSeverity: INFO }) { ${ALERT_FIELDS} } }`,
   },

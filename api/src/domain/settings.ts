@@ -167,7 +167,8 @@ export const RISK_RAISING_WEIGHTS = [
 ] as const;
 export const RISK_LOWERING_WEIGHTS = ['recovered', 'promoter'] as const;
 
-function isTimeZone(name: unknown): boolean {
+/** Whether Intl knows this IANA time zone name. */
+export function isTimeZone(name: unknown): boolean {
   try {
     return typeof name === 'string' && Boolean(new Intl.DateTimeFormat('en', { timeZone: name }));
   } catch {

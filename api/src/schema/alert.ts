@@ -9,10 +9,19 @@ import type { AlertSeverity, Locale, RiskLevel } from '../domain/types.ts';
 import { renderAlert, type AlertText } from '../domain/alerts/alert-text.ts';
 import { renderResolutionNote } from '../domain/alerts/resolution-note.ts';
 import { riskLevelRank } from '../domain/risk/risk-level.ts';
+import { isTimeZone } from '../domain/settings.ts';
 import { authenticated } from '../auth/caller.ts';
 import { runtime, tenantDb } from '../runtime.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
-import { acknowledgeAlert, assignAlert, resolveAlert } from '../services/alert.service.ts';
+import {
+  MAX_ALERTS_PER_ACTION,
+  acknowledgeAlert,
+  acknowledgeAlerts,
+  assignAlert,
+  assignAlerts,
+  resolveAlert,
+  resolveAlerts,
+} from '../services/alert.service.ts';
 import { isTopSpenderNow } from '../services/top-spenders.service.ts';
 import type { AlertEvent } from '../pubsub.ts';
 import type { Context } from '../context.ts';
@@ -37,7 +46,7 @@ const TEXT_SELECT = {
   status: true,
   customer: { select: { riskLevel: true, riskScore: true } },
 } as const;
-const renderedTexts = new WeakMap<AlertRow, Map<Locale, AlertText>>();
+const renderedTexts = new WeakMap<AlertRow, Map<string, AlertText>>();
 
 /**
  * An alert's words in a language, rendered once per row: the subscribers of one event share the
@@ -45,15 +54,19 @@ const renderedTexts = new WeakMap<AlertRow, Map<Locale, AlertText>>();
  */
 function alertText(
   alert: AlertRow,
-  locale: Locale | null | undefined,
+  { locale, timeZone }: { locale?: Locale | null; timeZone?: string | null },
   context: Context,
 ): AlertText | Promise<AlertText> {
   const language = locale ?? readerLocale(context);
-  if (language instanceof Promise) return language.then((known) => alertText(alert, known, context));
+  if (language instanceof Promise)
+    return language.then((known) => alertText(alert, { locale: known, timeZone }, context));
+  // A zone Intl does not know gives UTC, which the text then names: still true, never an error.
+  const zone = timeZone && isTimeZone(timeZone) ? timeZone : 'UTC';
   let byLanguage = renderedTexts.get(alert);
   if (!byLanguage) renderedTexts.set(alert, (byLanguage = new Map()));
-  let text = byLanguage.get(language);
-  if (!text) byLanguage.set(language, (text = renderAlert(alert.reason, paramsNow(alert), language)));
+  const key = `${language}/${zone}`;
+  let text = byLanguage.get(key);
+  if (!text) byLanguage.set(key, (text = renderAlert(alert.reason, paramsNow(alert), language, zone)));
   return text;
 }
 
@@ -62,6 +75,11 @@ function textPart(text: AlertText | Promise<AlertText>, part: keyof AlertText): 
 }
 
 const SEVERITY_RANK: Record<AlertSeverity, number> = { INFO: 0, WARNING: 1, CRITICAL: 2 };
+
+const TIME_ZONE_ARG = {
+  description:
+    "An IANA time zone for the times in the text, e.g. Europe/Copenhagen: they read as the reader's page shows times. Default (and for a name not known): UTC, named as such.",
+};
 
 export const AlertNode = builder.prismaNode('Alert', {
   id: { field: 'id' },
@@ -81,15 +99,22 @@ export const AlertNode = builder.prismaNode('Alert', {
     title: t.string({
       description:
         "What happened, in the reader's language (or the one asked for). An open CHURN_RISK alert names the customer's current level.",
-      args: { locale: t.arg({ type: LocaleEnum, description: "Default: the reader's language." }) },
+      args: {
+        locale: t.arg({ type: LocaleEnum, description: "Default: the reader's language." }),
+        timeZone: t.arg.string(TIME_ZONE_ARG),
+      },
       select: TEXT_SELECT,
-      resolve: (alert, { locale }, context) => textPart(alertText(alert, locale, context), 'title'),
+      resolve: (alert, args, context) => textPart(alertText(alert, args, context), 'title'),
     }),
     message: t.string({
-      description: "What happened and what to do, in the reader's language (or the one asked for).",
-      args: { locale: t.arg({ type: LocaleEnum, description: "Default: the reader's language." }) },
+      description:
+        "What happened and what to do, in the reader's language (or the one asked for), its times in `timeZone`.",
+      args: {
+        locale: t.arg({ type: LocaleEnum, description: "Default: the reader's language." }),
+        timeZone: t.arg.string(TIME_ZONE_ARG),
+      },
       select: TEXT_SELECT,
-      resolve: (alert, { locale }, context) => textPart(alertText(alert, locale, context), 'message'),
+      resolve: (alert, args, context) => textPart(alertText(alert, args, context), 'message'),
     }),
     status: t.expose('status', { type: AlertStatusEnum, description: 'Where it stands.' }),
     topSpender: t.boolean({
@@ -260,6 +285,67 @@ builder.mutationField('resolveAlert', (t) =>
     errors: { types: [NotFoundError, ...ACCESS_ERRORS], dataField: { description: 'The alert, resolved.' } },
     args: { id: t.arg.id({ required: true }) },
     resolve: (_query, _root, { id }, context) => resolveAlert(authenticated(context), rawId(String(id), 'Alert')),
+  }),
+);
+
+// The board's bulk actions: several alerts in one request and one transaction (all or nothing),
+// each changed alert published as its own alertUpdated, as if changed one by one.
+const alertIds = (ids: readonly (string | number)[]) => ids.map((id) => rawId(String(id), 'Alert'));
+const BULK = `At most ${MAX_ALERTS_PER_ACTION} alerts; an unknown id changes none of them.`;
+
+builder.mutationField('acknowledgeAlerts', (t) =>
+  t.prismaField({
+    type: ['Alert'],
+    description: `acknowledgeAlert for several alerts at once: those OPEN become ACKNOWLEDGED, the others stay as they are. ${BULK} MANAGER and up.`,
+    errors: {
+      types: [ValidationError, NotFoundError, ...ACCESS_ERRORS],
+      dataField: { description: 'The alerts, in the order asked for.' },
+    },
+    args: { ids: t.arg.idList({ required: true, description: 'The alerts to acknowledge.' }) },
+    resolve: (_query, _root, { ids }, context) => acknowledgeAlerts(authenticated(context), alertIds(ids)),
+  }),
+);
+
+builder.mutationField('assignAlerts', (t) =>
+  t.prismaField({
+    type: ['Alert'],
+    description: `assignAlert for several alerts at once. ${BULK} MANAGER and up.`,
+    errors: {
+      types: [ValidationError, NotFoundError, ...ACCESS_ERRORS],
+      dataField: { description: 'The alerts with their new assignee, in the order asked for.' },
+    },
+    args: {
+      input: t.arg({
+        description: 'The alerts and who gets them.',
+        type: builder.inputType('AssignAlertsInput', {
+          description: 'Alerts and the staff member to assign them to.',
+          fields: (f) => ({
+            ids: f.idList({ required: true, description: 'The alerts.' }),
+            assigneeId: f.id({ description: 'A staff member; null unassigns.' }),
+          }),
+        }),
+        required: true,
+      }),
+    },
+    resolve: (_query, _root, { input }, context) =>
+      assignAlerts(
+        authenticated(context),
+        alertIds(input.ids),
+        input.assigneeId == null ? null : (rawIdOrNull(String(input.assigneeId), 'User') ?? 'not-a-user'),
+      ),
+  }),
+);
+
+builder.mutationField('resolveAlerts', (t) =>
+  t.prismaField({
+    type: ['Alert'],
+    description: `resolveAlert for several alerts at once. ${BULK} MANAGER and up.`,
+    errors: {
+      types: [ValidationError, NotFoundError, ...ACCESS_ERRORS],
+      dataField: { description: 'The alerts, resolved, in the order asked for.' },
+    },
+    args: { ids: t.arg.idList({ required: true, description: 'The alerts to resolve.' }) },
+    resolve: (_query, _root, { ids }, context) => resolveAlerts(authenticated(context), alertIds(ids)),
   }),
 );
 

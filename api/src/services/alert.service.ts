@@ -169,49 +169,83 @@ export function emitAlertNews(tx: TenantTx, news: AlertNews): void {
 
 // ---------- what staff do with an alert ----------
 
-async function changeAlert(
+/** The most alerts one bulk action takes: a board's "select all" is sent in requests of this size. */
+export const MAX_ALERTS_PER_ACTION = 500;
+
+/**
+ * One change to several alerts in one transaction: all or nothing (an unknown id changes none),
+ * one `alert.updated` per alert that changed. Returns the alerts in the order of `ids`.
+ */
+async function changeAlerts(
   caller: AuthenticatedCaller,
-  id: string,
+  ids: string[],
   change: (alert: Prisma.AlertModel, now: Date) => Prisma.AlertUpdateInput | null,
 ) {
+  const unique = [...new Set(ids)];
+  if (unique.length > MAX_ALERTS_PER_ACTION) {
+    throw ValidationError.at(['ids'], `At most ${MAX_ALERTS_PER_ACTION} alerts at once.`);
+  }
   const now = runtime().clock.now();
   return writeTransaction(caller.organizationId, async (tx) => {
-    const alert = await tx.alert.findUnique({ where: { id } });
-    if (!alert) throw new NotFoundError('Alert');
-    const data = change(alert, now);
-    if (!data) return alert;
-    const updated = await tx.alert.update({ where: { id }, data: { ...data, updatedAt: now } });
-    emitAlertNews(tx, { raised: [], updated: [changeOf(updated)] });
-    return updated;
+    const found = await tx.alert.findMany({ where: { id: { in: unique } } });
+    if (found.length < unique.length) throw new NotFoundError('Alert');
+    const byId = new Map(found.map((alert) => [alert.id, alert]));
+    const changed: AlertChange[] = [];
+    for (const alert of found) {
+      const data = change(alert, now);
+      if (!data) continue;
+      const updated = await tx.alert.update({ where: { id: alert.id }, data: { ...data, updatedAt: now } });
+      byId.set(alert.id, updated);
+      changed.push(changeOf(updated));
+    }
+    emitAlertNews(tx, { raised: [], updated: changed });
+    return ids.map((id) => byId.get(id)!);
   });
 }
 
 const staffId = (caller: AuthenticatedCaller) => (caller.kind === 'user' ? caller.userId : null);
 
-export function acknowledgeAlert(caller: AuthenticatedCaller, id: string) {
-  return changeAlert(caller, id, (alert, now) =>
-    alert.status === 'OPEN'
-      ? { status: 'ACKNOWLEDGED', acknowledgedAt: now, acknowledgedBy: connectStaff(caller) }
-      : null,
-  );
+const acknowledged = (caller: AuthenticatedCaller) => (alert: Prisma.AlertModel, now: Date) =>
+  alert.status === 'OPEN'
+    ? ({ status: 'ACKNOWLEDGED', acknowledgedAt: now, acknowledgedBy: connectStaff(caller) } as const)
+    : null;
+
+const resolved = (caller: AuthenticatedCaller) => (alert: Prisma.AlertModel, now: Date) =>
+  alert.status === 'RESOLVED'
+    ? null
+    : ({ status: 'RESOLVED', resolvedAt: now, openKey: null, resolvedBy: connectStaff(caller) } as const);
+
+async function assigned(caller: AuthenticatedCaller, assigneeId: string | null, path: string[]) {
+  if (assigneeId) {
+    const assignee = await tenantDb(caller).user.findUnique({ where: { id: assigneeId }, select: { active: true } });
+    if (!assignee?.active) throw ValidationError.at(path, 'No active staff member has this id.');
+  }
+  return () => ({ assignee: assigneeId ? { connect: { id: assigneeId } } : { disconnect: true } });
+}
+
+export async function acknowledgeAlert(caller: AuthenticatedCaller, id: string) {
+  return (await changeAlerts(caller, [id], acknowledged(caller)))[0];
 }
 
 export async function assignAlert(caller: AuthenticatedCaller, id: string, assigneeId: string | null) {
-  if (assigneeId) {
-    const assignee = await tenantDb(caller).user.findUnique({ where: { id: assigneeId }, select: { active: true } });
-    if (!assignee?.active) throw ValidationError.at(['input', 'assigneeId'], 'No active staff member has this id.');
-  }
-  return changeAlert(caller, id, () => ({
-    assignee: assigneeId ? { connect: { id: assigneeId } } : { disconnect: true },
-  }));
+  return (await changeAlerts(caller, [id], await assigned(caller, assigneeId, ['input', 'assigneeId'])))[0];
 }
 
-export function resolveAlert(caller: AuthenticatedCaller, id: string) {
-  return changeAlert(caller, id, (alert, now) =>
-    alert.status === 'RESOLVED'
-      ? null
-      : { status: 'RESOLVED', resolvedAt: now, openKey: null, resolvedBy: connectStaff(caller) },
-  );
+export async function resolveAlert(caller: AuthenticatedCaller, id: string) {
+  return (await changeAlerts(caller, [id], resolved(caller)))[0];
+}
+
+/** The board's bulk actions: one request, one transaction, one event per alert changed. */
+export function acknowledgeAlerts(caller: AuthenticatedCaller, ids: string[]) {
+  return changeAlerts(caller, ids, acknowledged(caller));
+}
+
+export async function assignAlerts(caller: AuthenticatedCaller, ids: string[], assigneeId: string | null) {
+  return changeAlerts(caller, ids, await assigned(caller, assigneeId, ['input', 'assigneeId']));
+}
+
+export function resolveAlerts(caller: AuthenticatedCaller, ids: string[]) {
+  return changeAlerts(caller, ids, resolved(caller));
 }
 
 function connectStaff(caller: AuthenticatedCaller) {

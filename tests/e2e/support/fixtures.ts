@@ -510,8 +510,21 @@ export async function serveOpenAlerts(page: Page, count: number): Promise<() => 
     };
   });
   const answer = async (route: Route) => {
-    const body = route.request().postDataJSON() as { operationName?: string; variables?: { id?: string } };
-    if (body.operationName === 'OpenAlerts') return route.fulfill({ json: { data: { alerts: connection(many) } } });
+    const body = route.request().postDataJSON() as {
+      operationName?: string;
+      variables?: { id?: string; first?: number; after?: string | null };
+    };
+    if (body.operationName === 'OpenAlerts') {
+      // Paged as the API pages: `first` from the cursor `after`, with the total.
+      const start = body.variables?.after ? Number(body.variables.after) + 1 : 0;
+      const nodes = many.slice(start, start + (body.variables?.first ?? 100));
+      const alerts = {
+        edges: nodes.map((node, index) => ({ cursor: String(start + index), node })),
+        pageInfo: { hasNextPage: start + nodes.length < many.length, endCursor: String(start + nodes.length - 1) },
+        totalCount: many.length,
+      };
+      return route.fulfill({ json: { data: { alerts } } });
+    }
     const alert = many.find((item) => item.id === body.variables?.id);
     if (body.operationName !== 'AcknowledgeAlert' || !alert) return route.fallback();
     const data = { ...alert, status: 'ACKNOWLEDGED', updatedAt: new Date().toISOString() };

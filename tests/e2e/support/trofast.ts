@@ -145,8 +145,9 @@ export async function startTrofast(
     web = launch(['--import', 'tsx', path.join('api', 'src', 'cli.ts'), 'start']);
   }
   try {
-    // Seeding the demo takes a minute on an idle machine and several on a loaded CI runner.
-    await waitFor(`${apiUrl}/ready`, api ?? web, 300_000, logPath);
+    // Seeding the demo takes a minute on an idle machine and several on a loaded CI runner;
+    // TROFAST_READY_TIMEOUT_MS gives a machine shared by many runs longer.
+    await waitFor(`${apiUrl}/ready`, api ?? web, Number(process.env.TROFAST_READY_TIMEOUT_MS ?? 300_000), logPath);
     await waitFor(`${webUrl}/login`, web, 60_000, logPath);
   } catch (error) {
     // The suite never gets a handle to stop: stop what was started here, or it runs on.

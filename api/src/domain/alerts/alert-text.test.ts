@@ -415,3 +415,33 @@ describe('a staff concern alert', () => {
     });
   });
 });
+
+describe('times in the reader’s zone', () => {
+  it('an SLA time reads in the reader’s zone, as their page shows times; without a zone it is UTC and says so', () => {
+    expect(renderAlert(incident.code, incident.params, 'EN', 'Europe/Copenhagen').message).toBe(
+      '“Parcel lost” was reported. Resolve it before 2 Mar 2026, 15:00 (the SLA) and keep Karen Jensen informed.',
+    );
+    expect(renderAlert(incident.code, incident.params, 'DA', 'Europe/Copenhagen').message).toBe(
+      '»Parcel lost« er blevet rapporteret. Løs den inden 2. mar. 2026, 15.00 (SLA-fristen), og hold Karen Jensen orienteret.',
+    );
+    expect(renderAlert(incident.code, incident.params, 'EN').message).toContain('2 Mar 2026, 14:00 UTC');
+  });
+
+  it('the date of a cause is the day it happened where the reader is', () => {
+    const lateNight: AlertReason = {
+      code: 'TWO_STRIKES',
+      params: {
+        customerName,
+        count: 2,
+        experiences: [
+          { cause: 'INCIDENT', occurredAt: '2026-03-02T23:30:00.000Z' },
+          { cause: 'NPS', score: 4, occurredAt: '2026-03-19T08:00:00.000Z' },
+        ],
+      },
+    };
+    expect(renderAlert(lateNight.code, lateNight.params, 'EN', 'Europe/Copenhagen').message).toContain(
+      'an incident on 3 Mar and an NPS answer of 4 on 19 Mar',
+    );
+    expect(renderAlert(lateNight.code, lateNight.params, 'EN').message).toContain('an incident on 2 Mar');
+  });
+});

@@ -290,7 +290,10 @@ export const alertTexts = defineCatalogue(
 export type AlertReason = CodedReason<typeof alertTexts.definitions>;
 export type AlertParams = ParamsByCode<typeof alertTexts.definitions>;
 
-/** An alert's title and message for its stored reason, in the reader's locale. */
-export function renderAlert(code: string, params: unknown, locale: Locale): AlertText {
-  return alertTexts.render(code, params, locale);
+/**
+ * An alert's title and message for its stored reason, in the reader's locale; `timeZone` is the
+ * reader's IANA zone for the times in the text, UTC (and said so) when left out.
+ */
+export function renderAlert(code: string, params: unknown, locale: Locale, timeZone?: string): AlertText {
+  return alertTexts.render(code, params, locale, timeZone);
 }

@@ -70,7 +70,7 @@ export interface Catalogue<D extends Definitions<Out>, Out> {
    * The words for a stored code and parameters. An unknown code, parameters that do not fit, or a
    * template that fails all give the catalogue's generic words: a reader never sees a raw code.
    */
-  render(code: string, params: unknown, locale: Locale): Out;
+  render(code: string, params: unknown, locale: Locale, timeZone?: string): Out;
   has(code: string): code is keyof D & string;
 }
 
@@ -127,14 +127,14 @@ export function defineCatalogue<Out, D extends Definitions<Out>>(
   return {
     definitions,
     has,
-    render(code, params, locale) {
+    render(code, params, locale, timeZone) {
       const language = resolveLocale(locale);
       if (!has(code)) return generic[language];
       const definition = definitions[code];
       const read = readParams(definition.params, params);
       if (read === null) return generic[language];
       try {
-        return definition.text[language](read, formatterFor(language));
+        return definition.text[language](read, formatterFor(language, timeZone));
       } catch {
         return generic[language];
       }

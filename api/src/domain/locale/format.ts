@@ -29,7 +29,10 @@ export interface LocaleFormat {
   date(value: DateInput): string;
   /** en "3 Jan", da "3. jan.": for events inside a short window, where the year is obvious */
   dayMonth(value: DateInput): string;
-  /** en "3 Jan 2026, 14:05 UTC": staff see UTC, the time every rule is measured in */
+  /**
+   * en "3 Jan 2026, 14:05 UTC": the time every rule is measured in. In a reader's zone (see
+   * `formatterFor`) "3 Jan 2026, 15:05", as the dashboard writes a time beside it.
+   */
   dateTime(value: DateInput): string;
   /** "a, b and c" in the locale's words */
   list(items: string[]): string;
@@ -61,12 +64,12 @@ const finite = (value: number): number => {
   return value;
 };
 
-function createFormat(locale: Locale): LocaleFormat {
+function createFormat(locale: Locale, timeZone: string): LocaleFormat {
   const tag = LOCALE_TAGS[locale];
   const numbers = new Intl.NumberFormat(tag);
   const signedNumbers = new Intl.NumberFormat(tag, { signDisplay: 'exceptZero' });
-  const dates = new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-  const dayMonths = new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'short', timeZone: 'UTC' });
+  const dates = new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'short', year: 'numeric', timeZone });
+  const dayMonths = new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'short', timeZone });
   const dateTimes = new Intl.DateTimeFormat(tag, {
     day: 'numeric',
     month: 'short',
@@ -74,8 +77,10 @@ function createFormat(locale: Locale): LocaleFormat {
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',
-    timeZone: 'UTC',
+    timeZone,
   });
+  // UTC is named; a reader's own zone is not, as on the rest of the dashboard's page.
+  const zoneSuffix = timeZone === 'UTC' ? ' UTC' : '';
   const percents = new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 0 });
   const lists = new Intl.ListFormat(tag, { type: 'conjunction' });
   const plurals = new Intl.PluralRules(tag);
@@ -119,21 +124,26 @@ function createFormat(locale: Locale): LocaleFormat {
     wholeMoney: (units, currency) => formatMoney(finite(units), currency, 0),
     date: (value) => dates.format(toDate(value)),
     dayMonth: (value) => dayMonths.format(toDate(value)),
-    dateTime: (value) => `${plainSpaces(dateTimes.format(toDate(value)))} UTC`,
+    dateTime: (value) => `${plainSpaces(dateTimes.format(toDate(value)))}${zoneSuffix}`,
     list: (items) => lists.format(items),
     plural: (count, forms) => (plurals.select(count) === 'one' ? forms.one : forms.other),
     quote: (text) => `${QUOTES[locale][0]}${text}${QUOTES[locale][1]}`,
   };
 }
 
-const formats = new Map<Locale, LocaleFormat>();
+const formats = new Map<string, LocaleFormat>();
 
-/** The formatting of one locale (built once per locale: Intl formatters are costly to create). */
-export function formatterFor(locale: Locale): LocaleFormat {
-  let format = formats.get(locale);
+/**
+ * The formatting of one locale, dates and times in `timeZone` (an IANA name the caller checked;
+ * UTC when left out). Built once per locale and zone: Intl formatters are costly to create.
+ */
+export function formatterFor(locale: Locale, timeZone = 'UTC'): LocaleFormat {
+  const known = LOCALE_TAGS[locale] === undefined ? 'EN' : locale;
+  const key = `${known}/${timeZone}`;
+  let format = formats.get(key);
   if (format === undefined) {
-    format = createFormat(LOCALE_TAGS[locale] === undefined ? 'EN' : locale);
-    formats.set(locale, format);
+    format = createFormat(known, timeZone);
+    formats.set(key, format);
   }
   return format;
 }

@@ -7,15 +7,16 @@ const ERRORS = `... on Error { message }
 /** For results whose union has no ValidationError: spreading it there would not validate. */
 const PLAIN_ERRORS = '... on Error { message }';
 
+/** `$timeZone`: the reader's zone, so times in an alert's text read as the page's own times. */
 export const ALERT_FIELDS = `fragment BoardAlert on Alert {
-  id kind severity status topSpender title message createdAt updatedAt acknowledgedAt
+  id kind severity status topSpender title(timeZone: $timeZone) message(timeZone: $timeZone) createdAt updatedAt acknowledgedAt
   customer { id name }
   incident { id title }
   assignee { id name }
   acknowledgedBy { id name }
 }`;
 
-export const OPEN_ALERTS = `query OpenAlerts($first: Int!, $after: String) {
+export const OPEN_ALERTS = `query OpenAlerts($first: Int!, $after: String, $timeZone: String) {
   alerts(first: $first, after: $after, filter: { statuses: [OPEN, ACKNOWLEDGED] }) {
     edges { node { ...BoardAlert } }
     pageInfo { hasNextPage endCursor }
@@ -25,7 +26,7 @@ export const OPEN_ALERTS = `query OpenAlerts($first: Int!, $after: String) {
 ${ALERT_FIELDS}`;
 
 /** After a reconnect: everything created or changed since the newest version the board has seen. */
-export const ALERTS_SINCE = `query AlertsSince($since: DateTime!, $first: Int!, $after: String) {
+export const ALERTS_SINCE = `query AlertsSince($since: DateTime!, $first: Int!, $after: String, $timeZone: String) {
   alerts(first: $first, after: $after, since: $since) {
     edges { node { ...BoardAlert } }
     pageInfo { hasNextPage endCursor }
@@ -33,16 +34,16 @@ export const ALERTS_SINCE = `query AlertsSince($since: DateTime!, $first: Int!, 
 }
 ${ALERT_FIELDS}`;
 
-export const ALERT_RAISED = `subscription AlertRaised { alertRaised { ...BoardAlert } }
+export const ALERT_RAISED = `subscription AlertRaised($timeZone: String) { alertRaised { ...BoardAlert } }
 ${ALERT_FIELDS}`;
 
 /** A customer's risk changed: the customer page refetches when it is the one shown. */
 export const CHURN_RISK_CHANGED = `subscription ChurnRiskChanged { churnRiskChanged { id } }`;
 
-export const ALERT_UPDATED = `subscription AlertUpdated { alertUpdated { ...BoardAlert } }
+export const ALERT_UPDATED = `subscription AlertUpdated($timeZone: String) { alertUpdated { ...BoardAlert } }
 ${ALERT_FIELDS}`;
 
-export const ACKNOWLEDGE_ALERT = `mutation AcknowledgeAlert($id: ID!) {
+export const ACKNOWLEDGE_ALERT = `mutation AcknowledgeAlert($id: ID!, $timeZone: String) {
   acknowledgeAlert(id: $id) {
     __typename
     ... on MutationAcknowledgeAlertSuccess { data { ...BoardAlert } }
@@ -51,7 +52,7 @@ export const ACKNOWLEDGE_ALERT = `mutation AcknowledgeAlert($id: ID!) {
 }
 ${ALERT_FIELDS}`;
 
-export const ASSIGN_ALERT = `mutation AssignAlert($input: AssignAlertInput!) {
+export const ASSIGN_ALERT = `mutation AssignAlert($input: AssignAlertInput!, $timeZone: String) {
   assignAlert(input: $input) {
     __typename
     ... on MutationAssignAlertSuccess { data { ...BoardAlert } }
@@ -60,11 +61,39 @@ export const ASSIGN_ALERT = `mutation AssignAlert($input: AssignAlertInput!) {
 }
 ${ALERT_FIELDS}`;
 
-export const RESOLVE_ALERT = `mutation ResolveAlert($id: ID!) {
+export const RESOLVE_ALERT = `mutation ResolveAlert($id: ID!, $timeZone: String) {
   resolveAlert(id: $id) {
     __typename
     ... on MutationResolveAlertSuccess { data { ...BoardAlert } }
     ${PLAIN_ERRORS}
+  }
+}
+${ALERT_FIELDS}`;
+
+/** The board's bulk actions: many alerts in one request, all or nothing. */
+export const ACKNOWLEDGE_ALERTS = `mutation AcknowledgeAlerts($ids: [ID!]!, $timeZone: String) {
+  acknowledgeAlerts(ids: $ids) {
+    __typename
+    ... on MutationAcknowledgeAlertsSuccess { data { ...BoardAlert } }
+    ${ERRORS}
+  }
+}
+${ALERT_FIELDS}`;
+
+export const ASSIGN_ALERTS = `mutation AssignAlerts($input: AssignAlertsInput!, $timeZone: String) {
+  assignAlerts(input: $input) {
+    __typename
+    ... on MutationAssignAlertsSuccess { data { ...BoardAlert } }
+    ${ERRORS}
+  }
+}
+${ALERT_FIELDS}`;
+
+export const RESOLVE_ALERTS = `mutation ResolveAlerts($ids: [ID!]!, $timeZone: String) {
+  resolveAlerts(ids: $ids) {
+    __typename
+    ... on MutationResolveAlertsSuccess { data { ...BoardAlert } }
+    ${ERRORS}
   }
 }
 ${ALERT_FIELDS}`;

@@ -23,3 +23,11 @@ describe('what went wrong, in the reader’s language', () => {
     expect(new I18n('en').formFailure({ ...failure, fieldErrors: {} })).toBe('Invalid.');
   });
 });
+
+describe('numbers in messages', () => {
+  test('a count reads in the language’s own way, never as raw digits', () => {
+    expect(new I18n('en').t('board.showing', { count: 5000 })).toBe('Showing 5,000 alerts');
+    expect(new I18n('da').t('board.showing', { count: 5000 })).toBe('Viser 5.000 alarmer');
+    expect(new I18n('en').t('board.showing', { count: 1 })).toBe('Showing 1 alert');
+  });
+});

@@ -35,5 +35,8 @@ export function translate(lang: Lang, key: MessageKey, params: Params = {}): str
   const text = isPlural(message)
     ? message[new Intl.PluralRules(INTL_TAG[lang]).select(Number(params.count ?? 0)) === 'one' ? 'one' : 'other']
     : message;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  // A number reads in the language's own way: "5,000" · "5.000" · "5 000".
+  const written = (value: string | number) =>
+    typeof value === 'number' ? new Intl.NumberFormat(INTL_TAG[lang]).format(value) : value;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? written(params[name]) : whole));
 }

@@ -17,6 +17,12 @@ const time = (iso: string) => Date.parse(iso);
 const SEVERITY_RANK: Record<AlertSeverity, number> = { CRITICAL: 0, WARNING: 1, INFO: 2 };
 
 /**
+ * How many rows the board renders at first, and how many more each "Show more" adds: mounting
+ * 5 000 cards takes seconds, 100 stay quick. Counts and bulk selection still cover every alert.
+ */
+export const ROWS_PER_STEP = 100;
+
+/**
  * What needs a person first: the higher severity, then the higher stakes (a top spender), then the
  * one waiting longest; the id breaks ties so the order is total.
  */
@@ -109,6 +115,23 @@ export class AlertBoard {
     if (!row) this.#rows.set(alert, (row = { alert }));
     return row;
   }
+  /** The rows the filters show: a card that matches, a group with at least one member that does. */
+  shownRows = $derived.by((): BoardRow[] =>
+    this.kind === null && this.severity === null && this.view === 'all'
+      ? this.rows
+      : this.rows.filter((row) => (row.group ? row.alerts.some(this.matches) : this.matches(row.alert))),
+  );
+
+  /** How many of `shownRows` are rendered; back to one step whenever the filters change. */
+  limit = $state(ROWS_PER_STEP);
+
+  /** The rows rendered now: the most urgent first, the rest one "Show more" away. */
+  windowRows = $derived(this.shownRows.slice(0, this.limit));
+
+  showMore(): void {
+    this.limit += ROWS_PER_STEP;
+  }
+
   /** How many each view holds, whatever the kind and severity filters. */
   viewCounts = $derived({
     all: this.alerts.length,
@@ -169,6 +192,7 @@ export class AlertBoard {
     if (filters.kind !== undefined) this.kind = filters.kind;
     if (filters.severity !== undefined) this.severity = filters.severity;
     if (filters.view !== undefined) this.view = filters.view;
+    this.limit = ROWS_PER_STEP;
   }
 
   #merge(alerts: Alert[]): number {

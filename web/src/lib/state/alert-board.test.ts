@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { AlertBoard } from './alert-board.svelte';
+import { AlertBoard, ROWS_PER_STEP } from './alert-board.svelte';
 import type { Alert, AlertKind, AlertSeverity, AlertStatus } from '$lib/graphql/types';
 
 const base = Date.parse('2026-03-01T08:00:00Z');
@@ -203,5 +203,38 @@ describe('the alert board', () => {
     }
     expect(board.total).toBe(1500);
     expect(new Set(ids(board)).size).toBe(1500);
+  });
+
+  test('with 5 000 open alerts it renders the 100 most urgent; "Show more" adds 100; every alert still counts', () => {
+    const board = new AlertBoard();
+    board.replaceAll(
+      Array.from({ length: 5000 }, (_, index) =>
+        alert(`many-${index}`, index, { severity: index % 50 === 0 ? 'CRITICAL' : 'WARNING' }),
+      ),
+    );
+    expect(board.windowRows).toHaveLength(ROWS_PER_STEP);
+    // The 100 critical ones are the first 100 rows.
+    expect(board.windowRows.every((row) => row.alert?.severity === 'CRITICAL')).toBe(true);
+    board.showMore();
+    expect(board.windowRows).toHaveLength(2 * ROWS_PER_STEP);
+    expect(board.shownRows).toHaveLength(5000);
+    expect(board.visible).toHaveLength(5000);
+    expect(board.counts.CHURN_RISK).toBe(5000);
+  });
+
+  test('changing a filter starts the rendered rows again at the most urgent 100', () => {
+    const board = new AlertBoard(() => 'me');
+    board.replaceAll(
+      Array.from({ length: 300 }, (_, index) =>
+        alert(`a-${index}`, index, { assignee: index % 3 === 0 ? { id: 'me', name: 'Me' } : null }),
+      ),
+    );
+    board.showMore();
+    board.setFilters({ view: 'mine' });
+    expect(board.windowRows).toHaveLength(ROWS_PER_STEP);
+    expect(board.shownRows).toHaveLength(100);
+    board.setFilters({ view: 'unassigned' });
+    expect(board.shownRows).toHaveLength(200);
+    expect(board.windowRows.map((row) => row.alert?.id)).toEqual(ids(board).slice(0, ROWS_PER_STEP));
   });
 });

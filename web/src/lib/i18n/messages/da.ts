@@ -129,6 +129,13 @@ export const da: Messages = {
     allKinds: 'Alle typer',
     allSeverities: 'Al alvor',
     showing: { one: 'Viser {count} alarm', other: 'Viser {count} alarmer' },
+    loadingMore: 'Henter de åbne alarmer: {loaded} af {total} …',
+    notLoadedTitle: {
+      one: '{count} åben alarm er ikke på tavlen',
+      other: '{count} åbne alarmer er ikke på tavlen',
+    },
+    notLoadedBody: 'Tavlen henter højst 20.000 åbne alarmer. Løs de ældste, eller læs resten via API’et.',
+    showMore: { one: 'Vis {count} mere ({left} tilbage)', other: 'Vis {count} mere ({left} tilbage)' },
     emptyTitle: 'Ingen åbne alarmer',
     emptyBody: 'Intet kræver dig lige nu. Nye alarmer vises her, når de opstår.',
     emptyFiltered: 'Ingen åbne alarmer passer til filtrene.',

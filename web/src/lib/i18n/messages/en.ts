@@ -127,6 +127,13 @@ export const en = {
     allKinds: 'All kinds',
     allSeverities: 'All severities',
     showing: { one: 'Showing {count} alert', other: 'Showing {count} alerts' },
+    loadingMore: 'Loading the open alerts: {loaded} of {total}…',
+    notLoadedTitle: {
+      one: '{count} open alert is not on the board',
+      other: '{count} open alerts are not on the board',
+    },
+    notLoadedBody: 'The board loads at most 20,000 open alerts. Resolve the oldest, or read the rest through the API.',
+    showMore: { one: 'Show {count} more ({left} left)', other: 'Show {count} more ({left} left)' },
     emptyTitle: 'No open alerts',
     emptyBody: 'Nothing needs you right now. New alerts appear here as they are raised.',
     emptyFiltered: 'No open alerts match these filters.',

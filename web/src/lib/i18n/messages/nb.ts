@@ -129,6 +129,13 @@ export const nb: Messages = {
     allKinds: 'Alle typer',
     allSeverities: 'Alle nivåer',
     showing: { one: 'Viser {count} varsel', other: 'Viser {count} varsler' },
+    loadingMore: 'Henter de åpne varslene: {loaded} av {total} …',
+    notLoadedTitle: {
+      one: '{count} åpent varsel er ikke på tavlen',
+      other: '{count} åpne varsler er ikke på tavlen',
+    },
+    notLoadedBody: 'Tavlen henter høyst 20 000 åpne varsler. Løs de eldste, eller les resten via API-et.',
+    showMore: { one: 'Vis {count} til ({left} igjen)', other: 'Vis {count} til ({left} igjen)' },
     emptyTitle: 'Ingen åpne varsler',
     emptyBody: 'Ingenting trenger deg akkurat nå. Nye varsler vises her når de oppstår.',
     emptyFiltered: 'Ingen åpne varsler passer til filtrene.',

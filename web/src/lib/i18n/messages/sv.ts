@@ -129,6 +129,13 @@ export const sv: Messages = {
     allKinds: 'Alla typer',
     allSeverities: 'Alla nivåer',
     showing: { one: 'Visar {count} larm', other: 'Visar {count} larm' },
+    loadingMore: 'Hämtar de öppna larmen: {loaded} av {total} …',
+    notLoadedTitle: {
+      one: '{count} öppet larm finns inte på tavlan',
+      other: '{count} öppna larm finns inte på tavlan',
+    },
+    notLoadedBody: 'Tavlan hämtar högst 20 000 öppna larm. Lös de äldsta, eller läs resten via API:et.',
+    showMore: { one: 'Visa {count} till ({left} kvar)', other: 'Visa {count} till ({left} kvar)' },
     emptyTitle: 'Inga öppna larm',
     emptyBody: 'Inget behöver dig just nu. Nya larm visas här när de uppstår.',
     emptyFiltered: 'Inga öppna larm matchar filtren.',
