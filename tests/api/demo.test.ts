@@ -6,6 +6,7 @@ import { db } from '../../api/src/runtime.ts';
 import { addMonthsUtc } from '../../api/src/domain/time/add-months.ts';
 import { checkLedger } from '../../api/src/services/ledger-invariants.ts';
 import { DEMO_CUSTOMERS, DEMO_ORGANIZATION, DEMO_PASSWORD, DEMO_STAFF } from '../../api/src/seed/demo.ts';
+import { DEMO_WEBHOOK_URL } from '../../api/src/seed/demo-webhooks.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { login } from '../support/fixtures.ts';
 
@@ -187,4 +188,34 @@ describe('the team pulse', () => {
 test('twelve regulars have opened their own page, so the staff see when', async () => {
   const used = await tenant().customer.count({ where: { memberSessions: { some: {} } } });
   expect(used).toBe(12);
+});
+
+test('the shop’s CRM endpoint is disabled (the demo has no receiver) and its log shows deliveries, two after a failed attempt', async () => {
+  const token = await login(app, 'admin@nordlys.example', DEMO_PASSWORD);
+  const result = await app.graphql(
+    `{ webhookEndpoints { url status failingSince deliveries(first: 20) { totalCount edges { node {
+      status event { type } attempts { statusCode error } } } } } }`,
+    {},
+    token,
+  );
+  const [endpoint] = result.data!.webhookEndpoints;
+  // Disabled by a person, not by failures: no notice on every page.
+  expect(endpoint).toMatchObject({ url: DEMO_WEBHOOK_URL, status: 'DISABLED', failingSince: null });
+  const deliveries = endpoint.deliveries.edges.map(
+    (edge: { node: { status: string; event: { type: string }; attempts: { statusCode: number | null }[] } }) =>
+      edge.node,
+  );
+  expect(endpoint.deliveries.totalCount).toBe(12);
+  expect(new Set(deliveries.map((delivery: { status: string }) => delivery.status))).toEqual(new Set(['DELIVERED']));
+  // Each retried delivery: its failed attempt (a 503, a timeout) and then its success.
+  const retried = deliveries
+    .filter((delivery: { attempts: unknown[] }) => delivery.attempts.length === 2)
+    .map((delivery: { attempts: { statusCode: number | null }[] }) =>
+      delivery.attempts.map((attempt) => String(attempt.statusCode)).sort(),
+    )
+    .sort();
+  expect(retried).toEqual([
+    ['200', '503'],
+    ['200', 'null'],
+  ]);
 });

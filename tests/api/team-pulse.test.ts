@@ -230,6 +230,28 @@ describe('anonymity', () => {
     expect([...shown.comments].sort()).toEqual(['Busy but good.', 'Too few hands.']);
   });
 
+  test('of two overlapping teams that differ by fewer people than the threshold, only the larger shows', async () => {
+    // "Nord og én" is Nord plus one agent: its figures minus Nord's would be that agent's answer.
+    await createTeam('Nord og én', [...north, agents[5].id]);
+    const round = await openRound();
+    for (const [index, enps] of [10, 9, 8, 3, 7, 0].entries()) await answer(agents[index].token, enps);
+    await closeRound(round.id);
+    const pulses = (await gql(CHAIN, undefined, org.tokens.MANAGER)).serviceChain.pulse.filter(
+      (pulse: { round: { id: string } }) => pulse.round.id === round.id,
+    );
+    const byName = (name: string) => pulses.find((pulse: { team: { name: string } }) => pulse.team.name === name);
+    expect(byName('Nord og én')).toMatchObject({ answers: 6, shown: true, enps: 0 });
+    expect(byName('Nord')).toEqual({
+      team: { name: 'Nord' },
+      round: { id: round.id },
+      answers: 5,
+      shown: false,
+      enps: null,
+      questions: [],
+      comments: [],
+    });
+  });
+
   test('the database row of an answer holds no user, no session and no moment of its own', async () => {
     const columns = await db().acrossOrganizations.$queryRaw<{ column_name: string }[]>`
       SELECT column_name FROM information_schema.columns WHERE table_name = 'PulseAnswer' ORDER BY column_name`;

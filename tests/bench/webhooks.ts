@@ -1,7 +1,8 @@
 // Webhooks: deliveries per second to a local receiver that answers at once, against a bare loop
 // of fetch POSTs of the same bodies in the same run (goal ≥ 50 % of it and ≥ 200/s); and
 // recordEvents of 1 000 purchases while 3 endpoints subscribed to every type are delivered to,
-// against the same with none (goal ≤ 1.15×).
+// against the same with none (goal ≤ 1.15×). And isolation: a live endpoint's deliveries beside a
+// dead one (a receiver that never answers) against the same endpoint alone (goal ≈ 1×).
 import { randomUUID } from 'node:crypto';
 import { systemCaller } from '../../api/src/auth/caller.ts';
 import { PUBLIC_EVENT_TYPES } from '../../api/src/domain/events/event-types.ts';
@@ -18,10 +19,12 @@ const CUSTOMERS = 200;
 const DELIVERIES = 1000;
 const PURCHASES = 1000;
 const ROUNDS = 5;
+const ISOLATION = 200;
 
 export async function webhooksBenchmark(target: BenchTarget): Promise<void> {
   const app = await benchApp(target, { env: { TROFAST_WEBHOOKS_ALLOW_PRIVATE: '1' } });
   const receivers = await Promise.all([startReceiver(), startReceiver(), startReceiver(), startReceiver()]);
+  const dead = await startReceiver(() => 'never');
   try {
     const organization = await createOrganization('Bench', [
       { email: `bench-${randomUUID()}@bench.example`, name: 'Bench', role: 'ADMIN', password: 'benchmark-password' },
@@ -88,6 +91,30 @@ export async function webhooksBenchmark(target: BenchTarget): Promise<void> {
     const fetchRate = (DELIVERIES / fetchMs) * 1000;
     await updateWebhookEndpoint(caller, { id: endpoint.id, enabled: false });
 
+    // Isolation: the same number of events to a live endpoint, alone and then beside a dead one.
+    const liveDelivery = async (label: string, beside?: string) => {
+      const live = await startReceiver();
+      try {
+        const ids: string[] = [];
+        for (const url of [live.url, ...(beside ? [beside] : [])]) {
+          const { endpoint: made } = await createWebhookEndpoint(caller, { url, eventTypes: ['points.changed'] });
+          await updateWebhookEndpoint(caller, { id: made.id, enabled: false });
+          ids.push(made.id);
+        }
+        await recordEvents(label, ISOLATION);
+        const ms = await timed(async () => {
+          await Promise.all(ids.map((id) => updateWebhookEndpoint(caller, { id, enabled: true })));
+          await live.until(ISOLATION);
+        });
+        for (const id of ids) await updateWebhookEndpoint(caller, { id, enabled: false });
+        return ms;
+      } finally {
+        await live.close();
+      }
+    };
+    const alone = await liveDelivery('alone');
+    const besideDead = await liveDelivery('beside-dead', dead.url);
+
     // The write path: recordEvents with no endpoint, then with three subscribed to everything.
     const writes = async (label: string) => {
       const times: number[] = [];
@@ -112,8 +139,11 @@ export async function webhooksBenchmark(target: BenchTarget): Promise<void> {
     console.log(
       `    3 endpoints, all types: ${withEndpoints.toFixed(0)} ms (${(withEndpoints / without).toFixed(2)}×; goal ≤ 1.15×)`,
     );
+    console.log(
+      `  isolation: ${ISOLATION} deliveries to a live endpoint alone ${alone.toFixed(0)} ms, beside a dead one ${besideDead.toFixed(0)} ms (${(besideDead / alone).toFixed(2)}×)`,
+    );
   } finally {
-    for (const receiver of receivers) await receiver.close();
+    for (const receiver of [...receivers, dead]) await receiver.close();
     await app.stop();
   }
 }

@@ -111,7 +111,50 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('team pulse', { timeout: 180_
       const teams = page.locator('#teams');
       await teams.getByRole('cell', { name: 'Værkstedet', exact: true }).waitFor();
       await shoot(page, `settings-teams-${lang.toLowerCase()}`, () => settled(page));
+      await teams.getByRole('button', { name: /Værkstedet/ }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByRole('checkbox', { name: 'Karl Mørch' }).waitFor();
+      expect(await dialog.getByRole('checkbox', { name: 'Karl Mørch' }).isChecked()).toBe(true);
+      await shoot(page, `settings-team-edit-${lang.toLowerCase()}`, () => dialog.waitFor(), false);
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'hidden' });
     }
+  });
+
+  test('an admin sets the pulse under Settings, and the API refuses a threshold out of range at its field', async () => {
+    const { page } = suite.browser;
+    const { apiUrl, webUrl } = suite.trofast;
+    const card = page.locator('#pulse-settings');
+    const threshold = card.getByRole('spinbutton', { name: 'Anonymity threshold (answers)' });
+    await speak(apiUrl, DEMO.admin, 'EN');
+    await page.context().clearCookies();
+    await signIn(page, webUrl, DEMO.admin);
+    await page.goto(`${webUrl}/settings#pulse-settings`);
+    await threshold.waitFor();
+    expect(await threshold.inputValue()).toBe('5');
+    expect(await card.getByRole('checkbox', { name: 'Open a round at the start of every month' }).isChecked()).toBe(
+      true,
+    );
+    await threshold.fill('101');
+    await card.getByRole('button', { name: 'Save' }).click();
+    await card.getByText('Use a whole number from 3 to 100.').waitFor();
+    expect(await threshold.getAttribute('aria-invalid')).toBe('true');
+    await shoot(page, 'settings-pulse-refused-en', () => card.scrollIntoViewIfNeeded(), false);
+    await threshold.fill('6');
+    await card.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved.').waitFor();
+    const stored = await graphqlAt(
+      apiUrl,
+      '{ organization { settings { pulse { threshold } } } }',
+      {},
+      await staffToken(apiUrl, DEMO.admin),
+    );
+    expect(stored).toMatchObject({ organization: { settings: { pulse: { threshold: 6 } } } });
+    await shoot(page, 'settings-pulse-en', () => card.scrollIntoViewIfNeeded(), false);
+    await speak(apiUrl, DEMO.admin, 'DA');
+    await page.reload();
+    await card.getByRole('spinbutton', { name: 'Anonymitetsgrænse (svar)' }).waitFor();
+    await shoot(page, 'settings-pulse-da', () => card.scrollIntoViewIfNeeded(), false);
   });
 
   test('any staff member flags a concern on the customer page', async () => {

@@ -7,8 +7,9 @@ import { DEMO } from './support/trofast.ts';
 import { signIn } from './support/browser.ts';
 import { useTrofastInBrowser } from './support/suite.ts';
 import { startReceiver, type Receiver } from '../support/receiver.ts';
+import { DEMO_WEBHOOK_URL } from '../../api/src/seed/demo-webhooks.ts';
 
-const SHOTS = '/work/shots/15';
+const SHOTS = process.env.SHOTS ?? '/work/shots/15';
 const PHONE = { width: 390, height: 844 };
 const LAPTOP = { width: 1440, height: 900 };
 
@@ -42,7 +43,11 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('Settings → Webhooks', { ti
     await signIn(page, webUrl, DEMO.admin);
     await page.goto(`${webUrl}/settings#webhooks`);
     const card = page.locator('#webhooks');
-    await card.getByText('No webhook endpoints yet.').waitFor();
+    // The demo's CRM endpoint: disabled (no receiver), with its delivery log.
+    const demo = card.getByTestId('webhook-endpoint').filter({ hasText: DEMO_WEBHOOK_URL });
+    await demo.getByText('Disabled').first().waitFor();
+    await demo.getByTestId('webhook-attempt').getByText('503', { exact: true }).waitFor();
+    await shoot(page, 'webhooks-demo-en', demo);
 
     await card.getByRole('button', { name: 'Add an endpoint' }).click();
     const dialog = page.getByRole('dialog', { name: 'Add an endpoint' });
@@ -63,7 +68,7 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('Settings → Webhooks', { ti
     // Shown once: nowhere on the page any more.
     expect(await page.content()).not.toContain(secret);
 
-    const endpoint = card.getByTestId('webhook-endpoint');
+    const endpoint = card.getByTestId('webhook-endpoint').filter({ hasText: inbox.url });
     await endpoint.getByText('Active').waitFor();
     await endpoint.getByRole('button', { name: 'Send a test' }).click();
     const [arrived] = await inbox.until(1);

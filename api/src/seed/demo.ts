@@ -11,6 +11,7 @@ import { seedDemoRewards } from './demo-rewards.ts';
 import { seedDemoPulse } from './demo-pulse.ts';
 import { seedDemoAsking } from './demo-asking.ts';
 import { seedDemoMembers } from './demo-members.ts';
+import { seedDemoWebhooks } from './demo-webhooks.ts';
 import { Random } from './random.ts';
 import { createOrganization } from '../services/organization.service.ts';
 import { verifyPassword } from '../auth/passwords.ts';
@@ -41,6 +42,7 @@ export async function seedDemoIfEmpty(log: Logger): Promise<boolean> {
   await seedDemoPulse(caller, random, now, customers);
   await seedDemoAsking(caller, random, now, customers);
   await seedDemoMembers(caller, now, customers);
+  await seedDemoWebhooks(caller, now);
   log.info('demo seeded', {
     organization: DEMO_ORGANIZATION,
     signIn: DEMO_STAFF.map((person) => `${person.email} (${person.role})`),

@@ -245,20 +245,27 @@ export function startWebhookWorker(options: {
           data: { status: 'DELIVERED', nextAttemptAt: null },
         });
       }
-      for (const { delivery, result } of failed) {
-        const wait = nextRetryDelay({
-          step: delivery.step,
-          schedule: config.retryScheduleMs,
-          retryAfterMs: parseRetryAfter(result.retryAfter, now),
-          random: Math.random(),
+      if (failed.length > 0) {
+        // One statement for the round's failures, not one per attempt: a dead receiver fails 16 at a time.
+        const retries = failed.map(({ delivery, result }) => {
+          const wait = nextRetryDelay({
+            step: delivery.step,
+            schedule: config.retryScheduleMs,
+            retryAfterMs: parseRetryAfter(result.retryAfter, now),
+            random: Math.random(),
+          });
+          return wait === null
+            ? { id: delivery.id, status: 'FAILED', step: delivery.step, at: null }
+            : { id: delivery.id, status: 'PENDING', step: delivery.step + 1, at: new Date(now.getTime() + wait) };
         });
-        await tx.webhookDelivery.update({
-          where: { id: delivery.id },
-          data:
-            wait === null
-              ? { status: 'FAILED', nextAttemptAt: null }
-              : { step: delivery.step + 1, nextAttemptAt: new Date(now.getTime() + wait) },
-        });
+        await tx.$executeRaw`
+          UPDATE "WebhookDelivery" AS d
+          SET status = v.status::"WebhookDeliveryStatus", step = v.step, "nextAttemptAt" = v.at
+          FROM (SELECT unnest(${retries.map((retry) => retry.id)}::text[]) AS id,
+                       unnest(${retries.map((retry) => retry.status)}::text[]) AS status,
+                       unnest(${retries.map((retry) => retry.step)}::int[]) AS step,
+                       unnest(${retries.map((retry) => retry.at?.toISOString() ?? null)}::timestamp(3)[]) AS at) AS v
+          WHERE d.id = v.id AND d."organizationId" = ${endpoint.organizationId}`;
       }
       await tx.webhookEndpoint.update({
         where: { id: endpoint.id },

@@ -523,6 +523,18 @@ export const CLOSE_PULSE_ROUND = `mutation ClosePulseRound($id: ID!) {
   }
 }`;
 
+const PULSE_SETTING_FIELDS = 'monthly openDays threshold';
+
+export const PULSE_SETTINGS = `query PulseSettings { organization { id settings { pulse { ${PULSE_SETTING_FIELDS} } } } }`;
+
+export const UPDATE_PULSE_SETTINGS = `mutation UpdatePulseSettings($settings: OrganizationSettingsInput!) {
+  updateOrganizationSettings(settings: $settings) {
+    __typename
+    ... on MutationUpdateOrganizationSettingsSuccess { data { pulse { ${PULSE_SETTING_FIELDS} } } }
+    ${ERRORS}
+  }
+}`;
+
 export const MY_PENDING_PULSE = `query MyPendingPulse { myPendingPulse { token questions round { id closesAt } } }`;
 
 export const ANSWER_PULSE = `mutation AnswerPulse($input: AnswerPulseInput!) {

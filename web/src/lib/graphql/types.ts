@@ -530,6 +530,12 @@ export interface ServiceChain {
   explanation: string;
 }
 
+export interface PulseSettings {
+  monthly: boolean;
+  openDays: number;
+  threshold: number;
+}
+
 export interface SurveyTriggers {
   csatAfterResolveSurveyId: string | null;
   csatDelayMinutes: number;

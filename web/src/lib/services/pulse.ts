@@ -7,9 +7,10 @@ import {
   CREATE_TEAM,
   FLAG_CONCERN,
   OPEN_PULSE_ROUND,
+  UPDATE_PULSE_SETTINGS,
   UPDATE_TEAM,
 } from '$lib/graphql/documents';
-import type { PulseRound, Team } from '$lib/graphql/types';
+import type { PulseRound, PulseSettings, Team } from '$lib/graphql/types';
 
 export function handleCreateTeam(client: Client, input: { name: string; memberIds: string[] }): Promise<Outcome<Team>> {
   return mutate(client, CREATE_TEAM, { input }, 'createTeam');
@@ -20,6 +21,15 @@ export function handleUpdateTeam(
   input: { id: string; name: string; memberIds: string[] },
 ): Promise<Outcome<Team>> {
   return mutate(client, UPDATE_TEAM, { input }, 'updateTeam');
+}
+
+/** Saves the pulse settings; the API refuses a threshold below 3 with the field's path. */
+export function handleSavePulseSettings(
+  client: Client,
+  pulse: PulseSettings,
+): Promise<Outcome<{ pulse: PulseSettings }>> {
+  const settings = { pulse: { ...pulse, openDays: Number(pulse.openDays), threshold: Number(pulse.threshold) } };
+  return mutate(client, UPDATE_PULSE_SETTINGS, { settings }, 'updateOrganizationSettings');
 }
 
 export function handleOpenPulseRound(client: Client): Promise<Outcome<PulseRound>> {

@@ -1,0 +1,1 @@
+export { default as CheckboxGroup } from './checkbox-group.svelte';
