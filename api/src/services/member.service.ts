@@ -2,6 +2,7 @@
 // read and write here is of the member's own customer: the caller names it, never an argument.
 // Risk, scores, alerts, notes and staff are never read here.
 import type { Caller } from '../auth/caller.ts';
+import { derivedToken } from '../auth/tokens.ts';
 import { FieldErrors, ValidationError } from '../domain/errors.ts';
 import { rewardAvailability } from '../domain/points/reward-availability.ts';
 import { tierProgress } from '../domain/points/tier-progress.ts';
@@ -10,6 +11,7 @@ import { addMonthsUtc } from '../domain/time/add-months.ts';
 import type { Channel, IncidentCategory, Locale } from '../domain/types.ts';
 import { runtime, tenantDb } from '../runtime.ts';
 import { EARNING_KINDS, lockCustomers } from './ledger.service.ts';
+import { hashToken } from './message.service.ts';
 import { organizationSettings } from './organization-settings.service.ts';
 import { reportIncident } from './incident.service.ts';
 import { redeemReward } from './redemption.service.ts';
@@ -141,6 +143,34 @@ export function memberIncidents(caller: MemberCaller) {
     orderBy: [{ openedAt: 'desc' }, { id: 'desc' }],
     take: MEMBER_LIST_LIMIT,
     select: { id: true, title: true, status: true, openedAt: true, resolvedAt: true },
+  });
+}
+
+/**
+ * The survey invitations the member can still answer (sent, not answered, not expired; cancelled
+ * ones were never sent), soonest to expire first, each with its answer link's token: the same
+ * token the invitation's message carried, made again from the organization's secret.
+ */
+export async function memberOpenInvitations(caller: MemberCaller) {
+  const db = tenantDb(caller);
+  const invitations = await db.surveyInvitation.findMany({
+    where: { customerId: caller.customerId, status: 'SENT', expiresAt: { gt: runtime().clock.now() } },
+    orderBy: [{ expiresAt: 'asc' }, { id: 'asc' }],
+    take: MEMBER_LIST_LIMIT,
+    select: { id: true, tokenHash: true, expiresAt: true, survey: { select: { question: true, kind: true } } },
+  });
+  if (invitations.length === 0) return [];
+  const { invitationTokenSecret } = await db.organization.findUniqueOrThrow({
+    where: { id: caller.organizationId },
+    select: { invitationTokenSecret: true },
+  });
+  return invitations.flatMap((invitation) => {
+    const token = derivedToken(invitationTokenSecret, invitation.id);
+    // An invitation sent before tokens were derived keeps its random token, which only its email holds.
+    if (invitation.tokenHash !== hashToken(token)) return [];
+    return [
+      { token, question: invitation.survey.question, kind: invitation.survey.kind, expiresAt: invitation.expiresAt },
+    ];
   });
 }
 
