@@ -21,7 +21,6 @@ import { writeTransaction } from './transaction.service.ts';
 const OPEN = 'OPEN';
 const ROUND_OPEN = 'A pulse round is open already; close it before opening another.';
 
-
 /** Opens a round now and asks every active staff member, each with their teams of this moment. */
 async function openRound(organizationId: string, settings: OrganizationSettings, now: Date) {
   return writeTransaction(organizationId, async (tx) => {
@@ -92,7 +91,11 @@ export async function myPendingPulse(caller: AuthenticatedCaller) {
     select: { used: true },
   });
   if (!token || token.used) return null;
-  return { token: derivedToken(round.tokenSecret, caller.userId), round, questions: [...PULSE_QUESTIONS[caller.locale]] };
+  return {
+    token: derivedToken(round.tokenSecret, caller.userId),
+    round,
+    questions: [...PULSE_QUESTIONS[caller.locale]],
+  };
 }
 
 /**
