@@ -47,7 +47,6 @@ import {
   memberRedemptions,
   memberReportProblem,
   memberRewards,
-  memberTierProgress,
   memberUpdateConsents,
   type MemberCaller,
   type MemberView,
@@ -222,7 +221,7 @@ const MemberRef = builder.objectRef<MemberView & { readerLocale: Locale }>('Memb
     tierProgress: t.field({
       type: TierProgressRef,
       description: 'Where the member stands in the tiers.',
-      resolve: async (view) => ({ ...(await memberTierProgress(view.caller)), readerLocale: view.readerLocale }),
+      resolve: async (view) => ({ ...(await view.tierProgress()), readerLocale: view.readerLocale }),
     }),
     expiringPoints: t.field({
       type: [ExpiringPointsRef],
@@ -249,7 +248,7 @@ const MemberRef = builder.objectRef<MemberView & { readerLocale: Locale }>('Memb
     rewards: t.field({
       type: [MemberRewardRef],
       description: 'The active rewards, cheapest first, each with whether the member can take it.',
-      resolve: (view) => memberRewards(view.caller),
+      resolve: (view) => memberRewards(view),
     }),
     redemptions: t.field({
       type: [MemberRedemptionRef],

@@ -31,12 +31,14 @@ export async function memberCustomer(caller: MemberCaller) {
       organization: { select: { name: true, slug: true } },
     },
   });
-  return { ...customer, caller };
+  // The tier progress reads every earning of 12 months; the page's progress and its rewards share one reading.
+  let progress: ReturnType<typeof memberTierProgress> | undefined;
+  return { ...customer, caller, tierProgress: () => (progress ??= memberTierProgress(caller)) };
 }
 
 export type MemberView = Awaited<ReturnType<typeof memberCustomer>>;
 
-export async function memberTierProgress(caller: MemberCaller) {
+async function memberTierProgress(caller: MemberCaller) {
   const now = runtime().clock.now();
   const [settings, earnings] = await Promise.all([
     organizationSettings(caller),
@@ -112,16 +114,18 @@ export async function memberLedgerPage(
 }
 
 /** Every active reward with what the member needs to take it, cheapest first. */
-export async function memberRewards(caller: MemberCaller) {
-  const [rewards, progress, customer] = await Promise.all([
-    tenantDb(caller).reward.findMany({ where: { active: true }, orderBy: [{ pointsCost: 'asc' }, { name: 'asc' }] }),
+export async function memberRewards(view: MemberView) {
+  const [rewards, progress] = await Promise.all([
+    tenantDb(view.caller).reward.findMany({
+      where: { active: true },
+      orderBy: [{ pointsCost: 'asc' }, { name: 'asc' }],
+    }),
     // The tier by the rule applied now, as redeeming judges it.
-    memberTierProgress(caller),
-    tenantDb(caller).customer.findUniqueOrThrow({ where: { id: caller.customerId }, select: { pointsBalance: true } }),
+    view.tierProgress(),
   ]);
   return rewards.map((reward) => ({
     ...reward,
-    ...rewardAvailability(reward, { tier: progress.tier, pointsBalance: customer.pointsBalance }),
+    ...rewardAvailability(reward, { tier: progress.tier, pointsBalance: view.pointsBalance }),
   }));
 }
 
