@@ -11,6 +11,7 @@ import { writeBenchmark } from './write.ts';
 import { askingBenchmark } from './asking.ts';
 import { webhooksBenchmark } from './webhooks.ts';
 import { scaleBenchmark } from './scale.ts';
+import { memberBenchmark } from './member.ts';
 
 export interface BenchTarget {
   label: 'PGlite' | 'PostgreSQL';
@@ -46,6 +47,7 @@ for (const target of targets) {
   if (!only || only === 'webhooks') await webhooksBenchmark(target);
   // Minutes of filling: only when asked for, with the number of customers (`pnpm bench scale 1000000`).
   if (only === 'scale') await scaleBenchmark(target, Number(process.argv[3]) || undefined);
+  if (!only || only === 'member') await memberBenchmark(target);
 }
 // The dashboard's board does not depend on the database.
 if (!only || only === 'board') await boardBenchmark();

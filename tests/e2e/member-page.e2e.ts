@@ -11,6 +11,9 @@ import { systemCaller } from '../../api/src/auth/caller.ts';
 import { upsertCustomer } from '../../api/src/services/customer.service.ts';
 import { recordEvent } from '../../api/src/services/events.service.ts';
 import { createReward } from '../../api/src/services/reward.service.ts';
+import { inviteToSurvey } from '../../api/src/services/invitation.service.ts';
+import { updateOrganizationSettings } from '../../api/src/services/organization-settings.service.ts';
+import { createSurvey } from '../../api/src/services/survey.service.ts';
 import { createMemberLink } from '../../api/src/services/member-access.service.ts';
 import { writeTransaction } from '../../api/src/services/transaction.service.ts';
 import { tenantDb } from '../../api/src/runtime.ts';
@@ -33,7 +36,14 @@ let browser: Browser;
 const customers: Record<'da' | 'en', string> = { da: '', en: '' };
 
 async function seedCustomer(externalId: string, name: string, locale: 'DA' | 'EN') {
-  const customer = await upsertCustomer(systemCaller(shop.id), { externalId, name, locale });
+  // A phone and SMS consent: their survey invitations go out as SMS, and email stays theirs to allow.
+  const customer = await upsertCustomer(systemCaller(shop.id), {
+    externalId,
+    name,
+    locale,
+    phone: '+4520304050',
+    consents: [{ channel: 'SMS', granted: true }],
+  });
   for (const [kroner, daysAgo] of [
     [4000, 700],
     [6000, 200],
@@ -102,6 +112,20 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the customer’s own page in
         unitCost: { amountMinor: 2000, currency: 'DKK' },
         minimumTier,
       });
+    // Two open invitations each, sent at once: no survey cooldown between them.
+    await updateOrganizationSettings(systemCaller(shop.id), { surveyTriggers: { surveyCooldownDays: 0 } });
+    for (const [kind, question, options] of [
+      ['NPS', 'Vil du anbefale Nordlys Cykler til en ven?', []],
+      ['POLL', 'Hvilken cykel kører du mest på?', ['Racercykel', 'Bycykel', 'Ladcykel']],
+    ] as const) {
+      const survey = await createSurvey(systemCaller(shop.id), { kind, question, options: [...options] });
+      await inviteToSurvey(systemCaller(shop.id), {
+        surveyId: survey.id,
+        customers: [{ id: customers.da }, { id: customers.en }],
+        channel: 'SMS',
+      });
+    }
+    await app.runJobs();
     const port = await freePort();
     webUrl = `http://127.0.0.1:${port}`;
     web = spawn(process.execPath, [path.join(root, 'web', 'server.js')], {
@@ -190,6 +214,9 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the customer’s own page in
             download: 'Hent mine data',
             signOut: 'Log ud',
             email: 'E-mail',
+            questions: 'Spørgsmål til dig',
+            answered: 'Tak for dit svar!',
+            answerPoll: 'Svar',
           }
         : {
             open: 'Open my page',
@@ -209,9 +236,12 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the customer’s own page in
             download: 'Download my data',
             signOut: 'Sign out',
             email: 'Email',
+            questions: 'Questions for you',
+            answered: 'Thank you for your answer!',
+            answerPoll: 'Answer',
           };
 
-    test(`${lang} at ${viewport.width} × ${viewport.height}: balance, ledger, progress, redeem, consent, a problem, the data download`, async () => {
+    test(`${lang} at ${viewport.width} × ${viewport.height}: balance, ledger, progress, open questions answered there, redeem, consent, a problem, the data download`, async () => {
       const { page } = browser;
       await page.setViewportSize(viewport);
       await page.goto(await linkFor(customers[lang]));
@@ -229,6 +259,27 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the customer’s own page in
       expect(await overflow(page)).toBe(0);
       await shoot(page, `page-${lang}`);
       await page.setViewportSize(viewport);
+
+      // The open questions: a score answers the NPS one right here; the poll opens its answer page.
+      await page.getByRole('heading', { name: words.questions }).waitFor();
+      expect(await page.getByTestId('open-invitation').count()).toBe(2);
+      const nps = page.getByTestId('open-invitation').filter({ hasText: 'Vil du anbefale Nordlys Cykler til en ven?' });
+      await nps.getByRole('button', { name: '9', exact: true }).click();
+      await page.getByRole('status').filter({ hasText: words.answered }).waitFor();
+      await nps.waitFor({ state: 'detached' });
+      await shoot(page, `answered-${lang}`);
+      await page.setViewportSize(viewport);
+      const feedback = await tenantDb(systemCaller(shop.id)).feedback.findFirstOrThrow({
+        where: { customerId: customers[lang], score: { not: null } },
+      });
+      expect(feedback.score).toBe(9);
+      await page.getByRole('link', { name: words.answerPoll, exact: true }).click();
+      await page.waitForURL(/\/a\/[\w-]{43}$/);
+      await page.getByText('Hvilken cykel kører du mest på?').waitFor();
+      await shoot(page, `answer-page-${lang}`);
+      await page.setViewportSize(viewport);
+      await page.goBack();
+      await page.getByRole('heading', { level: 1, name: words.hello }).waitFor();
 
       await page.getByRole('button', { name: words.redeem }).first().click();
       await page.getByRole('status').filter({ hasText: words.redeemed }).waitFor();

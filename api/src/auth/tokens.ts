@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /** Partner keys start with this, so a leaked key is recognisable in logs and scanners. */
 export const API_KEY_PREFIX = 'trf_';
@@ -9,6 +9,14 @@ export const API_KEY_SHOWN = 12;
 
 export function newSecret(prefix = ''): string {
   return `${prefix}${randomBytes(32).toString('base64url')}`;
+}
+
+/**
+ * A token made again from a kept secret and what it opens (HMAC-SHA256): only its hash is stored,
+ * yet the holder of the secret can hand it out once more (a pulse round, a survey invitation).
+ */
+export function derivedToken(secret: string, subject: string): string {
+  return createHmac('sha256', secret).update(subject).digest('base64url');
 }
 
 export function sha256(secret: string): string {

@@ -10,6 +10,7 @@ import {
   PointsEntryKindEnum,
   RedemptionStatusEnum,
   RewardKindEnum,
+  SurveyKindEnum,
   TierEnum,
 } from './enums.ts';
 import { ACCESS_ERRORS } from './errors.ts';
@@ -41,11 +42,11 @@ import {
   memberExpiringPoints,
   memberIncidents,
   memberLedgerPage,
+  memberOpenInvitations,
   memberRedeemReward,
   memberRedemptions,
   memberReportProblem,
   memberRewards,
-  memberTierProgress,
   memberUpdateConsents,
   type MemberCaller,
   type MemberView,
@@ -193,6 +194,19 @@ const MemberIncidentRef = builder.objectRef<MemberIncidentValue>('MemberIncident
   }),
 });
 
+type MemberInvitationValue = Awaited<ReturnType<typeof memberOpenInvitations>>[number];
+const MemberInvitationRef = builder.objectRef<MemberInvitationValue>('MemberInvitation').implement({
+  description: 'A survey invitation the member can still answer, with the token of its answer link.',
+  fields: (t) => ({
+    token: t.exposeString('token', {
+      description: 'Opens the answer page (/a/<token>) and answers with `answerInvitation`; the member’s own.',
+    }),
+    question: t.exposeString('question', { description: 'What the survey asks.' }),
+    kind: t.expose('kind', { type: SurveyKindEnum, description: 'NPS, CSAT or POLL: how it is answered.' }),
+    expiresAt: t.expose('expiresAt', { type: 'DateTime', description: 'The last moment it takes an answer.' }),
+  }),
+});
+
 const MemberRef = builder.objectRef<MemberView & { readerLocale: Locale }>('Member').implement({
   description: 'A customer’s own page: what they have, what it buys, what keeps their tier. Never risk or scores.',
   fields: (t) => ({
@@ -207,7 +221,7 @@ const MemberRef = builder.objectRef<MemberView & { readerLocale: Locale }>('Memb
     tierProgress: t.field({
       type: TierProgressRef,
       description: 'Where the member stands in the tiers.',
-      resolve: async (view) => ({ ...(await memberTierProgress(view.caller)), readerLocale: view.readerLocale }),
+      resolve: async (view) => ({ ...(await view.tierProgress()), readerLocale: view.readerLocale }),
     }),
     expiringPoints: t.field({
       type: [ExpiringPointsRef],
@@ -234,12 +248,17 @@ const MemberRef = builder.objectRef<MemberView & { readerLocale: Locale }>('Memb
     rewards: t.field({
       type: [MemberRewardRef],
       description: 'The active rewards, cheapest first, each with whether the member can take it.',
-      resolve: (view) => memberRewards(view.caller),
+      resolve: (view) => memberRewards(view),
     }),
     redemptions: t.field({
       type: [MemberRedemptionRef],
       description: 'The latest 100, newest first.',
       resolve: (view) => memberRedemptions(view.caller),
+    }),
+    openInvitations: t.field({
+      type: [MemberInvitationRef],
+      description: 'Survey invitations sent to the member and not yet answered or expired, soonest to expire first.',
+      resolve: (view) => memberOpenInvitations(view.caller),
     }),
     incidents: t.field({
       type: [MemberIncidentRef],

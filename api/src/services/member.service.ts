@@ -2,6 +2,7 @@
 // read and write here is of the member's own customer: the caller names it, never an argument.
 // Risk, scores, alerts, notes and staff are never read here.
 import type { Caller } from '../auth/caller.ts';
+import { derivedToken } from '../auth/tokens.ts';
 import { FieldErrors, ValidationError } from '../domain/errors.ts';
 import { rewardAvailability } from '../domain/points/reward-availability.ts';
 import { tierProgress } from '../domain/points/tier-progress.ts';
@@ -10,6 +11,7 @@ import { addMonthsUtc } from '../domain/time/add-months.ts';
 import type { Channel, IncidentCategory, Locale } from '../domain/types.ts';
 import { runtime, tenantDb } from '../runtime.ts';
 import { EARNING_KINDS, lockCustomers } from './ledger.service.ts';
+import { hashToken } from './message.service.ts';
 import { organizationSettings } from './organization-settings.service.ts';
 import { reportIncident } from './incident.service.ts';
 import { redeemReward } from './redemption.service.ts';
@@ -29,12 +31,14 @@ export async function memberCustomer(caller: MemberCaller) {
       organization: { select: { name: true, slug: true } },
     },
   });
-  return { ...customer, caller };
+  // The tier progress reads every earning of 12 months; the page's progress and its rewards share one reading.
+  let progress: ReturnType<typeof memberTierProgress> | undefined;
+  return { ...customer, caller, tierProgress: () => (progress ??= memberTierProgress(caller)) };
 }
 
 export type MemberView = Awaited<ReturnType<typeof memberCustomer>>;
 
-export async function memberTierProgress(caller: MemberCaller) {
+async function memberTierProgress(caller: MemberCaller) {
   const now = runtime().clock.now();
   const [settings, earnings] = await Promise.all([
     organizationSettings(caller),
@@ -110,16 +114,18 @@ export async function memberLedgerPage(
 }
 
 /** Every active reward with what the member needs to take it, cheapest first. */
-export async function memberRewards(caller: MemberCaller) {
-  const [rewards, progress, customer] = await Promise.all([
-    tenantDb(caller).reward.findMany({ where: { active: true }, orderBy: [{ pointsCost: 'asc' }, { name: 'asc' }] }),
+export async function memberRewards(view: MemberView) {
+  const [rewards, progress] = await Promise.all([
+    tenantDb(view.caller).reward.findMany({
+      where: { active: true },
+      orderBy: [{ pointsCost: 'asc' }, { name: 'asc' }],
+    }),
     // The tier by the rule applied now, as redeeming judges it.
-    memberTierProgress(caller),
-    tenantDb(caller).customer.findUniqueOrThrow({ where: { id: caller.customerId }, select: { pointsBalance: true } }),
+    view.tierProgress(),
   ]);
   return rewards.map((reward) => ({
     ...reward,
-    ...rewardAvailability(reward, { tier: progress.tier, pointsBalance: customer.pointsBalance }),
+    ...rewardAvailability(reward, { tier: progress.tier, pointsBalance: view.pointsBalance }),
   }));
 }
 
@@ -141,6 +147,34 @@ export function memberIncidents(caller: MemberCaller) {
     orderBy: [{ openedAt: 'desc' }, { id: 'desc' }],
     take: MEMBER_LIST_LIMIT,
     select: { id: true, title: true, status: true, openedAt: true, resolvedAt: true },
+  });
+}
+
+/**
+ * The survey invitations the member can still answer (sent, not answered, not expired; cancelled
+ * ones were never sent), soonest to expire first, each with its answer link's token: the same
+ * token the invitation's message carried, made again from the organization's secret.
+ */
+export async function memberOpenInvitations(caller: MemberCaller) {
+  const db = tenantDb(caller);
+  const invitations = await db.surveyInvitation.findMany({
+    where: { customerId: caller.customerId, status: 'SENT', expiresAt: { gt: runtime().clock.now() } },
+    orderBy: [{ expiresAt: 'asc' }, { id: 'asc' }],
+    take: MEMBER_LIST_LIMIT,
+    select: { id: true, tokenHash: true, expiresAt: true, survey: { select: { question: true, kind: true } } },
+  });
+  if (invitations.length === 0) return [];
+  const { invitationTokenSecret } = await db.organization.findUniqueOrThrow({
+    where: { id: caller.organizationId },
+    select: { invitationTokenSecret: true },
+  });
+  return invitations.flatMap((invitation) => {
+    const token = derivedToken(invitationTokenSecret, invitation.id);
+    // An invitation sent before tokens were derived keeps its random token, which only its email holds.
+    if (invitation.tokenHash !== hashToken(token)) return [];
+    return [
+      { token, question: invitation.survey.question, kind: invitation.survey.kind, expiresAt: invitation.expiresAt },
+    ];
   });
 }
 

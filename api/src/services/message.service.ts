@@ -9,9 +9,10 @@
 // - Email goes over SMTP when SMTP_URL is set, and the copy staff read has its links masked;
 //   without SMTP the built-in outbox is the delivery and shows live links. SMS is handed to the
 //   partner as a `message.requested` event.
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { Prisma } from '../generated/prisma/client.ts';
+import { derivedToken } from '../auth/tokens.ts';
 
 import type { TenantTx } from '../db/client.ts';
 import { mayDeliver, interactionKindOf } from '../domain/messages/may-deliver.ts';
@@ -160,7 +161,7 @@ async function deliver({ id, organizationId, attempts }: Claimed, now: Date): Pr
         where: { id },
         include: {
           customer: { select: { email: true, phone: true } },
-          organization: { select: { settings: true } },
+          organization: { select: { settings: true, invitationTokenSecret: true } },
           invitation: { include: { survey: { select: { active: true } }, incident: { select: { status: true } } } },
         },
       });
@@ -190,7 +191,8 @@ async function deliver({ id, organizationId, attempts }: Claimed, now: Date): Pr
         if (invitation) await tx.surveyInvitation.update({ where: { id: invitation.id }, data: { status: 'SKIPPED' } });
         return;
       }
-      const token = invitation ? randomBytes(24).toString('base64url') : null;
+      // Derived, not random: the customer's own page can show the same link again.
+      const token = invitation ? derivedToken(message.organization.invitationTokenSecret, invitation.id) : null;
       const content = message.content as MessageContent;
       // A member link's 30 minutes start when it goes out, not when it was asked for.
       const memberLink =

@@ -27,6 +27,7 @@ export const MEMBER_PAGE = `query MemberPage($locale: Locale, $after: String) {
     }
     rewards { id name description kind pointsCost availability pointsMissing requiredTier }
     redemptions { id rewardName points status createdAt }
+    openInvitations { token question kind expiresAt }
     incidents { id title status openedAt resolvedAt }
     consents { channel granted }
   }
@@ -60,6 +61,11 @@ export const REQUEST_MEMBER_LINK = `mutation RequestMemberLink($input: RequestMe
 
 export const MEMBER_REPORT = `mutation MemberReport($input: MemberReportProblemInput!) {
   memberReportProblem(input: $input) { __typename ... on Error { message } }
+}`;
+
+/** The member answers an open invitation on their page: its token is the credential, as on the answer page. */
+export const MEMBER_ANSWER = `mutation MemberAnswer($input: AnswerInvitationInput!) {
+  answerInvitation(input: $input) { __typename ... on Error { message } }
 }`;
 
 export const LOGOUT = `mutation Logout { logout }`;
@@ -96,6 +102,7 @@ export interface MemberPage {
     requiredTier: Tier;
   }[];
   redemptions: { id: string; rewardName: string; points: number; status: string; createdAt: string }[];
+  openInvitations: { token: string; question: string; kind: 'NPS' | 'CSAT' | 'POLL'; expiresAt: string }[];
   incidents: { id: string; title: string; status: string; openedAt: string; resolvedAt: string | null }[];
   consents: { channel: string; granted: boolean }[];
 }

@@ -626,6 +626,11 @@ export const da: Messages = {
     linkUnknown: 'Linket er ikke gyldigt. Tjek at du har åbnet hele linket fra e-mailen.',
     tooMany: 'For mange forsøg herfra. Prøv igen om et minut.',
     toPage: 'Gå til siden',
+    questions: 'Spørgsmål til dig',
+    openUntil: 'Åben til {date}',
+    answer: 'Svar',
+    answerWithComment: 'Svar med en kommentar',
+    answered: 'Tak for dit svar!',
   },
   webhooks: {
     title: 'Webhooks',

@@ -624,6 +624,11 @@ export const en = {
     linkUnknown: 'This link is not valid. Check that you opened the whole link from the email.',
     tooMany: 'Too many attempts from here. Please try again in a minute.',
     toPage: 'Go to the page',
+    questions: 'Questions for you',
+    openUntil: 'Open until {date}',
+    answer: 'Answer',
+    answerWithComment: 'Answer with a comment',
+    answered: 'Thank you for your answer!',
   },
   webhooks: {
     title: 'Webhooks',

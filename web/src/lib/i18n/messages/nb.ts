@@ -627,6 +627,11 @@ export const nb: Messages = {
     linkUnknown: 'Lenken er ikke gyldig. Sjekk at du åpnet hele lenken fra e-posten.',
     tooMany: 'For mange forsøk herfra. Prøv igjen om et minutt.',
     toPage: 'Gå til siden',
+    questions: 'Spørsmål til deg',
+    openUntil: 'Åpen til {date}',
+    answer: 'Svar',
+    answerWithComment: 'Svar med en kommentar',
+    answered: 'Takk for svaret ditt!',
   },
   webhooks: {
     title: 'Webhooks',

@@ -627,6 +627,11 @@ export const sv: Messages = {
     linkUnknown: 'Länken är inte giltig. Kontrollera att du öppnade hela länken från mejlet.',
     tooMany: 'För många försök härifrån. Försök igen om en minut.',
     toPage: 'Till sidan',
+    questions: 'Frågor till dig',
+    openUntil: 'Öppen till {date}',
+    answer: 'Svara',
+    answerWithComment: 'Svara med en kommentar',
+    answered: 'Tack för ditt svar!',
   },
   webhooks: {
     title: 'Webhooks',

@@ -7,6 +7,7 @@ import { CONTACT_CHANNELS } from '$lib/components/member/member-page';
 import {
   dropMemberCookie,
   LOGOUT,
+  MEMBER_ANSWER,
   MEMBER_CONSENTS,
   MEMBER_COOKIE,
   MEMBER_PAGE,
@@ -61,7 +62,7 @@ export const load: PageServerLoad = async ({ params, cookies, fetch, locals, url
 async function memberCall<T>(event: RequestEvent, query: string, variables: Record<string, unknown>) {
   const token = event.cookies.get(MEMBER_COOKIE);
   if (!token) redirect(303, `/m/${event.params.slug}`);
-  return graphql<T>(event.fetch, query, variables, token);
+  return graphql<T>(event.fetch, query, variables, token, event.getClientAddress());
 }
 
 /** A form's answer in the page's language. */
@@ -109,6 +110,18 @@ export const actions: Actions = {
             ? 'member.outOfStockError'
             : 'member.failed';
     return fail(400, { form: 'redeem', ok: false, message: await say(event, key) });
+  },
+
+  // One tap on a score answers an NPS or CSAT invitation right here; a comment or a poll's
+  // options are on the invitation's own answer page.
+  answer: async (event) => {
+    const form = await event.request.formData();
+    const result = await memberCall<{ answerInvitation: { __typename: string } }>(event, MEMBER_ANSWER, {
+      input: { token: String(form.get('token') ?? ''), score: Number(form.get('score')) },
+    });
+    if (result.data?.answerInvitation.__typename !== 'MutationAnswerInvitationSuccess')
+      return fail(400, { form: 'answer', ok: false, message: await say(event, 'member.failed') });
+    return { form: 'answer', ok: true, message: await say(event, 'member.answered') };
   },
 
   consents: async (event) => {
