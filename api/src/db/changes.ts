@@ -1,0 +1,57 @@
+// Which records a write created or changed, for its audit entry (services/audit.service.ts). A
+// client extension sees every single-row create, update, upsert and delete (and the `…AndReturn`
+// batches) of a model the API shows as a Node, and notes its global id in the list the running
+// write opened; bulk SQL statements are not seen here: the write's events name what they changed.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import { Prisma } from '../generated/prisma/client.ts';
+
+/**
+ * Models whose rows are Nodes of the API under the same name and that a request changes. The event
+ * log, webhook deliveries and ledger entries are the effects of other records, named by those.
+ */
+export const AUDITED_MODELS: ReadonlySet<string> = new Set([
+  'Organization',
+  'User',
+  'ApiKey',
+  'Customer',
+  'Purchase',
+  'Interaction',
+  'Alert',
+  'Survey',
+  'Feedback',
+  'Incident',
+  'Reward',
+  'Redemption',
+  'Message',
+  'SurveyInvitation',
+  'Team',
+  'PulseRound',
+  'WebhookEndpoint',
+  'Import',
+]);
+
+const RETURNING = new Set(['create', 'update', 'upsert', 'delete', 'createManyAndReturn', 'updateManyAndReturn']);
+
+/** The global ids the running write changed, in the order first changed; opened by writeTransaction. */
+export const changedRecords = new AsyncLocalStorage<string[]>();
+
+export const recordChanges = Prisma.defineExtension({
+  name: 'record-changes',
+  query: {
+    $allModels: {
+      async $allOperations({ model, operation, args, query }) {
+        const changed = changedRecords.getStore();
+        if (!changed || !AUDITED_MODELS.has(model) || !RETURNING.has(operation)) return query(args);
+        // A narrow `select` would leave the id out.
+        const given = args as { select?: Record<string, unknown> };
+        const narrow = given.select && Object.keys(given.select).length > 0;
+        const result = await query((narrow ? { ...given, select: { ...given.select, id: true } } : args) as typeof args);
+        for (const row of (Array.isArray(result) ? result : [result]) as { id?: unknown }[]) {
+          if (typeof row?.id === 'string') changed.push(encodeGlobalID(model, row.id));
+        }
+        return result;
+      },
+    },
+  },
+});
