@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { systemCaller } from '../../api/src/auth/caller.ts';
 import { DAY_MS } from '../../api/src/domain/time/duration.ts';
 import { db } from '../../api/src/runtime.ts';
+import { createApiKey } from '../../api/src/services/api-key.service.ts';
 import { importsSettled } from '../../api/src/services/import.service.ts';
 import { recordEvent } from '../../api/src/services/events.service.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
@@ -52,9 +53,9 @@ async function send(token: string, query: string, variables: Record<string, unkn
 
 async function entriesOf(requestId: string): Promise<Entry[]> {
   const result = await app.graphql(ENTRIES, { first: 100 }, org.tokens.ADMIN);
-  return result.data!.auditLog.edges.map((edge: { node: Entry }) => edge.node).filter(
-    (entry: Entry) => entry.requestId === requestId,
-  );
+  return result
+    .data!.auditLog.edges.map((edge: { node: Entry }) => edge.node)
+    .filter((entry: Entry) => entry.requestId === requestId);
 }
 
 beforeAll(async () => {
@@ -68,7 +69,13 @@ beforeAll(async () => {
   const created = await app.graphql(
     `mutation ($input: CreateRewardInput!) { createReward(input: $input) { ... on MutationCreateRewardSuccess { data { id } } } }`,
     {
-      input: { name: 'Kaffekop', pointsCost: 20, kind: 'GIFT', unitCost: { amountMinor: 3000, currency: 'DKK' }, stock: 5 },
+      input: {
+        name: 'Kaffekop',
+        pointsCost: 20,
+        kind: 'GIFT',
+        unitCost: { amountMinor: 3000, currency: 'DKK' },
+        stock: 5,
+      },
     },
     org.tokens.MANAGER,
   );
@@ -133,7 +140,10 @@ describe('every write leaves its entry, in its own transaction', () => {
       }),
     );
     form.append('map', JSON.stringify({ 0: ['variables.input.file'] }));
-    form.append('0', new File(['Kundenummer;Navn\r\nI-1;Ida Holm\r\nI-2;Ole Dam\r\n'], 'kunder.csv', { type: 'text/csv' }));
+    form.append(
+      '0',
+      new File(['Kundenummer;Navn\r\nI-1;Ida Holm\r\nI-2;Ole Dam\r\n'], 'kunder.csv', { type: 'text/csv' }),
+    );
     const response = await fetch(`${app.url}/graphql`, {
       method: 'POST',
       headers: { authorization: `Bearer ${org.tokens.ADMIN}`, 'x-request-id': requestId },
@@ -150,7 +160,12 @@ describe('every write leaves its entry, in its own transaction', () => {
     await importsSettled();
     // The batches run in the background after the request: its one entry stands for them.
     expect(await entriesOf(applied.requestId)).toEqual([
-      expect.objectContaining({ actorKind: 'USER', actorName: 'ADMIN of Revision', operation: 'applyImport', targets: [importId] }),
+      expect.objectContaining({
+        actorKind: 'USER',
+        actorName: 'ADMIN of Revision',
+        operation: 'applyImport',
+        targets: [importId],
+      }),
     ]);
   });
 
@@ -200,18 +215,23 @@ describe('reading the log', () => {
   });
 
   test('a viewer, a manager and a key of every scope cannot read it', async () => {
-    const everyScope = await partnerKey(org, [
-      'CUSTOMERS_READ',
-      'CUSTOMERS_WRITE',
-      'EVENTS_WRITE',
-      'EVENTS_READ',
-      'ALERTS_READ',
-      'REWARDS_READ',
-      'REWARDS_WRITE',
-      'REDEMPTIONS_WRITE',
-      'WEBHOOKS_MANAGE',
-      'IMPORTS_WRITE',
-    ]);
+    const everyScope = (
+      await createApiKey(systemCaller(org.id), {
+        name: 'Every scope',
+        scopes: [
+          'CUSTOMERS_READ',
+          'CUSTOMERS_WRITE',
+          'EVENTS_WRITE',
+          'EVENTS_READ',
+          'ALERTS_READ',
+          'REWARDS_READ',
+          'REWARDS_WRITE',
+          'REDEMPTIONS_WRITE',
+          'WEBHOOKS_MANAGE',
+          'IMPORTS_WRITE',
+        ],
+      })
+    ).secret;
     const [entry] = (await app.graphql(ENTRIES, { first: 1 }, org.tokens.ADMIN)).data!.auditLog.edges;
     for (const token of [org.tokens.VIEWER, org.tokens.MANAGER, everyScope]) {
       const list = await app.graphql(ENTRIES, {}, token);
@@ -248,7 +268,9 @@ describe('nobody can change it', () => {
     await expect(sql(`UPDATE "AuditEntry" SET "actorName" = 'Nobody'`)).rejects.toThrow(/never changed/);
     await expect(sql(`DELETE FROM "AuditEntry"`)).rejects.toThrow(/never changed/);
     await expect(sql(`TRUNCATE "AuditEntry"`)).rejects.toThrow(/never changed/);
-    const names = await db().forOrganization(org.id).auditEntry.findMany({ select: { actorName: true } });
+    const names = await db()
+      .forOrganization(org.id)
+      .auditEntry.findMany({ select: { actorName: true } });
     expect(names.length).toBeGreaterThan(0);
     expect(names.map((entry) => entry.actorName)).not.toContain('Nobody');
   });
@@ -258,7 +280,10 @@ describe('nobody can change it', () => {
     const writeAt = async (daysAgo: number) => {
       app.clock.set(new Date(now.getTime() - daysAgo * DAY_MS));
       return (
-        await send(org.tokens.ADMIN, `mutation { updateOrganizationSettings(settings: { contactCap: { max: 4 } }) { __typename } }`)
+        await send(
+          org.tokens.ADMIN,
+          `mutation { updateOrganizationSettings(settings: { contactCap: { max: 4 } }) { __typename } }`,
+        )
       ).requestId;
     };
     const old = await writeAt(400);

@@ -4,7 +4,7 @@
 import SchemaBuilder, { BasePlugin, type PothosOutputFieldConfig, type SchemaTypes } from '@pothos/core';
 import type { GraphQLFieldResolver } from 'graphql';
 import type { Context } from '../context.ts';
-import { auditScopes } from '../services/audit.service.ts';
+import { audited } from '../services/audit.service.ts';
 
 export class AuditPlugin<Types extends SchemaTypes> extends BasePlugin<Types> {
   override wrapResolve(
@@ -15,9 +15,7 @@ export class AuditPlugin<Types extends SchemaTypes> extends BasePlugin<Types> {
     return (parent, args, context, info) => {
       const { caller, requestId } = context as Context;
       if (caller.kind === 'anonymous') return resolver(parent, args, context, info);
-      return auditScopes.run({ caller, operation: info.fieldName, requestId }, () =>
-        resolver(parent, args, context, info),
-      );
+      return audited({ caller, operation: info.fieldName, requestId }, () => resolver(parent, args, context, info));
     };
   }
 }

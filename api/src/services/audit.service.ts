@@ -10,11 +10,10 @@ import { randomUUID } from 'node:crypto';
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import { Prisma } from '../generated/prisma/client.ts';
 import type { AuthenticatedCaller } from '../auth/caller.ts';
-import type { TenantTx } from '../db/client.ts';
-import { AUDITED_MODELS } from '../db/changes.ts';
+import { AUDITED_MODELS, changedRecords, noChanges } from '../db/changes.ts';
 import type { AuditActorKind } from '../domain/types.ts';
 import { DAY_MS } from '../domain/time/duration.ts';
-import { runtime } from '../runtime.ts';
+import { runtime, tenantDb, type TenantDbLike } from '../runtime.ts';
 
 export const KEEP_AUDIT_DAYS = 365;
 
@@ -75,7 +74,7 @@ export function idsInEvent(data: object): string[] {
 
 /** Stores the running request's entry in the write's transaction: the last change before the events. */
 export async function appendAuditEntry(
-  tx: TenantTx,
+  tx: TenantDbLike,
   scope: AuditScope,
   changed: string[],
   events: { data: object }[],
@@ -88,6 +87,21 @@ export async function appendAuditEntry(
     VALUES (${randomUUID()}, ${caller.organizationId}, ${now.toISOString()}::timestamp(3),
             ${ACTOR_KINDS[caller.kind]}::"AuditActorKind", ${actorId(caller)}, COALESCE(${actorName(caller)}, ''),
             ${scope.operation}, ${JSON.stringify(targets)}::jsonb, ${scope.requestId})`);
+}
+
+/**
+ * Runs a mutation in its audit scope. Its writes through writeTransaction store their entries
+ * themselves; a write a service still makes outside one (a single statement, or a transaction of
+ * its own) is noted here and audited right after the mutation returns: recorded, though not
+ * atomically with the write.
+ */
+export async function audited<T>(scope: AuditScope, mutation: () => Promise<T> | T): Promise<T> {
+  const outside = noChanges();
+  const result = await auditScopes.run(scope, () => changedRecords.run(outside, mutation));
+  if (outside.writes > 0) {
+    await appendAuditEntry(tenantDb(scope.caller), scope, outside.targets, [], runtime().clock.now());
+  }
+  return result;
 }
 
 /** Which entries `auditLog` lists and the export writes. */

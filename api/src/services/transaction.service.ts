@@ -25,7 +25,7 @@ import { runtime } from '../runtime.ts';
 import { claimIn, completeIn, KEY_CONFLICT, KeyTaken, keyState, requestKeys } from './idempotency.service.ts';
 import { appendEvents, collectEvents, eventsRecorded, forgetEventsAfter } from './event-log.service.ts';
 import { appendAuditEntry, auditScopes } from './audit.service.ts';
-import { changedRecords } from '../db/changes.ts';
+import { changedRecords, noChanges } from '../db/changes.ts';
 
 const ATTEMPTS = 5;
 /** Longer than any write takes; the recompute job's batches included. */
@@ -55,19 +55,22 @@ export async function writeTransaction<T>(
     const now = clock.now();
     let appended = 0;
     try {
-      const result = await db.forOrganization(organizationId).$transaction(
-        async (tx) => {
-          const pending = collectEvents(tx);
-          const changed: string[] = [];
-          const recordId = request ? await claimIn(tx, request.claim, now) : undefined;
-          const value = await changedRecords.run(changed, () => work(tx));
-          if (recordId) await completeIn(tx, recordId, value, now);
-          if (audit) await appendAuditEntry(tx, audit, changed, pending, now);
-          await appendEvents(tx, organizationId, pending, clock.now());
-          appended = pending.length;
-          return value;
-        },
-        { timeout: TRANSACTION_TIMEOUT_MS, maxWait: CONNECTION_WAIT_MS },
+      // The attempt's own notes of what it changed: a retry starts them anew.
+      const changed = noChanges();
+      const result = await changedRecords.run(changed, () =>
+        db.forOrganization(organizationId).$transaction(
+          async (tx) => {
+            const pending = collectEvents(tx);
+            const recordId = request ? await claimIn(tx, request.claim, now) : undefined;
+            const value = await work(tx);
+            if (recordId) await completeIn(tx, recordId, value, now);
+            if (audit) await appendAuditEntry(tx, audit, changed.targets, pending, now);
+            await appendEvents(tx, organizationId, pending, clock.now());
+            appended = pending.length;
+            return value;
+          },
+          { timeout: TRANSACTION_TIMEOUT_MS, maxWait: CONNECTION_WAIT_MS },
+        ),
       );
       if (appended > 0) events.wake(organizationId);
       return result;
@@ -105,7 +108,7 @@ export async function writeTransaction<T>(
  * neither claim the request's idempotency key nor are audited as the request's.
  */
 export function outsideRequest<T>(work: () => Promise<T>): Promise<T> {
-  return requestKeys.exit(() => auditScopes.exit(work));
+  return requestKeys.exit(() => auditScopes.exit(() => changedRecords.exit(work)));
 }
 
 /**
@@ -118,7 +121,7 @@ export async function underSavepoint<T>(
   work: () => Promise<T>,
 ): Promise<{ value: T } | { error: unknown }> {
   const mark = eventsRecorded(tx);
-  const changed = changedRecords.getStore();
+  const changed = changedRecords.getStore()?.targets;
   const changedMark = changed?.length ?? 0;
   await tx.$executeRaw(Prisma.raw('SAVEPOINT undo_on_failure'));
   try {
