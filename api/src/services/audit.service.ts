@@ -4,7 +4,7 @@
 // The mutation now running opens the scope (schema/audit-plugin.ts); writeTransaction writes the
 // entry. Background jobs and the public answer page (a token, no one signed in) run without a
 // scope: they are not audited. A trigger refuses every change to an entry but this file's pruning
-// of entries past KEEP_AUDIT_DAYS (prisma/migrations/…_data_in_and_out).
+// of entries past KEEP_AUDIT_DAYS (prisma/migrations/…_audit_prune).
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { decodeGlobalID } from '@pothos/plugin-relay';
@@ -124,11 +124,13 @@ export function auditWhere(filter: AuditFilter | null | undefined): Prisma.Audit
 
 /**
  * Removes the entries older than KEEP_AUDIT_DAYS, in every organization: the one deletion the
- * trigger lets through, since it refuses any entry younger than that by the database's clock.
+ * trigger lets through, for the cutoff this transaction names (prisma/migrations/…_audit_prune).
  */
 export async function pruneAuditLog(now: Date): Promise<number> {
-  const { count } = await runtime().db.acrossOrganizations.auditEntry.deleteMany({
-    where: { at: { lt: new Date(now.getTime() - KEEP_AUDIT_DAYS * DAY_MS) } },
-  });
+  const cutoff = new Date(now.getTime() - KEEP_AUDIT_DAYS * DAY_MS);
+  const [, { count }] = await runtime().db.acrossOrganizations.$transaction([
+    runtime().db.acrossOrganizations.$executeRaw`SELECT set_config('trofast.audit_prune_before', ${cutoff.toISOString()}, true)`,
+    runtime().db.acrossOrganizations.auditEntry.deleteMany({ where: { at: { lt: cutoff } } }),
+  ]);
   return count;
 }
