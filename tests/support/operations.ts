@@ -305,6 +305,11 @@ export const OPERATIONS: Record<string, Operation> = {
     document: `mutation ($id: ID!) { applyImport(id: $id) { ${RESULT} } }`,
     variables: (t) => ({ id: gid('Import', t.importId) }),
   },
+  'Query.auditLog': {
+    document: `query ($from: DateTime) { auditLog(first: 10, filter: { operations: ["redeemReward"], actorKinds: [USER, API_KEY], from: $from }) {
+      totalCount edges { node { id at actorKind actorName operation targets requestId } } } }`,
+    variables: () => ({ from: '2020-01-01T00:00:00Z' }),
+  },
   'Subscription.importChanged': {
     document: 'subscription ($id: ID!) { importChanged(id: $id) { id status appliedRows } }',
     variables: (t) => ({ id: gid('Import', t.importId) }),

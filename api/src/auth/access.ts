@@ -124,6 +124,8 @@ export const ACCESS: Record<string, Access> = {
   'Mutation.startImport': staff('ADMIN', 'IMPORTS_WRITE'),
   'Mutation.applyImport': staff('ADMIN', 'IMPORTS_WRITE'),
   'Subscription.importChanged': staff('MANAGER', 'IMPORTS_WRITE'),
+  // No partner scope reads it: the log of what keys did is the organization's check on them.
+  'Query.auditLog': staff('ADMIN'),
 };
 
 /** Who may export each kind of data (GET /export/<kind>.csv): whoever may read it. */
@@ -133,6 +135,7 @@ export const EXPORT_ACCESS: Record<string, Access> = {
   feedback: staff('VIEWER', 'CUSTOMERS_READ'),
   incidents: staff('VIEWER', 'CUSTOMERS_READ'),
   alerts: staff('VIEWER', 'ALERTS_READ'),
+  audit: staff('ADMIN'),
 };
 
 /**
@@ -169,6 +172,7 @@ export const READ_ACCESS: Record<string, Access> = {
   WebhookDelivery: staff('ADMIN', 'WEBHOOKS_MANAGE'),
   WebhookAttempt: staff('ADMIN', 'WEBHOOKS_MANAGE'),
   Import: staff('MANAGER', 'IMPORTS_WRITE'),
+  AuditEntry: staff('ADMIN'),
 };
 
 /**

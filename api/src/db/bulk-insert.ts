@@ -4,6 +4,7 @@
 // Raw SQL skips the tenancy extension: the rows must carry their organizationId.
 import { Prisma } from '../generated/prisma/client.ts';
 import type { TenantTx } from './client.ts';
+import { noteBulkInsert } from './changes.ts';
 
 /** A column's name and its PostgreSQL type, e.g. ['amountMinor', 'bigint'] or ['kind', '"PointsEntryKind"']. */
 export type Column<Row> = readonly [name: keyof Row & string, type: string];
@@ -35,4 +36,5 @@ export async function bulkInsert<Row extends Record<string, Value>>(
     }),
   );
   await tx.$executeRaw(Prisma.sql`INSERT INTO ${Prisma.raw(`"${table}"`)} (${names}) SELECT * FROM unnest(${arrays})`);
+  noteBulkInsert(table, rows);
 }

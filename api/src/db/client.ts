@@ -11,12 +11,13 @@ import { ConfigError, type Config } from '../config.ts';
 import { applyMigrations, readMigrations, wholeScripts } from './migrations.ts';
 import { bindToOrganization, requireOrganization } from './tenancy.ts';
 import { lockDataDir } from './data-dir-lock.ts';
+import { recordChanges } from './changes.ts';
 
 function extendSystem(client: PrismaClient) {
   return client.$extends(requireOrganization);
 }
 function extendTenant(client: PrismaClient, organizationId: string) {
-  return client.$extends(bindToOrganization(organizationId));
+  return client.$extends(bindToOrganization(organizationId)).$extends(recordChanges);
 }
 /** The unbound client: tenant tables only with an explicit organizationId. */
 export type SystemDb = ReturnType<typeof extendSystem>;

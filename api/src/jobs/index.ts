@@ -2,6 +2,7 @@
 import type { Job } from './scheduler.ts';
 import { forgetExpiredKeys } from '../services/idempotency.service.ts';
 import { forgetOldEvents } from '../services/event-log.service.ts';
+import { pruneAuditLog } from '../services/audit.service.ts';
 import { recomputeDueCustomers } from '../services/recompute.service.ts';
 import { expirePoints } from '../services/points-expiry.service.ts';
 import { endExpiredSessions } from '../services/session.service.ts';
@@ -65,6 +66,15 @@ export const JOBS: Job[] = [
     leaseMs: 10 * MINUTE,
     run: async (now) => {
       await forgetOldEvents(now);
+    },
+  },
+  {
+    // The only deletion the audit log's trigger lets through: entries past the 365 days it is kept.
+    name: 'prune-audit-log',
+    everyMs: 60 * MINUTE,
+    leaseMs: 10 * MINUTE,
+    run: async (now) => {
+      await pruneAuditLog(now);
     },
   },
   {

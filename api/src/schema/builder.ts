@@ -9,6 +9,7 @@ import type PrismaTypes from '../generated/pothos-types.ts';
 import { getDatamodel } from '../generated/pothos-types.ts';
 import AccessPlugin from './access-plugin.ts';
 import IdempotencyPlugin from './idempotency.ts';
+import AuditPlugin from './audit-plugin.ts';
 import InputLimitsPlugin from './input-limits.ts';
 import { ACCESS, permits, READ_ACCESS } from '../auth/access.ts';
 import { ForbiddenError } from '../domain/errors.ts';
@@ -38,6 +39,7 @@ export const builder = new SchemaBuilder<{
     ScopeAuthPlugin,
     InputLimitsPlugin,
     IdempotencyPlugin,
+    AuditPlugin,
     PrismaPlugin,
     RelayPlugin,
   ],

@@ -31,6 +31,7 @@ import './staff-concern.ts';
 import './member.ts';
 import './webhook.ts';
 import './import.ts';
+import './audit.ts';
 
 builder.queryType({
   description:

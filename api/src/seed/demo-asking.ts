@@ -9,6 +9,7 @@ import { tenantDb } from '../runtime.ts';
 import { contactFacts } from '../services/contact.service.ts';
 import { queueInvitations, SURVEY_SELECT } from '../services/invitation.service.ts';
 import { INVITATION_DAYS } from '../services/message.service.ts';
+import { asDemoStaff } from './demo-audit.ts';
 import { organizationSettings, updateOrganizationSettings } from '../services/organization-settings.service.ts';
 import { writeTransaction } from '../services/transaction.service.ts';
 import type { DemoCustomer } from './demo-customers.ts';
@@ -25,9 +26,11 @@ export async function seedDemoAsking(
     db.survey.findFirstOrThrow({ where: { kind: 'NPS' }, select: SURVEY_SELECT }),
     db.survey.findFirstOrThrow({ where: { kind: 'CSAT' }, select: SURVEY_SELECT }),
   ]);
-  await updateOrganizationSettings(caller, {
-    surveyTriggers: { csatAfterResolveSurveyId: csat.id, npsSurveyId: nps.id, npsEveryMonths: 6 },
-  });
+  await asDemoStaff(caller, 'admin@nordlys.example', 'updateOrganizationSettings', () =>
+    updateOrganizationSettings(caller, {
+      surveyTriggers: { csatAfterResolveSurveyId: csat.id, npsSurveyId: nps.id, npsEveryMonths: 6 },
+    }),
+  );
   const settings = await organizationSettings(caller);
   // Answered: the NPS answers of the last four months came from invitations.
   const answers = await db.feedback.findMany({

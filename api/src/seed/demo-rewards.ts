@@ -14,6 +14,10 @@ import { organizationSettings } from '../services/organization-settings.service.
 import { expirePoints } from '../services/points-expiry.service.ts';
 import { adjustPoints, cancelRedemption, redeemReward } from '../services/redemption.service.ts';
 import { createReward, updateReward, type CreateRewardInput } from '../services/reward.service.ts';
+import { asDemoStaff } from './demo-audit.ts';
+
+const MANAGER = 'manager@nordlys.example';
+const AGENT = 'agent@nordlys.example';
 import type { DemoCustomer } from './demo-customers.ts';
 import { Random } from './random.ts';
 
@@ -104,15 +108,18 @@ export async function seedDemoRewards(
 
   const rewards = await happeningAt(new Date(now.getTime() - 365 * DAY), async () => {
     const created = [];
-    for (const input of DEMO_REWARDS) created.push(await createReward(caller, input));
-    const retired = await createReward(caller, {
-      name: 'Vinterservice 2025',
-      description: 'Efterårets tilbud: vinterklargøring af din cykel.',
-      pointsCost: 600,
-      kind: 'SERVICE_UPGRADE',
-      unitCost: dkk(250),
-    });
-    await updateReward(caller, { id: retired.id, active: false });
+    for (const input of DEMO_REWARDS)
+      created.push(await asDemoStaff(caller, MANAGER, 'createReward', () => createReward(caller, input)));
+    const retired = await asDemoStaff(caller, MANAGER, 'createReward', () =>
+      createReward(caller, {
+        name: 'Vinterservice 2025',
+        description: 'Efterårets tilbud: vinterklargøring af din cykel.',
+        pointsCost: 600,
+        kind: 'SERVICE_UPGRADE',
+        unitCost: dkk(250),
+      }),
+    );
+    await asDemoStaff(caller, MANAGER, 'updateReward', () => updateReward(caller, { id: retired.id, active: false }));
     return created;
   });
 
@@ -140,7 +147,9 @@ export async function seedDemoRewards(
     // The dearest rewards they can afford are the likeliest: that is what points are saved for.
     const reward = random.chance(0.5) ? affordable[affordable.length - 1] : random.pick(affordable);
     const redemption = await happeningAt(new Date(moment), () =>
-      redeemReward(caller, { customer: { id: customer.id }, rewardId: reward.id }),
+      asDemoStaff(caller, AGENT, 'redeemReward', () =>
+        redeemReward(caller, { customer: { id: customer.id }, rewardId: reward.id }),
+      ),
     );
     if (reward.stock !== null) reward.stock -= 1;
     redemptionIds.push(redemption.id);
@@ -162,14 +171,18 @@ export async function seedDemoRewards(
   if (regret) {
     const made = await db.redemption.findUniqueOrThrow({ where: { id: regret } });
     await happeningAt(new Date(made.createdAt.getTime() + 2 * DAY), () =>
-      cancelRedemption(caller, { id: regret, reason: 'Kunden fortrød og vil hellere spare op.' }),
+      asDemoStaff(caller, AGENT, 'cancelRedemption', () =>
+        cancelRedemption(caller, { id: regret, reason: 'Kunden fortrød og vil hellere spare op.' }),
+      ),
     );
   }
-  await adjustPoints(caller, {
-    customer: { id: longStanding[0].id },
-    delta: 150,
-    reason: 'En kvittering fra juni kom ikke med i systemet',
-  });
+  await asDemoStaff(caller, MANAGER, 'adjustPoints', () =>
+    adjustPoints(caller, {
+      customer: { id: longStanding[0].id },
+      delta: 150,
+      reason: 'En kvittering fra juni kom ikke med i systemet',
+    }),
+  );
 
   await expirePoints(now);
   // What was replayed in the past set tiers as of then; bring every tier to now.

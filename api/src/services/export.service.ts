@@ -1,11 +1,11 @@
-// Everything out, as CSV: customers (with their read model), the ledger, feedback, incidents and
-// alerts, read page by page in id order, so a million rows never sit in memory at once.
+// Everything out, as CSV: customers (with their read model), the ledger, feedback, incidents,
+// alerts and the audit log, read page by page in id order, so a million rows never sit in memory at once.
 import type { AuthenticatedCaller } from '../auth/caller.ts';
 import type { Locale } from '../domain/types.ts';
 import { renderLedgerEntry } from '../domain/points/ledger-sentence.ts';
 import { tenantDb } from '../runtime.ts';
 
-export const EXPORT_KINDS = ['customers', 'ledger', 'feedback', 'incidents', 'alerts'] as const;
+export const EXPORT_KINDS = ['customers', 'ledger', 'feedback', 'incidents', 'alerts', 'audit'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 /** Rows per database round trip while streaming. */
@@ -99,6 +99,18 @@ function exportOf(caller: AuthenticatedCaller, kind: ExportKind): Export {
           { en: 'Raised', da: 'Rejst', value: (row) => row.createdAt },
           { en: 'Resolved', da: 'Løst', value: (row) => row.resolvedAt },
           { en: 'Resolution note', da: 'Løsningsnote', value: (row) => row.resolutionNote },
+        ],
+      );
+    case 'audit':
+      return define(
+        (id) => db.auditEntry.findMany({ ...page, where: after(id) }),
+        [
+          { en: 'Time', da: 'Tidspunkt', value: (row) => row.at },
+          { en: 'Actor kind', da: 'Aktørtype', value: (row) => row.actorKind },
+          { en: 'Actor', da: 'Aktør', value: (row) => row.actorName },
+          { en: 'Operation', da: 'Handling', value: (row) => row.operation },
+          { en: 'Records', da: 'Poster', value: (row) => (row.targets as string[]).join(' ') },
+          { en: 'Request id', da: 'Forespørgsels-id', value: (row) => row.requestId },
         ],
       );
   }

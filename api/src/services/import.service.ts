@@ -18,13 +18,12 @@ import { readRow, type RowConventions, type RowData, type RowProblem } from '../
 import type { Channel, CustomerKind, Direction, ImportKind, InteractionKind, Locale } from '../domain/types.ts';
 import { addMonthsUtc } from '../domain/time/add-months.ts';
 import { runtime, tenantDb } from '../runtime.ts';
-import { requestKeys } from './idempotency.service.ts';
 import { emit } from './event-log.service.ts';
 import { CLOCK_SKEW_MS, recordEvents, type EventInput } from './events.service.ts';
 import { appendEntries, lockCustomers } from './ledger.service.ts';
 import { organizationSettings } from './organization-settings.service.ts';
 import { recomputeWithinWrite } from './recompute.service.ts';
-import { writeTransaction } from './transaction.service.ts';
+import { outsideRequest, writeTransaction } from './transaction.service.ts';
 
 /** Rows read, checked and stored per round trip while analysing, and applied per transaction. */
 const BATCH = 1000;
@@ -274,8 +273,9 @@ export async function applyImport(caller: AuthenticatedCaller, id: string) {
     emitProgress(tx, applying);
     return applying;
   });
-  // Outside the request's context: the batches are writes of their own, not the request's idempotent answer.
-  const run = requestKeys.exit(() => applyRows(caller, id)).finally(() => inFlight.delete(run));
+  // Outside the request's context: the batches are writes of their own, not the request's idempotent
+  // answer; the request's audit entry (the import, APPLYING) stands for them.
+  const run = outsideRequest(() => applyRows(caller, id)).finally(() => inFlight.delete(run));
   inFlight.add(run);
   return started;
 }

@@ -4,6 +4,7 @@ import { ValidationError, type FieldError } from '../domain/errors.ts';
 import { mergeSettings, settingsOf, validateSettings, type OrganizationSettings } from '../domain/settings.ts';
 import { runtime, tenantDb, type TenantDbLike } from '../runtime.ts';
 import { updateEveryTier } from './ledger.service.ts';
+import { writeTransaction } from './transaction.service.ts';
 
 export async function organizationSettings(
   caller: AuthenticatedCaller,
@@ -57,21 +58,18 @@ export async function updateOrganizationSettings(caller: AuthenticatedCaller, in
   const reweigh = (['risk', 'engagement', 'satisfaction'] as const).some(
     (rules) => JSON.stringify(next[rules]) !== JSON.stringify(previous[rules]),
   );
-  return tenantDb(caller).$transaction(
-    async (tx) => {
-      const organization = await tx.organization.update({
-        where: { id: caller.organizationId },
-        data: { settings: next as object },
-      });
-      const now = runtime().clock.now();
-      if (retier) await updateEveryTier(tx, caller.organizationId, next, now);
-      // New weights reach every stored risk, engagement and satisfaction at the background job's
-      // next round: one statement here, the recomputation in the job's batches.
-      if (reweigh) await tx.customer.updateMany({ data: { recomputeAt: now } });
-      return organization;
-    },
-    { timeout: 60_000 },
-  );
+  return writeTransaction(caller.organizationId, async (tx) => {
+    const organization = await tx.organization.update({
+      where: { id: caller.organizationId },
+      data: { settings: next as object },
+    });
+    const now = runtime().clock.now();
+    if (retier) await updateEveryTier(tx, caller.organizationId, next, now);
+    // New weights reach every stored risk, engagement and satisfaction at the background job's
+    // next round: one statement here, the recomputation in the job's batches.
+    if (reweigh) await tx.customer.updateMany({ data: { recomputeAt: now } });
+    return organization;
+  });
 }
 
 /** A trigger names a survey of the organization of the trigger's kind. */

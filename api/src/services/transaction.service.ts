@@ -6,6 +6,8 @@
 //   organization's sequence row: events commit in the order of their `seq`, with no gap.
 // - A deadlock or serialization failure that still happens runs the transaction again (bounded,
 //   with jitter); if it keeps failing the caller gets a RetryableError.
+// - Inside a request that writes (a mutation by staff, a key or a member), it stores the request's
+//   audit entry with the records the write changed (audit.service.ts), in the same transaction.
 // - Once committed, it wakes the API instances to read the log (runtime().events).
 //
 // THE LOCK ORDER. Every write path takes its row locks in this order, so writers queue instead of
@@ -22,6 +24,8 @@ import { RetryableError, ValidationError } from '../domain/errors.ts';
 import { runtime } from '../runtime.ts';
 import { claimIn, completeIn, KEY_CONFLICT, KeyTaken, keyState, requestKeys } from './idempotency.service.ts';
 import { appendEvents, collectEvents, eventsRecorded, forgetEventsAfter } from './event-log.service.ts';
+import { appendAuditEntry, auditScopes } from './audit.service.ts';
+import { changedRecords, noChanges } from '../db/changes.ts';
 
 const ATTEMPTS = 5;
 /** Longer than any write takes; the recompute job's batches included. */
@@ -44,23 +48,29 @@ export async function writeTransaction<T>(
 ): Promise<T> {
   const { db, clock, events } = runtime();
   const request = options.answersRequest ? requestKeys.getStore() : undefined;
+  const audit = auditScopes.getStore();
   // A retry after a crash: the first call's effect is committed; its result is the answer.
   if (request?.committed) return request.committed.result as T;
   for (let attempt = 1; ; attempt++) {
     const now = clock.now();
     let appended = 0;
     try {
-      const result = await db.forOrganization(organizationId).$transaction(
-        async (tx) => {
-          const pending = collectEvents(tx);
-          const recordId = request ? await claimIn(tx, request.claim, now) : undefined;
-          const value = await work(tx);
-          if (recordId) await completeIn(tx, recordId, value, now);
-          await appendEvents(tx, organizationId, pending, clock.now());
-          appended = pending.length;
-          return value;
-        },
-        { timeout: TRANSACTION_TIMEOUT_MS, maxWait: CONNECTION_WAIT_MS },
+      // The attempt's own notes of what it changed: a retry starts them anew.
+      const changed = noChanges();
+      const result = await changedRecords.run(changed, () =>
+        db.forOrganization(organizationId).$transaction(
+          async (tx) => {
+            const pending = collectEvents(tx);
+            const recordId = request ? await claimIn(tx, request.claim, now) : undefined;
+            const value = await work(tx);
+            if (recordId) await completeIn(tx, recordId, value, now);
+            if (audit) await appendAuditEntry(tx, audit, changed.targets, pending, now);
+            await appendEvents(tx, organizationId, pending, clock.now());
+            appended = pending.length;
+            return value;
+          },
+          { timeout: TRANSACTION_TIMEOUT_MS, maxWait: CONNECTION_WAIT_MS },
+        ),
       );
       if (appended > 0) events.wake(organizationId);
       return result;
@@ -94,8 +104,16 @@ export async function writeTransaction<T>(
 }
 
 /**
+ * Runs `work` (started by a request, e.g. an import's batches) outside the request: its writes
+ * neither claim the request's idempotency key nor are audited as the request's.
+ */
+export function outsideRequest<T>(work: () => Promise<T>): Promise<T> {
+  return requestKeys.exit(() => auditScopes.exit(() => changedRecords.exit(work)));
+}
+
+/**
  * Runs `work` in the transaction under a savepoint. If it throws, what it wrote and the events it
- * recorded are undone and its error returned: the transaction goes on, and commits the rest.
+ * recorded (and the records it noted as changed) are undone and its error returned: the transaction goes on, and commits the rest.
  * A savepoint left in place is released by the commit, so success costs one statement.
  */
 export async function underSavepoint<T>(
@@ -103,12 +121,15 @@ export async function underSavepoint<T>(
   work: () => Promise<T>,
 ): Promise<{ value: T } | { error: unknown }> {
   const mark = eventsRecorded(tx);
+  const changed = changedRecords.getStore()?.targets;
+  const changedMark = changed?.length ?? 0;
   await tx.$executeRaw(Prisma.raw('SAVEPOINT undo_on_failure'));
   try {
     return { value: await work() };
   } catch (error) {
     await tx.$executeRaw(Prisma.raw('ROLLBACK TO SAVEPOINT undo_on_failure'));
     forgetEventsAfter(tx, mark);
+    changed?.splice(changedMark);
     return { error };
   }
 }

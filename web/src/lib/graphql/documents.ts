@@ -580,3 +580,9 @@ export const UPDATE_SURVEY_TRIGGERS = `mutation UpdateSurveyTriggers($settings: 
     ${ERRORS}
   }
 }`;
+
+export const AUDIT_LOG = `query AuditLog($first: Int!, $after: String, $filter: AuditFilter) {
+  auditLog(first: $first, after: $after, filter: $filter) {
+    ${CONNECTION('id at actorKind actorName operation targets requestId')}
+  }
+}`;

@@ -543,3 +543,16 @@ export interface SurveyTriggers {
   npsEveryMonths: number;
   surveyCooldownDays: number;
 }
+
+export type AuditActorKind = 'USER' | 'API_KEY' | 'MEMBER' | 'SYSTEM';
+export const AUDIT_ACTOR_KINDS: AuditActorKind[] = ['USER', 'API_KEY', 'MEMBER', 'SYSTEM'];
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  actorKind: AuditActorKind;
+  actorName: string;
+  operation: string;
+  targets: string[];
+  requestId: string;
+}

@@ -1,0 +1,79 @@
+// Which records a write created or changed, for its audit entry (services/audit.service.ts). A
+// client extension counts every write statement made through the client and notes the global id
+// of every row a single-row create, update, upsert or delete (or an `…AndReturn` batch) returns of
+// a model the API shows as a Node, in the notes the running write opened; bulk SQL statements are
+// not seen here: the write's events name what they changed.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import { Prisma } from '../generated/prisma/client.ts';
+
+/**
+ * Models whose rows are Nodes of the API under the same name and that a request changes. The event
+ * log, webhook deliveries and ledger entries are the effects of other records, named by those.
+ */
+export const AUDITED_MODELS: ReadonlySet<string> = new Set([
+  'Organization',
+  'User',
+  'ApiKey',
+  'Customer',
+  'Purchase',
+  'Interaction',
+  'Alert',
+  'Survey',
+  'Feedback',
+  'Incident',
+  'Reward',
+  'Redemption',
+  'Message',
+  'SurveyInvitation',
+  'Team',
+  'PulseRound',
+  'WebhookEndpoint',
+  'Import',
+]);
+
+const RETURNING = new Set(['create', 'update', 'upsert', 'delete', 'createManyAndReturn', 'updateManyAndReturn']);
+const WRITES = new Set([...RETURNING, 'createMany', 'updateMany', 'deleteMany']);
+
+export interface Changes {
+  /** Global ids of the records changed, in the order first changed (repeats kept). */
+  targets: string[];
+  /** Write statements made through the client. */
+  writes: number;
+}
+
+export const noChanges = (): Changes => ({ targets: [], writes: 0 });
+
+/** What the running write changed; opened by writeTransaction, and around a mutation for writes outside one. */
+export const changedRecords = new AsyncLocalStorage<Changes>();
+
+export const recordChanges = Prisma.defineExtension({
+  name: 'record-changes',
+  query: {
+    $allModels: {
+      async $allOperations({ model, operation, args, query }) {
+        const changed = changedRecords.getStore();
+        if (changed && WRITES.has(operation)) changed.writes += 1;
+        if (!changed || !AUDITED_MODELS.has(model) || !RETURNING.has(operation)) return query(args);
+        // A narrow `select` would leave the id out.
+        const given = args as { select?: Record<string, unknown> };
+        const narrow = given.select && Object.keys(given.select).length > 0;
+        const result = await query(
+          (narrow ? { ...given, select: { ...given.select, id: true } } : args) as typeof args,
+        );
+        for (const row of (Array.isArray(result) ? result : [result]) as { id?: unknown }[]) {
+          if (typeof row?.id === 'string') changed.targets.push(encodeGlobalID(model, row.id));
+        }
+        return result;
+      },
+    },
+  },
+});
+
+/** Notes the rows bulkInsert wrote (the extension does not see raw SQL). */
+export function noteBulkInsert(table: string, rows: readonly Record<string, unknown>[]): void {
+  const changed = changedRecords.getStore();
+  if (!changed || !AUDITED_MODELS.has(table)) return;
+  changed.writes += 1;
+  for (const row of rows) if (typeof row.id === 'string') changed.targets.push(encodeGlobalID(table, row.id));
+}
