@@ -8,6 +8,7 @@ import { GraphQLError } from 'graphql';
 import type PrismaTypes from '../generated/pothos-types.ts';
 import { getDatamodel } from '../generated/pothos-types.ts';
 import AccessPlugin from './access-plugin.ts';
+import CountDescriptionPlugin from './count-description.ts';
 import IdempotencyPlugin from './idempotency.ts';
 import InputLimitsPlugin from './input-limits.ts';
 import { ACCESS, permits, READ_ACCESS } from '../auth/access.ts';
@@ -40,6 +41,7 @@ export const builder = new SchemaBuilder<{
     IdempotencyPlugin,
     PrismaPlugin,
     RelayPlugin,
+    CountDescriptionPlugin,
   ],
   defaultFieldNullability: false,
   scopeAuth: {
