@@ -23,14 +23,24 @@ export async function loadPages<T>(
   connectionOf: (data: never) => Connection<T>,
   count: number,
 ): Promise<LoadedPages<T>> {
-  const client = new Client({ url: '/graphql', exchanges: [fetchExchange], fetch: fetcher, requestPolicy: 'network-only' });
+  const client = new Client({
+    url: '/graphql',
+    exchanges: [fetchExchange],
+    fetch: fetcher,
+    requestPolicy: 'network-only',
+  });
   const items: T[] = [];
   let after: string | null = null;
   for (;;) {
     const first = Math.min(API_PAGE, count - items.length);
     const result = await client.query(document, { ...variables, first, after }).toPromise();
     if (result.error || !result.data) {
-      return { items: [], totalCount: 0, hasNextPage: false, error: result.error ? classifyError(result.error) : NO_ANSWER };
+      return {
+        items: [],
+        totalCount: 0,
+        hasNextPage: false,
+        error: result.error ? classifyError(result.error) : NO_ANSWER,
+      };
     }
     const page = connectionOf(result.data as never);
     items.push(...page.edges.map((edge) => edge.node));

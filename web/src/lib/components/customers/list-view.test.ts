@@ -3,7 +3,13 @@ import { customerListSearch, readCustomerListView } from './list-view';
 
 describe('the customer list view in the address', () => {
   test('a plain address is the default view: every customer, highest risk first, one page', () => {
-    expect(readCustomerListView(new URLSearchParams())).toEqual({ q: '', risk: '', tier: '', sort: 'RISK_DESC', page: 1 });
+    expect(readCustomerListView(new URLSearchParams())).toEqual({
+      q: '',
+      risk: '',
+      tier: '',
+      sort: 'RISK_DESC',
+      page: 1,
+    });
     expect(customerListSearch(readCustomerListView(new URLSearchParams()))).toBe('');
   });
 
