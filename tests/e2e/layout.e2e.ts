@@ -19,7 +19,7 @@ const UNTRANSLATED =
  * A count or amount of five digits or more without the locale's grouping ("100000", not
  * "100,000" or "100.000"); an id's digits ("NC-10042") are not a number to read.
  */
-const RAW_NUMBER = /(?<![\w+\-.,])\d{5,}(?![\w\-])/g;
+const RAW_NUMBER = /(?<![\w+.,-])\d{5,}(?![\w-])/g;
 /** A machine date shown to a person ("2026-03-02" or "2026-03-02T09:00:00Z"). */
 const ISO_DATE = /\b\d{4}-\d{2}-\d{2}(?:T[\d:.]+Z?)?\b/g;
 
