@@ -32,8 +32,13 @@ const port = Number(rawPort);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   fail(`TROFAST_WEB_PORT=${rawPort} is not a port: use a whole number from 0 to 65535.`);
 }
-const log = (level, message, fields = {}) =>
-  console.log(JSON.stringify({ time: new Date().toISOString(), level, message, ...fields }));
+// LOG_LEVEL as the API reads it (api/src/config.ts): `pnpm start` sets warn unless the operator chose.
+const LEVELS = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
+const threshold = LEVELS[process.env.LOG_LEVEL || 'info'] ?? LEVELS.info;
+const log = (level, message, fields = {}) => {
+  if (LEVELS[level] >= threshold)
+    console.log(JSON.stringify({ time: new Date().toISOString(), level, message, ...fields }));
+};
 
 const server = createServer((request, response) => {
   if (ownProtocolHeader) request.headers[PROTOCOL_HEADER] = 'encrypted' in request.socket ? 'https' : 'http';

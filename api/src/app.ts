@@ -32,7 +32,12 @@ export interface AppOptions {
   jobTimers?: boolean;
   /** Deliver webhooks (default); a test whose deliveries must come from other processes turns it off. */
   webhooks?: boolean;
+  /** Told each slow step of starting, so `pnpm start` can say in words what it is waiting for. */
+  onStep?: (step: StartStep) => void;
 }
+
+/** The slow steps of a first start: migrating an empty database, then seeding the demo into it. */
+export type StartStep = { step: 'migrating' } | { step: 'seeding'; customers: number };
 
 export interface App {
   /** Opens everything and listens; port 0 picks a free one. Returns the port. */
@@ -70,6 +75,7 @@ export function buildApp(options: AppOptions = {}): App {
   let scheduler: Scheduler | undefined;
 
   async function start(port = config.apiPort): Promise<number> {
+    options.onStep?.({ step: 'migrating' });
     const database = await openDatabase(config, { migrate: true });
     const pubsub = openPubSub();
     const webhooks =
@@ -91,7 +97,7 @@ export function buildApp(options: AppOptions = {}): App {
       await database.close();
       useRuntime(undefined);
     };
-    if (config.demo) await seedDemoIfEmpty(log);
+    if (config.demo) await seedDemoIfEmpty(log, (customers) => options.onStep?.({ step: 'seeding', customers }));
     scheduler = startScheduler(runtime, JOBS, { timers: options.jobTimers ?? true });
 
     const open = new OpenConnections();

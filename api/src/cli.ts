@@ -5,7 +5,8 @@ import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig } from './config.ts';
-import type { ReadyMessage } from './main.ts';
+import type { StartStep } from './app.ts';
+import type { ReadyMessage, StartMessage } from './main.ts';
 
 const apiDir = fileURLToPath(new URL('..', import.meta.url));
 
@@ -39,11 +40,27 @@ function buildDashboardIfStale(): void {
     }, 0);
   if (existsSync(built) && statSync(built).mtimeMs > newest(path.join(webDir, 'src'))) return;
   console.log('Building the dashboard…');
+  // The build's own output (warnings, timings, colour codes) is for whoever works on the
+  // dashboard (`pnpm --filter @trofast/web build`); here it is shown only when the build fails.
   const result = spawnSync(process.execPath, [path.join(webDir, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], {
     cwd: webDir,
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
   });
-  if (result.status !== 0) throw new ConfigError('Building the dashboard failed (see above).');
+  if (result.status !== 0) {
+    process.stderr.write(result.stdout + result.stderr);
+    throw new ConfigError('Building the dashboard failed (see above).');
+  }
+}
+
+/** One human line per slow step of a first start. */
+function stepLine(step: StartStep): string {
+  switch (step.step) {
+    case 'migrating':
+      return 'Migrating the database…';
+    case 'seeding':
+      return `Seeding the demo: ${step.customers} customers…`;
+  }
 }
 
 interface Launched {
@@ -57,8 +74,10 @@ function launch(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv
   const child = spawn(process.execPath, args, { ...options, stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });
   const ready = new Promise<ReadyMessage | undefined>((resolve) => {
     // `node --watch` forwards its own messages too: only a ready message counts.
-    child.on('message', (message: Partial<ReadyMessage>) => {
-      if (typeof message.ready === 'number') resolve(message as ReadyMessage);
+    child.on('message', (message: StartMessage | null) => {
+      if (typeof message !== 'object' || message === null) return;
+      if ('step' in message) console.log(stepLine(message));
+      else if (typeof message.ready === 'number') resolve(message);
     });
     child.once('exit', () => resolve(undefined));
   });
@@ -92,7 +111,10 @@ async function start(dev: boolean): Promise<void> {
     process.exitCode = code || 1;
   };
 
-  const api = launch([...(dev ? ['--watch'] : []), '--import', 'tsx', path.join(apiDir, 'src', 'main.ts')]);
+  // At the default level `pnpm start` speaks in the lines above, not the servers' JSON logs; an
+  // operator who wants those sets LOG_LEVEL (info shows each request's log line).
+  const env = { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL || 'warn' };
+  const api = launch([...(dev ? ['--watch'] : []), '--import', 'tsx', path.join(apiDir, 'src', 'main.ts')], { env });
   children.push(api.child);
   const apiReady = await api.ready;
   if (!apiReady) return fail(api);
@@ -104,7 +126,7 @@ async function start(dev: boolean): Promise<void> {
     throw error;
   }
   // The dashboard talks to the port the API really took (TROFAST_API_PORT=0 picks a free one).
-  const webOptions = { cwd: webDir, env: { ...process.env, TROFAST_API_PORT: String(apiReady.ready) } };
+  const webOptions = { cwd: webDir, env: { ...env, TROFAST_API_PORT: String(apiReady.ready) } };
   const web = dev
     ? launch(
         [

@@ -1,8 +1,11 @@
 // Starts the API: `pnpm start:api`. Configuration problems are one line and a non-zero exit.
 // Under `pnpm start` it tells its parent over IPC once it serves, so the parent's "ready" line is true.
-import { buildApp } from './app.ts';
+import { buildApp, type StartStep } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { demoSignIn } from './seed/demo.ts';
+
+/** What the API tells `pnpm start` while it starts: a step under way, then that it serves. */
+export type StartMessage = StartStep | ReadyMessage;
 
 /** What `pnpm start` waits for from each of its two processes before it says Trofast is up. */
 export interface ReadyMessage {
@@ -13,7 +16,7 @@ export interface ReadyMessage {
 }
 
 async function main(): Promise<void> {
-  const app = buildApp({ config: loadConfig() });
+  const app = buildApp({ config: loadConfig(), onStep: (step) => process.send?.(step satisfies StartMessage) });
   let port: number;
   try {
     port = await app.start();

@@ -1,8 +1,10 @@
 // Every page of the dashboard fits the screen it is shown on: a phone (390 × 844) and a laptop
-// (1440 × 900), in each of the dashboard's four languages, against the demo.
+// (1440 × 900), in each of the dashboard's four languages, against the demo; the customer's own
+// pages (the member page and the answer page) too.
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEMO } from './support/trofast.ts';
+import { graphqlAt, staffToken } from './support/api.ts';
 import { screenshot, signIn } from './support/browser.ts';
 import { useTrofastInBrowser } from './support/suite.ts';
 
@@ -13,6 +15,11 @@ const LANGUAGE_NAMES = { en: 'English', da: 'Dansk', sv: 'Svenska', nb: 'Norsk' 
 /** A message key shown instead of its words ("board.title"). */
 const UNTRANSLATED =
   /\b(?:app|nav|connection|login|errors|board|customers|customer|incidents|feedback|rewards|settings|webhooks|enums)\.[a-zA-Z]+(?:\.[a-zA-Z]+)*\b/g;
+/**
+ * A count or amount of five digits or more without the locale's grouping ("100000", not
+ * "100,000" or "100.000"); an id's digits ("NC-10042") are not a number to read.
+ */
+const RAW_NUMBER = /(?<![\w+.,-])\d{5,}(?![\w-])/g;
 /** A machine date shown to a person ("2026-03-02" or "2026-03-02T09:00:00Z"). */
 const ISO_DATE = /\b\d{4}-\d{2}-\d{2}(?:T[\d:.]+Z?)?\b/g;
 
@@ -40,6 +47,13 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))(
       await page.goto(`${suite.trofast.webUrl}/customers`);
       await settled(page);
       const customer = await page.locator('main a[href^="/customers/"]').first().getAttribute('href');
+      const { apiUrl } = suite.trofast;
+      const { organization } = await graphqlAt<{ organization: { slug: string } }>(
+        apiUrl,
+        '{ organization { slug } }',
+        {},
+        await staffToken(apiUrl, DEMO.admin),
+      );
       return [
         { name: 'board', path: '/' },
         { name: 'customers', path: '/customers' },
@@ -48,6 +62,11 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))(
         { name: 'feedback', path: '/feedback' },
         { name: 'rewards', path: '/rewards' },
         { name: 'settings', path: '/settings' },
+        { name: 'teams', path: '/teams' },
+        // The customer's own pages, signed out: the member page asks for an email address, and
+        // an answer link that does not exist says so.
+        { name: 'member', path: `/m/${organization.slug}` },
+        { name: 'answer', path: `/a/${'x'.repeat(32)}` },
       ];
     }
 
@@ -88,6 +107,7 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))(
         const wide: string[] = [];
         const untranslated: string[] = [];
         const isoDates: string[] = [];
+        const rawNumbers: string[] = [];
         for (const size of [PHONE, LAPTOP]) {
           await page.setViewportSize(size);
           for (const { name, path } of all) {
@@ -99,6 +119,7 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))(
             const text = await page.locator('body').innerText();
             for (const match of text.matchAll(UNTRANSLATED)) untranslated.push(`${path}: ${match[0]}`);
             for (const match of text.matchAll(ISO_DATE)) isoDates.push(`${path}: ${match[0]}`);
+            for (const match of text.matchAll(RAW_NUMBER)) rawNumbers.push(`${path}: ${match[0]}`);
             await screenshot(page, `layout-${name}-${size.width}-${lang}`, { fullPage: false });
           }
         }
@@ -106,6 +127,7 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))(
         // Every word is the language's own, and every date is written for a reader.
         expect(untranslated).toEqual([]);
         expect(isoDates).toEqual([]);
+        expect(rawNumbers).toEqual([]);
         // Back to English for the next test's admin.
         if (lang !== 'en') await chooseLanguage(page, 'en');
       });

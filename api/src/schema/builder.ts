@@ -8,6 +8,7 @@ import { GraphQLError } from 'graphql';
 import type PrismaTypes from '../generated/pothos-types.ts';
 import { getDatamodel } from '../generated/pothos-types.ts';
 import AccessPlugin from './access-plugin.ts';
+import CountDescriptionPlugin from './count-description.ts';
 import IdempotencyPlugin from './idempotency.ts';
 import AuditPlugin from './audit-plugin.ts';
 import InputLimitsPlugin from './input-limits.ts';
@@ -42,6 +43,7 @@ export const builder = new SchemaBuilder<{
     AuditPlugin,
     PrismaPlugin,
     RelayPlugin,
+    CountDescriptionPlugin,
   ],
   defaultFieldNullability: false,
   scopeAuth: {

@@ -26,9 +26,13 @@ export const DEMO_STAFF: { email: string; name: string; role: Role }[] = [
   { email: 'viewer@nordlys.example', name: 'Jonas Berg', role: 'VIEWER' },
 ];
 
-/** Seeds the demo into an empty database; returns false (and changes nothing) otherwise. */
-export async function seedDemoIfEmpty(log: Logger): Promise<boolean> {
+/**
+ * Seeds the demo into an empty database; returns false (and changes nothing) otherwise.
+ * `onSeeding` hears how many customers are coming before the minute it takes.
+ */
+export async function seedDemoIfEmpty(log: Logger, onSeeding?: (customers: number) => void): Promise<boolean> {
   if ((await db().acrossOrganizations.organization.count()) > 0) return false;
+  onSeeding?.(DEMO_CUSTOMERS);
   const organization = await createOrganization(
     DEMO_ORGANIZATION,
     DEMO_STAFF.map((person) => ({ ...person, password: DEMO_PASSWORD, locale: 'EN' as const })),

@@ -1,0 +1,28 @@
+import type { PageLoad } from './$types';
+import { CUSTOMERS } from '$lib/graphql/documents';
+import { loadPages } from '$lib/graphql/load-pages';
+import type { Connection, CustomerListItem } from '$lib/graphql/types';
+import { readCustomerListView } from '$lib/components/customers/list-view';
+
+/** Customers a page; "Show more" adds a page to the address. */
+const PAGE_SIZE = 50;
+
+export const load: PageLoad = async ({ url, fetch, depends }) => {
+  depends('app:customers');
+  const view = readCustomerListView(url.searchParams);
+  const customers = await loadPages<CustomerListItem>(
+    fetch,
+    CUSTOMERS,
+    {
+      orderBy: view.sort,
+      filter: {
+        search: view.q || undefined,
+        riskLevels: view.risk ? [view.risk] : undefined,
+        tiers: view.tier ? [view.tier] : undefined,
+      },
+    },
+    (data: { customers: Connection<CustomerListItem> }) => data.customers,
+    view.page * PAGE_SIZE,
+  );
+  return { view, customers };
+};

@@ -1,0 +1,37 @@
+import type { PageLoad } from './$types';
+import { FEEDBACK, NPS_TREND } from '$lib/graphql/documents';
+import { loadPages, loadQuery } from '$lib/graphql/load-pages';
+import type { Connection, Feedback, NpsBucket, TrendBucket } from '$lib/graphql/types';
+
+/** Answers a page; "Show more" adds a page to the address. */
+const PAGE_SIZE = 25;
+const MAX_PAGES = 20;
+
+// The page's view is its address: ?bucket=WEEK for the trend by week, ?page=N for N pages of answers.
+export const load: PageLoad = async ({ url, fetch, depends }) => {
+  depends('app:feedback');
+  const page = Number(url.searchParams.get('page'));
+  const view = {
+    bucket: (url.searchParams.get('bucket') === 'WEEK' ? 'WEEK' : 'MONTH') as TrendBucket,
+    page: Number.isInteger(page) && page > 1 ? Math.min(page, MAX_PAGES) : 1,
+  };
+  // The last 12 months up to now, in whole buckets from the one holding `from`.
+  const to = new Date();
+  const from = new Date(to);
+  from.setUTCFullYear(from.getUTCFullYear() - 1);
+  const [trend, latest] = await Promise.all([
+    loadQuery<{ npsTrend: NpsBucket[] }>(fetch, NPS_TREND, {
+      from: from.toISOString(),
+      to: to.toISOString(),
+      bucket: view.bucket,
+    }),
+    loadPages<Feedback>(
+      fetch,
+      FEEDBACK,
+      {},
+      (data: { feedback: Connection<Feedback> }) => data.feedback,
+      view.page * PAGE_SIZE,
+    ),
+  ]);
+  return { view, trend, latest, morePages: view.page < MAX_PAGES };
+};

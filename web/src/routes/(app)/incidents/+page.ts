@@ -1,0 +1,26 @@
+import type { PageLoad } from './$types';
+import { INCIDENTS } from '$lib/graphql/documents';
+import { loadPages } from '$lib/graphql/load-pages';
+import type { Connection, Incident } from '$lib/graphql/types';
+
+/** Incidents a page; the queue shows the most urgent first and "Show more" adds a page. */
+const PAGE_SIZE = 100;
+const MAX_PAGES = 20;
+
+// The queue's view is its address: ?closed=1 shows closed incidents too, ?page=N shows N pages.
+export const load: PageLoad = async ({ url, fetch, depends }) => {
+  depends('app:incidents');
+  const page = Number(url.searchParams.get('page'));
+  const view = {
+    closed: url.searchParams.get('closed') === '1',
+    page: Number.isInteger(page) && page > 1 ? Math.min(page, MAX_PAGES) : 1,
+  };
+  const incidents = await loadPages<Incident>(
+    fetch,
+    INCIDENTS,
+    { filter: view.closed ? {} : { statuses: ['OPEN', 'IN_PROGRESS'] } },
+    (data: { incidents: Connection<Incident> }) => data.incidents,
+    view.page * PAGE_SIZE,
+  );
+  return { view, incidents, morePages: view.page < MAX_PAGES };
+};
