@@ -13,7 +13,10 @@ export async function handleStartImport(
   mapping?: ColumnMapping[],
 ): Promise<Outcome<Import>> {
   const form = new FormData();
-  form.append('operations', JSON.stringify({ query: START_IMPORT, variables: { input: { kind, file: null, mapping } } }));
+  form.append(
+    'operations',
+    JSON.stringify({ query: START_IMPORT, variables: { input: { kind, file: null, mapping } } }),
+  );
   form.append('map', JSON.stringify({ 0: ['variables.input.file'] }));
   form.append('0', file, file.name);
   let body: { data?: { startImport: MutationResult<Import> }; errors?: { message: string }[] };
@@ -41,11 +44,9 @@ export function handleApplyImport(client: Client, id: string): Promise<Outcome<I
 
 /** Calls `onchange` with each batch's progress until the import is APPLIED or FAILED. */
 export function followImport(client: Client, id: string, onchange: (state: Import) => void): () => void {
-  const { unsubscribe } = client
-    .subscription<{ importChanged: Import }>(IMPORT_CHANGED, { id })
-    .subscribe((result) => {
-      if (result.data) onchange(result.data.importChanged);
-    });
+  const { unsubscribe } = client.subscription<{ importChanged: Import }>(IMPORT_CHANGED, { id }).subscribe((result) => {
+    if (result.data) onchange(result.data.importChanged);
+  });
   return unsubscribe;
 }
 

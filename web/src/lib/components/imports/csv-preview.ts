@@ -12,8 +12,7 @@ const HEAD_BYTES = 64 * 1024;
 
 export function previewCsv(text: string, rows = 5): CsvPreview {
   const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
-  const delimiter =
-    (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
+  const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
   const records: string[][] = parse(text, {
     delimiter,
     bom: true,
