@@ -11,6 +11,7 @@ import { seedDemoRewards } from './demo-rewards.ts';
 import { seedDemoPulse } from './demo-pulse.ts';
 import { seedDemoAsking } from './demo-asking.ts';
 import { seedDemoMembers } from './demo-members.ts';
+import { seedDemoImport } from './demo-import.ts';
 import { Random } from './random.ts';
 import { createOrganization } from '../services/organization.service.ts';
 import { verifyPassword } from '../auth/passwords.ts';
@@ -41,6 +42,7 @@ export async function seedDemoIfEmpty(log: Logger): Promise<boolean> {
   await seedDemoPulse(caller, random, now, customers);
   await seedDemoAsking(caller, random, now, customers);
   await seedDemoMembers(caller, now, customers);
+  await seedDemoImport(caller, customers);
   log.info('demo seeded', {
     organization: DEMO_ORGANIZATION,
     signIn: DEMO_STAFF.map((person) => `${person.email} (${person.role})`),

@@ -576,3 +576,7 @@ export const IMPORT_CHANGED = `subscription ImportChanged($id: ID!) { importChan
 export const IMPORT_STATE = `query ImportState($id: ID!) { node(id: $id) { ... on Import { ${IMPORT_FIELDS} } } }`;
 
 export const IMPORT_FAILED_ROWS = `query ImportFailedRows($id: ID!) { node(id: $id) { ... on Import { failedRowsCsv } } }`;
+
+export const RECENT_IMPORTS = `query RecentImports($first: Int!) {
+  imports(first: $first) { edges { node { id kind status fileName rows validRows invalidRows appliedRows createdAt } } }
+}`;

@@ -569,4 +569,5 @@ export interface Import {
   columns: string[];
   mapping: ColumnMapping[];
   errors?: { totalCount: number; edges: { node: ImportRowError }[] };
+  createdAt?: string;
 }

@@ -227,6 +227,9 @@ export const da: Messages = {
     failed:
       'Importen stoppede. De rækker, der allerede er importeret, bliver; upload filen igen for at importere resten.',
     another: 'Importér en fil mere',
+    recentTitle: 'Seneste importer',
+    appliedOf: '{applied} af {rows} rækker importeret',
+    downloadErrorsOf: { one: 'Hent {count} fejlrække', other: 'Hent {count} fejlrækker' },
     status: { ANALYZED: 'Tjekket', APPLYING: 'Importerer', APPLIED: 'Importeret', FAILED: 'Stoppet' },
   },
   exports: {

@@ -224,6 +224,9 @@ export const en = {
     applied: { one: 'Done: {count} row imported.', other: 'Done: {count} rows imported.' },
     failed: 'The import stopped. The rows imported so far stay; upload the file again to import the rest.',
     another: 'Import another file',
+    recentTitle: 'Recent imports',
+    appliedOf: '{applied} of {rows} rows imported',
+    downloadErrorsOf: { one: 'Download {count} failed row', other: 'Download {count} failed rows' },
     status: { ANALYZED: 'Checked', APPLYING: 'Importing', APPLIED: 'Imported', FAILED: 'Stopped' },
   },
   exports: {

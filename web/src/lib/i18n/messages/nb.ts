@@ -227,6 +227,9 @@ export const nb: Messages = {
     applied: { one: 'Ferdig: {count} rad importert.', other: 'Ferdig: {count} rader importert.' },
     failed: 'Importen stoppet. Radene som allerede er importert, blir; last opp filen igjen for å importere resten.',
     another: 'Importer en fil til',
+    recentTitle: 'Siste importer',
+    appliedOf: '{applied} av {rows} rader importert',
+    downloadErrorsOf: { one: 'Last ned {count} feilrad', other: 'Last ned {count} feilrader' },
     status: { ANALYZED: 'Sjekket', APPLYING: 'Importerer', APPLIED: 'Importert', FAILED: 'Stoppet' },
   },
   exports: {

@@ -228,6 +228,9 @@ export const sv: Messages = {
     failed:
       'Importen stoppades. Raderna som redan importerats ligger kvar; ladda upp filen igen för att importera resten.',
     another: 'Importera en fil till',
+    recentTitle: 'Senaste importer',
+    appliedOf: '{applied} av {rows} rader importerade',
+    downloadErrorsOf: { one: 'Hämta {count} felrad', other: 'Hämta {count} felrader' },
     status: { ANALYZED: 'Kontrollerad', APPLYING: 'Importerar', APPLIED: 'Importerad', FAILED: 'Stoppad' },
   },
   exports: {
