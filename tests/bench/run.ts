@@ -10,6 +10,7 @@ import { boardBenchmark } from './board.ts';
 import { writeBenchmark } from './write.ts';
 import { askingBenchmark } from './asking.ts';
 import { webhooksBenchmark } from './webhooks.ts';
+import { importBenchmark } from './import.ts';
 
 export interface BenchTarget {
   label: 'PGlite' | 'PostgreSQL';
@@ -43,6 +44,7 @@ for (const target of targets) {
   if (!only || only === 'write') await writeBenchmark(target);
   if (!only || only === 'asking') await askingBenchmark(target);
   if (!only || only === 'webhooks') await webhooksBenchmark(target);
+  if (!only || only === 'import') await importBenchmark(target);
 }
 // The dashboard's board does not depend on the database.
 if (!only || only === 'board') await boardBenchmark();
