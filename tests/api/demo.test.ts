@@ -188,3 +188,10 @@ test('twelve regulars have opened their own page, so the staff see when', async 
   const used = await tenant().customer.count({ where: { memberSessions: { some: {} } } });
   expect(used).toBe(12);
 });
+
+test('the demo has a finished import: its customer list, 40 rows applied and 2 failed ones to fix', async () => {
+  const imports = await tenant().import.findMany({
+    select: { kind: true, status: true, rows: true, appliedRows: true, invalidRows: true },
+  });
+  expect(imports).toEqual([{ kind: 'CUSTOMERS', status: 'APPLIED', rows: 42, appliedRows: 40, invalidRows: 2 }]);
+});
