@@ -21,6 +21,7 @@ import { credentialsOf } from './context.ts';
 import { seedDemoIfEmpty } from './seed/demo.ts';
 import { startScheduler, type Scheduler } from './jobs/scheduler.ts';
 import { JOBS } from './jobs/index.ts';
+import { resumeStalledImports } from './services/import.service.ts';
 
 /** Longer than any client keeps an idle connection, so the client is always the one to close it. */
 const KEEP_ALIVE_MS = 65_000;
@@ -99,6 +100,8 @@ export function buildApp(options: AppOptions = {}): App {
     };
     if (config.demo) await seedDemoIfEmpty(log, (customers) => options.onStep?.({ step: 'seeding', customers }));
     scheduler = startScheduler(runtime, JOBS, { timers: options.jobTimers ?? true });
+    // A restart after a crash need not wait for the job's first round to finish an import.
+    await resumeStalledImports(clock.now());
 
     const open = new OpenConnections();
     const yoga = createYogaServer(log, open);

@@ -219,3 +219,10 @@ test('the shop’s CRM endpoint is disabled (the demo has no receiver) and its l
     ['200', 'null'],
   ]);
 });
+
+test('the demo has a finished import: its customer list, 40 rows applied and 2 failed ones to fix', async () => {
+  const imports = await tenant().import.findMany({
+    select: { kind: true, status: true, rows: true, appliedRows: true, invalidRows: true },
+  });
+  expect(imports).toEqual([{ kind: 'CUSTOMERS', status: 'APPLIED', rows: 42, appliedRows: 40, invalidRows: 2 }]);
+});

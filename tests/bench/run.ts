@@ -12,6 +12,7 @@ import { askingBenchmark } from './asking.ts';
 import { webhooksBenchmark } from './webhooks.ts';
 import { scaleBenchmark } from './scale.ts';
 import { memberBenchmark } from './member.ts';
+import { importBenchmark } from './import.ts';
 
 export interface BenchTarget {
   label: 'PGlite' | 'PostgreSQL';
@@ -48,6 +49,7 @@ for (const target of targets) {
   // Minutes of filling: only when asked for, with the number of customers (`pnpm bench scale 1000000`).
   if (only === 'scale') await scaleBenchmark(target, Number(process.argv[3]) || undefined);
   if (!only || only === 'member') await memberBenchmark(target);
+  if (!only || only === 'import') await importBenchmark(target);
 }
 // The dashboard's board does not depend on the database.
 if (!only || only === 'board') await boardBenchmark();

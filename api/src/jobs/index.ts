@@ -11,6 +11,7 @@ import { expireInvitations, sendDueMessages } from '../services/message.service.
 import { scheduleNpsInvitations } from '../services/invitation.service.ts';
 import { forgetOldRateLimits } from '../services/rate-limit.service.ts';
 import { runPulseRounds } from '../services/pulse.service.ts';
+import { resumeStalledImports } from '../services/import.service.ts';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -101,6 +102,15 @@ export const JOBS: Job[] = [
     leaseMs: 10 * MINUTE,
     run: async (now) => {
       await runPulseRounds(now);
+    },
+  },
+  {
+    // An import a dead instance left applying goes on here (and when an instance starts).
+    name: 'resume-imports',
+    everyMs: MINUTE,
+    leaseMs: MINUTE,
+    run: async (now) => {
+      await resumeStalledImports(now);
     },
   },
   {

@@ -9,7 +9,8 @@ import { rawId } from './ids.ts';
 import { NotFoundError, ValidationError } from '../domain/errors.ts';
 import type { ColumnMapping } from '../domain/imports/match-headers.ts';
 import type { RowProblem } from '../domain/imports/read-row.ts';
-import { authenticated } from '../auth/caller.ts';
+import { authenticated, type AuthenticatedCaller } from '../auth/caller.ts';
+import type { Context } from '../context.ts';
 import { runtime, tenantDb } from '../runtime.ts';
 import { shared } from '../shared.ts';
 import { applyImport, failedRowsCsv, MAX_IMPORT_ROWS, startImport } from '../services/import.service.ts';
@@ -167,9 +168,18 @@ const StartImportInput = builder.inputType('StartImportInput', {
   }),
 });
 
+/**
+ * Runs an import's write and answers the import re-read whole: a caller asking only for
+ * __typename would leave Pothos nothing to select.
+ */
+async function writeThenRead(context: Context, write: (caller: AuthenticatedCaller) => Promise<{ id: string }>) {
+  const caller = authenticated(context);
+  const { id } = await write(caller);
+  return tenantDb(caller).import.findUniqueOrThrow({ where: { id } });
+}
+
 builder.mutationField('startImport', (t) =>
   t.field({
-    // The whole record: a caller asking only for __typename leaves Pothos nothing to select.
     type: ImportNode,
     description:
       'Analyses a file (a dry run): every row is checked and its problems reported with its line and field; nothing is imported until applyImport.',
@@ -180,17 +190,12 @@ builder.mutationField('startImport', (t) =>
     args: {
       input: t.arg({ type: StartImportInput, required: true, description: 'The file, its kind and the mapping.' }),
     },
-    resolve: async (_root, { input }, context) => {
-      const caller = authenticated(context);
-      const { id } = await startImport(caller, input);
-      return tenantDb(caller).import.findUniqueOrThrow({ where: { id } });
-    },
+    resolve: (_root, { input }, context) => writeThenRead(context, (caller) => startImport(caller, input)),
   }),
 );
 
 builder.mutationField('applyImport', (t) =>
   t.field({
-    // The whole record: a caller asking only for __typename leaves Pothos nothing to select.
     type: ImportNode,
     description:
       "Applies an analysed import's valid rows in the background, through the same rules as recordEvents; follow it with importChanged. Rows imported before are skipped.",
@@ -199,12 +204,8 @@ builder.mutationField('applyImport', (t) =>
       dataField: { description: 'The import, being applied.' },
     },
     args: { id: t.arg.id({ required: true }) },
-    resolve: async (_root, { id }, context) => {
-      const caller = authenticated(context);
-      const started = await applyImport(caller, rawId(id, 'Import', 'id'));
-
-      return tenantDb(caller).import.findUniqueOrThrow({ where: { id: started.id } });
-    },
+    resolve: (_root, { id }, context) =>
+      writeThenRead(context, (caller) => applyImport(caller, rawId(id, 'Import', 'id'))),
   }),
 );
 

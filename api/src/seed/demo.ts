@@ -12,6 +12,7 @@ import { seedDemoPulse } from './demo-pulse.ts';
 import { seedDemoAsking } from './demo-asking.ts';
 import { seedDemoMembers } from './demo-members.ts';
 import { seedDemoWebhooks } from './demo-webhooks.ts';
+import { seedDemoImport } from './demo-import.ts';
 import { Random } from './random.ts';
 import { createOrganization } from '../services/organization.service.ts';
 import { verifyPassword } from '../auth/passwords.ts';
@@ -47,6 +48,7 @@ export async function seedDemoIfEmpty(log: Logger, onSeeding?: (customers: numbe
   await seedDemoAsking(caller, random, now, customers);
   await seedDemoMembers(caller, now, customers);
   await seedDemoWebhooks(caller, now);
+  await seedDemoImport(caller, customers);
   log.info('demo seeded', {
     organization: DEMO_ORGANIZATION,
     signIn: DEMO_STAFF.map((person) => `${person.email} (${person.role})`),

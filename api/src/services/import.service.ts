@@ -7,7 +7,7 @@ import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { stringify } from 'csv-stringify/sync';
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import type { AuthenticatedCaller } from '../auth/caller.ts';
+import { systemCaller, type AuthenticatedCaller } from '../auth/caller.ts';
 import type { TenantTx } from '../db/client.ts';
 import { bulkInsert } from '../db/bulk-insert.ts';
 import { Prisma } from '../generated/prisma/client.ts';
@@ -269,15 +269,46 @@ export async function applyImport(caller: AuthenticatedCaller, id: string) {
         ['id'],
         'This import has been applied already; upload the file again to analyse it anew.',
       );
-    const applying = await tx.import.update({ where: { id }, data: { status: 'APPLYING' } });
+    const applying = await tx.import.update({
+      where: { id },
+      data: { status: 'APPLYING', updatedAt: runtime().clock.now() },
+    });
     emitProgress(tx, applying);
     return applying;
   });
   // Outside the request's context: the batches are writes of their own, not the request's idempotent
   // answer; the request's audit entry (the import, APPLYING) stands for them.
-  const run = outsideRequest(() => applyRows(caller, id)).finally(() => inFlight.delete(run));
-  inFlight.add(run);
+  inBackground(() => outsideRequest(() => applyRows(caller, id)));
   return started;
+}
+
+function inBackground(work: () => Promise<void>) {
+  const run = work().finally(() => inFlight.delete(run));
+  inFlight.add(run);
+}
+
+/**
+ * An import applying whose last batch is older than this was left by a process that died: every
+ * batch marks the import (updatedAt) in its own transaction, and a batch takes seconds.
+ */
+export const STALLED_AFTER_MS = 2 * 60_000;
+
+/**
+ * Takes over the imports a dead process left APPLYING and applies their remaining rows in the
+ * background. Exactly once holds because a row is marked applied in the transaction that applies
+ * it: the rows the dead process committed are skipped, the batch it had not committed is redone.
+ * The claim moves updatedAt in one statement, so two instances never resume the same import.
+ */
+export async function resumeStalledImports(now: Date): Promise<number> {
+  const claimed = await runtime().db.acrossOrganizations.$queryRaw<{ id: string; organizationId: string }[]>`
+    UPDATE "Import" SET "updatedAt" = ${now}
+    WHERE status = 'APPLYING' AND "updatedAt" < ${new Date(now.getTime() - STALLED_AFTER_MS)}
+    RETURNING id, "organizationId"`;
+  for (const { id, organizationId } of claimed) {
+    runtime().log.warn('resuming an import left applying', { importId: id, organizationId });
+    inBackground(() => applyRows(systemCaller(organizationId), id));
+  }
+  return claimed.length;
 }
 
 function emitProgress(tx: TenantTx, row: { id: string; status: string; appliedRows: number }) {
@@ -305,7 +336,8 @@ async function markApplied(tx: TenantTx, organizationId: string, importId: strin
   }
   const progressed = await tx.import.update({
     where: { id: importId },
-    data: { appliedRows: { increment: keys.length } },
+    // On the runtime's clock: resumeStalledImports compares it with that clock.
+    data: { appliedRows: { increment: keys.length }, updatedAt: runtime().clock.now() },
   });
   emitProgress(tx, progressed);
 }
@@ -334,12 +366,24 @@ async function applyRows(caller: AuthenticatedCaller, importId: string): Promise
       await applyBatch(caller, importId, kind, todo);
     }
     await writeTransaction(caller.organizationId, async (tx) =>
-      emitProgress(tx, await tx.import.update({ where: { id: importId }, data: { status: 'APPLIED' } })),
+      emitProgress(
+        tx,
+        await tx.import.update({
+          where: { id: importId },
+          data: { status: 'APPLIED', updatedAt: runtime().clock.now() },
+        }),
+      ),
     );
   } catch (error) {
     runtime().log.error('import failed', { importId, error: String(error) });
     await writeTransaction(caller.organizationId, async (tx) =>
-      emitProgress(tx, await tx.import.update({ where: { id: importId }, data: { status: 'FAILED' } })),
+      emitProgress(
+        tx,
+        await tx.import.update({
+          where: { id: importId },
+          data: { status: 'FAILED', updatedAt: runtime().clock.now() },
+        }),
+      ),
     );
   }
 }

@@ -586,3 +586,44 @@ export const AUDIT_LOG = `query AuditLog($first: Int!, $after: String, $filter: 
     ${CONNECTION('id at actorKind actorName operation targets requestId')}
   }
 }`;
+
+export const UPSERT_CUSTOMER = `mutation UpsertCustomer($input: UpsertCustomerInput!) {
+  upsertCustomer(input: $input) {
+    __typename
+    ... on MutationUpsertCustomerSuccess { data { id } }
+    ${ERRORS}
+  }
+}`;
+
+const IMPORT_FIELDS = `id kind status fileName rows validRows invalidRows appliedRows alreadyImportedRows
+  columns mapping { column field }`;
+
+/** Sent as a multipart upload (services/imports.ts): the file travels as variables.input.file. */
+export const START_IMPORT = `mutation StartImport($input: StartImportInput!) {
+  startImport(input: $input) {
+    __typename
+    ... on MutationStartImportSuccess {
+      data { ${IMPORT_FIELDS} errors(first: 100) { totalCount edges { node { line field message } } } }
+    }
+    ${ERRORS}
+  }
+}`;
+
+export const APPLY_IMPORT = `mutation ApplyImport($id: ID!) {
+  applyImport(id: $id) {
+    __typename
+    ... on MutationApplyImportSuccess { data { ${IMPORT_FIELDS} } }
+    ${ERRORS}
+  }
+}`;
+
+export const IMPORT_CHANGED = `subscription ImportChanged($id: ID!) { importChanged(id: $id) { ${IMPORT_FIELDS} } }`;
+
+/** After a reconnect, or to read the end it may have missed: the import as it stands. */
+export const IMPORT_STATE = `query ImportState($id: ID!) { node(id: $id) { ... on Import { ${IMPORT_FIELDS} } } }`;
+
+export const IMPORT_FAILED_ROWS = `query ImportFailedRows($id: ID!) { node(id: $id) { ... on Import { failedRowsCsv } } }`;
+
+export const RECENT_IMPORTS = `query RecentImports($first: Int!) {
+  imports(first: $first) { edges { node { id kind status fileName rows validRows invalidRows appliedRows createdAt } } }
+}`;

@@ -556,3 +556,37 @@ export interface AuditEntry {
   targets: string[];
   requestId: string;
 }
+
+// ---------- imports ----------
+export type ImportKind = 'CUSTOMERS' | 'PURCHASES' | 'INTERACTIONS' | 'OPENING_BALANCES';
+export const IMPORT_KINDS: ImportKind[] = ['CUSTOMERS', 'PURCHASES', 'INTERACTIONS', 'OPENING_BALANCES'];
+export type ImportStatus = 'ANALYZED' | 'APPLYING' | 'APPLIED' | 'FAILED';
+export type CustomerKind = 'PERSON' | 'COMPANY';
+export const CUSTOMER_KINDS: CustomerKind[] = ['PERSON', 'COMPANY'];
+
+export interface ColumnMapping {
+  column: string;
+  field: string | null;
+}
+
+export interface ImportRowError {
+  line: number;
+  field: string | null;
+  message: string;
+}
+
+export interface Import {
+  id: string;
+  kind: ImportKind;
+  status: ImportStatus;
+  fileName: string;
+  rows: number;
+  validRows: number;
+  invalidRows: number;
+  appliedRows: number;
+  alreadyImportedRows: number;
+  columns: string[];
+  mapping: ColumnMapping[];
+  errors?: { totalCount: number; edges: { node: ImportRowError }[] };
+  createdAt?: string;
+}

@@ -8,8 +8,17 @@ import {
   REDEEM_REWARD,
   REPORT_INCIDENT,
   SEND_MEMBER_LINK,
+  UPSERT_CUSTOMER,
 } from '$lib/graphql/documents';
-import type { Channel, Direction, IncidentCategory, IncidentSeverity, InteractionKind } from '$lib/graphql/types';
+import type {
+  Channel,
+  CustomerKind,
+  Direction,
+  IncidentCategory,
+  IncidentSeverity,
+  InteractionKind,
+  Locale,
+} from '$lib/graphql/types';
 
 const ref = (customerId: string) => ({ id: customerId });
 
@@ -108,5 +117,27 @@ export function handleAdjustPoints(
     ADJUST_POINTS,
     { input: { customer: ref(customerId), delta: input.delta, reason: input.reason } },
     'adjustPoints',
+  );
+}
+
+/** Adds a customer (upsertCustomer: a known customer number updates that customer instead). */
+export function handleAddCustomer(
+  client: Client,
+  input: { externalId: string; name: string; email: string; phone: string; locale: Locale | ''; kind: CustomerKind },
+): Promise<Outcome<{ id: string }>> {
+  return mutate(
+    client,
+    UPSERT_CUSTOMER,
+    {
+      input: {
+        externalId: input.externalId,
+        name: input.name,
+        email: input.email || undefined,
+        phone: input.phone || undefined,
+        locale: input.locale || undefined,
+        kind: input.kind,
+      },
+    },
+    'upsertCustomer',
   );
 }

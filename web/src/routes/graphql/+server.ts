@@ -18,7 +18,12 @@ function failure(status: number, code: string, message: string): Response {
   return Response.json({ errors: [{ message, extensions: { code } }] }, { status });
 }
 
-async function forward(request: Request, locals: App.Locals, target: string, body?: string): Promise<Response> {
+async function forward(
+  request: Request,
+  locals: App.Locals,
+  target: string,
+  body?: string | ArrayBuffer,
+): Promise<Response> {
   const { token, lang } = locals;
   if (!token) return failure(401, 'UNAUTHENTICATED', translate(lang, 'errors.signInFirst'));
   let upstream: Response;
@@ -47,6 +52,12 @@ async function forward(request: Request, locals: App.Locals, target: string, bod
 export const POST: RequestHandler = async ({ request, locals, url }) => {
   checkOrigin(request, url);
   const type = request.headers.get('content-type') ?? '';
+  // A file upload (startImport) is multipart, which any site can send without a preflight: it is
+  // taken only with this origin's Origin header, which browsers send on every cross-site POST.
+  if (/^multipart\/form-data\b/.test(type)) {
+    if (request.headers.get('origin') !== url.origin) error(403, 'Uploads are taken from this site only.');
+    return forward(request, locals, `${apiUrl()}/graphql`, await request.arrayBuffer());
+  }
   // A JSON body cannot be sent cross-site without a CORS preflight, which this endpoint never grants.
   if (!/\bjson\b/.test(type)) {
     error(415, 'Send GraphQL as application/json.');
