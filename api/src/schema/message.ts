@@ -16,7 +16,8 @@ export const MessageNode = builder.prismaNode('Message', {
   description:
     'One thing Trofast sends to one customer, through the care rules (consent, the contact cap, the survey cooldown). Nothing is dropped: a blocked message is SKIPPED with its reasons.',
   fields: (t) => ({
-    customer: t.relation('customer', { description: 'Who it is for.' }),
+    // The outbox's customer messages only (messageWhere): a staff member's is a StaffMessage.
+    customer: t.relation('customer', { onNull: 'error', description: 'Who it is for.' }),
     kind: t.expose('kind', {
       type: MessageKindEnum,
       description: 'What it is for: a survey invitation, a thank-you, a member link or a service message.',
@@ -79,6 +80,7 @@ async function messageWhere(
   db: ReturnType<typeof tenantDb>,
 ): Promise<Prisma.MessageWhereInput> {
   return {
+    customerId: { not: null },
     ...(filter?.statuses?.length ? { status: { in: filter.statuses } } : {}),
     ...(filter?.kinds?.length ? { kind: { in: filter.kinds } } : {}),
     ...(filter?.customer ? { customerId: await resolveCustomerRef(db, customerRef(filter.customer)) } : {}),

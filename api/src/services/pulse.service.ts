@@ -4,12 +4,12 @@
 // - an answer is stored without the person and without a moment of its own, with the person's
 //   teams as they were when the round opened;
 // - figures are read per team, only from the threshold (team-pulse.ts); nothing returns one answer.
-import { createHmac } from 'node:crypto';
 import type { AuthenticatedCaller } from '../auth/caller.ts';
 import { newSecret, sha256 } from '../auth/tokens.ts';
 import { NotFoundError, ValidationError } from '../domain/errors.ts';
 import { monthlyRoundDue } from '../domain/pulse/monthly-round-due.ts';
 import { PULSE_QUESTIONS } from '../domain/pulse/pulse-questions.ts';
+import { pulseTokenFor } from '../domain/pulse/pulse-token.ts';
 import { validatePulseAnswer, type PulseAnswerInput } from '../domain/pulse/validate-pulse-answer.ts';
 import type { OrganizationSettings } from '../domain/settings.ts';
 import { DAY_MS } from '../domain/time/duration.ts';
@@ -21,8 +21,6 @@ import { writeTransaction } from './transaction.service.ts';
 
 const OPEN = 'OPEN';
 const ROUND_OPEN = 'A pulse round is open already; close it before opening another.';
-
-const tokenFor = (secret: string, userId: string) => createHmac('sha256', secret).update(userId).digest('base64url');
 
 /** Opens a round now and asks every active staff member, each with their teams of this moment. */
 async function openRound(organizationId: string, settings: OrganizationSettings, now: Date) {
@@ -49,7 +47,7 @@ async function openRound(organizationId: string, settings: OrganizationSettings,
         organizationId,
         roundId: round.id,
         userId: user.id,
-        tokenHash: sha256(tokenFor(tokenSecret, user.id)),
+        tokenHash: sha256(pulseTokenFor(tokenSecret, user.id)),
         teamIds: user.teamMemberships.map((membership) => membership.teamId),
       })),
     });
@@ -94,7 +92,11 @@ export async function myPendingPulse(caller: AuthenticatedCaller) {
     select: { used: true },
   });
   if (!token || token.used) return null;
-  return { token: tokenFor(round.tokenSecret, caller.userId), round, questions: [...PULSE_QUESTIONS[caller.locale]] };
+  return {
+    token: pulseTokenFor(round.tokenSecret, caller.userId),
+    round,
+    questions: [...PULSE_QUESTIONS[caller.locale]],
+  };
 }
 
 /**
