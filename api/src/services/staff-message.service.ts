@@ -154,3 +154,27 @@ export async function deliverToStaff(
     data: { ...stored, status: 'SENT', sentAt: now, reasons: [], leaseUntil: null },
   });
 }
+
+/**
+ * Tells every active ADMIN that Trofast disabled an endpoint (not a person: they know), in the
+ * worker's transaction that disables it. Both automatic causes are told: three days of failures, and
+ * a 410 Gone, which may as well be a receiver's mistake.
+ */
+export async function queueEndpointDisabled(
+  tx: TenantTx,
+  endpoint: { organizationId: string; url: string; description: string | null },
+  cause: 'GONE' | 'FAILING',
+  now: Date,
+): Promise<void> {
+  const admins = await tx.user.findMany({ where: { role: 'ADMIN', active: true }, select: { id: true } });
+  await queueStaffMessages(
+    tx,
+    endpoint.organizationId,
+    admins.map((admin) => ({
+      userId: admin.id,
+      kind: 'WEBHOOK_DISABLED' as const,
+      content: { template: 'WEBHOOK_DISABLED' as const, url: endpoint.url, description: endpoint.description, cause },
+    })),
+    now,
+  );
+}
