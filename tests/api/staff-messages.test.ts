@@ -129,6 +129,25 @@ describe('an endpoint Trofast disables', { timeout: 90_000 }, () => {
     expect(await tenant.interaction.count()).toBe(0);
     const admin = await login(app, org.emails.ADMIN);
     expect((await gql('{ messages(first: 10) { totalCount } }', undefined, admin)).messages.totalCount).toBe(0);
+    // ADMINs read them as staff messages; a MANAGER may not.
+    const outbox = await gql(
+      '{ staffMessages(first: 10) { totalCount edges { node { kind status recipient { email } } } } }',
+      undefined,
+      admin,
+    );
+    expect(outbox.staffMessages.edges.map((edge: any) => edge.node)).toEqual(
+      expect.arrayContaining([
+        { kind: 'WEBHOOK_DISABLED', status: 'SENT', recipient: { email: org.emails.ADMIN } },
+        { kind: 'WEBHOOK_DISABLED', status: 'SENT', recipient: { email: danishAdmin } },
+      ]),
+    );
+    expect(outbox.staffMessages.totalCount).toBe(2);
+    const manager = await app.graphql(
+      '{ staffMessages(first: 1) { totalCount } }',
+      undefined,
+      await login(app, org.emails.MANAGER),
+    );
+    expect(manager.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 
   test('a 410 Gone is told too, with its own reason', async () => {
