@@ -369,6 +369,9 @@ export const OPERATIONS: Record<string, Operation> = {
     } }`,
   },
   'Query.messages': { document: 'query { messages(first: 5) { edges { node { id kind status subject } } } }' },
+  'Query.staffMessages': {
+    document: 'query { staffMessages(first: 5) { edges { node { id kind status subject recipient { id } } } } }',
+  },
   'Query.surveyInvitations': {
     document: 'query { surveyInvitations(first: 5) { edges { node { id status } } } }',
   },

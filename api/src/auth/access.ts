@@ -95,6 +95,8 @@ export const ACCESS: Record<string, Access> = {
   'Mutation.flagConcern': staff('VIEWER', 'EVENTS_WRITE'),
   // Reaching the customer: staff read the outbox; agents ask and thank; partners invite with events:write.
   'Query.messages': staff('VIEWER'),
+  // Emails to staff: a pulse reminder says who had not answered yet, so only ADMINs read them.
+  'Query.staffMessages': staff('ADMIN'),
   'Query.surveyInvitations': staff('VIEWER', 'CUSTOMERS_READ'),
   'Mutation.inviteToSurvey': staff('AGENT', 'EVENTS_WRITE'),
   'Mutation.thankCustomers': staff('AGENT'),
@@ -167,6 +169,7 @@ export const READ_ACCESS: Record<string, Access> = {
   // A staff member reads the round they are asked in (myPendingPulse, answerPulse).
   PulseRound: staff('VIEWER'),
   Message: staff('VIEWER'),
+  StaffMessage: staff('ADMIN'),
   SurveyInvitation: staff('VIEWER', 'CUSTOMERS_READ', 'EVENTS_WRITE'),
   WebhookEndpoint: staff('ADMIN', 'WEBHOOKS_MANAGE'),
   WebhookDelivery: staff('ADMIN', 'WEBHOOKS_MANAGE'),

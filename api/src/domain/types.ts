@@ -1,5 +1,7 @@
 // The domain's vocabulary, shared by rules, services and the schema: the generated Prisma enums
 // are the single definition of each name.
+import type { MessageKind } from '../generated/prisma/enums.ts';
+
 export {
   AlertKind,
   AlertSeverity,
@@ -32,3 +34,8 @@ export {
   SurveyKind,
   Tier,
 } from '../generated/prisma/enums.ts';
+
+/** The messages Trofast sends to staff, not to customers: the care rules (consent, cap) are not theirs. */
+export const STAFF_MESSAGE_KINDS = ['WEBHOOK_DISABLED', 'PULSE_INVITE', 'PULSE_REMINDER'] as const;
+export type StaffMessageKind = (typeof STAFF_MESSAGE_KINDS)[number];
+export type CustomerMessageKind = Exclude<MessageKind, StaffMessageKind>;

@@ -45,6 +45,16 @@ export const JOBS: Job[] = [
     },
   },
   {
+    // Closes rounds whose time is up, reminds half-way and opens the month's round: minutes late is
+    // on time. Before the outbox, so its invitations and reminders go out in the same round.
+    name: 'pulse-rounds',
+    everyMs: 5 * MINUTE,
+    leaseMs: 10 * MINUTE,
+    run: async (now) => {
+      await runPulseRounds(now);
+    },
+  },
+  {
     name: 'send-messages',
     everyMs: 10 * SECOND,
     leaseMs: 10 * MINUTE,
@@ -93,15 +103,6 @@ export const JOBS: Job[] = [
     leaseMs: 10 * MINUTE,
     run: async () => {
       await forgetOldRateLimits();
-    },
-  },
-  {
-    // Closes rounds whose time is up and opens the month's round: minutes late is on time.
-    name: 'pulse-rounds',
-    everyMs: 5 * MINUTE,
-    leaseMs: 10 * MINUTE,
-    run: async (now) => {
-      await runPulseRounds(now);
     },
   },
   {

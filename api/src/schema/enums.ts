@@ -251,14 +251,24 @@ export const PulseRoundStatusEnum = builder.enumType(Enums.PulseRoundStatus, {
     CLOSED: { description: 'No more answers; its figures show for teams at or above the threshold.' },
   },
 });
-export const MessageKindEnum = builder.enumType(Enums.MessageKind, {
-  name: 'MessageKind',
+// Named here rather than taken from the stored enum, which holds the staff kinds too.
+export const MessageKindEnum = builder.enumType('MessageKind', {
   description: 'What a message to a customer is for.',
   values: {
     SURVEY_INVITE: { description: 'An invitation to answer a survey; capped, needs consent on the channel.' },
     THANK_YOU: { description: 'A thank-you, with optional bonus points; needs consent, not capped.' },
     MEMBER_LINK: { description: "A link to the customer's own page, sent because they asked; never capped." },
     SERVICE: { description: 'A service message; never capped.' },
+  },
+});
+export const StaffMessageKindEnum = builder.enumType('StaffMessageKind', {
+  description: 'What an email to a staff member is for.',
+  values: {
+    WEBHOOK_DISABLED: {
+      description: 'To every ADMIN: Trofast disabled a webhook endpoint (410 Gone, or three days of failures).',
+    },
+    PULSE_INVITE: { description: "A pulse round opened: the staff member's own link to answer it." },
+    PULSE_REMINDER: { description: 'The one reminder, half-way through a round, to those who have not answered.' },
   },
 });
 export const MessageStatusEnum = builder.enumType(Enums.MessageStatus, {

@@ -1,5 +1,5 @@
 import { builder } from './builder.ts';
-import { ChannelEnum, MessageKindEnum, MessageStatusEnum } from './enums.ts';
+import { ChannelEnum, MessageKindEnum, MessageStatusEnum, StaffMessageKindEnum } from './enums.ts';
 import { ACCESS_ERRORS } from './errors.ts';
 import { CustomerRef, customerRef } from './customer.ts';
 import { IDEMPOTENCY_KEY } from './idempotency.ts';
@@ -9,6 +9,7 @@ import { tenantDb } from '../runtime.ts';
 import { resolveCustomerRef } from '../services/customer.service.ts';
 import { thankCustomers } from '../services/thank.service.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
+import type { CustomerMessageKind, StaffMessageKind } from '../domain/types.ts';
 
 export const MessageNode = builder.prismaNode('Message', {
   id: { field: 'id' },
@@ -16,10 +17,12 @@ export const MessageNode = builder.prismaNode('Message', {
   description:
     'One thing Trofast sends to one customer, through the care rules (consent, the contact cap, the survey cooldown). Nothing is dropped: a blocked message is SKIPPED with its reasons.',
   fields: (t) => ({
-    customer: t.relation('customer', { description: 'Who it is for.' }),
-    kind: t.expose('kind', {
+    // The outbox's customer messages only (messageWhere): a staff member's is a StaffMessage.
+    customer: t.relation('customer', { onNull: 'error', description: 'Who it is for.' }),
+    kind: t.field({
       type: MessageKindEnum,
       description: 'What it is for: a survey invitation, a thank-you, a member link or a service message.',
+      resolve: (message) => message.kind as CustomerMessageKind,
     }),
     channel: t.expose('channel', {
       type: ChannelEnum,
@@ -79,6 +82,7 @@ async function messageWhere(
   db: ReturnType<typeof tenantDb>,
 ): Promise<Prisma.MessageWhereInput> {
   return {
+    customerId: { not: null },
     ...(filter?.statuses?.length ? { status: { in: filter.statuses } } : {}),
     ...(filter?.kinds?.length ? { kind: { in: filter.kinds } } : {}),
     ...(filter?.customer ? { customerId: await resolveCustomerRef(db, customerRef(filter.customer)) } : {}),
@@ -104,6 +108,52 @@ builder.queryField('messages', (t) =>
         orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
       });
     },
+  }),
+);
+
+const StaffMessage = builder.prismaObject('Message', {
+  variant: 'StaffMessage',
+  description:
+    'One email Trofast sends to a staff member: a webhook endpoint it disabled, a pulse round to answer, its reminder. Not a customer contact: no care rules, no interaction.',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'The message.' }),
+    recipient: t.relation('user', { onNull: 'error', description: 'The staff member it is for.' }),
+    kind: t.field({
+      type: StaffMessageKindEnum,
+      description: 'What it is for.',
+      resolve: (message) => message.kind as StaffMessageKind,
+    }),
+    status: t.expose('status', {
+      type: MessageStatusEnum,
+      description:
+        'SCHEDULED until the worker sends it, then SENT; CANCELLED when no longer due (the round closed, the person answered).',
+    }),
+    scheduledFor: t.expose('scheduledFor', { type: 'DateTime', description: 'When it is due to go out.' }),
+    sentAt: t.expose('sentAt', { type: 'DateTime', nullable: true, description: 'When it went out; null until SENT.' }),
+    subject: t.exposeString('subject', { nullable: true, description: "The subject, in the staff member's language." }),
+    body: t.exposeString('body', {
+      description:
+        'The plain-text part. Over SMTP the copy kept here has its links masked; in the built-in outbox it is the delivery, with live links (a pulse link answers only for its own staff member, signed in).',
+    }),
+    html: t.exposeString('html', { nullable: true, description: 'The HTML part, as kept (see `body`).' }),
+    reasons: t.exposeStringList('reasons', { description: 'Why CANCELLED or FAILED; empty otherwise.' }),
+  }),
+});
+
+builder.queryField('staffMessages', (t) =>
+  t.prismaConnection({
+    type: StaffMessage,
+    cursor: 'id',
+    maxSize: 100,
+    description: "The outbox's emails to staff, newest first.",
+    totalCount: (_connection, _args, context) =>
+      tenantDb(authenticated(context)).message.count({ where: { userId: { not: null } } }),
+    resolve: (query, _root, _args, context) =>
+      tenantDb(authenticated(context)).message.findMany({
+        ...query,
+        where: { userId: { not: null } },
+        orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+      }),
   }),
 );
 

@@ -1,4 +1,5 @@
-// Every message to a customer (PRODUCT.md "Outreach"): queued in the transaction of the change that
+// Every message to a customer (PRODUCT.md "Outreach"), and the few to staff (staff-message.service.ts,
+// which share the queue and the worker but not the care rules): queued in the transaction of the change that
 // caused it (queueMessages), sent by the outbox worker (sendDueMessages) through the care rules.
 // - Several instances: a message is claimed with a lease (FOR UPDATE SKIP LOCKED), so only one
 //   instance sends it; one whose instance died is taken again when the lease ends.
@@ -19,12 +20,13 @@ import { mayDeliver, interactionKindOf } from '../domain/messages/may-deliver.ts
 import { renderMessage, type MessageContent, type MessageLinks } from '../domain/messages/render-message.ts';
 import { settingsOf } from '../domain/settings.ts';
 import { DAY_MS } from '../domain/time/duration.ts';
-import type { Channel, MessageKind } from '../domain/types.ts';
+import type { Channel, CustomerMessageKind } from '../domain/types.ts';
 import { runtime } from '../runtime.ts';
 import { contactFacts } from './contact.service.ts';
 import { emit } from './event-log.service.ts';
 import { lockCustomers } from './ledger.service.ts';
 import { mailerFor } from './mailer.ts';
+import { deliverToStaff } from './staff-message.service.ts';
 import { createMemberLink } from './member-access.service.ts';
 import { writeTransaction } from './transaction.service.ts';
 
@@ -32,7 +34,7 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 
 export interface QueueMessageInput {
   customerId: string;
-  kind: MessageKind;
+  kind: CustomerMessageKind;
   channel: Channel;
   /** What it says; the organization's and the customer's names are filled in. */
   content: DistributiveOmit<MessageContent, 'organizationName' | 'customerName'>;
@@ -156,7 +158,9 @@ async function deliver({ id, organizationId, attempts }: Claimed, now: Date): Pr
   try {
     await writeTransaction(organizationId, async (tx) => {
       const head = await tx.message.findUniqueOrThrow({ where: { id }, select: { customerId: true } });
-      await lockCustomers(tx, organizationId, [head.customerId]);
+      if (!head.customerId) return deliverToStaff(tx, id, attempts, mailer, now);
+      const customerId = head.customerId;
+      await lockCustomers(tx, organizationId, [customerId]);
       const message = await tx.message.findUniqueOrThrow({
         where: { id },
         include: {
@@ -176,10 +180,12 @@ async function deliver({ id, organizationId, attempts }: Claimed, now: Date): Pr
         return;
       }
       const settings = settingsOf(message.organization.settings);
+      const kind = message.kind as CustomerMessageKind;
+      const customer = message.customer!;
       const advice = mayDeliver(
-        message,
-        message.customer,
-        await contactFacts(tx, message.customerId, settings, now),
+        { kind, channel: message.channel },
+        customer,
+        await contactFacts(tx, customerId, settings, now),
         settings,
         now,
       );
@@ -195,22 +201,21 @@ async function deliver({ id, organizationId, attempts }: Claimed, now: Date): Pr
       const token = invitation ? derivedToken(message.organization.invitationTokenSecret, invitation.id) : null;
       const content = message.content as MessageContent;
       // A member link's 30 minutes start when it goes out, not when it was asked for.
-      const memberLink =
-        content.template === 'MEMBER_LINK' ? await createMemberLink(tx, message.customerId, now) : undefined;
+      const memberLink = content.template === 'MEMBER_LINK' ? await createMemberLink(tx, customerId, now) : undefined;
       const live = renderMessage(content, message.locale, linksOf(content, token, memberLink));
       let stored = { subject: message.subject, body: message.body, html: message.html };
       if (message.channel === 'SMS') {
         emit(tx, 'message.requested', {
           message: encodeGlobalID('Message', id),
-          customer: encodeGlobalID('Customer', message.customerId),
+          customer: encodeGlobalID('Customer', customerId),
           kind: message.kind,
           channel: 'SMS',
-          to: message.customer.phone!,
+          to: customer.phone!,
           body: live.text,
         });
       } else if (mailer) {
         await mailer.send({
-          to: message.customer.email!,
+          to: customer.email!,
           subject: live.subject,
           text: live.text,
           html: live.html,
@@ -237,10 +242,10 @@ async function deliver({ id, organizationId, attempts }: Claimed, now: Date): Pr
       await tx.interaction.create({
         data: {
           organizationId,
-          customerId: message.customerId,
+          customerId,
           channel: message.channel,
           direction: 'OUTBOUND',
-          kind: interactionKindOf(message.kind),
+          kind: interactionKindOf(kind),
           personal: false,
           occurredAt: now,
           note: stored.subject,

@@ -3,12 +3,15 @@
 //   the person and a flag that says whether it was used, never what it answered;
 // - an answer is stored without the person and without a moment of its own, with the person's
 //   teams as they were when the round opened;
+// - each person is asked by email too, and reminded once half-way (staff-message.service.ts says
+//   why those messages keep the answers anonymous);
 // - figures are read per team, only from the threshold (team-pulse.ts); nothing returns one answer.
 import type { AuthenticatedCaller } from '../auth/caller.ts';
 import { derivedToken, newSecret, sha256 } from '../auth/tokens.ts';
 import { NotFoundError, ValidationError } from '../domain/errors.ts';
 import { monthlyRoundDue } from '../domain/pulse/monthly-round-due.ts';
 import { PULSE_QUESTIONS } from '../domain/pulse/pulse-questions.ts';
+import { pulseReminderDue } from '../domain/pulse/pulse-reminder-due.ts';
 import { validatePulseAnswer, type PulseAnswerInput } from '../domain/pulse/validate-pulse-answer.ts';
 import type { OrganizationSettings } from '../domain/settings.ts';
 import { DAY_MS } from '../domain/time/duration.ts';
@@ -16,10 +19,23 @@ import { Prisma } from '../generated/prisma/client.ts';
 import { runtime, tenantDb } from '../runtime.ts';
 import { systemCaller } from '../auth/caller.ts';
 import { organizationSettings } from './organization-settings.service.ts';
+import { queueStaffMessages } from './staff-message.service.ts';
 import { writeTransaction } from './transaction.service.ts';
 
 const OPEN = 'OPEN';
 const ROUND_OPEN = 'A pulse round is open already; close it before opening another.';
+
+/** One pulse email per person: the invitation, or the reminder. */
+const pulseMessages = (
+  kind: 'PULSE_INVITE' | 'PULSE_REMINDER',
+  round: { id: string; closesAt: Date },
+  staff: { id: string }[],
+) =>
+  staff.map((user) => ({
+    userId: user.id,
+    kind,
+    content: { template: kind, roundId: round.id, closesAt: round.closesAt.toISOString() },
+  }));
 
 /** Opens a round now and asks every active staff member, each with their teams of this moment. */
 async function openRound(organizationId: string, settings: OrganizationSettings, now: Date) {
@@ -50,6 +66,7 @@ async function openRound(organizationId: string, settings: OrganizationSettings,
         teamIds: user.teamMemberships.map((membership) => membership.teamId),
       })),
     });
+    await queueStaffMessages(tx, organizationId, pulseMessages('PULSE_INVITE', round, staff), now);
     return round;
   }).catch((error: unknown) => {
     // Two opens at once: the unique open key lets one through; the other hears why.
@@ -135,7 +152,36 @@ export async function answerPulse(caller: AuthenticatedCaller, input: PulseAnswe
 }
 
 /**
- * The background job: closes the rounds whose time is up, and opens the month's round in the
+ * The round's one reminder, to those who have not answered and are still active. The conditional
+ * update lets one job run (of several instances) send it, once.
+ */
+async function remind(organizationId: string, round: { id: string; closesAt: Date }, now: Date) {
+  await writeTransaction(organizationId, async (tx) => {
+    const { count } = await tx.pulseRound.updateMany({
+      where: { id: round.id, openKey: OPEN, remindedAt: null },
+      data: { remindedAt: now },
+    });
+    if (count === 0) return;
+    const waiting = await tx.pulseToken.findMany({
+      where: { roundId: round.id, used: false, user: { active: true } },
+      select: { userId: true },
+    });
+    await queueStaffMessages(
+      tx,
+      organizationId,
+      pulseMessages(
+        'PULSE_REMINDER',
+        round,
+        waiting.map((token) => ({ id: token.userId })),
+      ),
+      now,
+    );
+  });
+}
+
+/**
+ * The background job: closes the rounds whose time is up, reminds those who have not answered
+ * half-way through a round, and opens the month's round in the
  * organizations that want one each month.
  */
 export async function runPulseRounds(now: Date): Promise<void> {
@@ -149,6 +195,8 @@ export async function runPulseRounds(now: Date): Promise<void> {
         select: { id: true },
       }))
         await closeRound(organizationId, due.id, now);
+      const open = await rounds.findFirst({ where: { openKey: OPEN, remindedAt: null } });
+      if (open && pulseReminderDue(open, now)) await remind(organizationId, open, now);
       const settings = await organizationSettings(systemCaller(organizationId));
       if (!settings.pulse.monthly) continue;
       const latest = await rounds.findFirst({ orderBy: { opensAt: 'desc' }, select: { opensAt: true } });

@@ -17,6 +17,7 @@ import type { WebhookDelivery, WebhookEndpoint } from '../generated/prisma/clien
 import { DISABLE_AFTER_FAILING_MS, nextRetryDelay, parseRetryAfter } from '../domain/webhooks/retry.ts';
 import { webhookSignature } from '../domain/webhooks/signature.ts';
 import type { Logger } from '../log.ts';
+import { queueEndpointDisabled } from '../services/staff-message.service.ts';
 import { postWebhook, type PostResult } from './post.ts';
 
 const POLL_MS = 1000;
@@ -275,6 +276,7 @@ export function startWebhookWorker(options: {
           ...(disabledReason ? { enabled: false, disabledReason } : {}),
         },
       });
+      if (disabledReason) await queueEndpointDisabled(tx, endpoint, gone ? 'GONE' : 'FAILING', now);
     });
     if (disabledReason) {
       log.warn('a webhook endpoint was disabled', {

@@ -3,10 +3,10 @@
 // not capped, but it is still only sent where the customer agreed to hear from the organization.
 import { canContact, type ContactAdvice, type ContactFacts } from '../contact/can-contact.ts';
 import type { OrganizationSettings } from '../settings.ts';
-import type { Channel, InteractionKind, MessageKind } from '../types.ts';
+import type { Channel, CustomerMessageKind, InteractionKind } from '../types.ts';
 
 /** The interaction a sent message records (PRODUCT.md "Interactions of messages"). */
-export function interactionKindOf(kind: MessageKind): InteractionKind {
+export function interactionKindOf(kind: CustomerMessageKind): InteractionKind {
   return kind === 'MEMBER_LINK' ? 'SERVICE' : kind;
 }
 
@@ -16,7 +16,7 @@ export interface Recipient {
 }
 
 export function mayDeliver(
-  message: { kind: MessageKind; channel: Channel },
+  message: { kind: CustomerMessageKind; channel: Channel },
   recipient: Recipient,
   facts: ContactFacts,
   settings: Pick<OrganizationSettings, 'contactCap'>,

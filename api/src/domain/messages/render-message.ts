@@ -144,13 +144,13 @@ export function scoresOf(kind: SurveyKind): number[] {
   return [];
 }
 
-const escape = (text: string) =>
+export const escape = (text: string) =>
   text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);
 
-const paragraphs = (texts: string[]) => texts.map((text) => `<p style="margin:0 0 16px">${escape(text)}</p>`).join('');
+export const paragraphs = (texts: string[]) => texts.map((text) => `<p style="margin:0 0 16px">${escape(text)}</p>`).join('');
 
 /** A phone-width HTML email: one column, large tap targets, system fonts, inline styles only. */
-function page(body: string): string {
+export function page(body: string): string {
   return (
     '<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"></head>' +
     '<body style="margin:0;padding:0;background:#f4f4f5">' +
@@ -160,7 +160,7 @@ function page(body: string): string {
   );
 }
 
-const button = (href: string, label: string, padding = '12px 0') =>
+export const button = (href: string, label: string, padding = '12px 0') =>
   `<a href="${escape(href)}" style="display:inline-block;min-width:44px;margin:0 4px 8px 0;padding:${padding};border-radius:8px;background:#1d4ed8;color:#ffffff;text-align:center;text-decoration:none;font-weight:600">${escape(label)}</a>`;
 
 export function renderMessage(content: MessageContent, locale: Locale, links: MessageLinks = {}): RenderedMessage {
