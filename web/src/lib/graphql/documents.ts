@@ -152,6 +152,23 @@ export const INVITE_TO_SURVEY = `mutation InviteToSurvey($input: InviteToSurveyI
   }
 }`;
 
+/** "Customers to thank" (PRODUCT.md), longest-standing first. */
+export const CUSTOMERS_TO_THANK = `query CustomersToThank($first: Int!, $after: String) {
+  customersToThank(first: $first, after: $after) {
+    edges { node { id name email tier engagement } }
+    pageInfo { hasNextPage endCursor }
+    totalCount
+  }
+}`;
+
+export const THANK_CUSTOMERS = `mutation ThankCustomers($input: ThankCustomersInput!) {
+  thankCustomers(input: $input) {
+    __typename
+    ... on MutationThankCustomersSuccess { data { id status } }
+    ${ERRORS}
+  }
+}`;
+
 export const SEND_MEMBER_LINK = `mutation SendMemberLink($customer: CustomerRef!) {
   sendMemberLink(customer: $customer) {
     __typename
