@@ -195,6 +195,40 @@ describe('messages over SMTP', () => {
   });
 });
 
+describe('the sender', () => {
+  const SENDER = `mutation ($sender: MessageSenderInput!) { updateOrganizationSettings(settings: { messageSender: $sender }) {
+    __typename ... on MutationUpdateOrganizationSettingsSuccess { data { messageSender { name replyTo } } }
+    ... on ValidationError { fieldErrors { path message } } } }`;
+  const setSender = async (sender: { name?: string | null; replyTo?: string | null }) =>
+    (await app.graphql(SENDER, { sender }, await asStaff('ADMIN'))).data!.updateOrganizationSettings;
+
+  test("an email goes out under the organization's sender name from the server's address, with its reply-to", async () => {
+    expect(await setSender({ name: 'Nordlys Cykler', replyTo: 'kundeservice@nordlys.example' })).toEqual({
+      __typename: 'MutationUpdateOrganizationSettingsSuccess',
+      data: { messageSender: { name: 'Nordlys Cykler', replyTo: 'kundeservice@nordlys.example' } },
+    });
+    try {
+      const { mail } = await invitedAndSent();
+      expect(mail.from!.value).toEqual([{ name: 'Nordlys Cykler', address: 'hej@cykel.example' }]);
+      expect(mail.replyTo!.value).toEqual([{ name: '', address: 'kundeservice@nordlys.example' }]);
+    } finally {
+      expect((await setSender({ name: '', replyTo: null })).data.messageSender).toEqual({ name: null, replyTo: null });
+    }
+    const { mail } = await invitedAndSent();
+    expect(mail.from!.value).toEqual([{ name: 'Cykelbutikken', address: 'hej@cykel.example' }]);
+    expect(mail.replyTo).toBeUndefined();
+  });
+
+  test('a sender name that could break the header, or a reply-to that is not one address, is refused at its field', async () => {
+    const refused = await setSender({ name: 'Nordlys\r\nBcc: alle@example.com', replyTo: 'a@b.example, c@d.example' });
+    expect(refused.__typename).toBe('ValidationError');
+    expect(refused.fieldErrors.map((error: { path: string[] }) => error.path)).toEqual([
+      ['settings', 'messageSender', 'name'],
+      ['settings', 'messageSender', 'replyTo'],
+    ]);
+  });
+});
+
 describe('the care rules', () => {
   test('without consent on the channel the invitation is SKIPPED with its reasons, and no contact is recorded', async () => {
     const externalId = await newCustomer({ consents: [{ channel: 'EMAIL', granted: false }] });

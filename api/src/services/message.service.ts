@@ -213,6 +213,7 @@ async function deliver({ id, organizationId, attempts }: Claimed, now: Date): Pr
           text: live.text,
           html: live.html,
           messageId: id,
+          sender: settings.messageSender,
         });
       } else {
         stored = { subject: live.subject, body: live.text, html: live.html };
