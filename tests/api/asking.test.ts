@@ -219,12 +219,15 @@ describe('the sender', () => {
     expect(mail.replyTo).toBeUndefined();
   });
 
-  test('a sender name that could break the header, or a reply-to that is not one address, is refused at its field', async () => {
-    const refused = await setSender({ name: 'Nordlys\r\nBcc: alle@example.com', replyTo: 'a@b.example, c@d.example' });
+  test.each([
+    [{ name: 'Nordlys\r\nBcc: alle@example.com' }, 'name'],
+    [{ name: 'Nordlys <alle@example.com>' }, 'name'],
+    [{ replyTo: 'a@b.example, c@d.example' }, 'replyTo'],
+  ])('a sender that could break the header or is not one address is refused at its field: %o', async (sender, field) => {
+    const refused = await setSender(sender);
     expect(refused.__typename).toBe('ValidationError');
     expect(refused.fieldErrors.map((error: { path: string[] }) => error.path)).toEqual([
-      ['settings', 'messageSender', 'name'],
-      ['settings', 'messageSender', 'replyTo'],
+      ['settings', 'messageSender', field],
     ]);
   });
 });
