@@ -45,7 +45,7 @@ const CUSTOMER = `query ($ref: CustomerRef!) {
     pointsBalance
     risk { factors { code } }
     interactions(first: 20) { edges { node { kind direction channel personal } } }
-    messages(first: 10) { edges { node { status kind subject body reasons nextAllowedAt sentAt } } }
+    messages(first: 10) { edges { node { status kind subject body reasons(locale: EN) danish: reasons(locale: DA) nextAllowedAt sentAt } } }
     surveyInvitations(first: 10) {
       edges { node { status sentAt answeredAt incident { id } feedback { score } survey { kind } message { status nextAllowedAt } } }
     }
@@ -242,7 +242,8 @@ describe('the care rules', () => {
     expect(customer.messages.edges[0].node).toMatchObject({
       status: 'SKIPPED',
       nextAllowedAt: null,
-      reasons: ['The customer has not consented to marketing or survey invitations by email.'],
+      reasons: ['The customer has not agreed to hear from the organization by email.'],
+      danish: ['Kunden har ikke sagt ja til at høre fra jer på e-mail.'],
     });
     expect(customer.surveyInvitations.edges[0].node.status).toBe('SKIPPED');
     expect(customer.interactions.edges).toEqual([]);
@@ -285,9 +286,9 @@ describe('the care rules', () => {
     await app.runJobs();
     const message = (await readCustomer(externalId)).messages.edges[0].node;
     expect(message.status).toBe('SKIPPED');
-    expect(message.reasons[0]).toMatch(
-      /^4 of 4 marketing and survey contacts in the last 30 days: the cap is reached until/,
-    );
+    expect(message.reasons).toEqual([
+      'The contact cap on marketing and survey contacts is reached: it may go out from 1 Apr 2026, 09:00 UTC.',
+    ]);
     expect(Date.parse(message.nextAllowedAt)).toBe(app.clock.now().getTime() + 30 * DAY);
   });
 });
@@ -465,7 +466,8 @@ describe('CSAT after an incident is resolved', () => {
     expect(customer.surveyInvitations.edges[0].node.status).toBe('CANCELLED');
     expect(customer.messages.edges[0].node).toMatchObject({
       status: 'CANCELLED',
-      reasons: ['The incident was reopened before the invitation went out.'],
+      reasons: ['The incident was reopened before the invitation went out: the customer is asked once it is resolved.'],
+      danish: ['Sagen blev genåbnet, før invitationen blev sendt: kunden spørges, når den er løst.'],
     });
   });
 
