@@ -549,6 +549,19 @@ export const SURVEY_TRIGGERS = `query SurveyTriggers {
   surveys { id kind question active }
 }`;
 
+/** Who customers see an email from (Settings → Messages). */
+export const MESSAGE_SENDER = `query MessageSender {
+  organization { id name settings { messageSender { name replyTo } } }
+}`;
+
+export const UPDATE_MESSAGE_SENDER = `mutation UpdateMessageSender($settings: OrganizationSettingsInput!) {
+  updateOrganizationSettings(settings: $settings) {
+    __typename
+    ... on MutationUpdateOrganizationSettingsSuccess { data { messageSender { name replyTo } } }
+    ${ERRORS}
+  }
+}`;
+
 export const UPDATE_SURVEY_TRIGGERS = `mutation UpdateSurveyTriggers($settings: OrganizationSettingsInput!) {
   updateOrganizationSettings(settings: $settings) {
     __typename

@@ -409,6 +409,12 @@ export const da: Messages = {
     npsSurvey: 'Relationel NPS-undersøgelse',
     npsEvery: 'Hver (måneder)',
     cooldown: 'Dage mellem to invitationer til samme kunde',
+    sender: 'Afsender af e-mails',
+    senderLead: 'Navnet kunderne ser som afsender, og hvor deres svar havner. Adressen, der sendes fra, er stadig serverens (TROFAST_MAIL_FROM), den jeres mailudbyder tillader.',
+    senderName: 'Afsendernavn',
+    senderNameHint: 'Fx butikkens navn, som kunderne kender det. Tomt: serverens afsendernavn.',
+    replyTo: 'Svar sendes til',
+    replyToHint: 'Én e-mailadresse, som nogen læser, fx kundeservice@jeresbutik.dk. Tomt: ingen svaradresse.',
     outbox: 'Beskeder',
     outboxLead:
       'Alle beskeder til kunderne, som de læser dem: sendte, planlagte og dem kontaktreglerne holdt tilbage, med grunden.',

@@ -407,6 +407,12 @@ export const en = {
     npsSurvey: 'Relational NPS survey',
     npsEvery: 'Every (months)',
     cooldown: 'Days between two survey invitations to one customer',
+    sender: 'Sender of emails',
+    senderLead: 'The name customers see an email from, and where their replies go. The address it is sent from stays the server’s (TROFAST_MAIL_FROM), the one your mail provider lets it send from.',
+    senderName: 'Sender name',
+    senderNameHint: 'E.g. your shop’s name, as customers know it. Empty: the server’s sender name.',
+    replyTo: 'Replies go to',
+    replyToHint: 'One email address that someone reads, e.g. kundeservice@yourshop.dk. Empty: no reply address.',
     outbox: 'Messages',
     outboxLead:
       'Every message to a customer, as they read it: sent, scheduled, and the ones the care rules held back, with why.',

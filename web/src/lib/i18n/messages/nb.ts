@@ -410,6 +410,12 @@ export const nb: Messages = {
     npsSurvey: 'Relasjonell NPS-undersøkelse',
     npsEvery: 'Hver (måned)',
     cooldown: 'Dager mellom to invitasjoner til samme kunde',
+    sender: 'Avsender av e-post',
+    senderLead: 'Navnet kundene ser som avsender, og hvor svarene deres havner. Adressen det sendes fra er fortsatt serverens (TROFAST_MAIL_FROM), den e-postleverandøren deres tillater.',
+    senderName: 'Avsendernavn',
+    senderNameHint: 'F.eks. butikkens navn, slik kundene kjenner det. Tomt: serverens avsendernavn.',
+    replyTo: 'Svar sendes til',
+    replyToHint: 'Én e-postadresse som noen leser, f.eks. kundeservice@butikken.no. Tomt: ingen svaradresse.',
     outbox: 'Meldinger',
     outboxLead:
       'Alle meldinger til kundene, slik de leser dem: sendte, planlagte og de kontaktreglene holdt tilbake, med hvorfor.',

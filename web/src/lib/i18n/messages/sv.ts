@@ -410,6 +410,12 @@ export const sv: Messages = {
     npsSurvey: 'Relationell NPS-undersökning',
     npsEvery: 'Var (månad)',
     cooldown: 'Dagar mellan två inbjudningar till samma kund',
+    sender: 'Avsändare av e-post',
+    senderLead: 'Namnet kunderna ser som avsändare, och vart deras svar går. Adressen som det skickas från är fortfarande serverns (TROFAST_MAIL_FROM), den er e-postleverantör tillåter.',
+    senderName: 'Avsändarnamn',
+    senderNameHint: 'T.ex. butikens namn, som kunderna känner det. Tomt: serverns avsändarnamn.',
+    replyTo: 'Svar skickas till',
+    replyToHint: 'En e-postadress som någon läser, t.ex. kundservice@erbutik.se. Tomt: ingen svarsadress.',
     outbox: 'Meddelanden',
     outboxLead:
       'Alla meddelanden till kunderna, som de läser dem: skickade, planerade och de som kontaktreglerna höll tillbaka, med varför.',
