@@ -260,4 +260,42 @@ describe('the answer page', () => {
     await page.screenshot({ path: `${SHOTS}/customers-to-thank-empty-en-1440.png` });
     expect((await toThank()).totalCount).toBe(0);
   }, 300_000);
+
+  test('the sender of emails is set in Settings, with help beside each field', async () => {
+    const { apiUrl, webUrl } = suite.trofast;
+    const page = suite.browser.page;
+    const admin = await staffToken(apiUrl, DEMO.admin);
+    await signIn(page, webUrl, DEMO.admin);
+    for (const locale of ['DA', 'EN'] as const) {
+      await graphqlAt(
+        apiUrl,
+        `mutation ($input: UpdateMeInput!) { updateMe(input: $input) { __typename } }`,
+        { input: { locale } },
+        admin,
+      );
+      for (const [width, height] of [
+        [390, 844],
+        [1440, 900],
+      ]) {
+        await page.setViewportSize({ width, height });
+        await page.goto(`${webUrl}/settings#sender`);
+        await page.locator('#sender input').first().waitFor({ timeout: 30_000 });
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+        await page.locator('#sender').scrollIntoViewIfNeeded();
+        await page.screenshot({ path: `${SHOTS}/settings-sender-${locale.toLowerCase()}-${width}.png` });
+      }
+    }
+    const sender = page.locator('#sender');
+    await sender.getByLabel('Sender name').fill('Nordlys Cykler');
+    await sender.getByLabel('Replies go to').fill('kundeservice@nordlys.example');
+    await sender.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved.').first().waitFor();
+    const { organization } = await graphqlAt<{
+      organization: { settings: { messageSender: { name: string; replyTo: string } } };
+    }>(apiUrl, '{ organization { settings { messageSender { name replyTo } } } }', {}, admin);
+    expect(organization.settings.messageSender).toEqual({
+      name: 'Nordlys Cykler',
+      replyTo: 'kundeservice@nordlys.example',
+    });
+  }, 300_000);
 });
