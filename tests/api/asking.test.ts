@@ -223,13 +223,16 @@ describe('the sender', () => {
     [{ name: 'Nordlys\r\nBcc: alle@example.com' }, 'name'],
     [{ name: 'Nordlys <alle@example.com>' }, 'name'],
     [{ replyTo: 'a@b.example, c@d.example' }, 'replyTo'],
-  ])('a sender that could break the header or is not one address is refused at its field: %o', async (sender, field) => {
-    const refused = await setSender(sender);
-    expect(refused.__typename).toBe('ValidationError');
-    expect(refused.fieldErrors.map((error: { path: string[] }) => error.path)).toEqual([
-      ['settings', 'messageSender', field],
-    ]);
-  });
+  ])(
+    'a sender that could break the header or is not one address is refused at its field: %o',
+    async (sender, field) => {
+      const refused = await setSender(sender);
+      expect(refused.__typename).toBe('ValidationError');
+      expect(refused.fieldErrors.map((error: { path: string[] }) => error.path)).toEqual([
+        ['settings', 'messageSender', field],
+      ]);
+    },
+  );
 });
 
 describe('the care rules', () => {

@@ -262,7 +262,10 @@ export function validateSettings(settings: OrganizationSettings): FieldError[] {
   const sender = settings.messageSender;
   if (sender.name !== null && (typeof sender.name !== 'string' || !/^[^\r\n<>"]{1,100}$/.test(sender.name)))
     fail(['messageSender', 'name'], 'Use 1 to 100 characters on one line, without < > or ".');
-  if (sender.replyTo !== null && (typeof sender.replyTo !== 'string' || sender.replyTo.length > 254 || !EMAIL.test(sender.replyTo)))
+  if (
+    sender.replyTo !== null &&
+    (typeof sender.replyTo !== 'string' || sender.replyTo.length > 254 || !EMAIL.test(sender.replyTo))
+  )
     fail(['messageSender', 'replyTo'], 'Use one email address, e.g. hello@shop.example.');
   return errors;
 }

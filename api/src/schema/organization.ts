@@ -255,7 +255,7 @@ const SettingsRef = builder.objectRef<OrganizationSettings>('OrganizationSetting
     }),
     messageSender: t.field({
       type: MessageSenderRef,
-      description: "Who customers see an email from, and where their replies go.",
+      description: 'Who customers see an email from, and where their replies go.',
       resolve: (settings) => settings.messageSender,
     }),
   }),

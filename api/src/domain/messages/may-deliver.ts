@@ -46,7 +46,11 @@ export function mayDeliver(
   const address = message.channel === 'EMAIL' ? recipient.email : message.channel === 'SMS' ? recipient.phone : null;
   if (!address) {
     blocking.push(
-      message.channel === 'EMAIL' ? 'NO_EMAIL_ADDRESS' : message.channel === 'SMS' ? 'NO_PHONE_NUMBER' : 'CHANNEL_NOT_SENT',
+      message.channel === 'EMAIL'
+        ? 'NO_EMAIL_ADDRESS'
+        : message.channel === 'SMS'
+          ? 'NO_PHONE_NUMBER'
+          : 'CHANNEL_NOT_SENT',
     );
     nextAllowedAt = null;
   }

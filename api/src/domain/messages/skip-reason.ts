@@ -9,7 +9,12 @@ import type { LocaleFormat } from '../locale/format.ts';
 /** When it may go out after all (the message's nextAllowedAt), where one reason alone is read. */
 const until = { until: 'date?' } as const;
 
-const FROM: Record<Locale, string> = { EN: 'it may go out from', DA: 'den kan sendes fra', SV: 'det kan skickas från', NB: 'den kan sendes fra' };
+const FROM: Record<Locale, string> = {
+  EN: 'it may go out from',
+  DA: 'den kan sendes fra',
+  SV: 'det kan skickas från',
+  NB: 'den kan sendes fra',
+};
 const withDate = (sentence: string, params: { until?: string }, format: LocaleFormat) =>
   params.until ? `${sentence}: ${FROM[format.locale]} ${format.dateTime(params.until)}.` : `${sentence}.`;
 
@@ -35,9 +40,11 @@ const SKIP_REASONS = {
   }),
   SURVEY_COOLDOWN: message(until, {
     EN: (params, format) => withDate('The customer was invited to a survey within the survey cooldown', params, format),
-    DA: (params, format) => withDate('Kunden er inviteret til en undersøgelse inden for pausen mellem undersøgelser', params, format),
+    DA: (params, format) =>
+      withDate('Kunden er inviteret til en undersøgelse inden for pausen mellem undersøgelser', params, format),
     SV: (params, format) => withDate('Kunden bjöds in till en enkät inom pausen mellan enkäter', params, format),
-    NB: (params, format) => withDate('Kunden ble invitert til en undersøkelse innenfor pausen mellom undersøkelser', params, format),
+    NB: (params, format) =>
+      withDate('Kunden ble invitert til en undersøkelse innenfor pausen mellom undersøkelser', params, format),
   }),
   NO_EMAIL_ADDRESS: message(
     {},

@@ -188,7 +188,8 @@ export const da: Messages = {
     oneTitle: 'Tak {name}',
     everyone: { one: 'Tak {customers} kunde', other: 'Tak alle {customers} kunder' },
     note: 'Jeres ord',
-    noteHint: 'Skrives ind i takken, som I skriver dem, fx “Tak for fem år sammen med os.” Lad feltet stå tomt for en kort standardtak.',
+    noteHint:
+      'Skrives ind i takken, som I skriver dem, fx “Tak for fem år sammen med os.” Lad feltet stå tomt for en kort standardtak.',
     bonusPoints: 'Bonuspoint (valgfrit)',
     bonusPointsHint: 'Lægges til hver kundes point; pointoversigten giver jeres ord som begrundelse.',
     send: 'Send tak',
@@ -410,7 +411,8 @@ export const da: Messages = {
     npsEvery: 'Hver (måneder)',
     cooldown: 'Dage mellem to invitationer til samme kunde',
     sender: 'Afsender af e-mails',
-    senderLead: 'Navnet kunderne ser som afsender, og hvor deres svar havner. Adressen, der sendes fra, er stadig serverens (TROFAST_MAIL_FROM), den jeres mailudbyder tillader.',
+    senderLead:
+      'Navnet kunderne ser som afsender, og hvor deres svar havner. Adressen, der sendes fra, er stadig serverens (TROFAST_MAIL_FROM), den jeres mailudbyder tillader.',
     senderName: 'Afsendernavn',
     senderNameHint: 'Fx butikkens navn, som kunderne kender det. Tomt: serverens afsendernavn.',
     replyTo: 'Svar sendes til',

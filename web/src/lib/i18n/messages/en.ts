@@ -186,7 +186,8 @@ export const en = {
     oneTitle: 'Thank {name}',
     everyone: { one: 'Thank {customers} customer', other: 'Thank all {customers} customers' },
     note: 'Your words',
-    noteHint: 'Written into the thank-you as you type them, e.g. “Thank you for five years with us.” Leave empty for a short standard thank-you.',
+    noteHint:
+      'Written into the thank-you as you type them, e.g. “Thank you for five years with us.” Leave empty for a short standard thank-you.',
     bonusPoints: 'Bonus points (optional)',
     bonusPointsHint: 'Added to each customer’s points; their ledger gives your words as the reason.',
     send: 'Send thank-you',
@@ -408,7 +409,8 @@ export const en = {
     npsEvery: 'Every (months)',
     cooldown: 'Days between two survey invitations to one customer',
     sender: 'Sender of emails',
-    senderLead: 'The name customers see an email from, and where their replies go. The address it is sent from stays the server’s (TROFAST_MAIL_FROM), the one your mail provider lets it send from.',
+    senderLead:
+      'The name customers see an email from, and where their replies go. The address it is sent from stays the server’s (TROFAST_MAIL_FROM), the one your mail provider lets it send from.',
     senderName: 'Sender name',
     senderNameHint: 'E.g. your shop’s name, as customers know it. Empty: the server’s sender name.',
     replyTo: 'Replies go to',

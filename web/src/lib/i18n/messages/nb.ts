@@ -189,7 +189,8 @@ export const nb: Messages = {
     oneTitle: 'Takk {name}',
     everyone: { one: 'Takk {customers} kunde', other: 'Takk alle {customers} kunder' },
     note: 'Deres ord',
-    noteHint: 'Skrives inn i takken slik dere skriver dem, f.eks. «Takk for fem år med oss.» La feltet stå tomt for en kort standardtakk.',
+    noteHint:
+      'Skrives inn i takken slik dere skriver dem, f.eks. «Takk for fem år med oss.» La feltet stå tomt for en kort standardtakk.',
     bonusPoints: 'Bonuspoeng (valgfritt)',
     bonusPointsHint: 'Legges til hver kundes poeng; poenghistorikken oppgir ordene deres som grunn.',
     send: 'Send takk',
@@ -411,7 +412,8 @@ export const nb: Messages = {
     npsEvery: 'Hver (måned)',
     cooldown: 'Dager mellom to invitasjoner til samme kunde',
     sender: 'Avsender av e-post',
-    senderLead: 'Navnet kundene ser som avsender, og hvor svarene deres havner. Adressen det sendes fra er fortsatt serverens (TROFAST_MAIL_FROM), den e-postleverandøren deres tillater.',
+    senderLead:
+      'Navnet kundene ser som avsender, og hvor svarene deres havner. Adressen det sendes fra er fortsatt serverens (TROFAST_MAIL_FROM), den e-postleverandøren deres tillater.',
     senderName: 'Avsendernavn',
     senderNameHint: 'F.eks. butikkens navn, slik kundene kjenner det. Tomt: serverens avsendernavn.',
     replyTo: 'Svar sendes til',

@@ -189,7 +189,8 @@ export const sv: Messages = {
     oneTitle: 'Tacka {name}',
     everyone: { one: 'Tacka {customers} kund', other: 'Tacka alla {customers} kunder' },
     note: 'Era ord',
-    noteHint: 'Skrivs in i tacket som ni skriver dem, t.ex. ”Tack för fem år med oss.” Lämna tomt för ett kort standardtack.',
+    noteHint:
+      'Skrivs in i tacket som ni skriver dem, t.ex. ”Tack för fem år med oss.” Lämna tomt för ett kort standardtack.',
     bonusPoints: 'Bonuspoäng (valfritt)',
     bonusPointsHint: 'Läggs till varje kunds poäng; poänghistoriken anger era ord som skäl.',
     send: 'Skicka tack',
@@ -411,7 +412,8 @@ export const sv: Messages = {
     npsEvery: 'Var (månad)',
     cooldown: 'Dagar mellan två inbjudningar till samma kund',
     sender: 'Avsändare av e-post',
-    senderLead: 'Namnet kunderna ser som avsändare, och vart deras svar går. Adressen som det skickas från är fortfarande serverns (TROFAST_MAIL_FROM), den er e-postleverantör tillåter.',
+    senderLead:
+      'Namnet kunderna ser som avsändare, och vart deras svar går. Adressen som det skickas från är fortfarande serverns (TROFAST_MAIL_FROM), den er e-postleverantör tillåter.',
     senderName: 'Avsändarnamn',
     senderNameHint: 'T.ex. butikens namn, som kunderna känner det. Tomt: serverns avsändarnamn.',
     replyTo: 'Svar skickas till',
