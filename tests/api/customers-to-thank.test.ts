@@ -200,8 +200,11 @@ describe('order and paging', () => {
 describe('thanking the list', () => {
   test('thanking the whole list empties it at once, and the bonus points explain themselves', async () => {
     const thanks = await shop('Takkekort');
-    for (const externalId of ['LOYAL-1', 'LOYAL-2']) {
-      await thanks.customer(externalId, { purchases: [700], engaged: true });
+    for (const [externalId, days] of [
+      ['LOYAL-1', 800],
+      ['LOYAL-2', 700],
+    ] as const) {
+      await thanks.customer(externalId, { purchases: [days], engaged: true });
       await upsertCustomer(systemCaller(thanks.org.id), {
         externalId,
         name: `Kunde ${externalId}`,
