@@ -201,8 +201,8 @@ describe('thanking the list', () => {
   test('thanking the whole list empties it at once, and the bonus points explain themselves', async () => {
     const thanks = await shop('Takkekort');
     for (const [externalId, days] of [
-      ['LOYAL-1', 800],
-      ['LOYAL-2', 700],
+      ['LOYAL-1', 700],
+      ['LOYAL-2', 650],
     ] as const) {
       await thanks.customer(externalId, { purchases: [days], engaged: true });
       await upsertCustomer(systemCaller(thanks.org.id), {
