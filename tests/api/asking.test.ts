@@ -45,7 +45,7 @@ const CUSTOMER = `query ($ref: CustomerRef!) {
     pointsBalance
     risk { factors { code } }
     interactions(first: 20) { edges { node { kind direction channel personal } } }
-    messages(first: 10) { edges { node { status kind subject body reasons nextAllowedAt sentAt } } }
+    messages(first: 10) { edges { node { status kind subject body reasons(locale: EN) danish: reasons(locale: DA) nextAllowedAt sentAt } } }
     surveyInvitations(first: 10) {
       edges { node { status sentAt answeredAt incident { id } feedback { score } survey { kind } message { status nextAllowedAt } } }
     }
@@ -195,6 +195,46 @@ describe('messages over SMTP', () => {
   });
 });
 
+describe('the sender', () => {
+  const SENDER = `mutation ($sender: MessageSenderInput!) { updateOrganizationSettings(settings: { messageSender: $sender }) {
+    __typename ... on MutationUpdateOrganizationSettingsSuccess { data { messageSender { name replyTo } } }
+    ... on ValidationError { fieldErrors { path message } } } }`;
+  const setSender = async (sender: { name?: string | null; replyTo?: string | null }) =>
+    (await app.graphql(SENDER, { sender }, await asStaff('ADMIN'))).data!.updateOrganizationSettings;
+
+  test("an email goes out under the organization's sender name from the server's address, with its reply-to", async () => {
+    expect(await setSender({ name: 'Nordlys Cykler', replyTo: 'kundeservice@nordlys.example' })).toEqual({
+      __typename: 'MutationUpdateOrganizationSettingsSuccess',
+      data: { messageSender: { name: 'Nordlys Cykler', replyTo: 'kundeservice@nordlys.example' } },
+    });
+    try {
+      const { mail } = await invitedAndSent();
+      expect(mail.from!.value).toEqual([{ name: 'Nordlys Cykler', address: 'hej@cykel.example' }]);
+      expect(mail.replyTo!.value).toEqual([{ name: '', address: 'kundeservice@nordlys.example' }]);
+    } finally {
+      expect((await setSender({ name: '', replyTo: null })).data.messageSender).toEqual({ name: null, replyTo: null });
+    }
+    const { mail } = await invitedAndSent();
+    expect(mail.from!.value).toEqual([{ name: 'Cykelbutikken', address: 'hej@cykel.example' }]);
+    expect(mail.replyTo).toBeUndefined();
+  });
+
+  test.each([
+    [{ name: 'Nordlys\r\nBcc: alle@example.com' }, 'name'],
+    [{ name: 'Nordlys <alle@example.com>' }, 'name'],
+    [{ replyTo: 'a@b.example, c@d.example' }, 'replyTo'],
+  ])(
+    'a sender that could break the header or is not one address is refused at its field: %o',
+    async (sender, field) => {
+      const refused = await setSender(sender);
+      expect(refused.__typename).toBe('ValidationError');
+      expect(refused.fieldErrors.map((error: { path: string[] }) => error.path)).toEqual([
+        ['settings', 'messageSender', field],
+      ]);
+    },
+  );
+});
+
 describe('the care rules', () => {
   test('without consent on the channel the invitation is SKIPPED with its reasons, and no contact is recorded', async () => {
     const externalId = await newCustomer({ consents: [{ channel: 'EMAIL', granted: false }] });
@@ -205,7 +245,8 @@ describe('the care rules', () => {
     expect(customer.messages.edges[0].node).toMatchObject({
       status: 'SKIPPED',
       nextAllowedAt: null,
-      reasons: ['The customer has not consented to marketing or survey invitations by email.'],
+      reasons: ['The customer has not agreed to hear from the organization by email.'],
+      danish: ['Kunden har ikke sagt ja til at høre fra jer på e-mail.'],
     });
     expect(customer.surveyInvitations.edges[0].node.status).toBe('SKIPPED');
     expect(customer.interactions.edges).toEqual([]);
@@ -248,9 +289,11 @@ describe('the care rules', () => {
     await app.runJobs();
     const message = (await readCustomer(externalId)).messages.edges[0].node;
     expect(message.status).toBe('SKIPPED');
-    expect(message.reasons[0]).toMatch(
-      /^4 of 4 marketing and survey contacts in the last 30 days: the cap is reached until/,
-    );
+    expect(message.reasons).toEqual([
+      expect.stringMatching(
+        /^The contact cap on marketing and survey contacts is reached: it may go out from .+ UTC\.$/,
+      ),
+    ]);
     expect(Date.parse(message.nextAllowedAt)).toBe(app.clock.now().getTime() + 30 * DAY);
   });
 });
@@ -428,7 +471,8 @@ describe('CSAT after an incident is resolved', () => {
     expect(customer.surveyInvitations.edges[0].node.status).toBe('CANCELLED');
     expect(customer.messages.edges[0].node).toMatchObject({
       status: 'CANCELLED',
-      reasons: ['The incident was reopened before the invitation went out.'],
+      reasons: ['The incident was reopened before the invitation went out: the customer is asked once it is resolved.'],
+      danish: ['Sagen blev genåbnet, før invitationen blev sendt: kunden spørges, når den er løst.'],
     });
   });
 

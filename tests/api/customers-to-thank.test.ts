@@ -196,3 +196,50 @@ describe('order and paging', () => {
     ]);
   });
 });
+
+describe('thanking the list', () => {
+  test('thanking the whole list empties it at once, and the bonus points explain themselves', async () => {
+    const thanks = await shop('Takkekort');
+    for (const [externalId, days] of [
+      ['LOYAL-1', 700],
+      ['LOYAL-2', 650],
+    ] as const) {
+      await thanks.customer(externalId, { purchases: [days], engaged: true });
+      await upsertCustomer(systemCaller(thanks.org.id), {
+        externalId,
+        name: `Kunde ${externalId}`,
+        email: `${externalId.toLowerCase()}@example.com`,
+        consents: [{ channel: 'EMAIL', granted: true }],
+      });
+    }
+    expect(await thanks.listed()).toEqual(['LOYAL-1', 'LOYAL-2']);
+    const thanked = await app.graphql(
+      `mutation ($input: ThankCustomersInput!) { thankCustomers(input: $input) {
+        __typename ... on MutationThankCustomersSuccess { data { status } } } }`,
+      {
+        input: {
+          customers: (await thanks.listed()).map((externalId: string) => ({ externalId })),
+          channel: 'EMAIL',
+          bonusPoints: 200,
+          note: 'thank you for five years with us',
+        },
+      },
+      thanks.org.tokens.AGENT,
+    );
+    expect(thanked.data!.thankCustomers.data).toEqual([{ status: 'SCHEDULED' }, { status: 'SCHEDULED' }]);
+    expect((await thanks.toThank()).totalCount).toBe(0);
+    await app.runJobs();
+    expect((await thanks.toThank()).totalCount).toBe(0);
+    const ledger = await app.graphql(
+      `{ customer(ref: { externalId: "LOYAL-1" }) { pointsLedger(first: 1) { edges { node { delta explanation(locale: EN) } } }
+         interactions(first: 1) { edges { node { kind direction } } } } }`,
+      {},
+      thanks.org.tokens.AGENT,
+    );
+    expect(ledger.data!.customer.pointsLedger.edges[0].node).toEqual({
+      delta: 200,
+      explanation: expect.stringContaining('thank you for five years with us'),
+    });
+    expect(ledger.data!.customer.interactions.edges[0].node).toEqual({ kind: 'THANK_YOU', direction: 'OUTBOUND' });
+  });
+});

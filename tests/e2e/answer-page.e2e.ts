@@ -177,4 +177,125 @@ describe('the answer page', () => {
     await page.locator('#messages').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}/settings-messages-da-1440-outbox.png` });
   }, 300_000);
+
+  test('customers to thank: one thanked with bonus points leaves the list, then the whole list is thanked and it is empty', async () => {
+    const { apiUrl, webUrl } = suite.trofast;
+    const page = suite.browser.page;
+    const manager = await staffToken(apiUrl, DEMO.manager);
+    const key = await partnerKey(apiUrl, 'Thank-you consents');
+    type Listed = { id: string; externalId: string; name: string; email: string | null };
+    const toThank = () =>
+      graphqlAt<{ customersToThank: { totalCount: number; edges: { node: Listed }[] } }>(
+        apiUrl,
+        '{ customersToThank(first: 100) { totalCount edges { node { id externalId name email } } } }',
+        {},
+        manager,
+      ).then((data) => data.customersToThank);
+    const listed = await toThank();
+    expect(listed.totalCount).toBeGreaterThan(1);
+    // Every one of them agreed to hear from the shop by email, so no thank-you is skipped and the
+    // list stays empty once they are sent.
+    for (const { node } of listed.edges) {
+      await graphqlAt(
+        apiUrl,
+        `mutation ($input: UpsertCustomerInput!) { upsertCustomer(input: $input) { __typename } }`,
+        {
+          input: {
+            externalId: node.externalId,
+            name: node.name,
+            email: node.email ?? `${node.externalId.toLowerCase()}@example.com`,
+            consents: [{ channel: 'EMAIL', granted: true }],
+          },
+        },
+        key,
+      );
+    }
+    await signIn(page, webUrl, DEMO.manager);
+    for (const locale of ['DA', 'EN'] as const) {
+      await graphqlAt(
+        apiUrl,
+        `mutation ($input: UpdateMeInput!) { updateMe(input: $input) { __typename } }`,
+        { input: { locale } },
+        manager,
+      );
+      for (const [width, height] of [
+        [390, 844],
+        [1440, 900],
+      ]) {
+        await page.setViewportSize({ width, height });
+        await page.goto(`${webUrl}/customers#to-thank`);
+        await page.locator('#to-thank li').first().waitFor({ timeout: 30_000 });
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+        await page.locator('#to-thank').scrollIntoViewIfNeeded();
+        await page.screenshot({ path: `${SHOTS}/customers-to-thank-${locale.toLowerCase()}-${width}.png` });
+      }
+    }
+
+    const first = listed.edges[0].node;
+    await page.getByRole('button', { name: `Thank ${first.name}` }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Your words').fill('Thank you for five years with us');
+    await dialog.getByLabel('Bonus points (optional)').fill('200');
+    await page.screenshot({ path: `${SHOTS}/customers-to-thank-dialog-en-1440.png` });
+    await dialog.getByRole('button', { name: 'Send thank-you' }).click();
+    await page.getByText(`The thank-you to ${first.name} is on its way.`).waitFor();
+    await expect.poll(() => page.getByRole('button', { name: `Thank ${first.name}` }).count()).toBe(0);
+    const { customer } = await graphqlAt<{
+      customer: { pointsLedger: { edges: { node: { delta: number; explanation: string } }[] } };
+    }>(
+      apiUrl,
+      `query ($id: ID!) { customer(ref: { id: $id }) { pointsLedger(first: 1) { edges { node { delta explanation(locale: EN) } } } } }`,
+      { id: first.id },
+      manager,
+    );
+    expect(customer.pointsLedger.edges[0].node.delta).toBe(200);
+    expect(customer.pointsLedger.edges[0].node.explanation).toContain('Thank you for five years with us');
+
+    const rest = listed.totalCount - 1;
+    await page.getByRole('button', { name: `Thank all ${rest} customers` }).click();
+    await dialog.getByLabel('Your words').fill('Thank you for staying with us');
+    await dialog.getByRole('button', { name: 'Send thank-you' }).click();
+    await page.getByText(`${rest} thank-yous are on their way.`).waitFor();
+    await page.getByText('Everyone is thanked').waitFor();
+    await page.screenshot({ path: `${SHOTS}/customers-to-thank-empty-en-1440.png` });
+    expect((await toThank()).totalCount).toBe(0);
+  }, 300_000);
+
+  test('the sender of emails is set in Settings, with help beside each field', async () => {
+    const { apiUrl, webUrl } = suite.trofast;
+    const page = suite.browser.page;
+    const admin = await staffToken(apiUrl, DEMO.admin);
+    await signIn(page, webUrl, DEMO.admin);
+    for (const locale of ['DA', 'EN'] as const) {
+      await graphqlAt(
+        apiUrl,
+        `mutation ($input: UpdateMeInput!) { updateMe(input: $input) { __typename } }`,
+        { input: { locale } },
+        admin,
+      );
+      for (const [width, height] of [
+        [390, 844],
+        [1440, 900],
+      ]) {
+        await page.setViewportSize({ width, height });
+        await page.goto(`${webUrl}/settings#sender`);
+        await page.locator('#sender input').first().waitFor({ timeout: 30_000 });
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+        await page.locator('#sender').scrollIntoViewIfNeeded();
+        await page.screenshot({ path: `${SHOTS}/settings-sender-${locale.toLowerCase()}-${width}.png` });
+      }
+    }
+    const sender = page.locator('#sender');
+    await sender.getByLabel('Sender name').fill('Nordlys Cykler');
+    await sender.getByLabel('Replies go to').fill('kundeservice@nordlys.example');
+    await sender.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved.').first().waitFor();
+    const { organization } = await graphqlAt<{
+      organization: { settings: { messageSender: { name: string; replyTo: string } } };
+    }>(apiUrl, '{ organization { settings { messageSender { name replyTo } } } }', {}, admin);
+    expect(organization.settings.messageSender).toEqual({
+      name: 'Nordlys Cykler',
+      replyTo: 'kundeservice@nordlys.example',
+    });
+  }, 300_000);
 });

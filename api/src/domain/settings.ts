@@ -72,6 +72,12 @@ export interface OrganizationSettings {
     /** Between two survey invitations to one customer. */
     surveyCooldownDays: number;
   };
+  /**
+   * Who customers see an email from. The address stays the server's (TROFAST_MAIL_FROM), the one
+   * its mail provider lets it send from; replies go to `replyTo`. null: TROFAST_MAIL_FROM's name,
+   * no Reply-To.
+   */
+  messageSender: { name: string | null; replyTo: string | null };
 }
 
 export const DEFAULT_SETTINGS: OrganizationSettings = {
@@ -123,6 +129,7 @@ export const DEFAULT_SETTINGS: OrganizationSettings = {
     npsEveryMonths: 6,
     surveyCooldownDays: 30,
   },
+  messageSender: { name: null, replyTo: null },
 };
 
 type Plain = Record<string, unknown>;
@@ -132,7 +139,12 @@ const isPlain = (value: unknown): value is Plain =>
 // Maps keyed by the organization's own choices (currencies) are replaced, never merged key by key.
 const REPLACED_WHOLE = new Set(['loyalty.earnRates']);
 // Settings where null is a choice ("off"), not "unchanged".
-const NULLABLE = new Set(['surveyTriggers.csatAfterResolveSurveyId', 'surveyTriggers.npsSurveyId']);
+const NULLABLE = new Set([
+  'surveyTriggers.csatAfterResolveSurveyId',
+  'surveyTriggers.npsSurveyId',
+  'messageSender.name',
+  'messageSender.replyTo',
+]);
 
 function mergeDeep(base: unknown, over: unknown, path = ''): unknown {
   if (over === undefined) return base;
@@ -177,6 +189,8 @@ export function isTimeZone(name: unknown): boolean {
 }
 
 const LOCALES: readonly string[] = ['DA', 'SV', 'NB', 'EN'];
+/** One address, nothing a mail header could be split at. */
+const EMAIL = /^[^\s@<>,;"]+@[^\s@<>,;"]+\.[^\s@<>,;"]+$/;
 const CURRENCY = /^[A-Z]{3}$/;
 
 /**
@@ -246,6 +260,14 @@ export function validateSettings(settings: OrganizationSettings): FieldError[] {
   integer(['surveyTriggers', 'csatDelayMinutes'], triggers.csatDelayMinutes, 0, 60 * 24 * 30);
   integer(['surveyTriggers', 'npsEveryMonths'], triggers.npsEveryMonths, 1, 60);
   integer(['surveyTriggers', 'surveyCooldownDays'], triggers.surveyCooldownDays, 0, 365);
+  const sender = settings.messageSender;
+  if (sender.name !== null && (typeof sender.name !== 'string' || !/^[^\r\n<>"]{1,100}$/.test(sender.name)))
+    fail(['messageSender', 'name'], 'Use 1 to 100 characters on one line, without < > or ".');
+  if (
+    sender.replyTo !== null &&
+    (typeof sender.replyTo !== 'string' || sender.replyTo.length > 254 || !EMAIL.test(sender.replyTo))
+  )
+    fail(['messageSender', 'replyTo'], 'Use one email address, e.g. hello@shop.example.');
   return errors;
 }
 

@@ -1,5 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { builder } from './builder.ts';
+import { readerLocale } from '../context.ts';
+import { renderSkipReason } from '../domain/messages/skip-reason.ts';
 import { ChannelEnum, InvitationStatusEnum, LocaleEnum, SurveyKindEnum } from './enums.ts';
 import { ACCESS_ERRORS } from './errors.ts';
 import { CustomerRef, customerRef } from './customer.ts';
@@ -209,7 +211,12 @@ builder.mutationField('answerInvitation', (t) =>
 const SkipReasonRef = builder.objectRef<InvitationStats['topSkipReasons'][number]>('SkipReason').implement({
   description: 'One reason invitations were held back, and how often.',
   fields: (t) => ({
-    reason: t.exposeString('reason', { description: 'The care rule that held them back, as stored on the message.' }),
+    reason: t.string({
+      description: "The care rule that held them back, in the reader's language unless another is asked for.",
+      args: { locale: t.arg({ type: LocaleEnum, description: "Default: the reader's language." }) },
+      resolve: async (skip, { locale }, context) =>
+        renderSkipReason(skip.reason, locale ?? (await readerLocale(context))),
+    }),
     count: t.exposeInt('count', { description: 'Skipped invitations with this reason.' }),
   }),
 });

@@ -1,5 +1,7 @@
 import { builder } from './builder.ts';
-import { ChannelEnum, MessageKindEnum, MessageStatusEnum, StaffMessageKindEnum } from './enums.ts';
+import { ChannelEnum, LocaleEnum, MessageKindEnum, MessageStatusEnum, StaffMessageKindEnum } from './enums.ts';
+import { readerLocale } from '../context.ts';
+import { renderSkipReason } from '../domain/messages/skip-reason.ts';
 import { ACCESS_ERRORS } from './errors.ts';
 import { CustomerRef, customerRef } from './customer.ts';
 import { IDEMPOTENCY_KEY } from './idempotency.ts';
@@ -43,7 +45,18 @@ export const MessageNode = builder.prismaNode('Message', {
         'As the customer reads it, in their language. Over SMTP the copy kept here has its links masked; in the built-in outbox it is the delivery, with live links.',
     }),
     html: t.exposeString('html', { nullable: true, description: 'The HTML part of an email, as kept (see `body`).' }),
-    reasons: t.exposeStringList('reasons', { description: 'Why SKIPPED, CANCELLED or FAILED; empty otherwise.' }),
+    reasons: t.stringList({
+      description:
+        "Why SKIPPED, CANCELLED or FAILED, in the reader's language unless another is asked for (a FAILED message's is the mail server's own answer); empty otherwise.",
+      args: { locale: t.arg({ type: LocaleEnum, description: "Default: the reader's language." }) },
+      select: { reasons: true, nextAllowedAt: true },
+      resolve: async (message, { locale }, context) => {
+        const language = locale ?? (await readerLocale(context));
+        // One reason alone carries the date it no longer holds; several share nextAllowedAt, the latest.
+        const until = message.reasons.length === 1 ? message.nextAllowedAt : null;
+        return message.reasons.map((reason) => renderSkipReason(reason, language, until));
+      },
+    }),
     nextAllowedAt: t.expose('nextAllowedAt', {
       type: 'DateTime',
       nullable: true,

@@ -192,6 +192,21 @@ const SurveyTriggersRef = builder.objectRef<OrganizationSettings['surveyTriggers
   }),
 });
 
+const MessageSenderRef = builder.objectRef<OrganizationSettings['messageSender']>('MessageSender').implement({
+  description:
+    "Who customers see an email from. The address stays the server's (TROFAST_MAIL_FROM), which its mail provider accepts; replies go to `replyTo`.",
+  fields: (t) => ({
+    name: t.exposeString('name', {
+      nullable: true,
+      description: "The sender's name in the customer's inbox, e.g. the shop's name; null: TROFAST_MAIL_FROM's name.",
+    }),
+    replyTo: t.exposeString('replyTo', {
+      nullable: true,
+      description: "Where a customer's reply goes (the Reply-To header); null: no Reply-To.",
+    }),
+  }),
+});
+
 const SettingsRef = builder.objectRef<OrganizationSettings>('OrganizationSettings').implement({
   description: 'The rules Trofast applies for this organization (defaults from the product specification).',
   fields: (t) => ({
@@ -237,6 +252,11 @@ const SettingsRef = builder.objectRef<OrganizationSettings>('OrganizationSetting
       description:
         'When Trofast asks customers by itself: CSAT after a resolved incident, the NPS cadence, the cooldown.',
       resolve: (settings) => settings.surveyTriggers,
+    }),
+    messageSender: t.field({
+      type: MessageSenderRef,
+      description: 'Who customers see an email from, and where their replies go.',
+      resolve: (settings) => settings.messageSender,
     }),
   }),
 });
@@ -373,6 +393,16 @@ const SettingsInput = builder.inputType('OrganizationSettingsInput', {
           npsSurveyId: s.id({ description: 'The NPS survey of the relational cadence; null: off.' }),
           npsEveryMonths: s.int({ description: "Months between a customer's NPS invitations, 1–60." }),
           surveyCooldownDays: s.int({ description: 'Days between two survey invitations to one customer, 0–365.' }),
+        }),
+      }),
+    }),
+    messageSender: t.field({
+      description: 'Who customers see an email from; what is left out stays.',
+      type: builder.inputType('MessageSenderInput', {
+        description: 'A field given as null or empty goes back to the default; left out, it stays.',
+        fields: (m) => ({
+          name: m.string({ description: "The sender's name in the customer's inbox, 1–100 characters on one line." }),
+          replyTo: m.string({ description: "Where a customer's reply goes: one email address." }),
         }),
       }),
     }),

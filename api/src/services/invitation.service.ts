@@ -32,6 +32,7 @@ import { organizationSettings } from './organization-settings.service.ts';
 import { consumeRateLimit, RATE_LIMITS } from './rate-limit.service.ts';
 import { markForRecompute, recomputeWithinWrite } from './recompute.service.ts';
 import { writeTransaction } from './transaction.service.ts';
+import type { SkipReason } from '../domain/messages/skip-reason.ts';
 
 export const MAX_INVITED = 1000;
 
@@ -177,7 +178,7 @@ export async function cancelInvitationsOfIncident(tx: TenantTx, incidentId: stri
   });
   await tx.message.updateMany({
     where: { id: { in: waiting.map((one) => one.messageId) }, status: 'SCHEDULED' },
-    data: { status: 'CANCELLED', reasons: ['The incident was reopened before the invitation went out.'] },
+    data: { status: 'CANCELLED', reasons: ['INCIDENT_REOPENED' satisfies SkipReason] },
   });
 }
 

@@ -10,6 +10,8 @@ export interface OutgoingMail {
   html: string;
   /** The message's id: a receiver that sees one twice knows it is the same message. */
   messageId: string;
+  /** The organization's sender (settings.messageSender). */
+  sender: { name: string | null; replyTo: string | null };
 }
 
 export interface Mailer {
@@ -27,10 +29,14 @@ export function mailerFor(config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'publicU
     transports.set(url, transport);
   }
   const domain = new URL(config.publicUrl).hostname;
+  // "Name <address>" or a bare address.
+  const serverAddress = /<([^>]+)>\s*$/.exec(config.mailFrom)?.[1] ?? config.mailFrom.trim();
   return {
     async send(mail) {
       await transport.sendMail({
-        from: config.mailFrom,
+        // The organization names itself; the address stays the one the provider lets us send from.
+        from: mail.sender.name ? { name: mail.sender.name, address: serverAddress } : config.mailFrom,
+        replyTo: mail.sender.replyTo ?? undefined,
         to: mail.to,
         subject: mail.subject,
         text: mail.text,

@@ -17,6 +17,7 @@ import { derivedToken } from '../auth/tokens.ts';
 
 import type { TenantTx } from '../db/client.ts';
 import { mayDeliver, interactionKindOf } from '../domain/messages/may-deliver.ts';
+import type { SkipReason } from '../domain/messages/skip-reason.ts';
 import { renderMessage, type MessageContent, type MessageLinks } from '../domain/messages/render-message.ts';
 import { settingsOf } from '../domain/settings.ts';
 import { DAY_MS } from '../domain/time/duration.ts';
@@ -146,9 +147,9 @@ async function claimDue(now: Date): Promise<Claimed[]> {
 /** Why a scheduled invitation no longer goes out, checked again at send time; null when it does. */
 function cancelled(invitation: { survey: { active: boolean }; incident: { status: string } | null } | null) {
   if (!invitation) return null;
-  if (!invitation.survey.active) return 'The survey was closed before the invitation went out.';
+  if (!invitation.survey.active) return 'SURVEY_CLOSED' satisfies SkipReason;
   if (invitation.incident && !['RESOLVED', 'CLOSED'].includes(invitation.incident.status))
-    return `The incident is ${invitation.incident.status} again: the customer is asked once it is resolved.`;
+    return 'INCIDENT_REOPENED' satisfies SkipReason;
   return null;
 }
 
@@ -220,6 +221,7 @@ async function deliver({ id, organizationId, attempts }: Claimed, now: Date): Pr
           text: live.text,
           html: live.html,
           messageId: id,
+          sender: settings.messageSender,
         });
       } else {
         stored = { subject: live.subject, body: live.text, html: live.html };

@@ -94,12 +94,17 @@ async function surveyTriggerErrors(
   );
 }
 
+/** An emptied field of the sender goes back to its default. */
+const blankToNull = (value: unknown) => (typeof value === 'string' ? value.trim() || null : value);
+
 function toSettingsChange(input: SettingsInput): Record<string, unknown> {
-  const { satisfactionHalfLifeDays, loyalty, ...rest } = input;
+  const { satisfactionHalfLifeDays, loyalty, messageSender, ...rest } = input;
+  const sender = messageSender as { name?: string | null; replyTo?: string | null } | null | undefined;
   const earnRates = loyalty?.earnRates;
   return {
     ...rest,
     satisfaction: satisfactionHalfLifeDays == null ? undefined : { halfLifeDays: satisfactionHalfLifeDays },
+    messageSender: sender && { name: blankToNull(sender.name), replyTo: blankToNull(sender.replyTo) },
     loyalty: loyalty && {
       ...loyalty,
       earnRates:

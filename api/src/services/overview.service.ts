@@ -38,6 +38,8 @@ export const THANKED_WITHIN_DAYS = 180;
 /**
  * PRODUCT.md "Customers to thank": customers for 12 months or more (first purchase), engaged
  * (≥ 50) or promoters (latest NPS of the year 9–10), with no thank-you in the last 180 days.
+ * A thank-you queued and not yet sent counts as said, so the list empties as thanks are sent off
+ * (thankCustomers queues no second one anyway); one the care rules skip lists the customer again.
  * Promoters are found from their answer, not the PROMOTER factor, which an organization that
  * weighs it 0 never stores.
  */
@@ -51,6 +53,7 @@ export function customersToThankWhere(now: Date): Prisma.CustomerWhereInput {
     interactions: {
       none: { kind: 'THANK_YOU', occurredAt: { gt: addDays(now, -THANKED_WITHIN_DAYS) } },
     },
+    messages: { none: { kind: 'THANK_YOU', status: 'SCHEDULED' } },
   };
 }
 

@@ -30,15 +30,13 @@ describe('may a message go out now?', () => {
     );
     expect(advice.allowed).toBe(false);
     expect(advice.nextAllowedAt).toEqual(new Date(now.getTime() + 20 * DAY_MS));
-    expect(advice.reasons).toEqual([
-      'The customer was invited to a survey less than 30 days ago: the next invitation may go out from 5 Jul 2026, 09:00 UTC.',
-    ]);
+    expect(advice.reasons).toEqual(['SURVEY_COOLDOWN']);
   });
 
   it('without an address on the channel nothing goes out, and time alone never changes that', () => {
     const advice = mayDeliver({ kind: 'SERVICE', channel: 'SMS' }, recipient, consenting, DEFAULT_SETTINGS, now);
     expect(advice).toMatchObject({ allowed: false, nextAllowedAt: null });
-    expect(advice.reasons).toContain('The customer has no phone number.');
+    expect(advice.reasons).toContain('NO_PHONE_NUMBER');
   });
 
   it('a thank-you is not capped but needs consent on its channel', () => {
@@ -65,10 +63,7 @@ describe('may a message go out now?', () => {
       DEFAULT_SETTINGS,
       now,
     );
-    expect(advice.reasons).toEqual([
-      'The customer has not consented to marketing or survey invitations by email.',
-      '4 of 4 marketing and survey contacts in the last 30 days: the cap is reached until 15 Jul 2026, 09:00 UTC.',
-    ]);
+    expect(advice.reasons).toEqual(['NO_CONSENT_EMAIL', 'CONTACT_CAP']);
   });
 
   it('a member link records a service contact', () => {

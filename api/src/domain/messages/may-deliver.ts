@@ -4,6 +4,7 @@
 import { canContact, type ContactAdvice, type ContactFacts } from '../contact/can-contact.ts';
 import type { OrganizationSettings } from '../settings.ts';
 import type { Channel, CustomerMessageKind, InteractionKind } from '../types.ts';
+import { noConsentOn, type SkipReason } from './skip-reason.ts';
 
 /** The interaction a sent message records (PRODUCT.md "Interactions of messages"). */
 export function interactionKindOf(kind: CustomerMessageKind): InteractionKind {
@@ -15,13 +16,18 @@ export interface Recipient {
   phone: string | null;
 }
 
+/** Whether it may go out, and if not, the codes of what held it back (`renderSkipReason` words them). */
+export interface DeliveryAdvice extends Omit<ContactAdvice, 'reasons'> {
+  reasons: SkipReason[];
+}
+
 export function mayDeliver(
   message: { kind: CustomerMessageKind; channel: Channel },
   recipient: Recipient,
   facts: ContactFacts,
   settings: Pick<OrganizationSettings, 'contactCap'>,
   now: Date,
-): ContactAdvice {
+): DeliveryAdvice {
   const request = { channel: message.channel, kind: interactionKindOf(message.kind) };
   const advice = canContact(facts, request, settings.contactCap, now);
   // A held-back message keeps only the reasons that held it back: each rule asked on its own.
@@ -31,26 +37,28 @@ export function mayDeliver(
     { consents: consented, cappedContacts: facts.cappedContacts },
     { consents: consented, cappedContacts: [], surveyCooldown: facts.surveyCooldown },
   ];
-  const blocking = alone.flatMap((one, rule) => {
-    const verdict = canContact(one, request, settings.contactCap, now);
-    return verdict.allowed ? [] : [verdict.reasons[rule]];
+  const codes = [noConsentOn(message.channel), 'CONTACT_CAP', 'SURVEY_COOLDOWN'] as const;
+  const blocking: SkipReason[] = alone.flatMap((one, rule) => {
+    const code = codes[rule];
+    return canContact(one, request, settings.contactCap, now).allowed || code === null ? [] : [code];
   });
   let { nextAllowedAt } = advice;
   const address = message.channel === 'EMAIL' ? recipient.email : message.channel === 'SMS' ? recipient.phone : null;
   if (!address) {
     blocking.push(
-      message.channel === 'EMAIL' || message.channel === 'SMS'
-        ? `The customer has no ${message.channel === 'EMAIL' ? 'email address' : 'phone number'}.`
-        : `Trofast sends messages by email or SMS, not ${message.channel}.`,
+      message.channel === 'EMAIL'
+        ? 'NO_EMAIL_ADDRESS'
+        : message.channel === 'SMS'
+          ? 'NO_PHONE_NUMBER'
+          : 'CHANNEL_NOT_SENT',
     );
     nextAllowedAt = null;
   }
-  if (message.kind === 'THANK_YOU' && facts.consents[message.channel] !== true) {
-    blocking.push(
-      `The customer has not agreed to hear from the organization ${message.channel === 'SMS' ? 'by SMS' : 'by email'}.`,
-    );
+  const noConsent = noConsentOn(message.channel);
+  if (message.kind === 'THANK_YOU' && facts.consents[message.channel] !== true && noConsent) {
+    blocking.push(noConsent);
     nextAllowedAt = null;
   }
   const allowed = advice.allowed && blocking.length === 0;
-  return { allowed, reasons: allowed ? advice.reasons : blocking, nextAllowedAt: allowed ? now : nextAllowedAt };
+  return { allowed, reasons: allowed ? [] : blocking, nextAllowedAt: allowed ? now : nextAllowedAt };
 }

@@ -181,6 +181,23 @@ export const INVITE_TO_SURVEY = `mutation InviteToSurvey($input: InviteToSurveyI
   }
 }`;
 
+/** "Customers to thank" (PRODUCT.md), longest-standing first. */
+export const CUSTOMERS_TO_THANK = `query CustomersToThank($first: Int!, $after: String) {
+  customersToThank(first: $first, after: $after) {
+    edges { node { id name email tier engagement } }
+    pageInfo { hasNextPage endCursor }
+    totalCount
+  }
+}`;
+
+export const THANK_CUSTOMERS = `mutation ThankCustomers($input: ThankCustomersInput!) {
+  thankCustomers(input: $input) {
+    __typename
+    ... on MutationThankCustomersSuccess { data { id status } }
+    ${ERRORS}
+  }
+}`;
+
 export const SEND_MEMBER_LINK = `mutation SendMemberLink($customer: CustomerRef!) {
   sendMemberLink(customer: $customer) {
     __typename
@@ -571,6 +588,19 @@ const TRIGGER_FIELDS = 'csatAfterResolveSurveyId csatDelayMinutes npsSurveyId np
 export const SURVEY_TRIGGERS = `query SurveyTriggers {
   organization { id settings { surveyTriggers { ${TRIGGER_FIELDS} } } }
   surveys { id kind question active }
+}`;
+
+/** Who customers see an email from (Settings → Messages). */
+export const MESSAGE_SENDER = `query MessageSender {
+  organization { id name settings { messageSender { name replyTo } } }
+}`;
+
+export const UPDATE_MESSAGE_SENDER = `mutation UpdateMessageSender($settings: OrganizationSettingsInput!) {
+  updateOrganizationSettings(settings: $settings) {
+    __typename
+    ... on MutationUpdateOrganizationSettingsSuccess { data { messageSender { name replyTo } } }
+    ${ERRORS}
+  }
 }`;
 
 export const UPDATE_SURVEY_TRIGGERS = `mutation UpdateSurveyTriggers($settings: OrganizationSettingsInput!) {

@@ -9,6 +9,7 @@ import {
   REPORT_INCIDENT,
   SEND_MEMBER_LINK,
   UPSERT_CUSTOMER,
+  THANK_CUSTOMERS,
 } from '$lib/graphql/documents';
 import type {
   Channel,
@@ -140,4 +141,41 @@ export function handleAddCustomer(
     },
     'upsertCustomer',
   );
+}
+
+/** Thank-yous in the organization's own words, with optional bonus points the ledger explains. */
+export interface ThankYou {
+  channel: 'EMAIL' | 'SMS';
+  note: string;
+  bonusPoints: number | null;
+}
+
+/** The API thanks at most this many customers per call. */
+const THANKED_PER_CALL = 1000;
+
+/** Thanks these customers, a thousand per call; a failed call stops there and says why. */
+export async function handleThankCustomers(
+  client: Client,
+  customerIds: string[],
+  thankYou: ThankYou,
+): Promise<Outcome<{ id: string; status: string }[]>> {
+  const sent: { id: string; status: string }[] = [];
+  for (let start = 0; start < customerIds.length; start += THANKED_PER_CALL) {
+    const outcome = await mutate<{ id: string; status: string }[]>(
+      client,
+      THANK_CUSTOMERS,
+      {
+        input: {
+          customers: customerIds.slice(start, start + THANKED_PER_CALL).map(ref),
+          channel: thankYou.channel,
+          note: thankYou.note.trim() || null,
+          bonusPoints: thankYou.bonusPoints || null,
+        },
+      },
+      'thankCustomers',
+    );
+    if (!outcome.ok) return outcome;
+    sent.push(...outcome.data);
+  }
+  return { ok: true, data: sent };
 }

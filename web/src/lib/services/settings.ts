@@ -9,6 +9,7 @@ import {
   REVOKE_API_KEY,
   UPDATE_ORGANIZATION_SETTINGS,
   UPDATE_SURVEY_TRIGGERS,
+  UPDATE_MESSAGE_SENDER,
   UPDATE_USER,
 } from '$lib/graphql/documents';
 import {
@@ -145,4 +146,22 @@ export async function handleCopy(text: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+export interface MessageSender {
+  name: string | null;
+  replyTo: string | null;
+}
+
+/** An emptied field goes back to the default (the server's sender name, no reply-to). */
+export function handleSaveMessageSender(
+  client: Client,
+  sender: MessageSender,
+): Promise<Outcome<{ messageSender: MessageSender }>> {
+  return mutate(
+    client,
+    UPDATE_MESSAGE_SENDER,
+    { settings: { messageSender: { name: sender.name?.trim() || null, replyTo: sender.replyTo?.trim() || null } } },
+    'updateOrganizationSettings',
+  );
 }
