@@ -145,6 +145,8 @@ export async function deliverToStaff(
       text: live.text,
       html: live.html,
       messageId: id,
+      // Trofast writes to the staff itself: the organization's sender name is for its customers.
+      sender: { name: null, replyTo: null },
     });
   } else {
     stored = { subject: live.subject, body: live.text, html: live.html };
