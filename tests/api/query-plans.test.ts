@@ -77,10 +77,12 @@ describe.skipIf(!onPostgres)('query plans at 100 000 customers', () => {
     });
     explainer = new pg.Client({ connectionString: app.config.databaseUrl });
     await explainer.connect();
-    const [{ id }] = await explainer.query<{ id: string }>(
-      `SELECT "id" FROM "Customer" WHERE "organizationId" = $1 AND "externalId" = 'scale-4242'`,
-      [org.id],
-    ).then((r) => r.rows);
+    const [{ id }] = await explainer
+      .query<{ id: string }>(
+        `SELECT "id" FROM "Customer" WHERE "organizationId" = $1 AND "externalId" = 'scale-4242'`,
+        [org.id],
+      )
+      .then((r) => r.rows);
     customerId = Buffer.from(`Customer:${id}`).toString('base64');
     // The client logs its queries as events (api/src/db/client.ts); its type does not say so.
     const logging = db().acrossOrganizations as unknown as {

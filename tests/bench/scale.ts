@@ -63,7 +63,17 @@ export async function scaleBenchmark(target: BenchTarget, customers = 100_000): 
         now: new Date(),
       });
       const login = await graphql(
-        `mutation ($input: LoginInput!) { login(input: $input) { ... on MutationLoginSuccess { data { token } } } }`,
+        `
+          mutation ($input: LoginInput!) {
+            login(input: $input) {
+              ... on MutationLoginSuccess {
+                data {
+                  token
+                }
+              }
+            }
+          }
+        `,
         { input: { email, password: PASSWORD } },
       );
       const client = new pg.Client({ connectionString: app.config.databaseUrl });
@@ -73,7 +83,11 @@ export async function scaleBenchmark(target: BenchTarget, customers = 100_000): 
         [organization.id],
       );
       await client.end();
-      return { token: login.login.data.token, customerId: Buffer.from(`Customer:${rows[0].id}`).toString('base64'), size };
+      return {
+        token: login.login.data.token,
+        customerId: Buffer.from(`Customer:${rows[0].id}`).toString('base64'),
+        size,
+      };
     };
     const fillStarted = performance.now();
     const small = await tenant(SMALL);

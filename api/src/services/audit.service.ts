@@ -129,7 +129,8 @@ export function auditWhere(filter: AuditFilter | null | undefined): Prisma.Audit
 export async function pruneAuditLog(now: Date): Promise<number> {
   const cutoff = new Date(now.getTime() - KEEP_AUDIT_DAYS * DAY_MS);
   const [, { count }] = await runtime().db.acrossOrganizations.$transaction([
-    runtime().db.acrossOrganizations.$executeRaw`SELECT set_config('trofast.audit_prune_before', ${cutoff.toISOString()}, true)`,
+    runtime().db.acrossOrganizations
+      .$executeRaw`SELECT set_config('trofast.audit_prune_before', ${cutoff.toISOString()}, true)`,
     runtime().db.acrossOrganizations.auditEntry.deleteMany({ where: { at: { lt: cutoff } } }),
   ]);
   return count;

@@ -147,7 +147,8 @@ export function scoresOf(kind: SurveyKind): number[] {
 export const escape = (text: string) =>
   text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);
 
-export const paragraphs = (texts: string[]) => texts.map((text) => `<p style="margin:0 0 16px">${escape(text)}</p>`).join('');
+export const paragraphs = (texts: string[]) =>
+  texts.map((text) => `<p style="margin:0 0 16px">${escape(text)}</p>`).join('');
 
 /** A phone-width HTML email: one column, large tap targets, system fonts, inline styles only. */
 export function page(body: string): string {

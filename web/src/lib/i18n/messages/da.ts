@@ -566,17 +566,21 @@ export const da: Messages = {
     satisfactionLead: 'Hvor hurtigt et svar eller en hændelses udfald mister vægt i tilfredsheden.',
     riskLevelFrom: '{level} fra score',
     hint: {
-      earnPer: 'Point en kunde optjener for hvert trin af forbrug i {currency}; 0 point slår optjening fra i den valuta.',
-      expiryMonths: 'Måneder før ubrugte point udløber: kortere giver grund til at komme igen snart, længere er venligere.',
+      earnPer:
+        'Point en kunde optjener for hvert trin af forbrug i {currency}; 0 point slår optjening fra i den valuta.',
+      expiryMonths:
+        'Måneder før ubrugte point udløber: kortere giver grund til at komme igen snart, længere er venligere.',
       tier: 'Point optjent de seneste 12 måneder, der giver dette niveau; kunderne ser, hvad næste niveau kræver.',
-      weight: 'Risikopoint (ud af 100), der lægges til, mens dette gælder; 0 slår faktoren fra, en negativ værdi sænker risikoen.',
+      weight:
+        'Risikopoint (ud af 100), der lægges til, mens dette gælder; 0 slår faktoren fra, en negativ værdi sænker risikoen.',
       weightMax: 'Det meste alle uløste hændelser tilsammen lægger til, så mange små ikke overskygger alt andet.',
       level: 'Risikoscoren (0–100), hvorfra en kunde er på dette niveau; et højere niveau giver en kraftigere alarm.',
       engagementEach: 'Engagementspoint for hver sådan hændelse de seneste 90 dage.',
       engagementMax: 'Det meste denne slags kan lægge til, så én travl kanal ikke alene fylder scoren.',
       halfLife: 'Dage, hvorefter et svar tæller halvt: kortere følger det seneste humør hurtigere.',
       sla: 'Timer en åben hændelse med denne alvor må tage, før den overskrider sin SLA og giver en alarm.',
-      contactCapMax: 'Markedsføringskontakter og undersøgelsesinvitationer en kunde højst får i perioden; servicesvar begrænses aldrig.',
+      contactCapMax:
+        'Markedsføringskontakter og undersøgelsesinvitationer en kunde højst får i perioden; servicesvar begrænses aldrig.',
       contactCapDays: 'Perioden i dage, som grænsen tæller over.',
     },
     weight: {

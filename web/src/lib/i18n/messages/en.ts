@@ -566,14 +566,16 @@ export const en = {
       earnPer: 'Points a customer earns for each step of spending in {currency}; 0 points turns earning off in it.',
       expiryMonths: 'Months before unused points lapse: shorter gives a reason to come back soon, longer is kinder.',
       tier: 'Points earned in the last 12 months that reach this tier; customers see what the next tier needs.',
-      weight: 'Risk points (of 100) added while this holds; 0 switches the factor off, a negative value lowers the risk.',
+      weight:
+        'Risk points (of 100) added while this holds; 0 switches the factor off, a negative value lowers the risk.',
       weightMax: 'The most all unresolved incidents add together, so many small ones do not outweigh everything else.',
       level: 'A risk score (0–100) from which a customer is at this level; a higher level raises a stronger alert.',
       engagementEach: 'Engagement points for each such event in the last 90 days.',
       engagementMax: 'The most this kind can add, so one busy channel cannot fill the score alone.',
       halfLife: 'Days after which an answer counts half: shorter follows recent moods faster.',
       sla: 'Hours an open incident of this severity may take before it breaches its SLA and raises an alert.',
-      contactCapMax: 'Marketing contacts and survey invitations a customer gets at most in the window; service replies are never capped.',
+      contactCapMax:
+        'Marketing contacts and survey invitations a customer gets at most in the window; service replies are never capped.',
       contactCapDays: 'The window, in days, the cap counts over.',
     },
     weight: {

@@ -567,16 +567,19 @@ export const nb: Messages = {
     riskLevelFrom: '{level} fra poeng',
     hint: {
       earnPer: 'Poeng en kunde tjener for hvert trinn av kjøp i {currency}; 0 poeng slår av opptjening i den valutaen.',
-      expiryMonths: 'Måneder før ubrukte poeng utløper: kortere gir grunn til å komme tilbake snart, lengre er vennligere.',
+      expiryMonths:
+        'Måneder før ubrukte poeng utløper: kortere gir grunn til å komme tilbake snart, lengre er vennligere.',
       tier: 'Poeng opptjent de siste 12 månedene som gir dette nivået; kundene ser hva neste nivå krever.',
-      weight: 'Risikopoeng (av 100) som legges til mens dette gjelder; 0 slår av faktoren, en negativ verdi senker risikoen.',
+      weight:
+        'Risikopoeng (av 100) som legges til mens dette gjelder; 0 slår av faktoren, en negativ verdi senker risikoen.',
       weightMax: 'Det meste alle uløste hendelser legger til sammen, så mange små ikke veier tyngre enn alt annet.',
       level: 'Risikoscoren (0–100) fra hvilken en kunde er på dette nivået; et høyere nivå gir et sterkere varsel.',
       engagementEach: 'Engasjementspoeng for hver slik hendelse de siste 90 dagene.',
       engagementMax: 'Det meste denne typen kan legge til, så én travel kanal ikke alene fyller scoren.',
       halfLife: 'Dager etter hvilke et svar teller halvt: kortere følger det siste humøret raskere.',
       sla: 'Timer en åpen hendelse med denne alvorlighetsgraden kan ta før den bryter sin SLA og gir et varsel.',
-      contactCapMax: 'Markedsføringskontakter og undersøkelsesinvitasjoner en kunde får på det meste i perioden; servicesvar begrenses aldri.',
+      contactCapMax:
+        'Markedsføringskontakter og undersøkelsesinvitasjoner en kunde får på det meste i perioden; servicesvar begrenses aldri.',
       contactCapDays: 'Perioden i dager som grensen teller over.',
     },
     weight: {

@@ -568,16 +568,20 @@ export const sv: Messages = {
     riskLevelFrom: '{level} från poäng',
     hint: {
       earnPer: 'Poäng en kund tjänar för varje steg av köp i {currency}; 0 poäng stänger av intjäning i den valutan.',
-      expiryMonths: 'Månader innan oanvända poäng förfaller: kortare ger skäl att komma tillbaka snart, längre är vänligare.',
+      expiryMonths:
+        'Månader innan oanvända poäng förfaller: kortare ger skäl att komma tillbaka snart, längre är vänligare.',
       tier: 'Poäng intjänade de senaste 12 månaderna som ger denna nivå; kunderna ser vad nästa nivå kräver.',
-      weight: 'Riskpoäng (av 100) som läggs till medan detta gäller; 0 stänger av faktorn, ett negativt värde sänker risken.',
-      weightMax: 'Det mesta alla olösta ärenden lägger till tillsammans, så att många små inte väger tyngre än allt annat.',
+      weight:
+        'Riskpoäng (av 100) som läggs till medan detta gäller; 0 stänger av faktorn, ett negativt värde sänker risken.',
+      weightMax:
+        'Det mesta alla olösta ärenden lägger till tillsammans, så att många små inte väger tyngre än allt annat.',
       level: 'Riskpoängen (0–100) från vilken en kund är på denna nivå; en högre nivå ger ett starkare larm.',
       engagementEach: 'Engagemangspoäng för varje sådan händelse de senaste 90 dagarna.',
       engagementMax: 'Det mesta denna sort kan lägga till, så att en livlig kanal inte ensam fyller poängen.',
       halfLife: 'Dagar efter vilka ett svar räknas till hälften: kortare följer det senaste humöret snabbare.',
       sla: 'Timmar ett öppet ärende med denna allvarlighet får ta innan det bryter sitt SLA och ger ett larm.',
-      contactCapMax: 'Marknadsföringskontakter och enkätinbjudningar en kund får som mest under perioden; servicesvar begränsas aldrig.',
+      contactCapMax:
+        'Marknadsföringskontakter och enkätinbjudningar en kund får som mest under perioden; servicesvar begränsas aldrig.',
       contactCapDays: 'Perioden i dagar som gränsen räknas över.',
     },
     weight: {
