@@ -29,7 +29,27 @@ function exportOf(caller: AuthenticatedCaller, kind: ExportKind): Export {
   switch (kind) {
     case 'customers':
       return define(
-        (id) => db.customer.findMany({ ...page, where: after(id) }),
+        // The columns written, no more: the read model's explanations (JSON) would be most of a page.
+        (id) =>
+          db.customer.findMany({
+            ...page,
+            where: after(id),
+            select: {
+              id: true,
+              externalId: true,
+              name: true,
+              email: true,
+              phone: true,
+              locale: true,
+              tier: true,
+              pointsBalance: true,
+              riskLevel: true,
+              riskScore: true,
+              engagement: true,
+              satisfaction: true,
+              createdAt: true,
+            },
+          }),
         [
           { en: 'Customer number', da: 'Kundenummer', value: (row) => row.externalId },
           { en: 'Name', da: 'Navn', value: (row) => row.name },
