@@ -145,8 +145,8 @@ describe('messages over SMTP', () => {
     expect(mail.text).toContain('Hej Kunde');
     expect(mail.text).toContain('Hvordan gik det?');
     expect(mail.text).toContain('Du får 50 point for at svare.');
-    expect(mail.text).toMatch(new RegExp(`${PUBLIC_URL}/a/[A-Za-z0-9_-]{32}\\?score=5`));
-    expect(mail.html).toMatch(new RegExp(`href="${PUBLIC_URL}/a/[A-Za-z0-9_-]{32}\\?score=1"`));
+    expect(mail.text).toMatch(new RegExp(`${PUBLIC_URL}/a/[A-Za-z0-9_-]{43}\\?score=5`));
+    expect(mail.html).toMatch(new RegExp(`href="${PUBLIC_URL}/a/[A-Za-z0-9_-]{43}\\?score=1"`));
     const customer = await readCustomer(externalId);
     const message = customer.messages.edges[0].node;
     expect(message).toMatchObject({ status: 'SENT', kind: 'SURVEY_INVITE', subject: mail.subject, reasons: [] });
