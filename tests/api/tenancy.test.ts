@@ -174,11 +174,20 @@ beforeAll(async () => {
   const [eventOfA] = await rowsOf(a.id, 'Event');
   const teamOfA = await createTeam(callerA, { name: 'Butikken', memberIds: [usersOfA[0].id] });
   const roundOfA = await openPulseRound(callerA);
+  // What A's admin changes through GraphQL is written in A's audit log.
+  const created = await app.graphql(
+    `mutation { createSurvey(input: { kind: POLL, question: "Hvilken farve?", options: ["Rød", "Blå"] }) { __typename } }`,
+    {},
+    a.tokens.ADMIN,
+  );
+  expect(created.data!.createSurvey.__typename).toBe('MutationCreateSurveySuccess');
+  const [auditEntryOfA] = await rowsOf(a.id, 'AuditEntry');
   targetsInA = {
     organizationId: a.id,
     teamId: teamOfA.id,
     pulseRoundId: roundOfA.id,
     eventId: eventOfA.id,
+    auditEntryId: auditEntryOfA.id,
     userId: usersOfA[0].id,
     apiKeyId: keyOfA.apiKey.id,
     pointsEntryId: pointsEntryOfA.id,

@@ -27,6 +27,7 @@ export interface Targets {
   importId: string;
   messageId: string;
   invitationId: string;
+  auditEntryId: string;
 }
 
 export interface Operation {
@@ -61,6 +62,7 @@ export const NOWHERE: Targets = {
   importId: 'nowhere-import',
   messageId: 'nowhere-message',
   invitationId: 'nowhere-invitation',
+  auditEntryId: 'nowhere-audit-entry',
 };
 
 const RESULT = '__typename ... on Error { message }';
@@ -88,6 +90,7 @@ export const NODE_TARGETS: Record<string, keyof Targets> = {
   Import: 'importId',
   Message: 'messageId',
   SurveyInvitation: 'invitationId',
+  AuditEntry: 'auditEntryId',
 };
 const NODE_TYPES = Object.keys(NODE_TARGETS);
 
