@@ -18,8 +18,15 @@ export interface LoadedPages<T> {
   error: QueryError | null;
 }
 
+// POST like the dashboard's other requests (urql would send a short query as a GET).
 const clientFor = (fetcher: typeof fetch) =>
-  new Client({ url: '/graphql', exchanges: [fetchExchange], fetch: fetcher, requestPolicy: 'network-only' });
+  new Client({
+    url: '/graphql',
+    exchanges: [fetchExchange],
+    fetch: fetcher,
+    requestPolicy: 'network-only',
+    preferGetMethod: false,
+  });
 
 export async function loadQuery<T>(
   fetcher: typeof fetch,

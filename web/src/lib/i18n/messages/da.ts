@@ -251,7 +251,7 @@ export const da: Messages = {
     title: 'Kunder at takke',
     lead: 'Loyale kunder — kunde i et år eller mere, engageret eller ambassadør — som ingen har takket i 180 dage, de ældste kunder først. En tak sendes på kundens sprog, hvor kunden har sagt ja til at høre fra jer.',
     engagement: 'engagement {score}',
-    one: 'Tak',
+    button: 'Tak',
     oneLabel: 'Tak {name}',
     oneTitle: 'Tak {name}',
     everyone: { one: 'Tak {customers} kunde', other: 'Tak alle {customers} kunder' },

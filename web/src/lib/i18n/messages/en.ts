@@ -248,7 +248,7 @@ export const en = {
     title: 'Customers to thank',
     lead: 'Loyal customers — a customer for a year or more, engaged or a promoter — whom nobody has thanked in 180 days, longest-standing first. A thank-you goes out in their language, where they agreed to hear from you.',
     engagement: 'engagement {score}',
-    one: 'Thank',
+    button: 'Thank',
     oneLabel: 'Thank {name}',
     oneTitle: 'Thank {name}',
     everyone: { one: 'Thank {customers} customer', other: 'Thank all {customers} customers' },

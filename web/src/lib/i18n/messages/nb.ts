@@ -251,7 +251,7 @@ export const nb: Messages = {
     title: 'Kunder å takke',
     lead: 'Lojale kunder — kunde i ett år eller mer, engasjerte eller ambassadører — som ingen har takket på 180 dager, de eldste kundene først. En takk sendes på kundens språk, der kunden har sagt ja til å høre fra dere.',
     engagement: 'engasjement {score}',
-    one: 'Takk',
+    button: 'Takk',
     oneLabel: 'Takk {name}',
     oneTitle: 'Takk {name}',
     everyone: { one: 'Takk {customers} kunde', other: 'Takk alle {customers} kunder' },

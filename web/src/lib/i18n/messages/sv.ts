@@ -252,7 +252,7 @@ export const sv: Messages = {
     title: 'Kunder att tacka',
     lead: 'Lojala kunder — kund i ett år eller mer, engagerade eller ambassadörer — som ingen har tackat på 180 dagar, de äldsta kunderna först. Ett tack skickas på kundens språk, där kunden har sagt ja till att höra från er.',
     engagement: 'engagemang {score}',
-    one: 'Tacka',
+    button: 'Tacka',
     oneLabel: 'Tacka {name}',
     oneTitle: 'Tacka {name}',
     everyone: { one: 'Tacka {customers} kund', other: 'Tacka alla {customers} kunder' },

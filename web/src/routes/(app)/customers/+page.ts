@@ -7,6 +7,10 @@ import { readCustomerListView } from '$lib/components/customers/list-view';
 /** Customers a page; "Show more" adds a page to the address. */
 const PAGE_SIZE = 50;
 
+// Loaded in the browser, like the rest of the dashboard: its requests go through the same /graphql
+// the live parts use, and a sign-in-only page gains nothing from a server render.
+export const ssr = false;
+
 export const load: PageLoad = async ({ url, fetch, depends }) => {
   depends('app:customers');
   const view = readCustomerListView(url.searchParams);

@@ -7,6 +7,10 @@ import type { Connection, Feedback, NpsBucket, TrendBucket } from '$lib/graphql/
 const PAGE_SIZE = 25;
 const MAX_PAGES = 20;
 
+// Loaded in the browser, like the rest of the dashboard: its requests go through the same /graphql
+// the live parts use, and a sign-in-only page gains nothing from a server render.
+export const ssr = false;
+
 // The page's view is its address: ?bucket=WEEK for the trend by week, ?page=N for N pages of answers.
 export const load: PageLoad = async ({ url, fetch, depends }) => {
   depends('app:feedback');

@@ -7,6 +7,10 @@ import type { Connection, Incident } from '$lib/graphql/types';
 const PAGE_SIZE = 100;
 const MAX_PAGES = 20;
 
+// Loaded in the browser, like the rest of the dashboard: its requests go through the same /graphql
+// the live parts use, and a sign-in-only page gains nothing from a server render.
+export const ssr = false;
+
 // The queue's view is its address: ?closed=1 shows closed incidents too, ?page=N shows N pages.
 export const load: PageLoad = async ({ url, fetch, depends }) => {
   depends('app:incidents');
