@@ -223,7 +223,8 @@ describe('the answer page', () => {
         [1440, 900],
       ]) {
         await page.setViewportSize({ width, height });
-        await page.goto(`${webUrl}/customers#to-thank`);
+        // Without the fragment: the same address with it again would only scroll, not load the new language.
+        await page.goto(`${webUrl}/customers`);
         await page.locator('#to-thank li').first().waitFor({ timeout: 30_000 });
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
         await page.locator('#to-thank').scrollIntoViewIfNeeded();
@@ -278,7 +279,8 @@ describe('the answer page', () => {
         [1440, 900],
       ]) {
         await page.setViewportSize({ width, height });
-        await page.goto(`${webUrl}/settings#sender`);
+        // Without the fragment: the same address with it again would only scroll, not load the new language.
+        await page.goto(`${webUrl}/settings`);
         await page.locator('#sender input').first().waitFor({ timeout: 30_000 });
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
         await page.locator('#sender').scrollIntoViewIfNeeded();
