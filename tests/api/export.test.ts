@@ -1,6 +1,5 @@
 // Everything out as CSV (PRODUCT.md "Data in and out", "Export"): GET <API>/export/<kind>.csv with
 // the GraphQL bearer credential, the reader's rights checked, streamed so memory stays flat.
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { systemCaller } from '../../api/src/auth/caller.ts';
 import { db } from '../../api/src/runtime.ts';
@@ -103,16 +102,14 @@ describe('100 000 customers', () => {
     expect(await streamed()).toBe(100_001);
   }, 300_000);
 
-  // The server in a process of its own, its resident memory read from /proc while this test reads
-  // the export and throws it away: the test's own reading is not counted. PostgreSQL only: an
+  // The server in a process of its own, its resident memory read every 10 000 lines while this test
+  // reads the export and throws it away: the test's own reading is not counted. PostgreSQL only: an
   // embedded database is open in one process at a time.
   test.skipIf(!onPostgres)(
-    'the server’s memory grows by less than 50 MB while it streams them',
+    'the server’s memory grows by less than 25 MB while it streams them',
     { timeout: 300_000 },
     async () => {
       const api = await startApiProcess(new Date('2026-03-01T12:00:00Z'), { DATABASE_URL: app.config.databaseUrl });
-      const rss = () =>
-        Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${api.child.pid}/status`, 'utf8'))![1]) * 1024;
       try {
         // A small export first, so the baseline has the route's code loaded and a connection open.
         await (
@@ -120,21 +117,27 @@ describe('100 000 customers', () => {
             headers: { authorization: `Bearer ${other.tokens.VIEWER}` },
           })
         ).text();
-        const baseline = rss();
+        // Read after the process collected its garbage: the machine's other work in the same
+        // process (the event relay, other tests' organizations) comes and goes; rows held stay.
+        const baseline = await api.rss();
         let peak = baseline;
         const response = await fetch(`${api.url}/export/customers.csv`, {
           headers: { authorization: `Bearer ${org.tokens.VIEWER}` },
         });
         let lines = 0;
+        let measuredAt = 0;
         for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
           for (const byte of chunk) if (byte === 10) lines++;
-          peak = Math.max(peak, rss());
+          if (lines - measuredAt < 10_000) continue;
+          measuredAt = lines;
+          peak = Math.max(peak, await api.rss());
         }
         expect(lines).toBe(100_001);
         console.log(
           `export of 100 000 customers: server RSS ${(baseline / 2 ** 20).toFixed(0)} MB → peak ${(peak / 2 ** 20).toFixed(0)} MB`,
         );
-        expect(peak - baseline).toBeLessThan(50 * 2 ** 20);
+        // Tighter than the issue's 50 MB: every row of the export held at once measured +45 MB.
+        expect(peak - baseline).toBeLessThan(25 * 2 ** 20);
       } finally {
         await api.stop();
       }

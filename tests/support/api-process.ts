@@ -44,6 +44,8 @@ export interface ApiProcess {
   untilListening(organizationId: string, count: number): Promise<void>;
   /** Waits until this process has handed every event of the organization stored so far to its subscribers. */
   untilDelivered(organizationId: string): Promise<void>;
+  /** The process's resident memory in bytes, read just after it collected its garbage. */
+  rss(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -51,7 +53,7 @@ export interface ApiProcess {
 export async function startApiProcess(now: Date, env: NodeJS.ProcessEnv): Promise<ApiProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/support/instance.ts'], {
+  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', 'tests/support/instance.ts'], {
     cwd: root,
     env: {
       ...process.env,
@@ -81,6 +83,16 @@ export async function startApiProcess(now: Date, env: NodeJS.ProcessEnv): Promis
       const last = sequence?.last ?? 0n;
       while (BigInt((await relayOf(child, organizationId)).delivered) < last) await pause();
     },
+    rss: () =>
+      new Promise<number>((resolve) => {
+        const answer = (message: { rss?: number }) => {
+          if (message.rss === undefined) return;
+          child.off('message', answer);
+          resolve(message.rss);
+        };
+        child.on('message', answer);
+        child.send('rss');
+      }),
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       await exited;
