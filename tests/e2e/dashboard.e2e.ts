@@ -670,6 +670,31 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the dashboard', { timeout: 9
       expect(await page.getByLabel('Tier').inputValue()).toBe(tier);
     });
 
+    test('two filter changes made before the first one’s rows arrive are both kept', async () => {
+      const { page } = suite.browser;
+      const { webUrl } = suite.trofast;
+      await signIn(page, webUrl, DEMO.manager);
+      await page.goto(`${webUrl}/customers`);
+      await page.getByRole('table', { name: 'Customers' }).waitFor();
+      // The list's answers are held until both choices are made, as on a slow connection.
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route('**/graphql', async (route) => {
+        if (route.request().postDataJSON()?.operationName === 'Customers') await held;
+        await route.fallback();
+      });
+      try {
+        await page.getByLabel('Risk level').selectOption('HIGH');
+        await page.getByLabel('Tier').selectOption('SILVER');
+        release();
+        await page.waitForURL((url) => url.searchParams.get('tier') === 'SILVER', { waitUntil: 'commit' });
+        expect(new URL(page.url()).searchParams.get('risk')).toBe('HIGH');
+      } finally {
+        release();
+        await page.unroute('**/graphql');
+      }
+    });
+
     test('a manager works the incident from the queue and resolves it well: the customer’s risk says so', async () => {
       const { page } = suite.browser;
       const { webUrl } = suite.trofast;
