@@ -44,8 +44,8 @@ export interface ApiProcess {
   untilListening(organizationId: string, count: number): Promise<void>;
   /** Waits until this process has handed every event of the organization stored so far to its subscribers. */
   untilDelivered(organizationId: string): Promise<void>;
-  /** The process's resident memory in bytes, read just after it collected its garbage. */
-  rss(): Promise<number>;
+  /** The process's resident memory and JavaScript heap in bytes, read just after it collected its garbage. */
+  memory(): Promise<{ rss: number; heapUsed: number }>;
   stop(): Promise<void>;
 }
 
@@ -83,15 +83,15 @@ export async function startApiProcess(now: Date, env: NodeJS.ProcessEnv): Promis
       const last = sequence?.last ?? 0n;
       while (BigInt((await relayOf(child, organizationId)).delivered) < last) await pause();
     },
-    rss: () =>
-      new Promise<number>((resolve) => {
-        const answer = (message: { rss?: number }) => {
-          if (message.rss === undefined) return;
+    memory: () =>
+      new Promise((resolve) => {
+        const answer = (message: { memory?: { rss: number; heapUsed: number } }) => {
+          if (!message.memory) return;
           child.off('message', answer);
-          resolve(message.rss);
+          resolve(message.memory);
         };
         child.on('message', answer);
-        child.send('rss');
+        child.send('memory');
       }),
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');

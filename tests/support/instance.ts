@@ -13,12 +13,13 @@ const app = buildApp({ config: loadConfig(), clock: new ManualClock(new Date(now
 await app.start();
 // The test asks over IPC how many subscriptions have listened to an organization and how far the
 // relay has delivered its events (ApiProcess.untilListening, untilDelivered).
-// Asked for 'rss', it collects its garbage first (node --expose-gc) and answers its resident
-// memory: what it holds on to, not what it has yet to collect.
+// Asked for 'memory', it collects its garbage first (node --expose-gc) and answers its resident
+// memory and its JavaScript heap: what it holds on to, not what it has yet to collect.
 process.on('message', (organizationId: string) => {
-  if (organizationId === 'rss') {
+  if (organizationId === 'memory') {
     globalThis.gc?.();
-    process.send?.({ rss: process.memoryUsage().rss });
+    const { rss, heapUsed } = process.memoryUsage();
+    process.send?.({ memory: { rss, heapUsed } });
     return;
   }
   const { pubsub, events } = runtime();
