@@ -2,8 +2,10 @@
 // client extension notes the global id of every row a single-row create, update, upsert or delete
 // (or an `…AndReturn` batch) returns of a model the API shows as a Node, in the notes the running
 // writeTransaction opened; bulk SQL statements are not seen here: the write's events name what
-// they changed. Inside an audited request, a write statement made through the client outside
-// writeTransaction is refused: its entry could not be stored in its transaction.
+// they changed. While a mutation runs in its audit scope, a write statement made through an
+// organization's client outside writeTransaction is refused: its entry could not be stored in its
+// transaction. The unbound clients (rate limits, sign-in throttling, authentication's last-used
+// times) are not seen here: those records are not audited.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { Prisma } from '../generated/prisma/client.ts';
