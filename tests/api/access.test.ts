@@ -1,7 +1,8 @@
 // The authorization matrix (api/src/auth/access.ts) is what the schema enforces: every Query,
 // Mutation and Subscription field is called as anonymous, as each role and as a key with each
-// single scope, and admits exactly the callers the matrix names. Since every mutation runs here as
-// every caller, it also proves none writes outside its transaction (services/audit.service.ts).
+// single scope, and admits exactly the callers the matrix names. A sample call that gets as far as
+// a write outside its transaction (db/changes.ts) fails here instead of counting as 'allowed'; most
+// samples are refused before they write, so the tests that make each write are the fuller check.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { execute, parse, subscribe, type ExecutionResult, type GraphQLObjectType } from 'graphql';
 import { ForbiddenError } from '../../api/src/domain/errors.ts';
