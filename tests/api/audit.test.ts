@@ -1,12 +1,16 @@
 // The audit log (PRODUCT.md "Data in and out", "Edge cases of the new parts, decided"): every write
 // by staff, a partner key or a member leaves one entry in its own transaction — who, which
 // operation, which records, when, the request id — readable by ADMIN only, changed by nobody,
-// and pruned after 365 days.
+// and pruned after 365 days. A write a mutation makes outside its transaction is refused, so the
+// whole API suite, which runs every mutation, fails if one does.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { systemCaller } from '../../api/src/auth/caller.ts';
 import { DAY_MS } from '../../api/src/domain/time/duration.ts';
+import { WriteOutsideTransaction } from '../../api/src/db/changes.ts';
 import { db } from '../../api/src/runtime.ts';
 import { createApiKey } from '../../api/src/services/api-key.service.ts';
+import { audited } from '../../api/src/services/audit.service.ts';
+import { writeTransaction } from '../../api/src/services/transaction.service.ts';
 import { importsSettled } from '../../api/src/services/import.service.ts';
 import { recordEvent } from '../../api/src/services/events.service.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
@@ -293,5 +297,24 @@ describe('nobody can change it', () => {
     await app.runJobs();
     expect(await entriesOf(old)).toEqual([]);
     expect(await entriesOf(young)).toHaveLength(1);
+  });
+});
+
+describe('a write outside its transaction', () => {
+  test('is refused before it reaches the database, while the same write in writeTransaction has its entry', async () => {
+    const scope = { caller: systemCaller(org.id), operation: 'createTeam', requestId: 'audit-test-outside' };
+    const tenant = db().forOrganization(org.id);
+    const data = { organizationId: org.id, name: 'Uden revision' };
+    await expect(audited(scope, () => tenant.team.create({ data }))).rejects.toThrow(WriteOutsideTransaction);
+    await expect(audited(scope, () => tenant.$transaction((tx) => tx.team.create({ data })))).rejects.toThrow(
+      WriteOutsideTransaction,
+    );
+    expect(await tenant.team.count({ where: { name: data.name } })).toBe(0);
+    expect(await entriesOf(scope.requestId)).toEqual([]);
+
+    const team = await audited(scope, () => writeTransaction(org.id, (tx) => tx.team.create({ data })));
+    expect(await entriesOf(scope.requestId)).toEqual([
+      expect.objectContaining({ actorKind: 'SYSTEM', operation: 'createTeam', targets: [gid('Team', team.id)] }),
+    ]);
   });
 });

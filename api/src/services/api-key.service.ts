@@ -4,7 +4,7 @@ import type { AuthenticatedCaller } from '../auth/caller.ts';
 import { API_KEY_PREFIX, API_KEY_SHOWN, newSecret, sha256 } from '../auth/tokens.ts';
 import { FieldErrors, NotFoundError } from '../domain/errors.ts';
 import type { ApiKeyScope } from '../domain/types.ts';
-import { runtime, tenantDb } from '../runtime.ts';
+import { runtime } from '../runtime.ts';
 import { emit } from './event-log.service.ts';
 import { writeTransaction } from './transaction.service.ts';
 
@@ -21,16 +21,18 @@ export async function createApiKey(caller: AuthenticatedCaller, input: CreateApi
   if (input.scopes.length === 0) problems.add(['input', 'scopes'], 'Give the key at least one scope.');
   problems.throwIfAny();
   const secret = newSecret(API_KEY_PREFIX);
-  const apiKey = await tenantDb(caller).apiKey.create({
-    data: {
-      organizationId: caller.organizationId,
-      name,
-      scopes: [...new Set(input.scopes)],
-      prefix: secret.slice(0, API_KEY_SHOWN),
-      secretHash: sha256(secret),
-      createdById: caller.kind === 'user' ? caller.userId : null,
-    },
-  });
+  const apiKey = await writeTransaction(caller.organizationId, (tx) =>
+    tx.apiKey.create({
+      data: {
+        organizationId: caller.organizationId,
+        name,
+        scopes: [...new Set(input.scopes)],
+        prefix: secret.slice(0, API_KEY_SHOWN),
+        secretHash: sha256(secret),
+        createdById: caller.kind === 'user' ? caller.userId : null,
+      },
+    }),
+  );
   return { apiKey, secret };
 }
 

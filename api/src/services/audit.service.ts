@@ -2,29 +2,23 @@
 // who, which operation, which records, when, the request id — stored in the write's own
 // transaction, so a write that rolls back leaves no entry and one that commits always has one.
 // The mutation now running opens the scope (schema/audit-plugin.ts); writeTransaction writes the
-// entry. Background jobs and the public answer page (a token, no one signed in) run without a
-// scope: they are not audited. A trigger refuses every change to an entry but this file's pruning
+// entry. A write statement the mutation makes outside writeTransaction is refused with an error
+// before it reaches the database (db/changes.ts): no write of a request goes unaudited, nor is
+// audited after the fact. Background jobs, work a mutation leaves running after it answers
+// (outsideRequest) and the public answer page (a token, no one signed in) run without a scope:
+// they are not audited. A trigger refuses every change to an entry but this file's pruning
 // of entries past KEEP_AUDIT_DAYS (prisma/migrations/…_audit_prune).
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import { Prisma } from '../generated/prisma/client.ts';
 import type { AuthenticatedCaller } from '../auth/caller.ts';
-import { AUDITED_MODELS, changedRecords, noChanges } from '../db/changes.ts';
+import { AUDITED_MODELS, auditScopes, type AuditScope } from '../db/changes.ts';
 import type { AuditActorKind } from '../domain/types.ts';
 import { DAY_MS } from '../domain/time/duration.ts';
-import { runtime, tenantDb, type TenantDbLike } from '../runtime.ts';
+import { runtime } from '../runtime.ts';
+import type { TenantTx } from '../db/client.ts';
 
 export const KEEP_AUDIT_DAYS = 365;
-
-/** The write request now running: who, which GraphQL mutation, and the request's id. */
-export interface AuditScope {
-  caller: AuthenticatedCaller;
-  operation: string;
-  requestId: string;
-}
-
-export const auditScopes = new AsyncLocalStorage<AuditScope>();
 
 const ACTOR_KINDS = {
   user: 'USER',
@@ -74,7 +68,7 @@ export function idsInEvent(data: object): string[] {
 
 /** Stores the running request's entry in the write's transaction: the last change before the events. */
 export async function appendAuditEntry(
-  tx: TenantDbLike,
+  tx: TenantTx,
   scope: AuditScope,
   changed: string[],
   events: { data: object }[],
@@ -90,18 +84,12 @@ export async function appendAuditEntry(
 }
 
 /**
- * Runs a mutation in its audit scope. Its writes through writeTransaction store their entries
- * themselves; a write a service still makes outside one (a single statement, or a transaction of
- * its own) is noted here and audited right after the mutation returns: recorded, though not
- * atomically with the write.
+ * Runs a mutation in its audit scope: its writes through writeTransaction store their entries
+ * themselves, and a write outside one throws WriteOutsideTransaction (db/changes.ts).
  */
-export async function audited<T>(scope: AuditScope, mutation: () => Promise<T> | T): Promise<T> {
-  const outside = noChanges();
-  const result = await auditScopes.run(scope, () => changedRecords.run(outside, mutation));
-  if (outside.writes > 0) {
-    await appendAuditEntry(tenantDb(scope.caller), scope, outside.targets, [], runtime().clock.now());
-  }
-  return result;
+export function audited<T>(scope: AuditScope, mutation: () => Promise<T> | T): Promise<T> {
+  // Awaited inside the scope: a Prisma query runs when it is awaited, not when it is made.
+  return auditScopes.run(scope, async () => await mutation());
 }
 
 /** Which entries `auditLog` lists and the export writes. */

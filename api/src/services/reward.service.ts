@@ -5,7 +5,7 @@ import { FieldErrors, NotFoundError } from '../domain/errors.ts';
 import { unacceptedCurrency } from '../domain/points/earn-points.ts';
 import type { OrganizationSettings } from '../domain/settings.ts';
 import type { RewardKind, Tier } from '../domain/types.ts';
-import { runtime, tenantDb } from '../runtime.ts';
+import { runtime } from '../runtime.ts';
 import { writeTransaction } from './transaction.service.ts';
 import { organizationSettings } from './organization-settings.service.ts';
 
@@ -98,21 +98,22 @@ export async function updateReward(caller: AuthenticatedCaller, input: UpdateRew
   const problems = new FieldErrors();
   validate(input, settings, problems);
   problems.throwIfAny();
-  const db = tenantDb(caller);
-  const { count } = await db.reward.updateMany({
-    where: { id: input.id },
-    data: {
-      ...(input.name != null ? { name: input.name.trim() } : {}),
-      ...(input.description !== undefined ? { description: input.description?.trim() || null } : {}),
-      ...(input.pointsCost != null ? { pointsCost: input.pointsCost } : {}),
-      ...(input.unitCost != null
-        ? { unitCostMinor: BigInt(input.unitCost.amountMinor), unitCostCurrency: input.unitCost.currency }
-        : {}),
-      ...(input.stock !== undefined ? { stock: input.stock } : {}),
-      ...(input.minimumTier != null ? { minimumTier: input.minimumTier } : {}),
-      ...(input.active != null ? { active: input.active } : {}),
-    },
-  });
-  if (count === 0) throw new NotFoundError('Reward');
-  return db.reward.findUniqueOrThrow({ where: { id: input.id } });
+  const [reward] = await writeTransaction(caller.organizationId, (tx) =>
+    tx.reward.updateManyAndReturn({
+      where: { id: input.id },
+      data: {
+        ...(input.name != null ? { name: input.name.trim() } : {}),
+        ...(input.description !== undefined ? { description: input.description?.trim() || null } : {}),
+        ...(input.pointsCost != null ? { pointsCost: input.pointsCost } : {}),
+        ...(input.unitCost != null
+          ? { unitCostMinor: BigInt(input.unitCost.amountMinor), unitCostCurrency: input.unitCost.currency }
+          : {}),
+        ...(input.stock !== undefined ? { stock: input.stock } : {}),
+        ...(input.minimumTier != null ? { minimumTier: input.minimumTier } : {}),
+        ...(input.active != null ? { active: input.active } : {}),
+      },
+    }),
+  );
+  if (!reward) throw new NotFoundError('Reward');
+  return reward;
 }

@@ -4,7 +4,7 @@ import type { AuthenticatedCaller } from '../auth/caller.ts';
 import { NotFoundError, ValidationError, type FieldError } from '../domain/errors.ts';
 import { validateNewSurvey } from '../domain/feedback/validate-survey.ts';
 import type { SurveyKind } from '../domain/types.ts';
-import { tenantDb } from '../runtime.ts';
+import { writeTransaction } from './transaction.service.ts';
 
 export interface CreateSurveyInput {
   kind: SurveyKind;
@@ -43,9 +43,9 @@ export async function createSurvey(caller: AuthenticatedCaller, input: CreateSur
   };
   const errors = checkSurvey(survey);
   if (errors.length > 0) throw new ValidationError(errors);
-  return tenantDb(caller).survey.create({
-    data: { organizationId: caller.organizationId, ...survey, active: input.active ?? true },
-  });
+  return writeTransaction(caller.organizationId, (tx) =>
+    tx.survey.create({ data: { organizationId: caller.organizationId, ...survey, active: input.active ?? true } }),
+  );
 }
 
 /**
@@ -54,29 +54,30 @@ export async function createSurvey(caller: AuthenticatedCaller, input: CreateSur
  * New points apply to answers from now on.
  */
 export async function updateSurvey(caller: AuthenticatedCaller, input: UpdateSurveyInput) {
-  const db = tenantDb(caller);
-  const current = await db.survey.findUnique({ where: { id: input.id } });
-  if (!current) throw new NotFoundError('Survey');
-  const next = {
-    kind: current.kind,
-    question: input.question?.trim() ?? current.question,
-    options: input.options ? trimmed(input.options) : current.options,
-    participationPoints: input.participationPoints ?? current.participationPoints,
-  };
-  const errors = checkSurvey(next);
-  if (input.options && current.kind === 'POLL') {
-    const chosen = await db.feedback.findMany({
-      where: { surveyId: current.id, option: { notIn: next.options } },
-      distinct: ['option'],
-      select: { option: true },
-    });
-    for (const { option } of chosen) {
-      errors.push({ path: ['input', 'options'], message: `“${option}” has answers, so it stays an option.` });
+  return writeTransaction(caller.organizationId, async (tx) => {
+    const current = await tx.survey.findUnique({ where: { id: input.id } });
+    if (!current) throw new NotFoundError('Survey');
+    const next = {
+      kind: current.kind,
+      question: input.question?.trim() ?? current.question,
+      options: input.options ? trimmed(input.options) : current.options,
+      participationPoints: input.participationPoints ?? current.participationPoints,
+    };
+    const errors = checkSurvey(next);
+    if (input.options && current.kind === 'POLL') {
+      const chosen = await tx.feedback.findMany({
+        where: { surveyId: current.id, option: { notIn: next.options } },
+        distinct: ['option'],
+        select: { option: true },
+      });
+      for (const { option } of chosen) {
+        errors.push({ path: ['input', 'options'], message: `“${option}” has answers, so it stays an option.` });
+      }
     }
-  }
-  if (errors.length > 0) throw new ValidationError(errors);
-  return db.survey.update({
-    where: { id: current.id },
-    data: { ...next, ...(input.active != null ? { active: input.active } : {}) },
+    if (errors.length > 0) throw new ValidationError(errors);
+    return tx.survey.update({
+      where: { id: current.id },
+      data: { ...next, ...(input.active != null ? { active: input.active } : {}) },
+    });
   });
 }

@@ -24,8 +24,8 @@ import { RetryableError, ValidationError } from '../domain/errors.ts';
 import { runtime } from '../runtime.ts';
 import { claimIn, completeIn, KEY_CONFLICT, KeyTaken, keyState, requestKeys } from './idempotency.service.ts';
 import { appendEvents, collectEvents, eventsRecorded, forgetEventsAfter } from './event-log.service.ts';
-import { appendAuditEntry, auditScopes } from './audit.service.ts';
-import { changedRecords, noChanges } from '../db/changes.ts';
+import { appendAuditEntry } from './audit.service.ts';
+import { auditScopes, changedRecords, noChanges } from '../db/changes.ts';
 
 const ATTEMPTS = 5;
 /** Longer than any write takes; the recompute job's batches included. */

@@ -30,16 +30,19 @@ export async function createUser(caller: AuthenticatedCaller, input: CreateUserI
     throw ValidationError.at(['input', 'email'], 'A staff member of your organization already has this email.');
   }
   const password = input.password ?? generatePassword();
-  const user = await tenantDb(caller).user.create({
-    data: {
-      organizationId: caller.organizationId,
-      email,
-      name: input.name.trim(),
-      role: input.role,
-      locale: input.locale ?? 'EN',
-      passwordHash: await hashPassword(password),
-    },
-  });
+  const passwordHash = await hashPassword(password);
+  const user = await writeTransaction(caller.organizationId, (tx) =>
+    tx.user.create({
+      data: {
+        organizationId: caller.organizationId,
+        email,
+        name: input.name.trim(),
+        role: input.role,
+        locale: input.locale ?? 'EN',
+        passwordHash,
+      },
+    }),
+  );
   return { user, initialPassword: input.password == null ? password : null };
 }
 
@@ -63,14 +66,16 @@ export async function updateUser(caller: AuthenticatedCaller, input: UpdateUserI
   if (user.role === 'ADMIN' && input.role && input.role !== 'ADMIN' && (await activeAdmins(caller)) <= 1) {
     throw ValidationError.at(['input', 'role'], 'This is the last admin: make someone else ADMIN first.');
   }
-  return db.user.update({
-    where: { id: input.id },
-    data: {
-      ...(input.name != null ? { name: input.name.trim() } : {}),
-      ...(input.role ? { role: input.role } : {}),
-      ...(input.locale ? { locale: input.locale } : {}),
-    },
-  });
+  return writeTransaction(caller.organizationId, (tx) =>
+    tx.user.update({
+      where: { id: input.id },
+      data: {
+        ...(input.name != null ? { name: input.name.trim() } : {}),
+        ...(input.role ? { role: input.role } : {}),
+        ...(input.locale ? { locale: input.locale } : {}),
+      },
+    }),
+  );
 }
 
 /** Deactivating ends every session of the staff member; their open sockets close. */

@@ -7,6 +7,7 @@
 //   only its own deliveries.
 // - It wakes when the event relay reads new events (after a commit here, or through Redis) and
 //   polls every POLL_MS for retries that fall due.
+import { AsyncResource } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { Clock } from '../clock.ts';
@@ -348,7 +349,9 @@ export function startWebhookWorker(options: {
   tick();
 
   return {
-    wake: tick,
+    // A wake-up comes from a request that wrote: bound to the worker's start, the rounds it
+    // starts do not carry that request's audit scope or idempotency key into their own writes.
+    wake: AsyncResource.bind(tick),
     async stop() {
       stopped = true;
       clearInterval(poll);
