@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page, Request, Response, Route, WebSocketRoute } from 'playwright-core';
 import { DEMO } from './support/trofast.ts';
-import { TIME_ZONE, screenshot, signIn, submitSignIn } from './support/browser.ts';
+import { TIME_ZONE, screenshot, settled, signIn, submitSignIn } from './support/browser.ts';
 import { useTrofastInBrowser } from './support/suite.ts';
 import { customerWithPurchase, graphqlAt, partnerKey, staffToken, successOf, upsertCustomer } from './support/api.ts';
 import { serveFixtures, serveOpenAlerts } from './support/fixtures.ts';
@@ -12,9 +12,6 @@ import { serveFixtures, serveOpenAlerts } from './support/fixtures.ts';
 const markPage = (page: Page) =>
   page.evaluate(() => ((window as unknown as { unreloaded: boolean }).unreloaded = true));
 const stillSamePage = (page: Page) => page.evaluate(() => (window as unknown as { unreloaded?: boolean }).unreloaded);
-
-/** Loaded: the list, its empty state or its error state, no skeleton left. */
-const settled = (page: Page) => page.waitForFunction(() => document.querySelectorAll('.skeleton').length === 0);
 
 /** The text of each cell of a table row, spaces and line breaks as one space. */
 const cellsOf = (row: ReturnType<Page['locator']>) =>

@@ -2,28 +2,14 @@
 // whose customer-number column is not recognised is mapped by hand on its first rows, the dry run
 // names the bad line, the failed rows download as a file, applying shows its progress and result;
 // a new customer is added by hand; the customers export downloads in English and Danish.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEMO } from './support/trofast.ts';
-import { signIn } from './support/browser.ts';
+import { LAPTOP, shootBothSizes, signIn } from './support/browser.ts';
 import { useTrofastInBrowser } from './support/suite.ts';
 
 const SHOTS = '/work/shots/importui';
-const PHONE = { width: 390, height: 844 };
-const LAPTOP = { width: 1440, height: 900 };
-
-/** What a phone and a laptop show, whole pages, into /work/shots/importui. */
-async function shoot(page: Page, name: string) {
-  mkdirSync(SHOTS, { recursive: true });
-  for (const size of [PHONE, LAPTOP]) {
-    await page.setViewportSize(size);
-    // Nothing scrolls sideways.
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
-    await page.screenshot({ path: `${SHOTS}/${name}-${size.width}.png`, fullPage: true });
-  }
-  await page.setViewportSize(LAPTOP);
-}
 
 /** The file a previous system wrote: Danish headers, one the automatic match does not know. */
 const FILE = [
@@ -62,7 +48,7 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('Customers → Import and the
     // "Nummer" fills nothing: the API says which required field is missing, the mapping step shows.
     await page.getByText('No column fills externalId, which every row needs.').waitFor();
     await expect.poll(() => page.getByText('IMP-1 · IMP-2 · IMP-3').count()).toBe(1);
-    await shoot(page, 'import-mapping-en');
+    await shootBothSizes(page, SHOTS, 'import-mapping-en', { fullPage: true });
 
     // The automatic match failed as a whole: every column is mapped here.
     await page.getByLabel('Field: Nummer').selectOption('externalId');
@@ -74,7 +60,7 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('Customers → Import and the
     await page.getByText('1 row has problems').waitFor();
     const problem = page.locator('.problems li');
     await expect.poll(() => problem.textContent()).toMatch(/^Line 4\s*email\s*/);
-    await shoot(page, 'import-dry-run-en');
+    await shootBothSizes(page, SHOTS, 'import-dry-run-en', { fullPage: true });
 
     const failed = await download(page, () => page.getByRole('button', { name: 'Download the failed rows' }).click());
     expect(failed.name).toBe('kunder-errors.csv');
@@ -86,7 +72,7 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('Customers → Import and the
     await page.getByRole('button', { name: 'Apply the import' }).click();
     await page.getByText('Done: 4 rows imported.').waitFor();
     expect(await page.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('4');
-    await shoot(page, 'import-applied-en');
+    await shootBothSizes(page, SHOTS, 'import-applied-en', { fullPage: true });
 
     await page.goto(`${webUrl}/customers?q=IMP-`);
     await page.getByRole('link', { name: 'Karen Blixen' }).waitFor();
@@ -104,7 +90,7 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('Customers → Import and the
     await dialog.getByLabel('Customer number').fill('HAND-1');
     await dialog.getByLabel('Name').fill('Tove Ditlevsen');
     await dialog.getByLabel('Email').fill('tove@example.com');
-    await shoot(page, 'add-customer-en');
+    await shootBothSizes(page, SHOTS, 'add-customer-en', { fullPage: true });
     await dialog.getByRole('button', { name: 'Save' }).click();
     await page.getByRole('heading', { name: 'Tove Ditlevsen' }).waitFor();
   });
@@ -125,7 +111,7 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('Customers → Import and the
 
     await page.getByRole('button', { name: 'Dansk' }).click();
     await page.getByRole('heading', { level: 1, name: 'Kunder' }).waitFor();
-    await shoot(page, 'customers-export-da');
+    await shootBothSizes(page, SHOTS, 'customers-export-da', { fullPage: true });
     const danish = await download(page, () => page.getByRole('link', { name: 'Eksportér kunder (CSV)' }).click());
     expect(danish.text.split('\n')[0]).toMatch(/^Kundenummer,Navn,E-mail,/);
     const ledger = await download(page, () => page.getByRole('link', { name: 'Eksportér pointposter (CSV)' }).click());
@@ -147,7 +133,7 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('Customers → Import and the
     });
     await page.getByRole('button', { name: 'Tjek filen' }).click();
     await page.getByLabel('Felt: Nummer').waitFor();
-    await shoot(page, 'import-mapping-da');
+    await shootBothSizes(page, SHOTS, 'import-mapping-da', { fullPage: true });
     await page.getByLabel('Felt: Nummer').selectOption('externalId');
     await page.getByLabel('Felt: Fulde navn').selectOption('name');
     await page.getByLabel('Felt: E-mail').selectOption('email');
@@ -156,6 +142,6 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('Customers → Import and the
     // The same file as the first test's: its rows are skipped, nothing is left to apply.
     await page.getByText('4 rækker er importeret før og springes over').waitFor();
     await page.getByText('Intet at importere: ret rækkerne og upload filen igen.').waitFor();
-    await shoot(page, 'import-dry-run-da');
+    await shootBothSizes(page, SHOTS, 'import-dry-run-da', { fullPage: true });
   });
 });

@@ -5,11 +5,9 @@ import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEMO } from './support/trofast.ts';
 import { graphqlAt, staffToken } from './support/api.ts';
-import { screenshot, signIn } from './support/browser.ts';
+import { LAPTOP, overflow, PHONE, screenshot, settled, signIn } from './support/browser.ts';
 import { useTrofastInBrowser } from './support/suite.ts';
 
-const PHONE = { width: 390, height: 844 };
-const LAPTOP = { width: 1440, height: 900 };
 const LANGUAGE_NAMES = { en: 'English', da: 'Dansk', sv: 'Svenska', nb: 'Norsk' } as const;
 
 /** A message key shown instead of its words ("board.title"). */
@@ -22,13 +20,6 @@ const UNTRANSLATED =
 const RAW_NUMBER = /(?<![\w+.,-])\d{5,}(?![\w-])/g;
 /** A machine date shown to a person ("2026-03-02" or "2026-03-02T09:00:00Z"). */
 const ISO_DATE = /\b\d{4}-\d{2}-\d{2}(?:T[\d:.]+Z?)?\b/g;
-
-/** Loaded: the list, its empty state or its error state, no skeleton left. */
-const settled = (page: Page) => page.waitForFunction(() => document.querySelectorAll('.skeleton').length === 0);
-
-/** How far the page reaches past the viewport's right edge, in CSS pixels (0 when it fits). */
-const overflow = (page: Page) =>
-  page.evaluate(() => Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth));
 
 /** Picks a language with the switch in the top bar (at laptop width, where it is always shown). */
 async function chooseLanguage(page: Page, lang: keyof typeof LANGUAGE_NAMES) {

@@ -20,11 +20,9 @@ import { tenantDb } from '../../api/src/runtime.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { createTestOrganization, PASSWORD, type TestOrganization } from '../support/fixtures.ts';
 import { gid } from '../support/operations.ts';
-import { openBrowser, signIn, type Browser } from './support/browser.ts';
+import { LAPTOP, openBrowser, overflow, PHONE, signIn, type Browser } from './support/browser.ts';
 import { artifacts, ensureDashboardBuilt, freePort, root } from './support/trofast.ts';
 
-const PHONE = { width: 390, height: 844 };
-const LAPTOP = { width: 1440, height: 900 };
 /** The issue's screenshots, looked at by a person. */
 const SHOTS = process.env.TROFAST_SHOTS_DIR ?? path.join(artifacts, 'screenshots', 'member');
 
@@ -76,10 +74,6 @@ async function waitForWeb(url: string) {
   }
   throw new Error(`${url} did not answer`);
 }
-
-/** How far the page reaches past the viewport's right edge (0 when it fits). */
-const overflow = (page: Page) =>
-  page.evaluate(() => Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth));
 
 async function shoot(page: Page, name: string) {
   mkdirSync(SHOTS, { recursive: true });

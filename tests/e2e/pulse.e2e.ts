@@ -7,14 +7,12 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEMO } from './support/trofast.ts';
-import { signIn } from './support/browser.ts';
+import { settled, signIn } from './support/browser.ts';
 import { useTrofastInBrowser } from './support/suite.ts';
 import { graphqlAt, staffToken } from './support/api.ts';
 
 const SHOTS = process.env.SHOTS ?? '/work/shots/21';
 const VIEWPORTS = { phone: { width: 390, height: 844 }, laptop: { width: 1440, height: 900 } } as const;
-
-const settled = (page: Page) => page.waitForFunction(() => document.querySelectorAll('.skeleton').length === 0);
 
 /** Nothing on the page is wider than the screen: a phone never scrolls sideways. */
 const noSidewaysScroll = (page: Page) =>

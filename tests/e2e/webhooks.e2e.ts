@@ -1,36 +1,19 @@
 // Settings → Webhooks in a real browser against `pnpm start` (the demo), delivering to a real
 // receiver started here: create an endpoint, see its secret once, send a test, see the attempt.
-import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
 import { DEMO } from './support/trofast.ts';
-import { signIn } from './support/browser.ts';
+import { LAPTOP, shootBothSizes, signIn } from './support/browser.ts';
 import { useTrofastInBrowser } from './support/suite.ts';
 import { startReceiver, type Receiver } from '../support/receiver.ts';
 import { DEMO_WEBHOOK_URL } from '../../api/src/seed/demo-webhooks.ts';
 
 const SHOTS = process.env.SHOTS ?? '/work/shots/15';
-const PHONE = { width: 390, height: 844 };
-const LAPTOP = { width: 1440, height: 900 };
 
 let inbox: Receiver;
 beforeAll(async () => {
   inbox = await startReceiver();
 });
 afterAll(() => inbox?.close());
-
-/** What a phone and a laptop show of `focus` (a dialog shows itself), into /work/shots/15. */
-async function shoot(page: Page, name: string, focus?: Locator) {
-  mkdirSync(SHOTS, { recursive: true });
-  for (const size of [PHONE, LAPTOP]) {
-    await page.setViewportSize(size);
-    // Nothing scrolls sideways.
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
-    await focus?.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `${SHOTS}/${name}-${size.width}.png` });
-  }
-  await page.setViewportSize(LAPTOP);
-}
 
 // The receiver listens on 127.0.0.1: this Trofast allows private addresses, as an intranet would.
 describe.skipIf(Boolean(process.env.DATABASE_URL))('Settings → Webhooks', { timeout: 120_000 }, () => {
@@ -47,7 +30,7 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('Settings → Webhooks', { ti
     const demo = card.getByTestId('webhook-endpoint').filter({ hasText: DEMO_WEBHOOK_URL });
     await demo.getByText('Disabled').first().waitFor();
     await demo.getByTestId('webhook-attempt').getByText('503', { exact: true }).waitFor();
-    await shoot(page, 'webhooks-demo-en', demo);
+    await shootBothSizes(page, SHOTS, 'webhooks-demo-en', { focus: demo });
 
     await card.getByRole('button', { name: 'Add an endpoint' }).click();
     const dialog = page.getByRole('dialog', { name: 'Add an endpoint' });
@@ -55,14 +38,14 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('Settings → Webhooks', { ti
     await dialog.getByLabel('Description (optional)').fill('Support desk');
     await dialog.getByRole('checkbox', { name: 'alert.raised' }).check();
     await dialog.getByRole('checkbox', { name: 'incident.changed' }).check();
-    await shoot(page, 'webhooks-create-en');
+    await shootBothSizes(page, SHOTS, 'webhooks-create-en');
     await dialog.getByRole('button', { name: 'Add an endpoint' }).click();
 
     const shown = page.getByRole('dialog', { name: 'Copy the signing secret now' });
     const secret = (await shown.getByTestId('webhook-secret').textContent())!;
     expect(secret).toMatch(/^whsec_/);
     expect(await shown.locator('pre').textContent()).toContain(`new Webhook('${secret}')`);
-    await shoot(page, 'webhooks-secret-en');
+    await shootBothSizes(page, SHOTS, 'webhooks-secret-en');
     await shown.getByRole('button', { name: 'I have stored it' }).click();
     await shown.waitFor({ state: 'hidden' });
     // Shown once: nowhere on the page any more.
@@ -76,15 +59,15 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('Settings → Webhooks', { ti
     const attempt = endpoint.getByTestId('webhook-attempt').first();
     await attempt.getByText('200', { exact: true }).waitFor();
     await endpoint.getByTestId('webhook-delivery').getByText('Delivered').waitFor();
-    await shoot(page, 'webhooks-log-en', endpoint);
+    await shootBothSizes(page, SHOTS, 'webhooks-log-en', { focus: endpoint });
 
     await page.getByRole('button', { name: 'Dansk' }).click();
     await page.waitForFunction(() => document.documentElement.lang === 'da');
     await endpoint.getByTestId('webhook-delivery').getByText('Leveret').waitFor();
-    await shoot(page, 'webhooks-log-da', endpoint);
+    await shootBothSizes(page, SHOTS, 'webhooks-log-da', { focus: endpoint });
     await card.getByRole('button', { name: 'Tilføj en modtager' }).click();
     await page.getByRole('dialog', { name: 'Tilføj en modtager' }).waitFor();
-    await shoot(page, 'webhooks-create-da');
+    await shootBothSizes(page, SHOTS, 'webhooks-create-da');
     await page.getByRole('dialog', { name: 'Tilføj en modtager' }).getByRole('button', { name: 'Annullér' }).click();
     await page.getByRole('button', { name: 'English' }).click();
     await page.waitForFunction(() => document.documentElement.lang === 'en');

@@ -1,7 +1,8 @@
 // Debian's Chromium driven by playwright-core: nothing is downloaded. Profiles and temporary files
 // stay inside tests/.artifacts.
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { expect } from 'vitest';
 import path from 'node:path';
 import { artifacts, DEMO_PASSWORD } from './trofast.ts';
 
@@ -73,4 +74,34 @@ export async function screenshot(page: Page, name: string, { fullPage = true } =
   const file = path.join(screenshots, `${name}.png`);
   await page.screenshot({ path: file, fullPage });
   return file;
+}
+
+export const PHONE = { width: 390, height: 844 };
+export const LAPTOP = { width: 1440, height: 900 };
+
+/** Loaded: the lists, their empty states or their error states, no skeleton left. */
+export const settled = (page: Page) => page.waitForFunction(() => document.querySelectorAll('.skeleton').length === 0);
+
+/** How far the page reaches past the viewport's right edge, in CSS pixels (0 when it fits). */
+export const overflow = (page: Page) =>
+  page.evaluate(() => Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth));
+
+/**
+ * What a phone and a laptop show, into `folder` as `<name>-<width>.png`, each size checked not to
+ * scroll sideways; `focus` is scrolled into view first (a dialog shows itself). Leaves the laptop's size.
+ */
+export async function shootBothSizes(
+  page: Page,
+  folder: string,
+  name: string,
+  options: { focus?: Locator; fullPage?: boolean } = {},
+): Promise<void> {
+  mkdirSync(folder, { recursive: true });
+  for (const size of [PHONE, LAPTOP]) {
+    await page.setViewportSize(size);
+    expect(await overflow(page), `${name} at ${size.width} px scrolls sideways`).toBe(0);
+    await options.focus?.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(folder, `${name}-${size.width}.png`), fullPage: options.fullPage });
+  }
+  await page.setViewportSize(LAPTOP);
 }
