@@ -16,13 +16,11 @@ describe('trend buckets in UTC', () => {
 });
 
 describe('the NPS trend', () => {
-  it('counts each week’s answers, with ISO week labels across a year end and empty weeks kept', () => {
+  it('gives each week its answers and NPS, with ISO week labels across a year end and empty weeks kept', () => {
     const trend = npsTrend(
       [
-        { score: 10, occurredAt: at('2025-12-29T08:00:00.000Z') },
-        { score: 3, occurredAt: at('2026-01-04T23:59:59.999Z') },
-        { score: 9, occurredAt: at('2026-01-14T08:00:00.000Z') },
-        { score: 0, occurredAt: at('2026-01-19T00:00:00.000Z') },
+        { start: at('2025-12-29T00:00:00.000Z'), score: 3, count: 1 },
+        { start: at('2026-01-12T00:00:00.000Z'), score: 9, count: 1 },
       ],
       { from: at('2025-12-31T00:00:00.000Z'), to: at('2026-01-19T00:00:00.000Z'), bucket: 'WEEK' },
     );
@@ -44,12 +42,12 @@ describe('the NPS trend', () => {
     expect(point.label).toBe(expected);
   });
 
-  it('counts each month’s answers', () => {
+  it('gives each month its answers and NPS, from answers counted by score', () => {
     const trend = npsTrend(
       [
-        { score: 9, occurredAt: at('2026-01-31T23:59:59.999Z') },
-        { score: 7, occurredAt: at('2026-01-10T00:00:00.000Z') },
-        { score: 6, occurredAt: at('2026-03-01T00:00:00.000Z') },
+        { start: at('2026-01-01T00:00:00.000Z'), score: 9, count: 1 },
+        { start: at('2026-01-01T00:00:00.000Z'), score: 7, count: 1 },
+        { start: at('2026-03-01T00:00:00.000Z'), score: 6, count: 1 },
       ],
       { from: at('2026-01-01T00:00:00.000Z'), to: at('2026-04-01T00:00:00.000Z'), bucket: 'MONTH' },
     );

@@ -1,6 +1,6 @@
 import { DAY_MS } from '../time/duration.ts';
 import { addMonthsUtc } from '../time/add-months.ts';
-import { netPromoterScore } from './nps.ts';
+import { netPromoterScoreOfCounts, type ScoreCount } from './nps.ts';
 
 export type TrendBucket = 'WEEK' | 'MONTH';
 
@@ -37,33 +37,37 @@ function label(start: Date, bucket: TrendBucket): string {
   return `${year}-W${pad(week)}`;
 }
 
+/** How many answers gave `score` in the bucket starting at `start` (see bucketStart). */
+export interface BucketScoreCount extends ScoreCount {
+  start: Date;
+}
+
 /**
- * NPS per week or month for answers with `from` ≤ occurredAt < `to`, every bucket from the one
- * holding `from` up to `to` present (an empty one has 0 answers and a null NPS), so a chart has
- * no gaps to guess about.
+ * NPS per week or month from answers with `from` ≤ occurredAt < `to`, counted by bucket and score,
+ * every bucket from the one holding `from` up to `to` present (an empty one has 0 answers and a
+ * null NPS), so a chart has no gaps to guess about.
  */
 export function npsTrend(
-  answers: readonly { score: number; occurredAt: Date }[],
+  counts: readonly BucketScoreCount[],
   range: { from: Date; to: Date; bucket: TrendBucket },
 ): NpsTrendPoint[] {
   const points: NpsTrendPoint[] = [];
-  const scores = new Map<number, number[]>();
-  for (const answer of answers) {
-    if (answer.occurredAt < range.from || answer.occurredAt >= range.to) continue;
-    const key = bucketStart(answer.occurredAt, range.bucket).getTime();
-    const bucketScores = scores.get(key);
-    if (bucketScores) bucketScores.push(answer.score);
-    else scores.set(key, [answer.score]);
+  const byBucket = new Map<number, ScoreCount[]>();
+  for (const count of counts) {
+    const key = count.start.getTime();
+    const bucketCounts = byBucket.get(key);
+    if (bucketCounts) bucketCounts.push(count);
+    else byBucket.set(key, [count]);
   }
   for (let start = bucketStart(range.from, range.bucket); start < range.to;) {
     const end = nextBucket(start, range.bucket);
-    const bucketScores = scores.get(start.getTime()) ?? [];
+    const bucketCounts = byBucket.get(start.getTime()) ?? [];
     points.push({
       start,
       end,
       label: label(start, range.bucket),
-      answers: bucketScores.length,
-      nps: netPromoterScore(bucketScores),
+      answers: bucketCounts.reduce((sum, { count }) => sum + count, 0),
+      nps: netPromoterScoreOfCounts(bucketCounts),
     });
     start = end;
   }

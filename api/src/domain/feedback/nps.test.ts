@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { netPromoterScore } from './nps.ts';
+import { netPromoterScore, netPromoterScoreOfCounts } from './nps.ts';
 
 describe('the Net Promoter Score', () => {
   it.each<[string, number[], number | null]>([
@@ -12,5 +12,30 @@ describe('the Net Promoter Score', () => {
     ['2 detractors in 3 answers is -66.7', [6, 0, 8], -66.7],
   ])('%s', (_name, scores, expected) => {
     expect(netPromoterScore(scores)).toBe(expected);
+  });
+});
+
+describe('the Net Promoter Score of answers counted by score', () => {
+  it.each<[string, { score: number; count: number }[], number | null]>([
+    ['no answers have no NPS', [], null],
+    [
+      '2 promoters, 1 passive and 1 detractor are 25',
+      [
+        { score: 10, count: 2 },
+        { score: 7, count: 1 },
+        { score: 2, count: 1 },
+      ],
+      25,
+    ],
+    [
+      '300 detractors and 100 promoters are -50',
+      [
+        { score: 0, count: 300 },
+        { score: 9, count: 100 },
+      ],
+      -50,
+    ],
+  ])('%s', (_name, counts, expected) => {
+    expect(netPromoterScoreOfCounts(counts)).toBe(expected);
   });
 });
