@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { systemCaller } from '../../api/src/auth/caller.ts';
 import { upsertCustomer } from '../../api/src/services/customer.service.ts';
 import { createSurvey } from '../../api/src/services/survey.service.ts';
+import { db } from '../../api/src/runtime.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { createTestOrganization, login, type TestOrganization } from '../support/fixtures.ts';
 import { createCustomers, partnerKey } from '../support/partner.ts';
@@ -480,5 +481,72 @@ describe('texts that are true', () => {
     expect(written('Europe/Oslo')).not.toBe(written('UTC'));
     const [unknown] = (await textsOf('ZONE', 'Mars/Olympus')).filter((alert: any) => alert.kind === 'INCIDENT');
     expect(unknown.message).toBe(inUtc.message);
+  });
+});
+
+describe('the top 10 % by 12-month spend is ranked by a background job; a write compares with what it stored', () => {
+  const PURCHASE = `mutation ($input: RecordPurchaseInput!) { recordPurchase(input: $input) { __typename } }`;
+  let ranked: TestOrganization;
+  let rankedReader: string;
+  let shop: string;
+  const buy = (externalId: string, amountMinor: number) =>
+    app.graphql(PURCHASE, { input: { customer: { externalId }, amount: { amountMinor, currency: 'DKK' } } }, shop);
+  const topSpenders = async () =>
+    (
+      await app.graphql(
+        '{ alerts(first: 100) { edges { node { topSpender customer { externalId } } } } }',
+        {},
+        rankedReader,
+      )
+    )
+      .data!.alerts.edges.filter((edge: any) => edge.node.topSpender)
+      .map((edge: any) => edge.node.customer.externalId)
+      .sort();
+
+  beforeAll(async () => {
+    // 20 customers: the top 10 % are the 2 biggest spenders, BIG (500.00) and MID (100.00).
+    ranked = await createTestOrganization(app, 'Rangordnet');
+    rankedReader = await partnerKey(ranked, ['CUSTOMERS_READ', 'ALERTS_READ']);
+    shop = await partnerKey(ranked, ['EVENTS_WRITE']);
+    await createCustomers(ranked, 18, 'R');
+    for (const externalId of ['BIG', 'MID']) {
+      await upsertCustomer(systemCaller(ranked.id), { externalId, name: `Kunde ${externalId}` });
+    }
+    await buy('BIG', 50_000);
+    await buy('MID', 10_000);
+    await buy('R-1', 1_000);
+    await app.runJobs();
+  });
+
+  test('a purchase that makes a customer quiet for 90 days an IGNORED alert weighs the stakes with the stored threshold, reading only that customer’s purchases', async () => {
+    app.clock.advance(91 * DAY);
+    const statements: string[] = [];
+    // The client logs its queries as events (api/src/db/client.ts); its type does not say so.
+    const logging = db().acrossOrganizations as unknown as {
+      $on(event: 'query', listener: (event: { query: string }) => void): void;
+    };
+    let capturing = true;
+    logging.$on('query', (event) => {
+      if (capturing) statements.push(event.query);
+    });
+    expect(await buy('MID', 1_000)).toMatchObject({
+      data: { recordPurchase: { __typename: 'MutationRecordPurchaseSuccess' } },
+    });
+    capturing = false;
+    expect(await alertsOf('MID', 'IGNORED', rankedReader)).toMatchObject([{ severity: 'WARNING', status: 'OPEN' }]);
+    const purchaseReads = statements.filter((statement) => /FROM "(public"\.")?Purchase"/.test(statement));
+    expect(purchaseReads.length).toBeGreaterThan(0);
+    // Every read of purchases names its customers or its rows: no ranking of the organization's year.
+    expect(purchaseReads.filter((statement) => !/"(customerId|id)"\s*(=|IN)/.test(statement))).toEqual([]);
+  });
+
+  test('the board’s stakes follow the stored threshold until the job ranks the year again', async () => {
+    await app.runJobs();
+    expect(await topSpenders()).toEqual(['BIG', 'MID']);
+    // R-1 now spends 300.00: BIG and R-1 are the top 2, but until the job runs MID still is too.
+    await buy('R-1', 29_900);
+    expect(await topSpenders()).toEqual(['BIG', 'MID', 'R-1']);
+    await app.runJobs();
+    expect(await topSpenders()).toEqual(['BIG', 'R-1']);
   });
 });
