@@ -1,6 +1,7 @@
 // The alert board in Debian's Chromium with 5 000 open alerts against the same board with 50, in
 // one run: switching the view ("Assigned to me" and back) and the kind filter (click → two frames
-// painted; two frames are the floor), and acknowledging in place (click → "Acknowledged" shown).
+// painted; two frames are the floor: the board renders one screenful of rows before the first and
+// the rest of its step a screenful a frame), and acknowledging in place (click → "Acknowledged" shown).
 // The alerts are served to the page as the API pages them (100 at a time, with the total), so the
 // board loads every one of them. Target (issue 18): each at most 1.5× what it costs among 50.
 import { existsSync } from 'node:fs';

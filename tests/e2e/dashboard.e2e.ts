@@ -1209,12 +1209,13 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the dashboard', { timeout: 9
         await signIn(page, suite.trofast.webUrl, DEMO.manager);
         await page.getByText('Showing 500 alerts').waitFor();
         const cards = page.locator('article[data-alert-id]');
-        expect(await cards.count()).toBe(100);
+        // A screenful renders first, the rest of the step a frame at a time.
+        await expect.poll(() => cards.count()).toBe(100);
         const filters = page.locator('section button[aria-pressed]');
         // All kinds first, then the kinds in order: the fourth button is INCIDENT, every sixth alert.
         await filters.nth(3).click();
         await page.getByText('Showing 83 alerts').waitFor();
-        expect(await cards.count()).toBe(83);
+        await expect.poll(() => cards.count()).toBe(83);
         await filters.nth(0).click();
         await page.getByText('Showing 500 alerts').waitFor();
         await page.getByRole('button', { name: 'Show 100 more (400 left)' }).click();

@@ -23,6 +23,12 @@ const SEVERITY_RANK: Record<AlertSeverity, number> = { CRITICAL: 0, WARNING: 1, 
 export const ROWS_PER_STEP = 100;
 
 /**
+ * How many rows a change renders before the next frame paints: more than a screen holds. The rest
+ * of the step follows this many a frame (`paintMore`), so a click never waits for 100 cards.
+ */
+export const ROWS_PER_FRAME = 25;
+
+/**
  * What needs a person first: the higher severity, then the higher stakes (a top spender), then the
  * one waiting longest; the id breaks ties so the order is total.
  */
@@ -122,11 +128,23 @@ export class AlertBoard {
       : this.rows.filter((row) => (row.group ? row.alerts.some(this.matches) : this.matches(row.alert))),
   );
 
-  /** How many of `shownRows` are rendered; back to one step whenever the filters change. */
+  /** How many of `shownRows` the reader asked to see; back to one step whenever the filters change. */
   limit = $state(ROWS_PER_STEP);
+  /** How many of those are rendered yet: one frame's worth after a change, growing with `paintMore`. */
+  painted = $state(ROWS_PER_FRAME);
 
   /** The rows rendered now: the most urgent first, the rest one "Show more" away. */
-  windowRows = $derived(this.shownRows.slice(0, this.limit));
+  windowRows = $derived(this.shownRows.slice(0, Math.min(this.limit, this.painted)));
+
+  /** Rows asked for that wait for a frame to be rendered in. */
+  painting = $derived(this.windowRows.length < Math.min(this.limit, this.shownRows.length));
+
+  /** Rows beyond what the reader asked for: what "Show more" would add. */
+  beyond = $derived(Math.max(0, this.shownRows.length - this.limit));
+
+  paintMore(): void {
+    this.painted = this.windowRows.length + ROWS_PER_FRAME;
+  }
 
   showMore(): void {
     this.limit += ROWS_PER_STEP;
@@ -193,6 +211,7 @@ export class AlertBoard {
     if (filters.severity !== undefined) this.severity = filters.severity;
     if (filters.view !== undefined) this.view = filters.view;
     this.limit = ROWS_PER_STEP;
+    this.painted = ROWS_PER_FRAME;
   }
 
   #merge(alerts: Alert[]): number {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { AlertBoard, ROWS_PER_STEP } from './alert-board.svelte';
+import { AlertBoard, ROWS_PER_FRAME, ROWS_PER_STEP } from './alert-board.svelte';
 import type { Alert, AlertKind, AlertSeverity, AlertStatus } from '$lib/graphql/types';
 
 const base = Date.parse('2026-03-01T08:00:00Z');
@@ -36,6 +36,11 @@ function alert(
 }
 
 const ids = (board: AlertBoard) => board.visible.map((item) => item.id);
+
+/** What the page does a frame at a time (`paintMore`), done at once. */
+function paintAll(board: AlertBoard) {
+  while (board.painting) board.paintMore();
+}
 
 describe('the alert board', () => {
   test('of alerts alike, the one waiting longest comes first, whatever order they arrive in', () => {
@@ -212,11 +217,15 @@ describe('the alert board', () => {
         alert(`many-${index}`, index, { severity: index % 50 === 0 ? 'CRITICAL' : 'WARNING' }),
       ),
     );
+    paintAll(board);
     expect(board.windowRows).toHaveLength(ROWS_PER_STEP);
     // The 100 critical ones are the first 100 rows.
     expect(board.windowRows.every((row) => row.alert?.severity === 'CRITICAL')).toBe(true);
+    expect(board.beyond).toBe(4900);
     board.showMore();
+    paintAll(board);
     expect(board.windowRows).toHaveLength(2 * ROWS_PER_STEP);
+    expect(board.beyond).toBe(4800);
     expect(board.shownRows).toHaveLength(5000);
     expect(board.visible).toHaveLength(5000);
     expect(board.counts.CHURN_RISK).toBe(5000);
@@ -230,11 +239,29 @@ describe('the alert board', () => {
       ),
     );
     board.showMore();
+    paintAll(board);
     board.setFilters({ view: 'mine' });
+    paintAll(board);
     expect(board.windowRows).toHaveLength(ROWS_PER_STEP);
     expect(board.shownRows).toHaveLength(100);
     board.setFilters({ view: 'unassigned' });
     expect(board.shownRows).toHaveLength(200);
+    paintAll(board);
     expect(board.windowRows.map((row) => row.alert?.id)).toEqual(ids(board).slice(0, ROWS_PER_STEP));
+  });
+
+  test('a change renders one frame’s rows at once and the rest of the step a frame’s rows at a time', () => {
+    const board = new AlertBoard();
+    board.replaceAll(Array.from({ length: 300 }, (_, index) => alert(`a-${index}`, index)));
+    board.paintMore();
+    board.setFilters({ severity: 'WARNING' });
+    expect(board.windowRows.map((row) => row.alert?.id)).toEqual(ids(board).slice(0, ROWS_PER_FRAME));
+    const painted = [board.windowRows.length];
+    while (board.painting) {
+      board.paintMore();
+      painted.push(board.windowRows.length);
+    }
+    expect(painted).toEqual([25, 50, 75, 100]);
+    expect(board.beyond).toBe(200);
   });
 });
