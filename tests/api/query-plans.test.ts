@@ -3,6 +3,7 @@
 // planned by PostgreSQL with EXPLAIN, with the parameters it ran with: none may scan a whole table
 // of customers, purchases, ledger entries, alerts or feedback.
 import pg from 'pg';
+import { print, type DocumentNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Prisma } from '../../api/src/generated/prisma/client.ts';
 import { db } from '../../api/src/runtime.ts';
@@ -45,9 +46,9 @@ function seqScans(node: PlanNode): string[] {
 }
 
 /** The watched tables each statement of one document scans in full, with the statement's start. */
-async function fullScans(document: string, variables: Record<string, unknown>): Promise<string[]> {
+async function fullScans(document: DocumentNode, variables: Record<string, unknown>): Promise<string[]> {
   captured = [];
-  const result = await app.graphql(document, variables, org.tokens.ADMIN);
+  const result = await app.graphql(print(document), variables, org.tokens.ADMIN);
   const statements = captured;
   captured = undefined;
   expect(result.errors).toBeUndefined();

@@ -16,6 +16,7 @@ import { fillOrganization } from '../support/scale.ts';
 import { benchApp, median } from './support.ts';
 import type { BenchTarget } from './run.ts';
 import pg from 'pg';
+import { print } from 'graphql';
 
 const SMALL = 10_000;
 const RUNS = 20;
@@ -98,16 +99,16 @@ export async function scaleBenchmark(target: BenchTarget, customers = 100_000): 
     const yearAgo = new Date(now.getTime() - 365 * 86_400_000);
     let purchase = 0;
     const cases: [string, (t: Tenant) => [string, Record<string, unknown>]][] = [
-      ['customer page (CUSTOMER)', (t) => [CUSTOMER, { id: t.customerId, locale: 'EN' }]],
-      ['its incidents', (t) => [CUSTOMER_INCIDENTS, { id: t.customerId }]],
-      ['its feedback', (t) => [CUSTOMER_FEEDBACK, { id: t.customerId }]],
-      ['its redemptions', (t) => [CUSTOMER_REDEMPTIONS, { id: t.customerId }]],
-      ['customers, risk desc, first 50', () => [CUSTOMERS, { first: 50 }]],
-      ['customers, search "holm"', () => [CUSTOMERS, { first: 50, filter: { search: 'holm' } }]],
+      ['customer page (CUSTOMER)', (t) => [print(CUSTOMER), { id: t.customerId, locale: 'EN' }]],
+      ['its incidents', (t) => [print(CUSTOMER_INCIDENTS), { id: t.customerId }]],
+      ['its feedback', (t) => [print(CUSTOMER_FEEDBACK), { id: t.customerId }]],
+      ['its redemptions', (t) => [print(CUSTOMER_REDEMPTIONS), { id: t.customerId }]],
+      ['customers, risk desc, first 50', () => [print(CUSTOMERS), { first: 50 }]],
+      ['customers, search "holm"', () => [print(CUSTOMERS), { first: 50, filter: { search: 'holm' } }]],
       ['customers, totalCount only', () => [TOTAL_ONLY, {}]],
       ['overview', () => [OVERVIEW, {}]],
-      ['npsTrend, 12 months', () => [NPS_TREND, { from: yearAgo, to: now, bucket: 'MONTH' }]],
-      ['programEconomics, 12 months', () => [PROGRAM_ECONOMICS, { from: yearAgo, to: now, locale: 'EN' }]],
+      ['npsTrend, 12 months', () => [print(NPS_TREND), { from: yearAgo, to: now, bucket: 'MONTH' }]],
+      ['programEconomics, 12 months', () => [print(PROGRAM_ECONOMICS), { from: yearAgo, to: now, locale: 'EN' }]],
       ['customersToThank, first 20', () => [TO_THANK, {}]],
       [
         'recordPurchase',

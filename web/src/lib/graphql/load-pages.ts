@@ -1,7 +1,7 @@
 // Queries for a SvelteKit `load`: the view (filters, sort, how many pages) comes from the address,
 // so a reload, Back or a shared link loads the same rows. Requests go through the dashboard's own
 // /graphql with the load's `fetch`, which carries the session on the server too.
-import { Client, fetchExchange } from '@urql/core';
+import { Client, fetchExchange, type AnyVariables, type TypedDocumentNode } from '@urql/core';
 import { classifyError, NO_ANSWER, type QueryError } from './errors';
 import type { Connection } from './types';
 
@@ -28,24 +28,24 @@ const clientFor = (fetcher: typeof fetch) =>
     preferGetMethod: false,
   });
 
-export async function loadQuery<T>(
+export async function loadQuery<Result, Variables extends AnyVariables>(
   fetcher: typeof fetch,
-  document: string,
-  variables: Record<string, unknown>,
+  document: TypedDocumentNode<Result, Variables>,
+  variables: Variables,
   client = clientFor(fetcher),
-): Promise<Loaded<T>> {
-  const result = await client.query<T>(document, variables).toPromise();
+): Promise<Loaded<Result>> {
+  const result = await client.query(document, variables).toPromise();
   if (result.error || !result.data)
     return { data: null, error: result.error ? classifyError(result.error) : NO_ANSWER };
   return { data: result.data, error: null };
 }
 
 /** The first `count` items of a connection, in as few requests as the API's page size allows. */
-export async function loadPages<T>(
+export async function loadPages<Result, Variables extends AnyVariables, T>(
   fetcher: typeof fetch,
-  document: string,
-  variables: Record<string, unknown>,
-  connectionOf: (data: never) => Connection<T>,
+  document: TypedDocumentNode<Result, Variables>,
+  variables: Omit<Variables, 'first' | 'after'>,
+  connectionOf: (data: Result) => Connection<T>,
   count: number,
 ): Promise<LoadedPages<T>> {
   const client = clientFor(fetcher);
@@ -53,7 +53,9 @@ export async function loadPages<T>(
   let after: string | null = null;
   for (;;) {
     const first = Math.min(API_PAGE, count - items.length);
-    const result = await loadQuery<never>(fetcher, document, { ...variables, first, after }, client);
+    // Omit<> loses that `first` and `after` are all the spread adds.
+    const pageVariables = { ...variables, first, after } as unknown as Variables;
+    const result = await loadQuery(fetcher, document, pageVariables, client);
     if (result.error) return { items: [], totalCount: 0, hasNextPage: false, error: result.error };
     const page = connectionOf(result.data);
     items.push(...page.edges.map((edge) => edge.node));

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Client } from '@urql/core';
 import { fieldErrorsOf, fieldKey, mutate } from './mutate';
+import { ACKNOWLEDGE_ALERT, ADJUST_POINTS } from './documents';
 
 describe('validation errors at their fields', () => {
   test('a path under the input argument names the form field', () => {
@@ -25,7 +26,7 @@ describe('a mutation’s outcome', () => {
     ({ mutation: () => ({ toPromise: async () => ({ data }) }) }) as unknown as Client;
 
   test('an answer without the mutation’s field is "no answer", for the dashboard to word', async () => {
-    expect(await mutate(answering({}), 'mutation', {}, 'acknowledgeAlert')).toEqual({
+    expect(await mutate(answering({}), ACKNOWLEDGE_ALERT, { id: 'a1' }, 'acknowledgeAlert')).toEqual({
       ok: false,
       kind: 'noAnswer',
       message: '',
@@ -39,7 +40,14 @@ describe('a mutation’s outcome', () => {
       message: 'The input is invalid.',
       fieldErrors: [{ path: ['input', 'reason'], message: 'Say why.' }],
     };
-    expect(await mutate(answering({ adjustPoints: payload }), 'mutation', {}, 'adjustPoints')).toMatchObject({
+    expect(
+      await mutate(
+        answering({ adjustPoints: payload }),
+        ADJUST_POINTS,
+        { input: { customer: { id: 'c1' }, delta: 0, reason: '' } },
+        'adjustPoints',
+      ),
+    ).toMatchObject({
       ok: false,
       kind: 'ValidationError',
       fieldErrors: { reason: 'Say why.' },

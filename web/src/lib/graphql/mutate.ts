@@ -1,8 +1,12 @@
 // Runs a mutation whose result is the contract's union of a Success type and errors as data, and
 // turns it into what a form shows: the data, or a message and errors per field.
-import type { Client } from '@urql/core';
-import type { FieldError, MutationResult } from './types';
+import type { AnyVariables, Client, TypedDocumentNode } from '@urql/core';
+import type { FieldError, SuccessOf } from './types';
 import { NO_ANSWER, classifyError } from './errors';
+
+/** What a mutation document selects of its result union: the Success's data, or ...ErrorFields. */
+type Payload =
+  { __typename: string; data: unknown } | { __typename: string; message: string; fieldErrors?: FieldError[] };
 
 export type Outcome<T> =
   | { ok: true; data: T }
@@ -26,22 +30,28 @@ export function fieldErrorsOf(errors: FieldError[]): Record<string, string> {
   return map;
 }
 
-export async function mutate<T>(
+/** `field`: the mutation's field in the document, whose result is the union. */
+export async function mutate<
+  Result extends { [Key in Field]: Payload | null },
+  Variables extends AnyVariables,
+  Field extends string,
+>(
   client: Client,
-  document: string,
-  variables: Record<string, unknown>,
-  field: string,
-): Promise<Outcome<T>> {
-  const result = await client.mutation<Record<string, MutationResult<T>>>(document, variables).toPromise();
+  document: TypedDocumentNode<Result, Variables>,
+  variables: Variables,
+  field: Field,
+): Promise<Outcome<SuccessOf<Result[Field]>>> {
+  const result = await client.mutation(document, variables).toPromise();
   if (result.error) return { ok: false, ...classifyError(result.error), fieldErrors: {} };
-  const payload = result.data?.[field];
+  const payload: Payload | null | undefined = result.data?.[field];
   if (!payload) return { ok: false, ...NO_ANSWER, fieldErrors: {} };
-  if ('data' in payload) return { ok: true, data: payload.data };
+  // The data of the Success type this document selects: Payload only widened it to unknown.
+  if ('data' in payload) return { ok: true, data: payload.data as SuccessOf<Result[Field]> };
   return {
     ok: false,
     kind: payload.__typename,
     message: payload.message,
-    fieldErrors: payload.__typename === 'ValidationError' ? fieldErrorsOf(payload.fieldErrors) : {},
+    fieldErrors: payload.fieldErrors ? fieldErrorsOf(payload.fieldErrors) : {},
     error: payload,
   };
 }

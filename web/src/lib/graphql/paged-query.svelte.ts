@@ -1,11 +1,12 @@
 // A connection's pages as runes: the first page, then more on request, appended. A new run (other
 // filters) starts over, and an answer to an older run that comes late is ignored. The API pages
 // at most 100 items, so every list longer than that pages.
-import type { Client } from '@urql/core';
+import type { AnyVariables, Client, TypedDocumentNode } from '@urql/core';
 import type { Connection } from './types';
 import { NO_ANSWER, classifyError, type QueryError } from './errors';
 
-export class PagedQuery<T, V extends Record<string, unknown> = Record<string, unknown>> {
+/** `Result`, `Variables`: the document's; `T`: its connection's node. */
+export class PagedQuery<Result, Variables extends AnyVariables, T> {
   items = $state.raw<T[]>([]);
   totalCount = $state(0);
   hasNextPage = $state(false);
@@ -17,17 +18,17 @@ export class PagedQuery<T, V extends Record<string, unknown> = Record<string, un
   /** The latest page failed: the page shows the error, not rows that would look current. */
   error = $state.raw<QueryError | null>(null);
   #cursor: string | null = null;
-  #variables = {} as V;
+  #variables = {} as Omit<Variables, 'after'>;
   #run = 0;
 
   constructor(
     private readonly client: Client,
-    private readonly document: string,
-    private readonly connectionOf: (data: never) => Connection<T>,
+    private readonly document: TypedDocumentNode<Result, Variables>,
+    private readonly connectionOf: (data: Result) => Connection<T>,
   ) {}
 
   /** The first page with these variables; what was shown stays until it arrives. */
-  async run(variables: V): Promise<void> {
+  async run(variables: Omit<Variables, 'after'>): Promise<void> {
     this.#variables = variables;
     const run = ++this.#run;
     this.fetching = true;
@@ -57,13 +58,15 @@ export class PagedQuery<T, V extends Record<string, unknown> = Record<string, un
   }
 
   async #fetch(after: string | null): Promise<Connection<T> | null> {
-    const result = await this.client.query(this.document, { ...this.#variables, after }).toPromise();
+    // Omit<> loses that `after` is all the spread adds.
+    const variables = { ...this.#variables, after } as unknown as Variables;
+    const result = await this.client.query(this.document, variables).toPromise();
     if (result.error || !result.data) {
       this.error = result.error ? classifyError(result.error) : NO_ANSWER;
       return null;
     }
     this.error = null;
-    return this.connectionOf(result.data as never);
+    return this.connectionOf(result.data);
   }
 
   #take(page: Connection<T>): void {

@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import type { Client } from '@urql/core';
+import { gql, type Client, type TypedDocumentNode } from '@urql/core';
 import { PagedQuery } from './paged-query.svelte';
 import type { Connection } from './types';
+import type { VariablesOf } from './tada';
 
 type Item = { id: string };
 const page = (ids: string[], next: string | null, totalCount = 5): { things: Connection<Item> } => ({
@@ -12,12 +13,24 @@ const page = (ids: string[], next: string | null, totalCount = 5): { things: Con
   },
 });
 
+/** A document of the fake schema below: the client never sends it. */
+const THINGS: TypedDocumentNode<
+  ReturnType<typeof page>,
+  { first?: number; after?: string | null; search?: string }
+> = gql`
+  query Things($first: Int, $after: String, $search: String) {
+    things(first: $first, after: $after, search: $search) {
+      totalCount
+    }
+  }
+`;
+
 /** Answers each call with the next of `answers` once `release(n)` lets the n-th call finish. */
 function fakeClient(answers: (ReturnType<typeof page> | 'fail')[]) {
   const asked: Record<string, unknown>[] = [];
   const waiting: (() => void)[] = [];
   const client = {
-    query: (_document: string, variables: Record<string, unknown>) => {
+    query: (_document: unknown, variables: Record<string, unknown>) => {
       const index = asked.push(variables) - 1;
       return {
         toPromise: () =>
@@ -42,12 +55,13 @@ function fakeClient(answers: (ReturnType<typeof page> | 'fail')[]) {
   return { client, asked, release };
 }
 
-const ids = (query: PagedQuery<Item>) => query.items.map((item) => item.id);
+const ids = (query: PagedQuery<ReturnType<typeof page>, VariablesOf<typeof THINGS>, Item>) =>
+  query.items.map((item) => item.id);
 
 describe('a paged list', () => {
   test('loads the first page, then appends the next one from where the first ended', async () => {
     const { client, asked, release } = fakeClient([page(['a', 'b'], 'b'), page(['c'], null)]);
-    const query = new PagedQuery<Item>(client, 'query', (data: ReturnType<typeof page>) => data.things);
+    const query = new PagedQuery(client, THINGS, (data) => data.things);
     const first = query.run({ first: 2 });
     await release(0);
     await first;
@@ -64,7 +78,7 @@ describe('a paged list', () => {
 
   test('a new run starts over, and a page of the old run arriving late is dropped', async () => {
     const { client, release } = fakeClient([page(['a'], 'a'), page(['stale'], null), page(['x'], null)]);
-    const query = new PagedQuery<Item>(client, 'query', (data: ReturnType<typeof page>) => data.things);
+    const query = new PagedQuery(client, THINGS, (data) => data.things);
     const first = query.run({ search: '' });
     await release(0);
     await first;
@@ -79,7 +93,7 @@ describe('a paged list', () => {
 
   test('a failed page keeps what was shown and says what went wrong', async () => {
     const { client, release } = fakeClient([page(['a'], 'a'), 'fail']);
-    const query = new PagedQuery<Item>(client, 'query', (data: ReturnType<typeof page>) => data.things);
+    const query = new PagedQuery(client, THINGS, (data) => data.things);
     const first = query.run({});
     await release(0);
     await first;

@@ -1,26 +1,31 @@
 // A query's state as runes: data, error and whether it is loading. Runs only in the browser
 // (from $effect or an event); the server renders the loading state.
-import type { Client } from '@urql/core';
+import type { AnyVariables, Client, TypedDocumentNode } from '@urql/core';
 import { classifyError, type QueryError } from './errors';
 
-export class Query<T, V extends Record<string, unknown> = Record<string, unknown>> {
-  data = $state.raw<T | null>(null);
+/** A document without required variables may run without any. */
+export type VariablesArgument<Variables> =
+  Partial<Variables> extends Variables ? [variables?: Variables] : [variables: Variables];
+
+export class Query<Result, Variables extends AnyVariables = AnyVariables> {
+  data = $state.raw<Result | null>(null);
   error = $state.raw<QueryError | null>(null);
   fetching = $state(true);
   #latest = 0;
-  #variables: V | undefined;
+  #arguments = [] as unknown as VariablesArgument<Variables>;
 
   constructor(
     private readonly client: Client,
-    private readonly document: string,
+    private readonly document: TypedDocumentNode<Result, Variables>,
   ) {}
 
   /** Fetches with these variables; an older request that answers late is ignored. */
-  async run(variables?: V): Promise<T | null> {
-    this.#variables = variables;
+  async run(...args: VariablesArgument<Variables>): Promise<Result | null> {
+    this.#arguments = args;
     const request = ++this.#latest;
     this.fetching = true;
-    const result = await this.client.query<T>(this.document, variables ?? {}).toPromise();
+    // Without variables the document has none it needs: {} is its Variables.
+    const result = await this.client.query(this.document, args[0] ?? ({} as Variables)).toPromise();
     if (request !== this.#latest) return this.data;
     this.fetching = false;
     if (result.error) {
@@ -34,7 +39,7 @@ export class Query<T, V extends Record<string, unknown> = Record<string, unknown
     return this.data;
   }
 
-  refetch(): Promise<T | null> {
-    return this.run(this.#variables);
+  refetch(): Promise<Result | null> {
+    return this.run(...this.#arguments);
   }
 }

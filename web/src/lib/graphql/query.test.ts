@@ -1,6 +1,15 @@
 import { describe, expect, test } from 'vitest';
 import type { Client } from '@urql/core';
 import { Query } from './query.svelte';
+import { graphql } from './tada';
+
+const CUSTOMER_NAME = graphql(`
+  query CustomerName {
+    customer(ref: { id: "c1" }) {
+      name
+    }
+  }
+`);
 
 /** Answers each query with the next answer: data, or a network failure. */
 function fakeClient(answers: ({ customer: { name: string } } | 'fail')[]) {
@@ -19,10 +28,7 @@ function fakeClient(answers: ({ customer: { name: string } } | 'fail')[]) {
 
 describe('a query’s state', () => {
   test('a refetch that fails shows the error, and nothing of the old answer that would look current', async () => {
-    const query = new Query<{ customer: { name: string } }>(
-      fakeClient([{ customer: { name: 'Ingrid' } }, 'fail']),
-      'q',
-    );
+    const query = new Query(fakeClient([{ customer: { name: 'Ingrid' } }, 'fail']), CUSTOMER_NAME);
     await query.run();
     expect(query.data).toEqual({ customer: { name: 'Ingrid' } });
     await query.refetch();
@@ -31,7 +37,7 @@ describe('a query’s state', () => {
   });
 
   test('a retry that works clears the error', async () => {
-    const query = new Query<{ customer: { name: string } }>(fakeClient(['fail', { customer: { name: 'Lars' } }]), 'q');
+    const query = new Query(fakeClient(['fail', { customer: { name: 'Lars' } }]), CUSTOMER_NAME);
     await query.run();
     expect(query.error?.kind).toBe('network');
     await query.refetch();

@@ -1,36 +1,54 @@
-// The API's types as the dashboard selects them (../shared/contract.graphql, api/schema.graphql).
-// Hand-written: each page's documents in documents.ts select these fields.
-export type Role = 'ADMIN' | 'MANAGER' | 'AGENT' | 'VIEWER';
-export type Locale = 'DA' | 'SV' | 'NB' | 'EN';
-export type Tier = 'BRONZE' | 'SILVER' | 'GOLD';
-export type RiskLevel = 'LOW' | 'MEDIUM' | 'HIGH' | 'CRITICAL';
-export type AlertKind =
-  'CHURN_RISK' | 'TWO_STRIKES' | 'INCIDENT' | 'SLA_BREACH' | 'IGNORED' | 'DETRACTOR' | 'STAFF_CONCERN';
-export type AlertSeverity = 'INFO' | 'WARNING' | 'CRITICAL';
-export type AlertStatus = 'OPEN' | 'ACKNOWLEDGED' | 'RESOLVED';
-export type Channel = 'EMAIL' | 'SMS' | 'PHONE' | 'MEETING' | 'CHAT' | 'STORE' | 'WEB' | 'APP';
-export type Direction = 'INBOUND' | 'OUTBOUND';
-export type InteractionKind = 'SERVICE' | 'CHECK_IN' | 'THANK_YOU' | 'MARKETING' | 'SURVEY_INVITE' | 'OTHER';
-export type IncidentCategory = 'DELIVERY' | 'PRODUCT' | 'BILLING' | 'SERVICE' | 'OTHER';
-export type IncidentSeverity = 'LOW' | 'MEDIUM' | 'HIGH' | 'CRITICAL';
-export type IncidentStatus = 'OPEN' | 'IN_PROGRESS' | 'RESOLVED' | 'CLOSED';
-export type CustomerSatisfied = 'YES' | 'NO' | 'UNKNOWN';
-export type RewardKind = 'DISCOUNT' | 'GIFT' | 'EXPERIENCE' | 'SERVICE_UPGRADE' | 'DONATION';
-export type SurveyKind = 'NPS' | 'CSAT' | 'POLL';
-export type PointsEntryKind =
-  'EARN_PURCHASE' | 'EARN_FEEDBACK' | 'EARN_BONUS' | 'REDEEM' | 'REFUND' | 'EXPIRE' | 'ADJUST';
-export type ApiKeyScope =
-  | 'CUSTOMERS_READ'
-  | 'CUSTOMERS_WRITE'
-  | 'EVENTS_WRITE'
-  | 'REWARDS_READ'
-  | 'REWARDS_WRITE'
-  | 'REDEMPTIONS_WRITE'
-  | 'ALERTS_READ'
-  | 'WEBHOOKS_MANAGE';
-export type CustomerOrderBy = 'RISK_DESC' | 'NAME_ASC' | 'CREATED_DESC' | 'LAST_PERSONAL_CONTACT_ASC';
+// The API's types as the dashboard selects them, derived from its documents (documents.ts) and
+// the schema (tada.ts), never written by hand: a document and its type cannot disagree. The
+// lists are enums' values in the order the pages offer them; enums.test.ts checks that each
+// lists every value of its enum.
+import type * as documents from './documents';
+import type { ResultOf, SchemaEnum } from './tada';
 
-export const ALERT_KINDS: AlertKind[] = [
+/** Any connection the documents select: its nodes, the next cursor and the count. */
+export interface Connection<T> {
+  edges: { node: T }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  totalCount: number;
+}
+/** A connection's node type. */
+export type NodeOf<C extends { edges: { node: unknown }[] }> = C['edges'][number]['node'];
+/** A result union's Success data (`Mutation<Field>Success { data }`). */
+export type SuccessOf<Payload> = Extract<Payload, { data: unknown }>['data'];
+/** One message of a ValidationError (ErrorFields), at the input's path. */
+export type FieldError = Extract<
+  ResultOf<typeof documents.ERROR_FIELDS>,
+  { fieldErrors: unknown }
+>['fieldErrors'][number];
+
+export type Role = SchemaEnum<'Role'>;
+export type Locale = SchemaEnum<'Locale'>;
+export type Tier = SchemaEnum<'Tier'>;
+export type RiskLevel = SchemaEnum<'RiskLevel'>;
+export type AlertKind = SchemaEnum<'AlertKind'>;
+export type AlertSeverity = SchemaEnum<'AlertSeverity'>;
+export type AlertStatus = SchemaEnum<'AlertStatus'>;
+export type Channel = SchemaEnum<'Channel'>;
+export type Direction = SchemaEnum<'Direction'>;
+export type InteractionKind = SchemaEnum<'InteractionKind'>;
+export type IncidentCategory = SchemaEnum<'IncidentCategory'>;
+export type IncidentSeverity = SchemaEnum<'IncidentSeverity'>;
+export type IncidentStatus = SchemaEnum<'IncidentStatus'>;
+export type CustomerSatisfied = SchemaEnum<'CustomerSatisfied'>;
+export type RewardKind = SchemaEnum<'RewardKind'>;
+export type SurveyKind = SchemaEnum<'SurveyKind'>;
+export type ApiKeyScope = SchemaEnum<'ApiKeyScope'>;
+export type CustomerOrderBy = SchemaEnum<'CustomerOrderBy'>;
+export type WebhookEventType = SchemaEnum<'WebhookEventType'>;
+export type TrendBucket = SchemaEnum<'TrendBucket'>;
+export type MessageKind = SchemaEnum<'MessageKind'>;
+export type MessageStatus = SchemaEnum<'MessageStatus'>;
+export type PulseRoundStatus = SchemaEnum<'PulseRoundStatus'>;
+export type AuditActorKind = SchemaEnum<'AuditActorKind'>;
+export type ImportKind = SchemaEnum<'ImportKind'>;
+export type CustomerKind = SchemaEnum<'CustomerKind'>;
+
+export const ALERT_KINDS = [
   'CHURN_RISK',
   'TWO_STRIKES',
   'INCIDENT',
@@ -38,51 +56,41 @@ export const ALERT_KINDS: AlertKind[] = [
   'IGNORED',
   'DETRACTOR',
   'STAFF_CONCERN',
-];
-export const ALERT_SEVERITIES: AlertSeverity[] = ['CRITICAL', 'WARNING', 'INFO'];
-export const RISK_LEVELS: RiskLevel[] = ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'];
-export const TIERS: Tier[] = ['BRONZE', 'SILVER', 'GOLD'];
-export const ROLES: Role[] = ['ADMIN', 'MANAGER', 'AGENT', 'VIEWER'];
-export const LOCALES: Locale[] = ['DA', 'SV', 'NB', 'EN'];
-export const CHANNELS: Channel[] = ['EMAIL', 'SMS', 'PHONE', 'MEETING', 'CHAT', 'STORE', 'WEB', 'APP'];
-export const DIRECTIONS: Direction[] = ['INBOUND', 'OUTBOUND'];
-export const INTERACTION_KINDS: InteractionKind[] = [
+] satisfies AlertKind[];
+export const ALERT_SEVERITIES = ['CRITICAL', 'WARNING', 'INFO'] satisfies AlertSeverity[];
+export const RISK_LEVELS = ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] satisfies RiskLevel[];
+export const TIERS = ['BRONZE', 'SILVER', 'GOLD'] satisfies Tier[];
+export const ROLES = ['ADMIN', 'MANAGER', 'AGENT', 'VIEWER'] satisfies Role[];
+export const LOCALES = ['DA', 'SV', 'NB', 'EN'] satisfies Locale[];
+export const CHANNELS = ['EMAIL', 'SMS', 'PHONE', 'MEETING', 'CHAT', 'STORE', 'WEB', 'APP'] satisfies Channel[];
+export const DIRECTIONS = ['INBOUND', 'OUTBOUND'] satisfies Direction[];
+export const INTERACTION_KINDS = [
   'SERVICE',
   'CHECK_IN',
   'THANK_YOU',
   'MARKETING',
   'SURVEY_INVITE',
   'OTHER',
-];
-export const INCIDENT_CATEGORIES: IncidentCategory[] = ['DELIVERY', 'PRODUCT', 'BILLING', 'SERVICE', 'OTHER'];
-export const INCIDENT_SEVERITIES: IncidentSeverity[] = ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'];
-export const INCIDENT_STATUSES: IncidentStatus[] = ['OPEN', 'IN_PROGRESS', 'RESOLVED', 'CLOSED'];
-export const CUSTOMER_SATISFIED: CustomerSatisfied[] = ['YES', 'NO', 'UNKNOWN'];
-export const REWARD_KINDS: RewardKind[] = ['DISCOUNT', 'GIFT', 'EXPERIENCE', 'SERVICE_UPGRADE', 'DONATION'];
-export const SURVEY_KINDS: SurveyKind[] = ['NPS', 'CSAT', 'POLL'];
-export const API_KEY_SCOPES: ApiKeyScope[] = [
+] satisfies InteractionKind[];
+export const INCIDENT_CATEGORIES = ['DELIVERY', 'PRODUCT', 'BILLING', 'SERVICE', 'OTHER'] satisfies IncidentCategory[];
+export const INCIDENT_SEVERITIES = ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] satisfies IncidentSeverity[];
+export const INCIDENT_STATUSES = ['OPEN', 'IN_PROGRESS', 'RESOLVED', 'CLOSED'] satisfies IncidentStatus[];
+export const CUSTOMER_SATISFIED = ['YES', 'NO', 'UNKNOWN'] satisfies CustomerSatisfied[];
+export const REWARD_KINDS = ['DISCOUNT', 'GIFT', 'EXPERIENCE', 'SERVICE_UPGRADE', 'DONATION'] satisfies RewardKind[];
+export const SURVEY_KINDS = ['NPS', 'CSAT', 'POLL'] satisfies SurveyKind[];
+export const API_KEY_SCOPES = [
   'CUSTOMERS_READ',
   'CUSTOMERS_WRITE',
   'EVENTS_WRITE',
+  'EVENTS_READ',
   'REWARDS_READ',
   'REWARDS_WRITE',
   'REDEMPTIONS_WRITE',
   'ALERTS_READ',
   'WEBHOOKS_MANAGE',
-];
-
-export type WebhookEventType =
-  | 'ALERT_RAISED'
-  | 'ALERT_UPDATED'
-  | 'CUSTOMER_RISK_CHANGED'
-  | 'INCIDENT_CHANGED'
-  | 'FEEDBACK_RECEIVED'
-  | 'REDEMPTION_CHANGED'
-  | 'POINTS_CHANGED'
-  | 'MESSAGE_REQUESTED'
-  | 'INVITATION_ANSWERED'
-  | 'WEBHOOK_TEST';
-export const WEBHOOK_EVENT_TYPES: WebhookEventType[] = [
+  'IMPORTS_WRITE',
+] satisfies ApiKeyScope[];
+export const WEBHOOK_EVENT_TYPES = [
   'ALERT_RAISED',
   'ALERT_UPDATED',
   'CUSTOMER_RISK_CHANGED',
@@ -93,314 +101,54 @@ export const WEBHOOK_EVENT_TYPES: WebhookEventType[] = [
   'MESSAGE_REQUESTED',
   'INVITATION_ANSWERED',
   'WEBHOOK_TEST',
-];
-export type WebhookDeliveryStatus = 'PENDING' | 'DELIVERED' | 'FAILED';
+] satisfies WebhookEventType[];
+export const AUDIT_ACTOR_KINDS = ['USER', 'API_KEY', 'MEMBER', 'SYSTEM'] satisfies AuditActorKind[];
+export const IMPORT_KINDS = ['CUSTOMERS', 'PURCHASES', 'INTERACTIONS', 'OPENING_BALANCES'] satisfies ImportKind[];
+export const CUSTOMER_KINDS = ['PERSON', 'COMPANY'] satisfies CustomerKind[];
 
-export interface WebhookAttempt {
-  at: string;
-  statusCode: number | null;
-  durationMs: number;
-  response: string | null;
-  error: string | null;
-}
+// ---------- alerts ----------
+export type Alert = ResultOf<typeof documents.ALERT_FIELDS>;
+export type UserRef = NonNullable<Alert['assignee']>;
 
-export interface WebhookDelivery {
-  id: string;
-  status: WebhookDeliveryStatus;
-  nextAttemptAt: string | null;
-  event: { id: string; type: string; occurredAt: string };
-  attempts: WebhookAttempt[];
-}
-
-export interface WebhookEndpoint {
-  id: string;
-  url: string;
-  description: string | null;
-  eventTypes: WebhookEventType[];
-  status: 'ACTIVE' | 'DISABLED';
-  disabledReason: string | null;
-  failureStreak: number;
-  failingSince: string | null;
-  createdAt: string;
-  deliveries: { totalCount: number; edges: { node: WebhookDelivery }[] };
-}
-
-export interface UserRef {
-  id: string;
-  name: string;
-}
-
-export interface PageInfo {
-  hasNextPage: boolean;
-  endCursor: string | null;
-}
-
-export interface Connection<T> {
-  edges: { cursor: string; node: T }[];
-  pageInfo: PageInfo;
-  totalCount: number;
-}
-
-export interface Money {
-  amountMinor: number;
-  currency: string;
-}
-
-export interface Alert {
-  id: string;
-  kind: AlertKind;
-  severity: AlertSeverity;
-  status: AlertStatus;
-  /** The stakes: the customer is in the top 10% by 12-month spend. */
-  topSpender: boolean;
-  title: string;
-  message: string;
-  createdAt: string;
-  updatedAt: string;
-  customer: { id: string; name: string };
-  /** The incident an INCIDENT or SLA_BREACH alert is about. */
-  incident: { id: string; title: string } | null;
-  assignee: UserRef | null;
-  acknowledgedBy: UserRef | null;
-  acknowledgedAt: string | null;
-}
-
-export interface RiskFactor {
-  code: string;
-  points: number;
-  explanation: string;
-}
-
-/** One explained part of the engagement or satisfaction score. */
-export interface ScorePart {
-  code: string;
-  points: number | null;
-  count: number | null;
-  explanation: string;
-}
-
-export interface CustomerListItem {
-  id: string;
-  externalId: string;
-  name: string;
-  email: string | null;
-  tier: Tier;
-  pointsBalance: number;
-  lastPersonalContactAt: string | null;
-  risk: { score: number; level: RiskLevel; factors: Pick<RiskFactor, 'code' | 'points'>[] };
-}
-
-export interface Purchase {
-  id: string;
-  amount: Money;
-  occurredAt: string;
-  pointsEarned: number;
-}
-
-export interface Interaction {
-  id: string;
-  channel: Channel;
-  direction: Direction;
-  kind: InteractionKind;
-  personal: boolean;
-  occurredAt: string;
-  note: string | null;
-}
-
-export interface Incident {
-  id: string;
-  title: string;
-  description: string | null;
-  category: IncidentCategory;
-  severity: IncidentSeverity;
-  status: IncidentStatus;
-  /** Where it came from: the partner's system, or who reported it. */
-  source: string | null;
-  owner: UserRef | null;
-  openedAt: string;
-  firstResponseAt: string | null;
-  resolvedAt: string | null;
-  slaDueAt: string;
-  slaBreached: boolean;
-  resolution: string | null;
-  customerSatisfied: CustomerSatisfied;
-  customer: { id: string; name: string };
-}
-
-export interface Feedback {
-  id: string;
-  score: number | null;
-  option: string | null;
-  comment: string | null;
-  channel: Channel | null;
-  /** When the customer answered. */
-  occurredAt: string;
-  survey: { id: string; kind: SurveyKind; question: string } | null;
-  customer: { id: string; name: string };
-}
-
-export interface Redemption {
-  id: string;
-  points: number;
-  status: 'FULFILLED' | 'CANCELLED';
-  createdAt: string;
-  cancelledAt: string | null;
-  reward: { id: string; name: string };
-}
-
-export interface PointsEntry {
-  id: string;
-  delta: number;
-  kind: PointsEntryKind;
-  explanation: string;
-  balanceAfter: number;
-  expiresAt: string | null;
-  /** When the movement happened (a back-dated purchase's own date); createdAt is when it was recorded. */
-  occurredAt: string;
-  createdAt: string;
-}
-
-export interface CustomerAlert {
-  id: string;
-  kind: AlertKind;
-  severity: AlertSeverity;
-  status: AlertStatus;
-  title: string;
-  createdAt: string;
-}
-
-export interface CustomerDetail {
-  id: string;
-  externalId: string;
-  name: string;
-  email: string | null;
-  phone: string | null;
-  kind: 'PERSON' | 'COMPANY';
-  locale: Locale;
-  tier: Tier;
-  pointsBalance: number;
-  lastPersonalContactAt: string | null;
-  /** When the customer last used their own page; null: never. */
-  memberPageLastUsedAt: string | null;
-  createdAt: string;
-  engagement: number;
-  engagementParts: ScorePart[];
-  satisfaction: number;
-  /** False when there is no signal yet: the score is then the neutral 50. */
-  satisfactionKnown: boolean;
-  satisfactionParts: ScorePart[];
-  accountManager: UserRef | null;
-  consents: { channel: Channel; granted: boolean }[];
-  risk: { score: number; level: RiskLevel; computedAt: string; factors: RiskFactor[] };
-  alerts: Connection<CustomerAlert>;
-  pointsLedger: Connection<PointsEntry>;
-  purchases: Connection<Purchase>;
-  interactions: Connection<Interaction>;
-}
-
-export type CustomerIncident = Pick<
-  Incident,
-  | 'id'
-  | 'title'
-  | 'category'
-  | 'severity'
-  | 'status'
-  | 'openedAt'
-  | 'resolvedAt'
-  | 'slaDueAt'
-  | 'slaBreached'
-  | 'customerSatisfied'
->;
-export type CustomerFeedback = Omit<Feedback, 'customer'>;
+// ---------- customers ----------
+export type CustomerListItem = NodeOf<ResultOf<typeof documents.CUSTOMERS>['customers']>;
+export type CustomerDetail = NonNullable<ResultOf<typeof documents.CUSTOMER>['customer']>;
+export type RiskFactor = CustomerDetail['risk']['factors'][number];
+export type ScorePart = ResultOf<typeof documents.SCORE_PART_FIELDS>;
+export type PointsEntry = NodeOf<CustomerDetail['pointsLedger']>;
+export type Purchase = NodeOf<CustomerDetail['purchases']>;
+export type Money = Purchase['amount'];
 
 /** The parts of a customer's timeline that come from their own queries (see documents.ts). */
-export type MessageKind = 'SURVEY_INVITE' | 'THANK_YOU' | 'MEMBER_LINK' | 'SERVICE';
-export type MessageStatus = 'SCHEDULED' | 'SENT' | 'SKIPPED' | 'CANCELLED' | 'FAILED';
-
-/** One message to a customer, as the outbox keeps it. */
-export interface CustomerMessage {
-  id: string;
-  kind: MessageKind;
-  channel: Channel;
-  status: MessageStatus;
-  scheduledFor: string;
-  sentAt: string | null;
-  subject: string | null;
-  body: string;
-  reasons: string[];
-  nextAllowedAt: string | null;
-}
-
-export interface OutboxMessage extends CustomerMessage {
-  customer: { id: string; name: string };
-}
-
 export interface CustomerActivity {
-  messages?: Connection<CustomerMessage>;
-  incidents?: Connection<CustomerIncident>;
-  feedback?: Connection<CustomerFeedback>;
-  redemptions?: Connection<Redemption>;
+  incidents?: NonNullable<ResultOf<typeof documents.CUSTOMER_INCIDENTS>['customer']>['incidents'];
+  feedback?: NonNullable<ResultOf<typeof documents.CUSTOMER_FEEDBACK>['customer']>['feedback'];
+  redemptions?: NonNullable<ResultOf<typeof documents.CUSTOMER_REDEMPTIONS>['customer']>['redemptions'];
+  messages?: NonNullable<ResultOf<typeof documents.CUSTOMER_MESSAGES>['customer']>['messages'];
 }
+export type Redemption = NodeOf<NonNullable<CustomerActivity['redemptions']>>;
+export type OutboxMessage = NodeOf<ResultOf<typeof documents.MESSAGES>['messages']>;
 
-export interface Reward {
-  id: string;
-  name: string;
-  description: string | null;
-  pointsCost: number;
-  kind: RewardKind;
-  unitCost: Money;
-  stock: number | null;
-  minimumTier: Tier;
-  active: boolean;
-}
+// ---------- incidents and feedback ----------
+export type Incident = ResultOf<typeof documents.INCIDENT_FIELDS>;
+export type Feedback = NodeOf<ResultOf<typeof documents.FEEDBACK>['feedback']>;
+export type NpsBucket = ResultOf<typeof documents.NPS_TREND>['npsTrend'][number];
 
-export interface Survey {
-  id: string;
-  kind: SurveyKind;
-  question: string;
-  options: string[];
-  participationPoints: number;
-  active: boolean;
-  answerCount: number;
-  invitationStats: {
-    sent: number;
-    skipped: number;
-    answered: number;
-    responseRate: number | null;
-    topSkipReasons: { reason: string; count: number }[];
-  };
-}
+// ---------- rewards and surveys ----------
+export type Reward = ResultOf<typeof documents.REWARD_FIELDS>;
+export type Survey = ResultOf<typeof documents.SURVEY_FIELDS>;
+export type EconomicsFigures = ResultOf<typeof documents.ECONOMICS_FIGURES_FIELDS>;
+export type ProgramEconomics = SuccessOf<ResultOf<typeof documents.PROGRAM_ECONOMICS>['programEconomics']>;
 
-export type TrendBucket = 'WEEK' | 'MONTH';
+// ---------- settings ----------
+export type ApiKey = ResultOf<typeof documents.API_KEY_FIELDS>;
+export type StaffUser = ResultOf<typeof documents.STAFF_USER_FIELDS>;
+export type WebhookEndpoint = ResultOf<typeof documents.WEBHOOK_ENDPOINTS>['webhookEndpoints'][number];
+export type OrganizationSettings = ResultOf<typeof documents.SETTINGS_FIELDS>;
+export type SurveyTriggers = ResultOf<typeof documents.SURVEY_TRIGGER_FIELDS>;
+export type AuditEntry = NodeOf<ResultOf<typeof documents.AUDIT_LOG>['auditLog']>;
 
-export interface NpsBucket {
-  start: string;
-  end: string;
-  label: string;
-  answers: number;
-  /** −100 to 100; null without answers. */
-  nps: number | null;
-}
-
-export interface ApiKey {
-  id: string;
-  name: string;
-  scopes: ApiKeyScope[];
-  prefix: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-  createdAt: string;
-}
-
-export interface StaffUser {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  locale: Locale;
-  active: boolean;
-}
-
+/** The risk weights the settings page edits, in its order: every number of `RiskSettings` but the levels. */
 export const RISK_WEIGHTS = [
   'twoStrikes',
   'threeStrikes',
@@ -417,176 +165,28 @@ export const RISK_WEIGHTS = [
   'recovered',
   'promoter',
   'staffConcern',
-] as const;
+] as const satisfies Exclude<keyof OrganizationSettings['risk'], 'levels'>[];
 export type RiskWeight = (typeof RISK_WEIGHTS)[number];
 
-export const ENGAGEMENT_PARTS = ['inboundInteraction', 'purchase', 'feedback', 'redemption'] as const;
+export const ENGAGEMENT_PARTS = [
+  'inboundInteraction',
+  'purchase',
+  'feedback',
+  'redemption',
+] as const satisfies (keyof OrganizationSettings['engagement'])[];
 export type EngagementPart = (typeof ENGAGEMENT_PARTS)[number];
 
-export interface OrganizationSettings {
-  defaultLocale: Locale;
-  defaultCurrency: string;
-  loyalty: {
-    earnRates: { currency: string; points: number; per: number }[];
-    pointsExpiryMonths: number;
-    tierThresholds: { SILVER: number; GOLD: number };
-  };
-  risk: Record<RiskWeight, number> & { levels: { MEDIUM: number; HIGH: number; CRITICAL: number } };
-  engagement: Record<EngagementPart, { each: number; max: number }>;
-  satisfactionHalfLifeDays: number;
-  slaHours: Record<IncidentSeverity, number>;
-  contactCap: { max: number; days: number };
-}
-
-/** What rewards cost in a period and the retention they bought (`EconomicsFigures`). */
-export interface EconomicsFigures {
-  redemptions: number;
-  cancelled: number;
-  pointsBurned: number;
-  cost: Money;
-  retention: {
-    redeemers: number;
-    redeemersRetained: number;
-    /** 0–1; null with no redeemer compared. */
-    redeemerRate: number | null;
-    baselineRate: number | null;
-    extraRetained: number;
-    uncompared: number;
-  };
-  costPerExtraRetained: Money | null;
-}
-
-export interface ProgramEconomics {
-  from: string;
-  to: string;
-  currency: string;
-  method: string;
-  total: EconomicsFigures;
-  rewards: (EconomicsFigures & { reward: { id: string; name: string } })[];
-}
-
-export interface FieldError {
-  path: string[];
-  message: string;
-}
-
-/** A mutation's result: its success type or one of the contract's errors (errors as data). */
-export type MutationResult<T> =
-  | { __typename: `Mutation${string}Success`; data: T }
-  | { __typename: 'ValidationError'; message: string; fieldErrors: FieldError[] }
-  | { __typename: 'InsufficientPointsError'; message: string; balance: number; required: number }
-  | { __typename: 'TierTooLowError'; message: string; requiredTier: Tier; customerTier: Tier }
-  | { __typename: 'NotFoundError' | 'ForbiddenError' | 'OutOfStockError'; message: string };
-
 // ---------- team pulse ----------
-export interface Team {
-  id: string;
-  name: string;
-  members: { id: string; name: string }[];
-}
-
-export type PulseRoundStatus = 'OPEN' | 'CLOSED';
-export interface PulseRound {
-  id: string;
-  opensAt: string;
-  closesAt: string;
-  status: PulseRoundStatus;
-  invited: number;
-  answered: number;
-}
-
-export interface PendingPulse {
-  token: string;
-  round: { id: string; closesAt: string };
-  questions: string[];
-}
-
-export interface TeamPulse {
-  team: { id: string };
-  round: { id: string; opensAt: string; status: PulseRoundStatus };
-  answers: number;
-  shown: boolean;
-  enps: number | null;
-  questions: { question: string; average: number }[];
-  comments: string[];
-}
-
-export interface TeamOutcomes {
-  team: { id: string; name: string };
-  customers: number;
-  riskDistribution: { level: RiskLevel; count: number }[];
-  nps: number | null;
-  ignoredCustomers: number;
-  slaBreaches: number;
-  recoveries: number;
-  byMonth: { month: string; nps: number | null; slaBreaches: number; recoveries: number }[];
-}
-
-export interface ServiceChain {
-  months: number;
-  teams: TeamOutcomes[];
-  pulse: TeamPulse[];
-  correlation: number | null;
-  explanation: string;
-}
-
-export interface PulseSettings {
-  monthly: boolean;
-  openDays: number;
-  threshold: number;
-}
-
-export interface SurveyTriggers {
-  csatAfterResolveSurveyId: string | null;
-  csatDelayMinutes: number;
-  npsSurveyId: string | null;
-  npsEveryMonths: number;
-  surveyCooldownDays: number;
-}
-
-export type AuditActorKind = 'USER' | 'API_KEY' | 'MEMBER' | 'SYSTEM';
-export const AUDIT_ACTOR_KINDS: AuditActorKind[] = ['USER', 'API_KEY', 'MEMBER', 'SYSTEM'];
-
-export interface AuditEntry {
-  id: string;
-  at: string;
-  actorKind: AuditActorKind;
-  actorName: string;
-  operation: string;
-  targets: string[];
-  requestId: string;
-}
+export type Team = ResultOf<typeof documents.TEAM_FIELDS>;
+export type PulseRound = ResultOf<typeof documents.PULSE_ROUND_FIELDS>;
+export type PulseSettings = ResultOf<typeof documents.PULSE_SETTING_FIELDS>;
+export type PendingPulse = NonNullable<ResultOf<typeof documents.MY_PENDING_PULSE>['myPendingPulse']>;
+export type ServiceChain = ResultOf<typeof documents.SERVICE_CHAIN>['serviceChain'];
+export type TeamPulse = ServiceChain['pulse'][number];
 
 // ---------- imports ----------
-export type ImportKind = 'CUSTOMERS' | 'PURCHASES' | 'INTERACTIONS' | 'OPENING_BALANCES';
-export const IMPORT_KINDS: ImportKind[] = ['CUSTOMERS', 'PURCHASES', 'INTERACTIONS', 'OPENING_BALANCES'];
-export type ImportStatus = 'ANALYZED' | 'APPLYING' | 'APPLIED' | 'FAILED';
-export type CustomerKind = 'PERSON' | 'COMPANY';
-export const CUSTOMER_KINDS: CustomerKind[] = ['PERSON', 'COMPANY'];
-
-export interface ColumnMapping {
-  column: string;
-  field: string | null;
-}
-
-export interface ImportRowError {
-  line: number;
-  field: string | null;
-  message: string;
-}
-
-export interface Import {
-  id: string;
-  kind: ImportKind;
-  status: ImportStatus;
-  fileName: string;
-  rows: number;
-  validRows: number;
-  invalidRows: number;
-  appliedRows: number;
-  alreadyImportedRows: number;
-  columns: string[];
-  mapping: ColumnMapping[];
-  errors?: { totalCount: number; edges: { node: ImportRowError }[] };
-  createdAt?: string;
-}
+export type Import = ResultOf<typeof documents.IMPORT_FIELDS>;
+/** A dry run: the import with the rows that would fail. */
+export type ImportAnalysis = SuccessOf<ResultOf<typeof documents.START_IMPORT>['startImport']>;
+export type RecentImport = NodeOf<ResultOf<typeof documents.RECENT_IMPORTS>['imports']>;
+export type ColumnMapping = Import['mapping'][number];

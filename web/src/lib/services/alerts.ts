@@ -1,10 +1,11 @@
 // The alert board's actions: load, follow live, catch up after a reconnect, and the buttons.
-import type { Client } from '@urql/core';
+import type { AnyVariables, Client, TypedDocumentNode } from '@urql/core';
 import type { AlertBoard } from '$lib/state/alert-board.svelte';
 import type { Toasts } from '$lib/state/toasts.svelte';
 import type { Alert, Connection } from '$lib/graphql/types';
 import { NO_ANSWER, classifyError, type QueryError } from '$lib/graphql/errors';
-import { mutate } from '$lib/graphql/mutate';
+import { mutate, type Outcome } from '$lib/graphql/mutate';
+import type { VariablesOf } from '$lib/graphql/tada';
 import {
   ACKNOWLEDGE_ALERT,
   ACKNOWLEDGE_ALERTS,
@@ -45,10 +46,13 @@ interface Pages {
   notLoaded: number;
 }
 
-async function allPages(
+/** OPEN_ALERTS or ALERTS_SINCE: the latter does not count. */
+type AlertPages = { alerts: Omit<Connection<Alert>, 'totalCount'> & { totalCount?: number } };
+
+async function allPages<Variables extends AnyVariables>(
   client: Client,
-  document: string,
-  variables: Record<string, unknown>,
+  document: TypedDocumentNode<AlertPages, Variables>,
+  variables: Omit<Variables, 'first' | 'after' | 'timeZone'>,
   onPage: (alerts: Alert[], first: boolean, totalCount: number) => void = () => {},
 ): Promise<Pages> {
   const alerts: Alert[] = [];
@@ -56,9 +60,9 @@ async function allPages(
   /** The API's count of all that match (ALERTS_SINCE does not ask for it). */
   let total = 0;
   for (let page = 0; page < MAX_PAGES; page++) {
-    const result = await client
-      .query<{ alerts: Connection<Alert> }>(document, { ...variables, ...zone(), first: PAGE, after })
-      .toPromise();
+    // Omit<> loses that the page and the zone are all the spread adds.
+    const pageVariables = { ...variables, ...zone(), first: PAGE, after } as unknown as Variables;
+    const result = await client.query(document, pageVariables).toPromise();
     if (result.error || !result.data) {
       return { alerts, error: result.error ? classifyError(result.error) : NO_ANSWER, notLoaded: 0 };
     }
@@ -117,14 +121,16 @@ export function followAlerts(
   board: AlertBoard,
   on: { error?: (error: QueryError) => void; raised?: (alert: Alert) => void } = {},
 ): () => void {
-  const stops = [ALERT_RAISED, ALERT_UPDATED].map((document) => {
-    const { unsubscribe } = client
-      .subscription<{ alertRaised?: Alert; alertUpdated?: Alert }>(document, zone())
-      .subscribe((result) => {
-        if (result.error) on.error?.(classifyError(result.error));
-        const alert = result.data?.alertRaised ?? result.data?.alertUpdated;
-        if (alert && board.apply(alert) && result.data?.alertRaised) on.raised?.(alert);
-      });
+  const subscriptions: TypedDocumentNode<
+    { alertRaised?: Alert; alertUpdated?: Alert },
+    VariablesOf<typeof ALERT_RAISED>
+  >[] = [ALERT_RAISED, ALERT_UPDATED];
+  const stops = subscriptions.map((document) => {
+    const { unsubscribe } = client.subscription(document, zone()).subscribe((result) => {
+      if (result.error) on.error?.(classifyError(result.error));
+      const alert = result.data?.alertRaised ?? result.data?.alertUpdated;
+      if (alert && board.apply(alert) && result.data?.alertRaised) on.raised?.(alert);
+    });
     return unsubscribe;
   });
   return () => stops.forEach((stop) => stop());
@@ -137,15 +143,8 @@ interface Feedback {
   explain: (failure: { kind: string; message: string }) => string;
 }
 
-async function act(
-  client: Client,
-  board: AlertBoard,
-  feedback: Feedback,
-  document: string,
-  variables: Record<string, unknown>,
-  field: string,
-): Promise<boolean> {
-  const outcome = await mutate<Alert>(client, document, { ...variables, ...zone() }, field);
+async function act(board: AlertBoard, feedback: Feedback, pending: Promise<Outcome<Alert>>): Promise<boolean> {
+  const outcome = await pending;
   if (!outcome.ok) {
     feedback.toasts.push(feedback.explain(outcome), 'error');
     return false;
@@ -156,7 +155,7 @@ async function act(
 }
 
 export function handleAcknowledgeAlert(client: Client, board: AlertBoard, id: string, feedback: Feedback) {
-  return act(client, board, feedback, ACKNOWLEDGE_ALERT, { id }, 'acknowledgeAlert');
+  return act(board, feedback, mutate(client, ACKNOWLEDGE_ALERT, { id, ...zone() }, 'acknowledgeAlert'));
 }
 
 export function handleAssignAlert(
@@ -166,11 +165,11 @@ export function handleAssignAlert(
   assigneeId: string | null,
   feedback: Feedback,
 ) {
-  return act(client, board, feedback, ASSIGN_ALERT, { input: { id, assigneeId } }, 'assignAlert');
+  return act(board, feedback, mutate(client, ASSIGN_ALERT, { input: { id, assigneeId }, ...zone() }, 'assignAlert'));
 }
 
 export function handleResolveAlert(client: Client, board: AlertBoard, id: string, feedback: Feedback) {
-  return act(client, board, feedback, RESOLVE_ALERT, { id }, 'resolveAlert');
+  return act(board, feedback, mutate(client, RESOLVE_ALERT, { id, ...zone() }, 'resolveAlert'));
 }
 
 export type BulkAction = { kind: 'acknowledge' } | { kind: 'assign'; assigneeId: string | null } | { kind: 'resolve' };
@@ -191,15 +190,15 @@ export async function handleBulkAlerts(
 ): Promise<string[]> {
   const request = (chunk: string[]) =>
     action.kind === 'acknowledge'
-      ? mutate<Alert[]>(client, ACKNOWLEDGE_ALERTS, { ids: chunk, ...zone() }, 'acknowledgeAlerts')
+      ? mutate(client, ACKNOWLEDGE_ALERTS, { ids: chunk, ...zone() }, 'acknowledgeAlerts')
       : action.kind === 'assign'
-        ? mutate<Alert[]>(
+        ? mutate(
             client,
             ASSIGN_ALERTS,
             { input: { ids: chunk, assigneeId: action.assigneeId }, ...zone() },
             'assignAlerts',
           )
-        : mutate<Alert[]>(client, RESOLVE_ALERTS, { ids: chunk, ...zone() }, 'resolveAlerts');
+        : mutate(client, RESOLVE_ALERTS, { ids: chunk, ...zone() }, 'resolveAlerts');
   const done: string[] = [];
   let firstFailure: { kind: string; message: string } | null = null;
   let failures = 0;

@@ -19,7 +19,9 @@ import type {
   IncidentSeverity,
   InteractionKind,
   Locale,
+  SuccessOf,
 } from '$lib/graphql/types';
+import type { ResultOf } from '$lib/graphql/tada';
 
 const ref = (customerId: string) => ({ id: customerId });
 
@@ -150,6 +152,9 @@ export interface ThankYou {
   bonusPoints: number | null;
 }
 
+/** The thank-you messages a call scheduled. */
+type Thanked = SuccessOf<ResultOf<typeof THANK_CUSTOMERS>['thankCustomers']>;
+
 /** The API thanks at most this many customers per call. */
 const THANKED_PER_CALL = 1000;
 
@@ -158,10 +163,10 @@ export async function handleThankCustomers(
   client: Client,
   customerIds: string[],
   thankYou: ThankYou,
-): Promise<Outcome<{ id: string; status: string }[]>> {
-  const sent: { id: string; status: string }[] = [];
+): Promise<Outcome<Thanked>> {
+  const sent: Thanked = [];
   for (let start = 0; start < customerIds.length; start += THANKED_PER_CALL) {
-    const outcome = await mutate<{ id: string; status: string }[]>(
+    const outcome = await mutate(
       client,
       THANK_CUSTOMERS,
       {

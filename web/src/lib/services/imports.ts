@@ -1,25 +1,26 @@
 // The import page's actions: the dry run (a GraphQL multipart upload, as the spec of Yoga's File
 // scalar has it), applying, following the progress, and the failed rows as a file to download.
-import type { Client } from '@urql/core';
+import { stringifyDocument, type Client } from '@urql/core';
 import { mutate, fieldErrorsOf, type Outcome } from '$lib/graphql/mutate';
 import { NO_ANSWER } from '$lib/graphql/errors';
 import { APPLY_IMPORT, IMPORT_CHANGED, IMPORT_FAILED_ROWS, START_IMPORT } from '$lib/graphql/documents';
-import type { ColumnMapping, Import, ImportKind, MutationResult } from '$lib/graphql/types';
+import type { ResultOf } from '$lib/graphql/tada';
+import type { ColumnMapping, Import, ImportAnalysis, ImportKind } from '$lib/graphql/types';
 
 /** Uploads the file for a dry run; `mapping` absent lets the API match the headers. */
 export async function handleStartImport(
   kind: ImportKind,
   file: File,
   mapping?: ColumnMapping[],
-): Promise<Outcome<Import>> {
+): Promise<Outcome<ImportAnalysis>> {
   const form = new FormData();
   form.append(
     'operations',
-    JSON.stringify({ query: START_IMPORT, variables: { input: { kind, file: null, mapping } } }),
+    JSON.stringify({ query: stringifyDocument(START_IMPORT), variables: { input: { kind, file: null, mapping } } }),
   );
   form.append('map', JSON.stringify({ 0: ['variables.input.file'] }));
   form.append('0', file, file.name);
-  let body: { data?: { startImport: MutationResult<Import> }; errors?: { message: string }[] };
+  let body: { data?: ResultOf<typeof START_IMPORT>; errors?: { message: string }[] };
   try {
     const response = await fetch('/graphql', { method: 'POST', body: form, credentials: 'same-origin' });
     body = await response.json();
@@ -33,7 +34,7 @@ export async function handleStartImport(
     ok: false,
     kind: payload.__typename,
     message: payload.message,
-    fieldErrors: payload.__typename === 'ValidationError' ? fieldErrorsOf(payload.fieldErrors) : {},
+    fieldErrors: 'fieldErrors' in payload ? fieldErrorsOf(payload.fieldErrors) : {},
     error: payload,
   };
 }
@@ -44,7 +45,7 @@ export function handleApplyImport(client: Client, id: string): Promise<Outcome<I
 
 /** Calls `onchange` with each batch's progress until the import is APPLIED or FAILED. */
 export function followImport(client: Client, id: string, onchange: (state: Import) => void): () => void {
-  const { unsubscribe } = client.subscription<{ importChanged: Import }>(IMPORT_CHANGED, { id }).subscribe((result) => {
+  const { unsubscribe } = client.subscription(IMPORT_CHANGED, { id }).subscribe((result) => {
     if (result.data) onchange(result.data.importChanged);
   });
   return unsubscribe;
@@ -52,10 +53,10 @@ export function followImport(client: Client, id: string, onchange: (state: Impor
 
 /** Saves the failed rows, with their "error" column, as a file next to the original's name. */
 export async function handleDownloadFailedRows(client: Client, state: Pick<Import, 'id' | 'fileName'>) {
-  const result = await client
-    .query<{ node: { failedRowsCsv: string } | null }>(IMPORT_FAILED_ROWS, { id: state.id })
-    .toPromise();
-  const csv = result.data?.node?.failedRowsCsv;
+  const result = await client.query(IMPORT_FAILED_ROWS, { id: state.id }).toPromise();
+  const node = result.data?.node;
+  // `node` may be any Node type; the document selects the CSV only on an Import.
+  const csv = node && 'failedRowsCsv' in node ? node.failedRowsCsv : null;
   if (!csv) return false;
   const link = document.createElement('a');
   link.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));

@@ -48,7 +48,7 @@ export async function handleRecoverWebhookDeliveries(
   since: Date,
 ): Promise<number | null> {
   const result = await client
-    .mutation<{ recoverWebhookDeliveries: number }>(RECOVER_WEBHOOK_DELIVERIES, {
+    .mutation(RECOVER_WEBHOOK_DELIVERIES, {
       endpointId,
       since: since.toISOString(),
     })

@@ -1,7 +1,7 @@
 import type { PageLoad } from './$types';
 import { CUSTOMERS } from '$lib/graphql/documents';
-import { loadPages } from '$lib/graphql/load-pages';
-import type { Connection, CustomerListItem } from '$lib/graphql/types';
+import { loadPages, type LoadedPages } from '$lib/graphql/load-pages';
+import type { CustomerListItem } from '$lib/graphql/types';
 import { readCustomerListView } from '$lib/components/customers/list-view';
 
 /** Customers a page; "Show more" adds a page to the address. */
@@ -14,7 +14,8 @@ export const ssr = false;
 export const load: PageLoad = async ({ url, fetch, depends }) => {
   depends('app:customers');
   const view = readCustomerListView(url.searchParams);
-  const customers = await loadPages<CustomerListItem>(
+  // Named: the page reads its rows through PageData, which does not see the inferred type.
+  const customers: LoadedPages<CustomerListItem> = await loadPages(
     fetch,
     CUSTOMERS,
     {
@@ -25,7 +26,7 @@ export const load: PageLoad = async ({ url, fetch, depends }) => {
         tiers: view.tier ? [view.tier] : undefined,
       },
     },
-    (data: { customers: Connection<CustomerListItem> }) => data.customers,
+    (data) => data.customers,
     view.page * PAGE_SIZE,
   );
   return { view, customers };

@@ -1,7 +1,7 @@
 import type { PageLoad } from './$types';
 import { FEEDBACK, NPS_TREND } from '$lib/graphql/documents';
-import { loadPages, loadQuery } from '$lib/graphql/load-pages';
-import type { Connection, Feedback, NpsBucket, TrendBucket } from '$lib/graphql/types';
+import { loadPages, loadQuery, type LoadedPages } from '$lib/graphql/load-pages';
+import type { Feedback, TrendBucket } from '$lib/graphql/types';
 
 /** Answers a page; "Show more" adds a page to the address. */
 const PAGE_SIZE = 25;
@@ -23,19 +23,21 @@ export const load: PageLoad = async ({ url, fetch, depends }) => {
   const to = new Date();
   const from = new Date(to);
   from.setUTCFullYear(from.getUTCFullYear() - 1);
+  // Named: the page reads its rows through PageData, which does not see the inferred type.
+  const answers: Promise<LoadedPages<Feedback>> = loadPages(
+    fetch,
+    FEEDBACK,
+    {},
+    (data) => data.feedback,
+    view.page * PAGE_SIZE,
+  );
   const [trend, latest] = await Promise.all([
-    loadQuery<{ npsTrend: NpsBucket[] }>(fetch, NPS_TREND, {
+    loadQuery(fetch, NPS_TREND, {
       from: from.toISOString(),
       to: to.toISOString(),
       bucket: view.bucket,
     }),
-    loadPages<Feedback>(
-      fetch,
-      FEEDBACK,
-      {},
-      (data: { feedback: Connection<Feedback> }) => data.feedback,
-      view.page * PAGE_SIZE,
-    ),
+    answers,
   ]);
   return { view, trend, latest, morePages: view.page < MAX_PAGES };
 };

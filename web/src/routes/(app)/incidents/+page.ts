@@ -1,7 +1,7 @@
 import type { PageLoad } from './$types';
 import { INCIDENTS } from '$lib/graphql/documents';
-import { loadPages } from '$lib/graphql/load-pages';
-import type { Connection, Incident } from '$lib/graphql/types';
+import { loadPages, type LoadedPages } from '$lib/graphql/load-pages';
+import type { Incident } from '$lib/graphql/types';
 
 /** Incidents a page; the queue shows the most urgent first and "Show more" adds a page. */
 const PAGE_SIZE = 100;
@@ -19,11 +19,12 @@ export const load: PageLoad = async ({ url, fetch, depends }) => {
     closed: url.searchParams.get('closed') === '1',
     page: Number.isInteger(page) && page > 1 ? Math.min(page, MAX_PAGES) : 1,
   };
-  const incidents = await loadPages<Incident>(
+  // Named: the page reads its rows through PageData, which does not see the inferred type.
+  const incidents: LoadedPages<Incident> = await loadPages(
     fetch,
     INCIDENTS,
     { filter: view.closed ? {} : { statuses: ['OPEN', 'IN_PROGRESS'] } },
-    (data: { incidents: Connection<Incident> }) => data.incidents,
+    (data) => data.incidents,
     view.page * PAGE_SIZE,
   );
   return { view, incidents, morePages: view.page < MAX_PAGES };
