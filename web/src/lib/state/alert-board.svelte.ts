@@ -23,10 +23,11 @@ const SEVERITY_RANK: Record<AlertSeverity, number> = { CRITICAL: 0, WARNING: 1, 
 export const ROWS_PER_STEP = 100;
 
 /**
- * How many rows a change renders before the next frame paints: more than a screen holds. The rest
- * of the step follows this many a frame (`paintMore`), so a click never waits for 100 cards.
+ * How many rows a change renders for the frame that shows it: more than a screen holds (a laptop
+ * shows about five cards under the board's header). The rest of the step follows this many a frame
+ * (`paintMore`), so a click never waits for 100 cards to be built.
  */
-export const ROWS_PER_FRAME = 25;
+export const ROWS_PER_FRAME = 8;
 
 /**
  * What needs a person first: the higher severity, then the higher stakes (a top spender), then the

@@ -261,7 +261,7 @@ describe('the alert board', () => {
       board.paintMore();
       painted.push(board.windowRows.length);
     }
-    expect(painted).toEqual([25, 50, 75, 100]);
+    expect(painted).toEqual([8, 16, 24, 32, 40, 48, 56, 64, 72, 80, 88, 96, 100]);
     expect(board.beyond).toBe(200);
   });
 });
