@@ -61,6 +61,8 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the dashboard', { timeout: 9
       // group: opened, they show every one.
       const alerts = await openAlerts();
       const cards = page.locator('article[data-alert-id]');
+      // Every row of the step rendered (the board builds a screenful a frame), groups included.
+      await page.locator('ul.alerts[aria-busy="false"]').waitFor();
       for (const group of await page.locator('[data-alert-group] button[aria-expanded="false"]').all()) {
         await group.click();
       }

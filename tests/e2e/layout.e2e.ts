@@ -24,7 +24,8 @@ const ISO_DATE = /\b\d{4}-\d{2}-\d{2}(?:T[\d:.]+Z?)?\b/g;
 /** Picks a language with the switch in the top bar (at laptop width, where it is always shown). */
 async function chooseLanguage(page: Page, lang: keyof typeof LANGUAGE_NAMES) {
   await page.getByRole('button', { name: LANGUAGE_NAMES[lang] }).click();
-  await page.waitForFunction((code) => document.documentElement.lang === code, lang);
+  // While the page reloads in the new language there is a moment without a document element.
+  await page.waitForFunction((code) => document.documentElement?.lang === code, lang);
 }
 
 describe.skipIf(Boolean(process.env.DATABASE_URL))(
