@@ -166,6 +166,9 @@ async function printSchemaFile(): Promise<void> {
  * read-only command passes `migrate: false`: it changes nothing, and refuses a database whose
  * migrations are pending.
  */
+/** How long a command waits for the database to answer before it says it does not. */
+const COMMAND_WAITS_MS = 30_000;
+
 async function withRuntime(work: () => Promise<void>, { migrate = true } = {}): Promise<void> {
   const config = loadConfig();
   const { openDatabase } = await import('./db/client.ts');
@@ -174,7 +177,8 @@ async function withRuntime(work: () => Promise<void>, { migrate = true } = {}): 
   const { systemClock } = await import('./clock.ts');
   const { createLogger } = await import('./log.ts');
   const database = await openDatabase(config, { migrate });
-  if (!migrate && !(await database.ready())) {
+  // A command may wait for a busy database longer than a load balancer's probe does.
+  if (!migrate && !(await database.ready(COMMAND_WAITS_MS))) {
     await database.close();
     throw new ConfigError('The database has migrations to apply or does not answer: run pnpm db:migrate first.');
   }

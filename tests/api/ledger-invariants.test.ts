@@ -181,7 +181,7 @@ test.skipIf(!onPostgres)(
       encoding: 'utf8',
       timeout: 60_000,
     });
-    expect(run.stdout).toContain('Manipuleret: 5 customers, 10 violations');
+    expect(run.stdout, run.stderr).toContain('Manipuleret: 5 customers, 10 violations');
     expect(run.stdout).toContain('  TIER_FOLLOWS_RULE X-3: The tier is GOLD;');
     expect(run.status).toBe(1);
   },

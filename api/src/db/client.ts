@@ -43,8 +43,8 @@ export interface Database {
    * also the wait for a pooled connection): benchmarks set it against wall time.
    */
   queryTime(): number;
-  /** Migrations applied at open, and the database answering now. */
-  ready(): Promise<boolean>;
+  /** Migrations applied at open, and the database answering within `withinMs` (default: /ready's). */
+  ready(withinMs?: number): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -168,15 +168,15 @@ export async function openDatabase(config: Config, options: OpenOptions = {}): P
     },
     statements: () => statements,
     queryTime: () => queryTime,
-    async ready() {
+    async ready(withinMs = READY_WITHIN_MS) {
       const answer = client.$queryRaw<{ applied: number }[]>`
           SELECT count(*)::int AS applied FROM _prisma_migrations WHERE finished_at IS NOT NULL`.then(
         ([{ applied }]) => applied >= expected,
         () => false,
       );
-      // A database that does not answer within READY_WITHIN_MS is not ready, whatever it says later.
+      // A database that does not answer in time is not ready, whatever it says later.
       let timer: NodeJS.Timeout | undefined;
-      const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), READY_WITHIN_MS)));
+      const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), withinMs)));
       return Promise.race([answer, late]).finally(() => clearTimeout(timer));
     },
     async close() {
