@@ -1,6 +1,6 @@
 // `pnpm trofast <command>`: the operator's commands. Root scripts call it for generate,
 // db:migrate, db:migration, seed and start.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,8 +29,18 @@ async function migration(name: string | undefined): Promise<void> {
   );
 }
 
-/** Builds the dashboard when its build is missing or older than its sources. */
-function buildDashboardIfStale(): void {
+interface DashboardBuild {
+  child: ChildProcess;
+  /** Whether the build succeeded; its output is shown only when it failed on its own (not stopped by us). */
+  built: Promise<boolean>;
+}
+
+/**
+ * Starts building the dashboard when its build is missing or older than its sources. It runs
+ * beside the API's migrating and seeding: on a first start the two take about as long each, and
+ * a second core does one while the first does the other.
+ */
+function buildDashboardIfStale(): DashboardBuild | undefined {
   const webDir = path.join(apiDir, '..', 'web');
   const built = path.join(webDir, 'build', 'handler.js');
   const newest = (dir: string): number =>
@@ -38,19 +48,24 @@ function buildDashboardIfStale(): void {
       const full = path.join(dir, entry.name);
       return Math.max(latest, entry.isDirectory() ? newest(full) : statSync(full).mtimeMs);
     }, 0);
-  if (existsSync(built) && statSync(built).mtimeMs > newest(path.join(webDir, 'src'))) return;
+  if (existsSync(built) && statSync(built).mtimeMs > newest(path.join(webDir, 'src'))) return undefined;
   console.log('Building the dashboard…');
   // The build's own output (warnings, timings, colour codes) is for whoever works on the
   // dashboard (`pnpm --filter @trofast/web build`); here it is shown only when the build fails.
-  const result = spawnSync(process.execPath, [path.join(webDir, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], {
+  const child = spawn(process.execPath, [path.join(webDir, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], {
     cwd: webDir,
     stdio: ['ignore', 'pipe', 'pipe'],
-    encoding: 'utf8',
   });
-  if (result.status !== 0) {
-    process.stderr.write(result.stdout + result.stderr);
-    throw new ConfigError('Building the dashboard failed (see above).');
-  }
+  let output = '';
+  child.stdout?.on('data', (chunk) => (output += String(chunk)));
+  child.stderr?.on('data', (chunk) => (output += String(chunk)));
+  const succeeded = new Promise<boolean>((resolve) => {
+    child.once('close', (code, signal) => {
+      if (code !== 0 && !signal) process.stderr.write(output);
+      resolve(code === 0);
+    });
+  });
+  return { child, built: succeeded };
 }
 
 /** One human line per slow step of a first start. */
@@ -86,8 +101,9 @@ function launch(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv
 
 /**
  * `pnpm start`: the API and the dashboard together, each in its own process. The API starts
- * first: a database problem is then its one clear line, not the noise of a dashboard stopped
- * beside it. "Trofast: …" is printed once both serve; a failing part prints only its own line.
+ * first (a stale dashboard builds meanwhile), the dashboard's server once the API serves: a
+ * database problem is then its one clear line, not the noise of a dashboard stopped beside it.
+ * "Trofast: …" is printed once both serve; a failing part prints only its own line.
  */
 async function start(dev: boolean): Promise<void> {
   const config = loadConfig();
@@ -116,14 +132,13 @@ async function start(dev: boolean): Promise<void> {
   const env = { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL || 'warn' };
   const api = launch([...(dev ? ['--watch'] : []), '--import', 'tsx', path.join(apiDir, 'src', 'main.ts')], { env });
   children.push(api.child);
+  const build = dev ? undefined : buildDashboardIfStale();
+  if (build) children.push(build.child);
   const apiReady = await api.ready;
   if (!apiReady) return fail(api);
-
-  try {
-    if (!dev) buildDashboardIfStale();
-  } catch (error) {
+  if (build && !(await build.built)) {
     stopAll();
-    throw error;
+    throw new ConfigError('Building the dashboard failed (see above).');
   }
   // The dashboard talks to the port the API really took (TROFAST_API_PORT=0 picks a free one).
   const webOptions = { cwd: webDir, env: { ...env, TROFAST_API_PORT: String(apiReady.ready) } };
