@@ -7,6 +7,8 @@ import { db } from '../../api/src/runtime.ts';
 import { recordEvent } from '../../api/src/services/events.service.ts';
 import { createReward } from '../../api/src/services/reward.service.ts';
 import { checkLedger } from '../../api/src/services/ledger-invariants.ts';
+import { createMemberLink, startMemberSession } from '../../api/src/services/member-access.service.ts';
+import { writeTransaction } from '../../api/src/services/transaction.service.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { createTestOrganization, type TestOrganization } from '../support/fixtures.ts';
 import { createCustomers, partnerKey } from '../support/partner.ts';
@@ -72,6 +74,24 @@ async function setThresholds(shop: Shop, tierThresholds: { SILVER?: number; GOLD
     shop.org.tokens.ADMIN,
   );
   expect(result.data!.updateOrganizationSettings.__typename).toBe('MutationUpdateOrganizationSettingsSuccess');
+}
+
+/** The tier progress the customer's own page shows. */
+async function memberTierProgress(shop: Shop, externalId: string) {
+  const { id } = await db()
+    .forOrganization(shop.org.id)
+    .customer.findUniqueOrThrow({
+      where: { organizationId_externalId: { organizationId: shop.org.id, externalId } },
+      select: { id: true },
+    });
+  const link = await writeTransaction(shop.org.id, (tx) => createMemberLink(tx, id, app.clock.now()));
+  const { token } = await startMemberSession(link.split('/').at(-1)!, '127.0.0.1');
+  const result = await app.graphql(
+    '{ member { tierProgress { tier pointsEarned12Months keepTierBy pointsToKeepTier } } }',
+    {},
+    token,
+  );
+  return result.data!.member.tierProgress;
 }
 
 const redeem = async (shop: Shop, customer: string) =>
@@ -161,6 +181,39 @@ describe('as time passes', () => {
     expect(await tiers(shop, ['K-1'])).toEqual(['GOLD']);
     await app.runJobs();
     expect(await tiers(shop, ['K-1'])).toEqual(['BRONZE']);
+    expect(await checkLedger(shop.org.id, app.clock.now())).toEqual([]);
+  });
+});
+
+describe('a customer who earns every week', () => {
+  test('stays GOLD until the newest earnings still counted no longer reach GOLD, and not a moment longer', async () => {
+    const shop = await openShop('Ugentlig', 1);
+    app.clock.set(new Date('2027-03-01T12:00:00Z'));
+    // 52 purchases of 200 points a week apart, the newest on 22 Feb 2027: 10 400 points. The
+    // newest 25 hold GOLD's 5 000; once the 25th newest (7 Sep 2026) leaves, 4 800 remain: SILVER.
+    for (let week = 0; week < 52; week++)
+      await buy(
+        shop,
+        'K-1',
+        200_000,
+        new Date(Date.parse('2027-02-22T10:00:00Z') - week * 7 * 86_400_000).toISOString(),
+      );
+    expect(await memberTierProgress(shop, 'K-1')).toEqual({
+      tier: 'GOLD',
+      pointsEarned12Months: 10_400,
+      keepTierBy: '2027-09-07T10:00:00.000Z',
+      pointsToKeepTier: 200,
+    });
+    app.clock.set(new Date('2027-09-07T09:59:59Z'));
+    expect(await redeem(shop, 'K-1')).toEqual({ __typename: 'MutationRedeemRewardSuccess', data: { points: 100 } });
+    app.clock.set(new Date('2027-09-07T10:00:00Z'));
+    expect(await redeem(shop, 'K-1')).toEqual({
+      __typename: 'TierTooLowError',
+      requiredTier: 'GOLD',
+      customerTier: 'SILVER',
+    });
+    await app.runJobs();
+    expect(await tiers(shop, ['K-1'])).toEqual(['SILVER']);
     expect(await checkLedger(shop.org.id, app.clock.now())).toEqual([]);
   });
 });

@@ -10,7 +10,8 @@ import { InsufficientPointsError } from '../domain/errors.ts';
 import type { PointsEntryKind, Tier } from '../domain/types.ts';
 import type { OrganizationSettings } from '../domain/settings.ts';
 import { planSpend } from '../domain/points/plan-spend.ts';
-import { tierStatus } from '../domain/points/tier-status.ts';
+import { tierStatus, type Earning } from '../domain/points/tier-status.ts';
+import type { TenantDbLike } from '../runtime.ts';
 import { addMonthsUtc } from '../domain/time/add-months.ts';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { emit } from './event-log.service.ts';
@@ -236,6 +237,49 @@ export async function appendEntries(
   return { entryIds: rows.map((row) => row.id as string), tiers };
 }
 
+/** What decides a customer's tier: the newest earnings that hold it, and the points of all of them. */
+export interface TierEarnings {
+  earnings: Earning[];
+  pointsLast12Months: number;
+}
+
+/**
+ * Each customer's earnings of the last 12 months as `tierStatus` needs them: the newest, until
+ * those newer than the next reach the GOLD threshold, and what all add up to. The database ranks
+ * them, so a customer who earned every day for a year costs a few dozen rows, not hundreds.
+ * Ranked by when they happened, they are ranked by when they leave (`+ interval '12 months'` on a
+ * timestamp is `addMonthsUtc(…, 12)`, which never puts a later earning's leaving first).
+ */
+export async function tierEarnings(
+  db: TenantDbLike,
+  organizationId: string,
+  customerIds: string[],
+  thresholds: OrganizationSettings['loyalty']['tierThresholds'],
+  now: Date,
+): Promise<Map<string, TierEarnings>> {
+  const rows = await db.$queryRaw<{ customerId: string; points: number; occurredAt: Date; total: number }[]>(
+    Prisma.sql`
+    SELECT "customerId", points, "occurredAt", total FROM (
+      SELECT "customerId", delta AS points, "occurredAt",
+        sum(delta) OVER (PARTITION BY "customerId" ORDER BY "occurredAt" DESC ROWS UNBOUNDED PRECEDING) - delta AS newer,
+        (sum(delta) OVER (PARTITION BY "customerId"))::int AS total
+      FROM "PointsEntry"
+      WHERE "organizationId" = ${organizationId} AND "customerId" = ANY(${customerIds}::text[])
+        AND kind = ANY(${EARNING_KINDS}::text[]::"PointsEntryKind"[])
+        -- The first bound is for the index; the second says which earnings count.
+        AND "occurredAt" > ${addMonthsUtc(now, -13)} AND "occurredAt" + interval '12 months' > ${now}
+    ) counted
+    WHERE newer < ${thresholds.GOLD}`,
+  );
+  const found = new Map<string, TierEarnings>(customerIds.map((id) => [id, { earnings: [], pointsLast12Months: 0 }]));
+  for (const row of rows) {
+    const customer = found.get(row.customerId)!;
+    customer.earnings.push({ points: row.points, occurredAt: row.occurredAt });
+    customer.pointsLast12Months = row.total;
+  }
+  return found;
+}
+
 /** Each customer's tier by the points earned in the last 12 months. */
 export async function updateTiers(
   tx: TenantTx,
@@ -244,16 +288,13 @@ export async function updateTiers(
   settings: OrganizationSettings,
   now: Date,
 ): Promise<TierStatuses> {
-  const since = addMonthsUtc(now, -12);
-  const earnings = await tx.pointsEntry.findMany({
-    where: { customerId: { in: customerIds }, kind: { in: EARNING_KINDS }, occurredAt: { gt: since } },
-    select: { customerId: true, delta: true, occurredAt: true },
-  });
-  const byCustomer = new Map<string, { points: number; occurredAt: Date }[]>(customerIds.map((id) => [id, []]));
-  for (const earning of earnings)
-    byCustomer.get(earning.customerId)?.push({ points: earning.delta, occurredAt: earning.occurredAt });
+  const thresholds = settings.loyalty.tierThresholds;
+  const earned = await tierEarnings(tx, organizationId, customerIds, thresholds, now);
   const statuses = new Map(
-    customerIds.map((id) => [id, tierStatus(byCustomer.get(id)!, settings.loyalty.tierThresholds, now)]),
+    customerIds.map((id) => {
+      const { earnings, pointsLast12Months } = earned.get(id)!;
+      return [id, tierStatus(earnings, thresholds, now, pointsLast12Months)];
+    }),
   );
   await tx.$executeRaw(Prisma.sql`
     UPDATE "Customer" AS c SET tier = v.tier::"Tier"

@@ -10,7 +10,7 @@ import { renderLedgerEntry } from '../domain/points/ledger-sentence.ts';
 import { addMonthsUtc } from '../domain/time/add-months.ts';
 import type { Channel, IncidentCategory, Locale } from '../domain/types.ts';
 import { runtime, tenantDb } from '../runtime.ts';
-import { EARNING_KINDS, lockCustomers } from './ledger.service.ts';
+import { lockCustomers, tierEarnings } from './ledger.service.ts';
 import { hashToken } from './message.service.ts';
 import { organizationSettings } from './organization-settings.service.ts';
 import { reportIncident } from './incident.service.ts';
@@ -40,18 +40,10 @@ export type MemberView = Awaited<ReturnType<typeof memberCustomer>>;
 
 async function memberTierProgress(caller: MemberCaller) {
   const now = runtime().clock.now();
-  const [settings, earnings] = await Promise.all([
-    organizationSettings(caller),
-    tenantDb(caller).pointsEntry.findMany({
-      where: { customerId: caller.customerId, kind: { in: EARNING_KINDS }, occurredAt: { gt: addMonthsUtc(now, -12) } },
-      select: { delta: true, occurredAt: true },
-    }),
-  ]);
-  return tierProgress(
-    earnings.map((earning) => ({ points: earning.delta, occurredAt: earning.occurredAt })),
-    settings.loyalty.tierThresholds,
-    now,
-  );
+  const thresholds = (await organizationSettings(caller)).loyalty.tierThresholds;
+  const earned = await tierEarnings(tenantDb(caller), caller.organizationId, [caller.customerId], thresholds, now);
+  const { earnings, pointsLast12Months } = earned.get(caller.customerId)!;
+  return tierProgress(earnings, thresholds, now, pointsLast12Months);
 }
 
 /** The lots expiring in the next 12 months, earliest first (PRODUCT.md "Member figures"). */

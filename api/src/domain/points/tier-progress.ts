@@ -19,14 +19,17 @@ export interface TierProgress {
 /**
  * Where a customer stands (PRODUCT.md "Member figures"): the next tier and what it needs, and,
  * with no new earnings, the day the current tier would be lost and how much keeps it. Each
- * earning counts for 12 calendar months, so the forecast is exact.
+ * earning counts for 12 calendar months, so the forecast is exact. The earnings may be only the
+ * newest, as `tierStatus` says.
  */
 export function tierProgress(
   earnings: readonly Earning[],
   thresholds: OrganizationSettings['loyalty']['tierThresholds'],
   now: Date,
+  pointsLast12Months?: number,
 ): TierProgress {
-  const { tier, pointsLast12Months, nextChangeAt } = tierStatus(earnings, thresholds, now);
+  const status = tierStatus(earnings, thresholds, now, pointsLast12Months);
+  const { tier, nextChangeAt } = status;
   const threshold = (of: Tier) => (of === 'BRONZE' ? 0 : thresholds[of]);
   const nextTier = TIER_ORDER[TIER_ORDER.indexOf(tier) + 1] ?? null;
   // Without new earnings the points only fall, so the tier's next change is its loss.
@@ -37,9 +40,9 @@ export function tierProgress(
     : null;
   return {
     tier,
-    pointsEarned12Months: pointsLast12Months,
+    pointsEarned12Months: status.pointsLast12Months,
     nextTier,
-    pointsToNextTier: nextTier ? threshold(nextTier) - pointsLast12Months : null,
+    pointsToNextTier: nextTier ? threshold(nextTier) - status.pointsLast12Months : null,
     keepTierBy: nextChangeAt,
     pointsToKeepTier: stillCounted === null ? null : threshold(tier) - stillCounted,
   };

@@ -19,20 +19,25 @@ export interface TierStatus {
 /**
  * A customer's tier now, and when time alone changes it: an earning counts until 12 calendar
  * months after it happened (so a back-dated purchase counts where it happened).
+ *
+ * The oldest earnings may be left out, `pointsLast12Months` then saying what all of them add up
+ * to, as long as none left out leaves after one given and those given add up to the GOLD
+ * threshold on their own (or are all there are): no tier falls before the left-out ones have
+ * gone. A customer with ten thousand earnings in a year is judged on the few dozen newest.
  */
 export function tierStatus(
   earnings: readonly Earning[],
   thresholds: OrganizationSettings['loyalty']['tierThresholds'],
   now: Date,
+  pointsLast12Months = countedPoints(earnings, now),
 ): TierStatus {
   const counted = earnings
     .map((earning) => ({ points: earning.points, leavesAt: addMonthsUtc(earning.occurredAt, 12) }))
     .filter((earning) => now < earning.leavesAt)
     .sort((a, b) => a.leavesAt.getTime() - b.leavesAt.getTime());
-  const pointsLast12Months = counted.reduce((sum, earning) => sum + earning.points, 0);
   const tier = tierForPoints(pointsLast12Months, thresholds);
 
-  let remaining = pointsLast12Months;
+  let remaining = counted.reduce((sum, earning) => sum + earning.points, 0);
   for (const [index, earning] of counted.entries()) {
     remaining -= earning.points;
     // Several earnings may leave at the same instant; judge the tier once they all have.
@@ -42,4 +47,11 @@ export function tierStatus(
       return { tier, pointsLast12Months, nextChangeAt: earning.leavesAt };
   }
   return { tier, pointsLast12Months, nextChangeAt: null };
+}
+
+/** The points of the earnings still counted at `now`. */
+function countedPoints(earnings: readonly Earning[], now: Date): number {
+  return earnings
+    .filter((earning) => now < addMonthsUtc(earning.occurredAt, 12))
+    .reduce((sum, earning) => sum + earning.points, 0);
 }
