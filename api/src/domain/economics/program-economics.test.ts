@@ -40,8 +40,18 @@ const period = { currency: 'DKK', tierThresholds };
 // BRONZE non-redeemers: 1 of 5 bought again (r5 only had a cancelled redemption, so did not redeem,
 // and is counted with them). GOLD non-redeemers: 2 of 2. No SILVER customer went without redeeming.
 const customers = {
-  redeemers: [redeemer('r1', 100, true), redeemer('r2', 0, true), redeemer('r3', 2500, true), redeemer('r4', 600, true)],
-  nonRedeemers: [nonRedeemers(1, 0, true), nonRedeemers(2, 0, false), nonRedeemers(2, 100, false), nonRedeemers(2, 2500, true)],
+  redeemers: [
+    redeemer('r1', 100, true),
+    redeemer('r2', 0, true),
+    redeemer('r3', 2500, true),
+    redeemer('r4', 600, true),
+  ],
+  nonRedeemers: [
+    nonRedeemers(1, 0, true),
+    nonRedeemers(2, 0, false),
+    nonRedeemers(2, 100, false),
+    nonRedeemers(2, 2500, true),
+  ],
 };
 const redemptions = [coffee('r1'), coffee('r2'), coffee('r5', 'CANCELLED'), bag('r3'), bag('r4'), bag('r1')];
 
