@@ -14,6 +14,8 @@ import {
   CUSTOMER_MESSAGES,
   CUSTOMER_REDEMPTIONS,
   CUSTOMERS,
+  CUSTOMERS_TO_THANK,
+  PROGRAM_ECONOMICS,
 } from '../../web/src/lib/graphql/documents.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { onPostgres } from '../support/database.ts';
@@ -113,5 +115,21 @@ describe.skipIf(!onPostgres)('query plans at 100 000 customers', () => {
     ['its messages', CUSTOMER_MESSAGES],
   ])('%s scans no whole table', async (_name, document) => {
     expect(await fullScans(document, { id: customerId, locale: 'EN' })).toEqual([]);
+  });
+
+  // Economics compares every customer known at the period's start, so it reads them all (and costs
+  // what the organization holds); what this guards is that the ledger and the purchases are read
+  // as the ranges of the period, not whole.
+  test('program economics reads the ledger and the purchases by range', async () => {
+    const to = app.clock.now();
+    const from = new Date(to.getTime() - 365 * 86_400_000);
+    expect(await fullScans(PROGRAM_ECONOMICS, { from, to, locale: 'EN' })).toEqual([]);
+  });
+
+  // Its totalCount is exact, so it reads every candidate: here every customer first bought two
+  // years ago, and a sequential scan of them is the plan PostgreSQL rightly prefers.
+  test('the customers to thank walk an index to their page', async () => {
+    const scans = await fullScans(CUSTOMERS_TO_THANK, { first: 20 });
+    expect(scans.filter((scan) => !scan.includes('SELECT COUNT(*)'))).toEqual([]);
   });
 });

@@ -1,13 +1,12 @@
 // What the rewards of a period cost against the retention they bought (domain/economics): the
-// redemptions of the period, and for every customer compared whether they bought again within
-// 90 days and the tier they had when those 90 days began, worked out in the database so the
-// answer costs one query whatever the customer count.
+// redemptions of the period, each redeemer's points and whether they bought again, and everyone
+// else counted by the same two, worked out in one statement so that Node receives a row per
+// redeemer and per distinct points total, never one per customer.
 import { Prisma } from '../generated/prisma/client.ts';
 import type { AuthenticatedCaller } from '../auth/caller.ts';
 import { FieldErrors } from '../domain/errors.ts';
 import { unacceptedCurrency } from '../domain/points/earn-points.ts';
 import { programEconomics, type ProgramEconomics } from '../domain/economics/program-economics.ts';
-import { tierForPoints } from '../domain/points/tier-for-points.ts';
 import { tenantDb } from '../runtime.ts';
 import { EARNING_KINDS } from './ledger.service.ts';
 import { organizationSettings } from './organization-settings.service.ts';
@@ -54,9 +53,12 @@ export async function programEconomicsFor(
   // Compared: the period's redeemers and every customer already known at its start. A redeemer
   // counts from their first fulfilled redemption in the period, everyone else from its start, and
   // each in the tier they had then (the points earned in the 12 months before), not the tier they
-  // have today: a customer who became GOLD later was no GOLD customer in the period.
-  const compared = await db.$queryRaw<{ customerId: string; pointsLast12Months: number; boughtAgain: boolean }[]>(
-    Prisma.sql`
+  // have today: a customer who became GOLD later was no GOLD customer in the period. The few
+  // redeemers are probed one by one; everyone else shares one moment, so their points and returns
+  // are one range each of the ledger and of the purchases, grouped, not a probe per customer.
+  const compared = await db.$queryRaw<
+    { customerId: string | null; pointsLast12Months: number; boughtAgain: boolean; customers: number }[]
+  >(Prisma.sql`
     WITH first_redemption AS (
       SELECT r."customerId", min(r."createdAt") AS at
       FROM "Redemption" r JOIN "Reward" w ON w.id = r."rewardId" AND w."organizationId" = r."organizationId"
@@ -64,30 +66,41 @@ export async function programEconomicsFor(
         AND r."createdAt" >= ${from} AND r."createdAt" < ${to} AND w."unitCostCurrency" = ${currency}
       GROUP BY r."customerId"
     ),
-    compared AS (
-      SELECT c.id, c."organizationId", COALESCE(r.at, ${from}) AS since
-      FROM "Customer" c LEFT JOIN first_redemption r ON r."customerId" = c.id
-      WHERE c."organizationId" = ${caller.organizationId}
-        AND (r.at IS NOT NULL OR c."createdAt" < ${from} OR c."firstEventAt" < ${from})
-    )
-    SELECT c.id AS "customerId", (
-      SELECT COALESCE(sum(e.delta), 0)::int FROM "PointsEntry" e
-      WHERE e."organizationId" = c."organizationId" AND e."customerId" = c.id
+    earned AS (
+      SELECT e."customerId", sum(e.delta)::int AS points FROM "PointsEntry" e
+      WHERE e."organizationId" = ${caller.organizationId}
         AND e.kind = ANY(${EARNING_KINDS}::text[]::"PointsEntryKind"[])
-        -- An earning counts toward the tier until 12 calendar months after it (domain/points/tier-status).
-        AND e."occurredAt" <= c.since AND e."occurredAt" + interval '12 months' > c.since
+        -- An earning counts toward the tier until 12 calendar months after it (domain/points/tier-status);
+        -- 12 months are at most 366 days, which bounds the range the index reads.
+        AND e."occurredAt" <= ${from} AND e."occurredAt" > ${from}::timestamp - interval '366 days'
+        AND e."occurredAt" + interval '12 months' > ${from}
+      GROUP BY e."customerId"
+    ),
+    returned AS (
+      SELECT DISTINCT p."customerId" FROM "Purchase" p
+      WHERE p."organizationId" = ${caller.organizationId}
+        AND p."occurredAt" > ${from} AND p."occurredAt" <= ${from}::timestamp + make_interval(days => ${RETENTION_DAYS})
+    )
+    SELECT r."customerId", (
+      SELECT COALESCE(sum(e.delta), 0)::int FROM "PointsEntry" e
+      WHERE e."customerId" = r."customerId"
+        AND e.kind = ANY(${EARNING_KINDS}::text[]::"PointsEntryKind"[])
+        AND e."occurredAt" <= r.at AND e."occurredAt" + interval '12 months' > r.at
     ) AS "pointsLast12Months", EXISTS (
       SELECT 1 FROM "Purchase" p
-      WHERE p."organizationId" = c."organizationId" AND p."customerId" = c.id
-        AND p."occurredAt" > c.since AND p."occurredAt" <= c.since + make_interval(days => ${RETENTION_DAYS})
-    ) AS "boughtAgain"
-    FROM compared c`,
-  );
-  const customers = compared.map((customer) => ({
-    customerId: customer.customerId,
-    tier: tierForPoints(customer.pointsLast12Months, settings.loyalty.tierThresholds),
-    boughtAgain: customer.boughtAgain,
-  }));
+      WHERE p."customerId" = r."customerId"
+        AND p."occurredAt" > r.at AND p."occurredAt" <= r.at + make_interval(days => ${RETENTION_DAYS})
+    ) AS "boughtAgain", 1 AS customers
+    FROM first_redemption r
+    UNION ALL
+    SELECT NULL, COALESCE(e.points, 0), b."customerId" IS NOT NULL, count(*)::int
+    FROM "Customer" c
+    LEFT JOIN earned e ON e."customerId" = c.id
+    LEFT JOIN returned b ON b."customerId" = c.id
+    WHERE c."organizationId" = ${caller.organizationId}
+      AND (c."createdAt" < ${from} OR c."firstEventAt" < ${from})
+      AND NOT EXISTS (SELECT 1 FROM first_redemption r WHERE r."customerId" = c.id)
+    GROUP BY 2, 3`);
 
   return {
     from,
@@ -103,7 +116,11 @@ export async function programEconomicsFor(
         unitCostMinor: Number(redemption.reward.unitCostMinor),
         status: redemption.status,
       })),
-      customers,
+      tierThresholds: settings.loyalty.tierThresholds,
+      redeemers: compared.flatMap(({ customerId, pointsLast12Months, boughtAgain }) =>
+        customerId === null ? [] : [{ customerId, pointsLast12Months, boughtAgain }],
+      ),
+      nonRedeemers: compared.filter((row) => row.customerId === null),
     }),
   };
 }

@@ -1,10 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import type { Tier } from '../types.ts';
-import { programEconomics, type EconomicsCustomer, type EconomicsRedemption } from './program-economics.ts';
+import {
+  programEconomics,
+  type EconomicsNonRedeemers,
+  type EconomicsRedeemer,
+  type EconomicsRedemption,
+} from './program-economics.ts';
 
-const customer = (customerId: string, tier: Tier, boughtAgain: boolean): EconomicsCustomer => ({
+// SILVER from 500 points earned in 12 months, GOLD from 2000: 0 and 100 points are BRONZE.
+const tierThresholds = { SILVER: 500, GOLD: 2000 };
+const redeemer = (customerId: string, pointsLast12Months: number, boughtAgain: boolean): EconomicsRedeemer => ({
   customerId,
-  tier,
+  pointsLast12Months,
+  boughtAgain,
+});
+const nonRedeemers = (customers: number, pointsLast12Months: number, boughtAgain: boolean): EconomicsNonRedeemers => ({
+  customers,
+  pointsLast12Months,
   boughtAgain,
 });
 const coffee = (customerId: string, status: EconomicsRedemption['status'] = 'FULFILLED'): EconomicsRedemption => ({
@@ -24,27 +35,28 @@ const bag = (customerId: string): EconomicsRedemption => ({
   status: 'FULFILLED',
 });
 
-const period = { currency: 'DKK' };
+const period = { currency: 'DKK', tierThresholds };
 
-// BRONZE non-redeemers: 1 of 5 bought again (r5 only had a cancelled redemption, so did not redeem).
-// GOLD non-redeemers: 2 of 2. No SILVER customer went without redeeming.
-const customers = [
-  customer('b1', 'BRONZE', true),
-  customer('b2', 'BRONZE', false),
-  customer('b3', 'BRONZE', false),
-  customer('b4', 'BRONZE', false),
-  customer('r5', 'BRONZE', false),
-  customer('g1', 'GOLD', true),
-  customer('g2', 'GOLD', true),
-  customer('r1', 'BRONZE', true),
-  customer('r2', 'BRONZE', true),
-  customer('r3', 'GOLD', true),
-  customer('r4', 'SILVER', true),
-];
+// BRONZE non-redeemers: 1 of 5 bought again (r5 only had a cancelled redemption, so did not redeem,
+// and is counted with them). GOLD non-redeemers: 2 of 2. No SILVER customer went without redeeming.
+const customers = {
+  redeemers: [
+    redeemer('r1', 100, true),
+    redeemer('r2', 0, true),
+    redeemer('r3', 2500, true),
+    redeemer('r4', 600, true),
+  ],
+  nonRedeemers: [
+    nonRedeemers(1, 0, true),
+    nonRedeemers(2, 0, false),
+    nonRedeemers(2, 100, false),
+    nonRedeemers(2, 2500, true),
+  ],
+};
 const redemptions = [coffee('r1'), coffee('r2'), coffee('r5', 'CANCELLED'), bag('r3'), bag('r4'), bag('r1')];
 
 describe('program economics', () => {
-  const economics = programEconomics({ ...period, redemptions, customers });
+  const economics = programEconomics({ ...period, redemptions, ...customers });
 
   it('counts each reward’s fulfilled redemptions, cancellations, points burned and cost, costliest first', () => {
     expect(
@@ -116,14 +128,25 @@ describe('program economics', () => {
     const result = programEconomics({
       ...period,
       redemptions: [coffee('r1')],
-      customers: [customer('r1', 'BRONZE', false), customer('b1', 'BRONZE', true), customer('b2', 'BRONZE', false)],
+      redeemers: [redeemer('r1', 0, false)],
+      nonRedeemers: [nonRedeemers(1, 0, true), nonRedeemers(1, 0, false)],
     });
     expect(result.rewards[0].retention.extraRetained).toBe(-0.5);
     expect(result.rewards[0].costPerExtraRetained).toBeNull();
   });
 
+  it('compares a redeemer with the tier their 12-month points reach, the threshold itself included', () => {
+    const result = programEconomics({
+      ...period,
+      redemptions: [coffee('r1')],
+      redeemers: [redeemer('r1', 500, true)],
+      nonRedeemers: [nonRedeemers(3, 499, true), nonRedeemers(1, 500, true), nonRedeemers(3, 500, false)],
+    });
+    expect(result.total.retention.baselineRate).toBe(0.25);
+  });
+
   it('with no redemptions there is nothing to compare', () => {
-    const result = programEconomics({ ...period, redemptions: [], customers });
+    const result = programEconomics({ ...period, redemptions: [], ...customers });
     expect(result.rewards).toEqual([]);
     expect(result.total).toEqual({
       redemptions: 0,

@@ -1,5 +1,7 @@
 // The average loyalty program is unprofitable: measure what each reward costs against the
 // retention it buys, and say how it was measured.
+import { tierForPoints } from '../points/tier-for-points.ts';
+import type { OrganizationSettings } from '../settings.ts';
 import type { RedemptionStatus, Tier } from '../types.ts';
 
 export interface EconomicsRedemption {
@@ -12,24 +14,38 @@ export interface EconomicsRedemption {
   status: RedemptionStatus;
 }
 
-export interface EconomicsCustomer {
+/** A customer with a fulfilled redemption in the period, compared from their first one. */
+export interface EconomicsRedeemer {
   customerId: string;
-  tier: Tier;
-  /**
-   * Whether they bought again within 90 days: for a redeemer, after their first fulfilled
-   * redemption in the period; for everyone else, after the period's start.
-   */
+  /** Points earned in the 12 months before their first fulfilled redemption in the period: their tier then. */
+  pointsLast12Months: number;
+  /** Whether they bought again within 90 days of that redemption. */
   boughtAgain: boolean;
+}
+
+/**
+ * Customers who redeemed nothing in the period, compared from its start and counted together: so
+ * many customers earned these points in the 12 months before it and did (or did not) buy again
+ * within 90 days of it. Counts, not customers, so the baseline costs what the tiers hold.
+ */
+export interface EconomicsNonRedeemers {
+  pointsLast12Months: number;
+  boughtAgain: boolean;
+  customers: number;
 }
 
 /** The figures of one period (from inclusive to exclusive); the caller picks its redemptions and customers. */
 export interface EconomicsInput {
   /** The currency of every unit cost (the organization's). */
   currency: string;
+  /** The organization's, which turn points into a tier (tierForPoints). */
+  tierThresholds: OrganizationSettings['loyalty']['tierThresholds'];
   /** The redemptions made in the period, cancelled ones included. */
   redemptions: readonly EconomicsRedemption[];
-  /** Every customer to compare: the redeemers and the customers who did not redeem. */
-  customers: readonly EconomicsCustomer[];
+  /** The customers of the fulfilled redemptions; one missing is left out of the comparison. */
+  redeemers: readonly EconomicsRedeemer[];
+  /** Everyone else compared: the customers known at the period's start who did not redeem. */
+  nonRedeemers: readonly EconomicsNonRedeemers[];
 }
 
 export interface Retention {
@@ -71,28 +87,28 @@ export interface ProgramEconomics {
 }
 
 export function programEconomics(input: EconomicsInput): ProgramEconomics {
-  const customers = new Map(input.customers.map((customer) => [customer.customerId, customer]));
-  const redeemerIds = new Set(
-    input.redemptions
-      .filter((redemption) => redemption.status === 'FULFILLED')
-      .map((redemption) => redemption.customerId),
+  const redeemers = new Map(
+    input.redeemers.map((redeemer) => [
+      redeemer.customerId,
+      { tier: tierForPoints(redeemer.pointsLast12Months, input.tierThresholds), boughtAgain: redeemer.boughtAgain },
+    ]),
   );
 
   // The baseline per tier: customers who redeemed nothing in the period.
   const baseline = new Map<Tier, { customers: number; retained: number }>();
-  for (const customer of input.customers) {
-    if (redeemerIds.has(customer.customerId)) continue;
-    const tier = baseline.get(customer.tier) ?? { customers: 0, retained: 0 };
-    baseline.set(customer.tier, {
-      customers: tier.customers + 1,
-      retained: tier.retained + (customer.boughtAgain ? 1 : 0),
+  for (const group of input.nonRedeemers) {
+    const tierOfGroup = tierForPoints(group.pointsLast12Months, input.tierThresholds);
+    const tier = baseline.get(tierOfGroup) ?? { customers: 0, retained: 0 };
+    baseline.set(tierOfGroup, {
+      customers: tier.customers + group.customers,
+      retained: tier.retained + (group.boughtAgain ? group.customers : 0),
     });
   }
 
   const figures = (redemptions: readonly EconomicsRedemption[]): EconomicsFigures => {
     const fulfilled = redemptions.filter((redemption) => redemption.status === 'FULFILLED');
     const costMinor = fulfilled.reduce((sum, redemption) => sum + redemption.unitCostMinor, 0);
-    const retention = compare(new Set(fulfilled.map((redemption) => redemption.customerId)), customers, baseline);
+    const retention = compare(new Set(fulfilled.map((redemption) => redemption.customerId)), redeemers, baseline);
     return {
       redemptions: fulfilled.length,
       cancelled: redemptions.length - fulfilled.length,
@@ -120,15 +136,15 @@ export function programEconomics(input: EconomicsInput): ProgramEconomics {
 }
 
 function compare(
-  redeemers: ReadonlySet<string>,
-  customers: ReadonlyMap<string, EconomicsCustomer>,
+  redeemerIds: ReadonlySet<string>,
+  redeemers: ReadonlyMap<string, { tier: Tier; boughtAgain: boolean }>,
   baseline: ReadonlyMap<Tier, { customers: number; retained: number }>,
 ): Retention {
   let compared = 0;
   let retained = 0;
   let expected = 0;
-  for (const customerId of redeemers) {
-    const customer = customers.get(customerId);
+  for (const customerId of redeemerIds) {
+    const customer = redeemers.get(customerId);
     const tier = customer && baseline.get(customer.tier);
     if (!customer || !tier || tier.customers === 0) continue;
     compared += 1;
@@ -141,6 +157,6 @@ function compare(
     redeemerRate: compared > 0 ? retained / compared : null,
     baselineRate: compared > 0 ? expected / compared : null,
     extraRetained: retained - expected,
-    uncompared: redeemers.size - compared,
+    uncompared: redeemerIds.size - compared,
   };
 }
