@@ -12,6 +12,7 @@ import { openDatabase } from './db/client.ts';
 import { openPubSub } from './pubsub.ts';
 import { startEventRelay } from './event-relay.ts';
 import { startWebhookWorker } from './webhooks/worker.ts';
+import { WritesInFlight } from './writes-in-flight.ts';
 import { useRuntime } from './runtime.ts';
 import { createYogaServer, MAX_BODY_BYTES } from './yoga.ts';
 import { handleExport } from './export-route.ts';
@@ -74,6 +75,7 @@ export function buildApp(options: AppOptions = {}): App {
   let stopSockets: (() => Promise<void>) | undefined;
   let closeRuntime: (() => Promise<void>) | undefined;
   let scheduler: Scheduler | undefined;
+  const writes = new WritesInFlight();
 
   async function start(port = config.apiPort): Promise<number> {
     options.onStep?.({ step: 'migrating' });
@@ -82,7 +84,7 @@ export function buildApp(options: AppOptions = {}): App {
     const webhooks =
       options.webhooks === false
         ? undefined
-        : startWebhookWorker({ db: database, config: config.webhooks, clock, log });
+        : startWebhookWorker({ db: database, config: config.webhooks, clock, log, writes });
     const events = await startEventRelay({
       db: database,
       pubsub,
@@ -104,7 +106,7 @@ export function buildApp(options: AppOptions = {}): App {
     await resumeStalledImports(clock.now());
 
     const open = new OpenConnections();
-    const yoga = createYogaServer(log, open);
+    const yoga = createYogaServer(log, open, writes);
     server = createServer(async (request, response) => {
       const url = request.url ?? '/';
       if (url === '/health') {

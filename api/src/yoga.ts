@@ -8,6 +8,7 @@ import { isDatabaseTimeout } from './db/errors.ts';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { schema } from './schema/index.ts';
 import { createContext, type Context, type ContextSource } from './context.ts';
+import type { WritesInFlight } from './writes-in-flight.ts';
 import type { Logger } from './log.ts';
 import { useMaxPageSize } from './schema/max-page-size.ts';
 import { useIdempotency } from './schema/idempotency.ts';
@@ -44,7 +45,7 @@ interface RequestFacts {
   caller?: Caller['kind'];
 }
 
-export function createYogaServer(log: Logger, open: OpenConnections): Yoga {
+export function createYogaServer(log: Logger, open: OpenConnections, writes: WritesInFlight): Yoga {
   const requestOf = new WeakMap<GraphQLError, string>();
   const requests = new WeakMap<Request, RequestFacts>();
   const noteOperation = ({ args }: { args: ExecutionArgs & { contextValue: Context & { request?: Request } } }) => {
@@ -184,7 +185,19 @@ export function createYogaServer(log: Logger, open: OpenConnections): Yoga {
       useIdempotency(),
       useOpenSubscriptions(open),
       useSharedEvents(),
+      countWrites(writes),
       logExecution,
     ],
   });
+}
+
+/** Counts each mutation while it executes (writes-in-flight.ts). */
+function countWrites(writes: WritesInFlight): Plugin<Context> {
+  return {
+    onExecute({ args }) {
+      if (getOperationAST(args.document, args.operationName)?.operation !== 'mutation') return;
+      const ended = writes.start();
+      return { onExecuteDone: ended };
+    },
+  };
 }

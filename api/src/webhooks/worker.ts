@@ -20,6 +20,7 @@ import { webhookSignature } from '../domain/webhooks/signature.ts';
 import type { Logger } from '../log.ts';
 import { queueEndpointDisabled } from '../services/staff-message.service.ts';
 import { postWebhook, type PostResult } from './post.ts';
+import type { WritesInFlight } from '../writes-in-flight.ts';
 
 const POLL_MS = 1000;
 /** Deliveries attempted per round of one endpoint. */
@@ -32,6 +33,12 @@ const CLAIM = 50;
 const PARALLEL = 16;
 /** A round starts no attempt after this, so that every attempt ends well within the lease. */
 const ROUND_STARTS_MS = 5_000;
+/**
+ * The longest a round waits for this instance's mutations to pause (writes-in-flight.ts): a
+ * partner's few seconds of batches go first; under writes that never pause an endpoint still gets
+ * a round this often.
+ */
+const YIELDS_TO_WRITES_MS = 3_000;
 const DB_NOW = Prisma.sql`(clock_timestamp() AT TIME ZONE 'UTC')`;
 
 export interface WebhookWorker {
@@ -122,8 +129,10 @@ export function startWebhookWorker(options: {
   config: WebhookConfig;
   clock: Clock;
   log: Logger;
+  /** This instance's mutations, which a round lets finish first. */
+  writes?: WritesInFlight;
 }): WebhookWorker {
-  const { db, config, clock, log } = options;
+  const { db, config, clock, log, writes } = options;
   // Longer than a round: its last attempt starts within ROUND_STARTS_MS and ends within the timeout.
   const leaseMs = config.timeoutMs + 2 * ROUND_STARTS_MS;
   const running = new Map<string, Promise<void>>();
@@ -293,6 +302,7 @@ export function startWebhookWorker(options: {
     const tenant = db.forOrganization(organizationId);
     try {
       while (!stopped) {
+        await writes?.quiet(YIELDS_TO_WRITES_MS);
         const endpoint = await renew(tenant, id, token);
         if (!endpoint) return;
         const now = clock.now();
