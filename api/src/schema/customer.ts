@@ -118,15 +118,20 @@ const CustomerFilter = builder.inputType('CustomerFilter', {
   }),
 });
 
+/** Prisma's `contains` hands LIKE's wildcards and escape character to the database as they are. */
+const literally = (text: string) => text.replace(/[\\%_]/g, '\\$&');
+
+// ILIKE on each of the three fields, which the trigram index on them serves (prisma/schema.prisma).
 function customerWhere(filter: typeof CustomerFilter.$inferInput | null | undefined): Prisma.CustomerWhereInput {
   const search = filter?.search?.trim();
+  const pattern = search ? literally(search) : undefined;
   return {
-    ...(search
+    ...(pattern
       ? {
           OR: [
-            { name: { contains: search, mode: 'insensitive' } },
-            { email: { contains: search, mode: 'insensitive' } },
-            { externalId: { contains: search, mode: 'insensitive' } },
+            { name: { contains: pattern, mode: 'insensitive' } },
+            { email: { contains: pattern, mode: 'insensitive' } },
+            { externalId: { contains: pattern, mode: 'insensitive' } },
           ],
         }
       : {}),
