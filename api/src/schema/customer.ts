@@ -112,7 +112,10 @@ const ORDER: Record<typeof CustomerOrderBy.$inferType, Prisma.CustomerOrderByWit
 const CustomerFilter = builder.inputType('CustomerFilter', {
   description: 'Which customers to list; every condition given must hold.',
   fields: (t) => ({
-    search: t.string({ description: 'Case-insensitive, in name, email and externalId.' }),
+    search: t.string({
+      description:
+        'Text found anywhere in the name, email or externalId, case-insensitive; % and _ are only themselves.',
+    }),
     riskLevels: t.field({ type: [RiskLevelEnum], description: 'Only customers at one of these risk levels.' }),
     tiers: t.field({ type: [TierEnum], description: 'Only customers in one of these tiers.' }),
   }),
