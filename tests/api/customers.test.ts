@@ -147,6 +147,57 @@ describe('finding customers', () => {
     expect((await list('filter: { search: "FIRMA.SE" }')).totalCount).toBe(1);
   });
 
+  test('search finds a fragment inside a word', async () => {
+    const found = await list('filter: { search: "IRGIT" }');
+    expect(found.edges.map((edge: { node: { externalId: string } }) => edge.node.externalId)).toEqual(['F-2']);
+    expect(found.totalCount).toBe(1);
+  });
+
+  test('a search of one or two characters, too short for the trigram index, still finds its matches', async () => {
+    const twoCharacters = await list('filter: { search: "hL" }');
+    expect(twoCharacters.edges.map((edge: { node: { externalId: string } }) => edge.node.externalId)).toEqual(['F-2']);
+    expect(twoCharacters.totalCount).toBe(1);
+    const oneCharacter = await list('filter: { search: "3" }');
+    expect(oneCharacter.edges.map((edge: { node: { externalId: string } }) => edge.node.externalId)).toEqual([
+      'HOLM-3',
+    ]);
+    expect(oneCharacter.totalCount).toBe(1);
+  });
+
+  test('search takes %, _ and \\ as the characters they are, not as wildcards', async () => {
+    await upsert({ externalId: 'W_1', name: 'Wilde 100% Kunde' });
+    await upsert({ externalId: 'W-2', name: 'Back\\slash' });
+    const found = async (search: string) =>
+      (
+        await app.graphql(
+          'query ($search: String) { customers(filter: { search: $search }) { edges { node { externalId } } } }',
+          { search },
+          org.tokens.VIEWER,
+        )
+      ).data!.customers.edges.map((edge: { node: { externalId: string } }) => edge.node.externalId);
+    expect(await found('0%')).toEqual(['W_1']);
+    expect(await found('_')).toEqual(['W_1']);
+    expect(await found('k\\s')).toEqual(['W-2']);
+    expect(await found('e 1__%')).toEqual([]);
+  });
+
+  test('search never finds another organization’s customers', async () => {
+    const other = await createTestOrganization(app, 'Andre Kunder');
+    await upsert({ externalId: 'F-1', name: 'Anders Holmgren', email: 'anders@holm.dk' }, other.tokens.AGENT);
+    const found = await list('filter: { search: "holm" }, orderBy: NAME_ASC');
+    expect(found.edges.map((edge: { node: { externalId: string } }) => edge.node.externalId)).toEqual([
+      'F-1',
+      'HOLM-3',
+    ]);
+    expect(found.totalCount).toBe(2);
+    const theirs = await app.graphql(
+      '{ customers(filter: { search: "holm" }) { totalCount edges { node { name } } } }',
+      {},
+      other.tokens.VIEWER,
+    );
+    expect(theirs.data!.customers).toEqual({ totalCount: 1, edges: [{ node: { name: 'Anders Holmgren' } }] });
+  });
+
   test('filters by risk level and tier', async () => {
     expect(
       (await list('filter: { riskLevels: [MEDIUM, CRITICAL] }, orderBy: RISK_DESC')).edges.map(

@@ -8,7 +8,7 @@ import pg from 'pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaClient } from '../generated/prisma/client.ts';
 import { ConfigError, type Config } from '../config.ts';
-import { applyMigrations, readMigrations, wholeScripts } from './migrations.ts';
+import { applyMigrations, PGLITE_EXTENSIONS, readMigrations, wholeScripts } from './migrations.ts';
 import { bindToOrganization, requireOrganization } from './tenancy.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { recordChanges } from './changes.ts';
@@ -114,7 +114,7 @@ async function openAdapter(config: Config): Promise<{
   try {
     const fresh = !existsSync(config.dataDir);
     if (fresh) mkdirSync(config.dataDir, { recursive: true });
-    const pglite = new PGlite(config.dataDir);
+    const pglite = new PGlite(config.dataDir, { extensions: PGLITE_EXTENSIONS });
     await pglite.waitReady;
     const factory = new PrismaPGlite(pglite);
     return {

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
@@ -22,6 +23,12 @@ const migrationsDirIn = (prismaDir: string) => path.join(prismaDir, 'migrations'
 const LOCKFILE = 'migration_lock.toml';
 const LOCK_CONTENT = '# Written by Trofast; Prisma reads it too.\nprovider = "postgresql"\n';
 const NO_FILTERS = { externalTables: [], externalEnums: [] };
+
+/**
+ * The extensions our migrations create (pg_trgm, for customer search): PostgreSQL has them on disk,
+ * an embedded PGlite only when it is opened with them, so every PGlite that runs the migrations is.
+ */
+export const PGLITE_EXTENSIONS = { pg_trgm };
 
 type EngineModule = typeof import('@prisma/schema-engine-wasm');
 let engineModule: Promise<EngineModule> | undefined;
@@ -123,8 +130,18 @@ export async function applyMigrations(
 /** The SQL that would take the migrations folder to the schema: empty when they agree. */
 export async function pendingSchemaChange(prismaDir = PRISMA_DIR): Promise<string> {
   // The migrations are replayed on a throwaway in-memory database, whatever the app uses.
-  const shadow = new PGlite();
-  const engine = await openEngine(new PrismaPGlite(shadow), prismaDir);
+  const shadow = new PGlite({ extensions: PGLITE_EXTENSIONS });
+  const factory = new PrismaPGlite(shadow);
+  // The adapter's own shadow database is a fresh PGlite without our extensions: replay on this one.
+  const engine = await openEngine(
+    {
+      provider: factory.provider,
+      adapterName: factory.adapterName,
+      connect: () => factory.connect(),
+      connectToShadowDb: () => factory.connect(),
+    },
+    prismaDir,
+  );
   const schemaPath = schemaPathIn(prismaDir);
   try {
     const migrations = await readMigrations(prismaDir);

@@ -112,21 +112,29 @@ const ORDER: Record<typeof CustomerOrderBy.$inferType, Prisma.CustomerOrderByWit
 const CustomerFilter = builder.inputType('CustomerFilter', {
   description: 'Which customers to list; every condition given must hold.',
   fields: (t) => ({
-    search: t.string({ description: 'Case-insensitive, in name, email and externalId.' }),
+    search: t.string({
+      description:
+        'Text found anywhere in the name, email or externalId, case-insensitive; % and _ are only themselves.',
+    }),
     riskLevels: t.field({ type: [RiskLevelEnum], description: 'Only customers at one of these risk levels.' }),
     tiers: t.field({ type: [TierEnum], description: 'Only customers in one of these tiers.' }),
   }),
 });
 
+/** Prisma's `contains` hands LIKE's wildcards and escape character to the database as they are. */
+const literally = (text: string) => text.replace(/[\\%_]/g, '\\$&');
+
+// ILIKE on each of the three fields, which the trigram index on them serves (prisma/schema.prisma).
 function customerWhere(filter: typeof CustomerFilter.$inferInput | null | undefined): Prisma.CustomerWhereInput {
   const search = filter?.search?.trim();
+  const pattern = search ? literally(search) : undefined;
   return {
-    ...(search
+    ...(pattern
       ? {
           OR: [
-            { name: { contains: search, mode: 'insensitive' } },
-            { email: { contains: search, mode: 'insensitive' } },
-            { externalId: { contains: search, mode: 'insensitive' } },
+            { name: { contains: pattern, mode: 'insensitive' } },
+            { email: { contains: pattern, mode: 'insensitive' } },
+            { externalId: { contains: pattern, mode: 'insensitive' } },
           ],
         }
       : {}),
