@@ -65,7 +65,7 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('team pulse', { timeout: 180_
       }
     }
     const dialog = page.getByRole('dialog');
-    const scales = dialog.getByRole('group');
+    const scales = dialog.getByRole('radiogroup');
     expect(await scales.count()).toBe(4);
     await scales.nth(0).getByRole('radio', { name: '8', exact: true }).check();
     for (const index of [1, 2, 3]) await scales.nth(index).getByRole('radio', { name: '4', exact: true }).check();
