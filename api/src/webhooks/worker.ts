@@ -130,7 +130,7 @@ export function startWebhookWorker(options: {
   clock: Clock;
   log: Logger;
   /** This instance's mutations, which a round lets finish first. */
-  writes?: WritesInFlight;
+  writes: WritesInFlight;
 }): WebhookWorker {
   const { db, config, clock, log, writes } = options;
   // Longer than a round: its last attempt starts within ROUND_STARTS_MS and ends within the timeout.
@@ -302,7 +302,7 @@ export function startWebhookWorker(options: {
     const tenant = db.forOrganization(organizationId);
     try {
       while (!stopped) {
-        await writes?.quiet(YIELDS_TO_WRITES_MS);
+        await writes.quiet(YIELDS_TO_WRITES_MS);
         const endpoint = await renew(tenant, id, token);
         if (!endpoint) return;
         const now = clock.now();
