@@ -56,20 +56,25 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the dashboard', { timeout: 9
       expect(await page.getByRole('link', { name: 'Settings' }).count()).toBe(0);
       await settled(page);
 
-      // Every open alert of the demo, once, and the count says how many. Asked once the board is
-      // live: an alert the clock raises meanwhile reaches both. The INFO alerts of a kind are one
-      // group: opened, they show every one.
-      const alerts = await openAlerts();
+      // Every open alert of the demo, once, and the count says how many. The INFO alerts of a
+      // kind are one group: opened, they show every one. The demo's background jobs may raise or
+      // resolve an alert while the board is read: the API is asked again until the two agree.
       const cards = page.locator('article[data-alert-id]');
       // Every row of the step rendered (the board builds a screenful a frame), groups included.
       await page.locator('ul.alerts[aria-busy="false"]').waitFor();
-      for (const group of await page.locator('[data-alert-group] button[aria-expanded="false"]').all()) {
-        await group.click();
-      }
-      await page.waitForFunction(
-        (count) => document.querySelectorAll('article[data-alert-id]').length === count,
-        alerts.totalCount,
-      );
+      let alerts = await openAlerts();
+      await expect
+        .poll(
+          async () => {
+            for (const group of await page.locator('[data-alert-group] button[aria-expanded="false"]').all()) {
+              await group.click();
+            }
+            alerts = await openAlerts();
+            return (await cards.count()) === alerts.totalCount;
+          },
+          { timeout: 30_000 },
+        )
+        .toBe(true);
       const ids = await cards.evaluateAll((items) => items.map((item) => item.getAttribute('data-alert-id')));
       expect(new Set(ids).size).toBe(alerts.totalCount);
       expect(await page.getByRole('button', { name: /^All kinds/ }).textContent()).toContain(String(alerts.totalCount));
