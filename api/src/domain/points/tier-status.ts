@@ -29,29 +29,24 @@ export function tierStatus(
   earnings: readonly Earning[],
   thresholds: OrganizationSettings['loyalty']['tierThresholds'],
   now: Date,
-  pointsLast12Months = countedPoints(earnings, now),
+  pointsLast12Months?: number,
 ): TierStatus {
   const counted = earnings
     .map((earning) => ({ points: earning.points, leavesAt: addMonthsUtc(earning.occurredAt, 12) }))
     .filter((earning) => now < earning.leavesAt)
     .sort((a, b) => a.leavesAt.getTime() - b.leavesAt.getTime());
-  const tier = tierForPoints(pointsLast12Months, thresholds);
+  const given = counted.reduce((sum, earning) => sum + earning.points, 0);
+  const total = pointsLast12Months ?? given;
+  const tier = tierForPoints(total, thresholds);
 
-  let remaining = counted.reduce((sum, earning) => sum + earning.points, 0);
+  let remaining = given;
   for (const [index, earning] of counted.entries()) {
     remaining -= earning.points;
     // Several earnings may leave at the same instant; judge the tier once they all have.
     const nextLeavesAt = counted[index + 1]?.leavesAt.getTime();
     if (nextLeavesAt === earning.leavesAt.getTime()) continue;
     if (tierForPoints(remaining, thresholds) !== tier)
-      return { tier, pointsLast12Months, nextChangeAt: earning.leavesAt };
+      return { tier, pointsLast12Months: total, nextChangeAt: earning.leavesAt };
   }
-  return { tier, pointsLast12Months, nextChangeAt: null };
-}
-
-/** The points of the earnings still counted at `now`. */
-function countedPoints(earnings: readonly Earning[], now: Date): number {
-  return earnings
-    .filter((earning) => now < addMonthsUtc(earning.occurredAt, 12))
-    .reduce((sum, earning) => sum + earning.points, 0);
+  return { tier, pointsLast12Months: total, nextChangeAt: null };
 }
