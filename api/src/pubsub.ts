@@ -51,3 +51,20 @@ export function openPubSub(): PubSub {
     subscribed: (organizationId: string) => eventTarget.added.get(organizationId) ?? 0,
   });
 }
+
+/**
+ * `first`, then `events`: for a subscriber that must also learn of a change made before its
+ * subscription reached the server (an import may be applied before its page's subscription
+ * listens). Listening starts before `first` is sent, so no change falls between the two.
+ */
+export async function* startingWith<T>(first: T, events: AsyncIterable<T>): AsyncGenerator<T> {
+  const iterator = events[Symbol.asyncIterator]();
+  // A pubsub iterator adds its listener on its first next().
+  const upcoming = iterator.next();
+  try {
+    yield first;
+    for (let result = await upcoming; !result.done; result = await iterator.next()) yield result.value;
+  } finally {
+    await iterator.return?.();
+  }
+}

@@ -1,13 +1,15 @@
 // Importing a shop's customers and history from CSV (PRODUCT.md "Data in and out"): the dry run
 // names every bad row by its line and field, applying goes through the write path of
 // recordEvents in the background, and the same file twice changes nothing.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, onTestFinished, test } from 'vitest';
 import { systemCaller } from '../../api/src/auth/caller.ts';
 import { upsertCustomer } from '../../api/src/services/customer.service.ts';
 import { importsSettled } from '../../api/src/services/import.service.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { createTestOrganization, type TestOrganization } from '../support/fixtures.ts';
 import { partnerKey } from '../support/partner.ts';
+import { gid } from '../support/operations.ts';
+import { collect, socketClient } from '../support/subscriptions.ts';
 
 let app: TestApp;
 let org: TestOrganization;
@@ -149,6 +151,46 @@ describe('1 000 customers with 10 bad rows', () => {
     const done = await applied(again.id);
     expect(done).toMatchObject({ status: 'APPLIED', appliedRows: 0 });
     expect(await customerCount()).toBe(990);
+  });
+});
+
+describe('following an import with importChanged', () => {
+  const FOLLOW = 'subscription ($id: ID!) { importChanged(id: $id) { status appliedRows } }';
+  const file = (prefix: string) =>
+    ['externalId,name', ...Array.from({ length: 3 }, (_, i) => `${prefix}-${i},Follower ${i}`)].join('\n');
+
+  async function follow(id: string) {
+    const socket = socketClient(app.url, `Bearer ${org.tokens.ADMIN}`);
+    const events = collect<{ importChanged: { status: string; appliedRows: number } }>(socket.client, FOLLOW, { id });
+    onTestFinished(async () => {
+      events.dispose();
+      await socket.client.dispose();
+    });
+    return events;
+  }
+
+  test('a subscription that starts after the import was applied begins with it applied', async () => {
+    const { id } = await analysed('CUSTOMERS', file('LATE'));
+    await applied(id);
+    const events = await follow(id);
+    expect((await events.next()).data).toEqual({ importChanged: { status: 'APPLIED', appliedRows: 3 } });
+  });
+
+  test('one that starts before begins with the analysed import, then follows it up to APPLIED', async () => {
+    const { id } = await analysed('CUSTOMERS', file('EARLY'));
+    const events = await follow(id);
+    expect((await events.next()).data).toEqual({ importChanged: { status: 'ANALYZED', appliedRows: 0 } });
+    await applied(id);
+    const seen = [];
+    do seen.push((await events.next()).data!.importChanged);
+    while (seen.at(-1)!.status !== 'APPLIED');
+    expect(seen[0]).toEqual({ status: 'APPLYING', appliedRows: 0 });
+    expect(seen.at(-1)).toEqual({ status: 'APPLIED', appliedRows: 3 });
+  });
+
+  test('an import that does not exist is a clear error', async () => {
+    const events = await follow(gid('Import', 'no-such-import'));
+    expect((await events.next()).errors).toEqual([expect.objectContaining({ message: 'Import was not found.' })]);
   });
 });
 

@@ -13,6 +13,7 @@ import { authenticated, type AuthenticatedCaller } from '../auth/caller.ts';
 import type { Context } from '../context.ts';
 import { runtime, tenantDb } from '../runtime.ts';
 import { shared } from '../shared.ts';
+import { startingWith } from '../pubsub.ts';
 import { applyImport, failedRowsCsv, MAX_IMPORT_ROWS, startImport } from '../services/import.service.ts';
 
 const ColumnMappingRef = builder.objectRef<ColumnMapping>('ColumnMapping').implement({
@@ -212,18 +213,28 @@ builder.mutationField('applyImport', (t) =>
 builder.subscriptionField('importChanged', (t) =>
   t.prismaField({
     type: 'Import',
-    description: 'The progress of an import being applied, batch by batch, up to APPLIED or FAILED.',
+    description:
+      'The import as it is when the subscription starts, then its progress batch by batch, up to APPLIED or FAILED.',
     args: { id: t.arg.id({ required: true }) },
     subscribe: (_root, { id }, context) => {
       const wanted = rawId(id, 'Import', 'id');
-      return pipe(
-        runtime().pubsub.subscribe('importChanged', authenticated(context).organizationId),
-        filter((event) => event.importId === wanted),
+      return startingWith<{ importId: string; eventId?: string }>(
+        { importId: wanted },
+        pipe(
+          runtime().pubsub.subscribe('importChanged', authenticated(context).organizationId),
+          filter((event) => event.importId === wanted),
+        ),
       );
     },
-    resolve: (query, event, _args, context) => {
+    resolve: async (query, event, _args, context) => {
       const caller = authenticated(context);
-      const { importId, eventId } = event as { importId: string; eventId: string };
+      const { importId, eventId } = event as { importId: string; eventId?: string };
+      // The state at the start is read afresh, never from another subscriber's earlier answer.
+      if (!eventId) {
+        const now = await tenantDb(caller).import.findUnique({ ...query, where: { id: importId } });
+        if (!now) throw new NotFoundError('Import');
+        return now;
+      }
       return shared(`import:${caller.organizationId}:${importId}:${eventId}:${JSON.stringify(query)}`, () =>
         tenantDb(caller).import.findUniqueOrThrow({ ...query, where: { id: importId } }),
       );
