@@ -549,4 +549,23 @@ describe('the top 10 % by 12-month spend is ranked by a background job; a write 
     await app.runJobs();
     expect(await topSpenders()).toEqual(['BIG', 'R-1']);
   });
+
+  test('a write that finds no threshold stored ranks the year once and stores it, as the job would', async () => {
+    const fresh = await createTestOrganization(app, 'Ny butik');
+    const freshShop = await partnerKey(fresh, ['EVENTS_WRITE']);
+    await createCustomers(fresh, 9, 'N');
+    await upsertCustomer(systemCaller(fresh.id), { externalId: 'QUIET', name: 'Kunde QUIET' });
+    const buyThere = (externalId: string, amountMinor: number) =>
+      app.graphql(PURCHASE, { input: { customer: { externalId }, amount: { amountMinor, currency: 'DKK' } } }, freshShop);
+    await buyThere('QUIET', 40_000);
+    await buyThere('N-1', 2_000);
+    expect(await db().forOrganization(fresh.id).topSpendThreshold.findUnique({ where: { organizationId: fresh.id } })).toBeNull();
+    // 91 quiet days: the next purchase raises IGNORED, whose severity needs the threshold.
+    app.clock.advance(91 * DAY);
+    await buyThere('QUIET', 1_000);
+    expect(await alertsOf('QUIET', 'IGNORED', await partnerKey(fresh, ['CUSTOMERS_READ', 'ALERTS_READ']))).toHaveLength(1);
+    expect(
+      await db().forOrganization(fresh.id).topSpendThreshold.findUnique({ where: { organizationId: fresh.id } }),
+    ).toMatchObject({ currency: 'DKK', thresholdMinor: 41_000n, computedAt: app.clock.now() });
+  });
 });

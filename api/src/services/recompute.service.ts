@@ -269,7 +269,7 @@ function topSpenders(
 ) {
   let top: Promise<Set<string>> | undefined;
   return async (customerId: string): Promise<boolean> => {
-    top ??= topSpendersAmong(tx, organizationId, settings.defaultCurrency, customerIds, now);
+    top ??= topSpendersAmong(tx, organizationId, settings.defaultCurrency, customerIds, now, { store: true });
     return (await top).has(customerId);
   };
 }

@@ -35,6 +35,18 @@ async function computeThreshold(
   );
 }
 
+/** Ranks the organization's year and stores its threshold, as the job does each round. */
+async function rankAndStore(db: TenantDbLike, organizationId: string, currency: string, now: Date) {
+  const threshold = await computeThreshold(db, organizationId, currency, now);
+  const stored = { currency, thresholdMinor: threshold === null ? null : BigInt(threshold), computedAt: now };
+  await db.topSpendThreshold.upsert({
+    where: { organizationId },
+    create: { organizationId, ...stored },
+    update: stored,
+  });
+  return threshold;
+}
+
 /**
  * The background job: each organization's threshold in its default currency, computed and stored.
  * An organization that fails is logged and keeps its last threshold until the next round.
@@ -45,14 +57,7 @@ export async function refreshTopSpendThresholds(now: Date): Promise<void> {
   for (const organization of organizations) {
     try {
       const currency = settingsOf(organization.settings).defaultCurrency;
-      const tenant = db.forOrganization(organization.id);
-      const threshold = await computeThreshold(tenant, organization.id, currency, now);
-      const stored = { currency, thresholdMinor: threshold === null ? null : BigInt(threshold), computedAt: now };
-      await tenant.topSpendThreshold.upsert({
-        where: { organizationId: organization.id },
-        create: { organizationId: organization.id, ...stored },
-        update: stored,
-      });
+      await rankAndStore(db.forOrganization(organization.id), organization.id, currency, now);
     } catch (error) {
       log.error('computing the top 10 % spend failed; the job tries again next round', {
         organizationId: organization.id,
@@ -65,7 +70,9 @@ export async function refreshTopSpendThresholds(now: Date): Promise<void> {
 /**
  * Which of these customers are in the organization's top 10 % by 12-month spend in its default
  * currency: the stored threshold and these customers' own spend. Until the job has stored one for
- * this currency (a new organization, a changed currency) it is computed here.
+ * this currency (a new organization, a changed currency) it is computed here; a write (`store`)
+ * stores it as the job would, so the writes after it (the batches of an import) do not rank the
+ * year again before the job's next round.
  */
 export async function topSpendersAmong(
   db: TenantDbLike,
@@ -73,6 +80,7 @@ export async function topSpendersAmong(
   currency: string,
   customerIds: string[],
   now: Date,
+  { store = false } = {},
 ): Promise<Set<string>> {
   const stored = await db.topSpendThreshold.findUnique({
     where: { organizationId },
@@ -83,7 +91,9 @@ export async function topSpendersAmong(
       ? stored.thresholdMinor === null
         ? null
         : Number(stored.thresholdMinor)
-      : await computeThreshold(db, organizationId, currency, now);
+      : store
+        ? await rankAndStore(db, organizationId, currency, now)
+        : await computeThreshold(db, organizationId, currency, now);
   if (threshold === null || customerIds.length === 0) return new Set();
   const own = await db.$queryRaw<{ customerId: string; spend: bigint }[]>(Prisma.sql`
     SELECT "customerId", sum("amountMinor") AS spend FROM "Purchase"
