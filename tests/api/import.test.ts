@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, onTestFinished, test } from 'vit
 import { systemCaller } from '../../api/src/auth/caller.ts';
 import { upsertCustomer } from '../../api/src/services/customer.service.ts';
 import { importsSettled } from '../../api/src/services/import.service.ts';
+import { checkLedger } from '../../api/src/services/ledger-invariants.ts';
+import { db } from '../../api/src/runtime.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { createTestOrganization, type TestOrganization } from '../support/fixtures.ts';
 import { partnerKey } from '../support/partner.ts';
@@ -221,6 +223,33 @@ describe('purchases from a Danish spreadsheet', () => {
     );
     // 1 point per 10 kr.: 123 + 9.
     expect(customer.pointsBalance).toBe(132);
+  });
+
+  test('2 500 purchases of 7 customers apply in three batches; each ledger runs in the file’s order and sums', async () => {
+    const customers = Array.from({ length: 7 }, (_, i) => `MANY-${i}`);
+    for (const externalId of customers) await upsertCustomer(systemCaller(org.id), { externalId, name: externalId });
+    // Line i buys (i + 1) × 10 kr. on its own day: a customer's rows cross the batches of 1 000.
+    const lines = Array.from({ length: 2500 }, (_, i) => {
+      const day = new Date(Date.UTC(2025, 0, 1) + i * 3_600_000).toISOString();
+      return `${customers[i % 7]},${(i + 1) * 10}.00,${day},MANY-O-${i}`;
+    });
+    const analysis = await analysed('PURCHASES', ['Customer,Amount,Date,Reference', ...lines].join('\n'));
+    expect(analysis).toMatchObject({ validRows: 2500, invalidRows: 0 });
+    expect((await applied(analysis.id)).appliedRows).toBe(2500);
+    expect(await checkLedger(org.id, app.clock.now())).toEqual([]);
+    const entries = await db()
+      .forOrganization(org.id)
+      .pointsEntry.findMany({
+        where: { customer: { externalId: 'MANY-3' } },
+        orderBy: { sequence: 'asc' },
+        select: { delta: true, occurredAt: true },
+      });
+    // MANY-3 holds lines 3, 10, 17, …: one entry each, in the file's order, 1 point per 10 kr.
+    expect(entries).toHaveLength(357);
+    expect(entries.map((entry) => entry.occurredAt.getTime())).toEqual(
+      entries.map((entry) => entry.occurredAt.getTime()).sort((a, b) => a - b),
+    );
+    expect(entries.slice(0, 2).map((entry) => entry.delta)).toEqual([4, 11]);
   });
 
   test('a row naming a customer that does not exist is a problem of its customer field', async () => {

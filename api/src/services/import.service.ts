@@ -134,7 +134,6 @@ async function storeRows(tx: TenantTx, organizationId: string, importId: string,
       ['organizationId', 'text'],
       ['importId', 'text'],
       ['line', 'int'],
-      ['key', 'text'],
       ['cells', 'jsonb'],
       ['data', 'jsonb'],
       ['problems', 'jsonb'],
@@ -144,8 +143,6 @@ async function storeRows(tx: TenantTx, organizationId: string, importId: string,
       organizationId,
       importId,
       line: row.line,
-      // The file's hash is known at its end: the keys are completed then.
-      key: String(row.line),
       // PostgreSQL text holds no NUL: the error file shows it as U+FFFD, where the fix is needed.
       cells: row.cells.map((cell) => cell.replaceAll('\u0000', '\uFFFD')),
       data: row.data,
@@ -231,11 +228,9 @@ export async function startImport(caller: AuthenticatedCaller, input: StartImpor
       if (!columns) throw ValidationError.at(['input', 'file'], 'The file is empty: the first line names the columns.');
       await rowsOf();
       const fileHash = digest();
-      // Row keys need the whole file's hash, known only at its end.
-      await tx.$executeRaw`UPDATE "ImportRow" SET key = ${fileHash} || ':' || line WHERE "importId" = ${importId} AND "organizationId" = ${caller.organizationId}`;
       const [{ alreadyImported }] = await tx.$queryRaw<{ alreadyImported: number }[]>`
         SELECT count(*)::int AS "alreadyImported" FROM "ImportRow" r
-        JOIN "ImportedRow" i ON i."organizationId" = r."organizationId" AND i.key = r.key
+        JOIN "ImportedRow" i ON i."organizationId" = r."organizationId" AND i.key = ${fileHash} || ':' || r.line
         WHERE r."importId" = ${importId} AND r."organizationId" = ${caller.organizationId} AND r.data IS NOT NULL`;
       return tx.import.update({
         where: { id: importId },
@@ -344,14 +339,24 @@ async function markApplied(tx: TenantTx, organizationId: string, importId: strin
 
 async function applyRows(caller: AuthenticatedCaller, importId: string): Promise<void> {
   const db = tenantDb(caller);
-  const { kind } = await db.import.findUniqueOrThrow({ where: { id: importId } });
+  const { kind, fileHash } = await db.import.findUniqueOrThrow({ where: { id: importId } });
+  // Two batches at a time: while one waits on the database, the next is read and prepared. Each
+  // takes its customers first and the import's row and the event sequence last, in that order, so
+  // two never deadlock; a customer split over two batches waits for the first, so a customer's
+  // rows keep the file's order.
+  let applying: Promise<{ error: unknown } | null> = Promise.resolve(null);
+  let applyingUpTo = '';
+  const settled = async (batch: typeof applying) => {
+    const failure = await batch;
+    if (failure) throw failure.error;
+  };
   try {
     // Rows in the order of their customer, then of their line: a batch then holds a few customers,
     // each recomputed once for many rows, rather than every customer of the file once per batch
-    // (2.6× faster for a history of 100 rows a customer). A customer's rows keep the file's order.
+    // (2.6× faster for a history of 100 rows a customer).
     for (let after = { customer: '', line: 0 }; ;) {
       const rows = await db.$queryRaw<{ line: number; key: string; data: RowData; customer: string }[]>`
-        SELECT line, key, data, COALESCE(data->>'customer', '') AS customer FROM "ImportRow"
+        SELECT line, ${fileHash} || ':' || line AS key, data, COALESCE(data->>'customer', '') AS customer FROM "ImportRow"
         WHERE "organizationId" = ${caller.organizationId} AND "importId" = ${importId} AND data IS NOT NULL
           AND (COALESCE(data->>'customer', ''), line) > (${after.customer}, ${after.line})
         ORDER BY COALESCE(data->>'customer', ''), line
@@ -366,8 +371,16 @@ async function applyRows(caller: AuthenticatedCaller, importId: string): Promise
       const todo = rows
         .filter((row) => row.data !== null && !done.has(row.key))
         .map((row) => ({ key: row.key, data: row.data as RowData }));
-      await applyBatch(caller, importId, kind, todo);
+      if (rows[0].customer === applyingUpTo) await settled(applying);
+      const previous = applying;
+      applying = applyBatch(caller, importId, kind, todo).then(
+        () => null,
+        (error: unknown) => ({ error }),
+      );
+      applyingUpTo = after.customer;
+      await settled(previous);
     }
+    await settled(applying);
     await writeTransaction(caller.organizationId, async (tx) =>
       emitProgress(
         tx,
@@ -378,6 +391,8 @@ async function applyRows(caller: AuthenticatedCaller, importId: string): Promise
       ),
     );
   } catch (error) {
+    // The batch still running ends first: nothing is applied after the import says FAILED.
+    await applying;
     runtime().log.error('import failed', { importId, error: String(error) });
     await writeTransaction(caller.organizationId, async (tx) =>
       emitProgress(
