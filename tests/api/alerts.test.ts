@@ -556,16 +556,28 @@ describe('the top 10 % by 12-month spend is ranked by a background job; a write 
     await createCustomers(fresh, 9, 'N');
     await upsertCustomer(systemCaller(fresh.id), { externalId: 'QUIET', name: 'Kunde QUIET' });
     const buyThere = (externalId: string, amountMinor: number) =>
-      app.graphql(PURCHASE, { input: { customer: { externalId }, amount: { amountMinor, currency: 'DKK' } } }, freshShop);
+      app.graphql(
+        PURCHASE,
+        { input: { customer: { externalId }, amount: { amountMinor, currency: 'DKK' } } },
+        freshShop,
+      );
     await buyThere('QUIET', 40_000);
     await buyThere('N-1', 2_000);
-    expect(await db().forOrganization(fresh.id).topSpendThreshold.findUnique({ where: { organizationId: fresh.id } })).toBeNull();
+    expect(
+      await db()
+        .forOrganization(fresh.id)
+        .topSpendThreshold.findUnique({ where: { organizationId: fresh.id } }),
+    ).toBeNull();
     // 91 quiet days: the next purchase raises IGNORED, whose severity needs the threshold.
     app.clock.advance(91 * DAY);
     await buyThere('QUIET', 1_000);
-    expect(await alertsOf('QUIET', 'IGNORED', await partnerKey(fresh, ['CUSTOMERS_READ', 'ALERTS_READ']))).toHaveLength(1);
+    expect(await alertsOf('QUIET', 'IGNORED', await partnerKey(fresh, ['CUSTOMERS_READ', 'ALERTS_READ']))).toHaveLength(
+      1,
+    );
     expect(
-      await db().forOrganization(fresh.id).topSpendThreshold.findUnique({ where: { organizationId: fresh.id } }),
+      await db()
+        .forOrganization(fresh.id)
+        .topSpendThreshold.findUnique({ where: { organizationId: fresh.id } }),
     ).toMatchObject({ currency: 'DKK', thresholdMinor: 41_000n, computedAt: app.clock.now() });
   });
 });

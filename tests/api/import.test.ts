@@ -6,6 +6,7 @@ import { systemCaller } from '../../api/src/auth/caller.ts';
 import { upsertCustomer } from '../../api/src/services/customer.service.ts';
 import { importsSettled } from '../../api/src/services/import.service.ts';
 import { checkLedger } from '../../api/src/services/ledger-invariants.ts';
+import { updateOrganizationSettings } from '../../api/src/services/organization-settings.service.ts';
 import { db } from '../../api/src/runtime.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { createTestOrganization, type TestOrganization } from '../support/fixtures.ts';
@@ -225,13 +226,13 @@ describe('purchases from a Danish spreadsheet', () => {
     expect(customer.pointsBalance).toBe(132);
   });
 
-  test('2 500 purchases of 7 customers apply in three batches; each ledger runs in the file’s order and sums', async () => {
-    const customers = Array.from({ length: 7 }, (_, i) => `MANY-${i}`);
+  test('2 500 purchases of 2 customers apply in parts of 1 000; each ledger runs in the file’s order and sums', async () => {
+    const customers = ['MANY-0', 'MANY-1'];
     for (const externalId of customers) await upsertCustomer(systemCaller(org.id), { externalId, name: externalId });
-    // Line i buys (i + 1) × 10 kr. on its own day: a customer's rows cross the batches of 1 000.
+    // Line i buys (i + 1) × 10 kr. an hour after line i - 1: each customer has more rows than a batch.
     const lines = Array.from({ length: 2500 }, (_, i) => {
       const day = new Date(Date.UTC(2025, 0, 1) + i * 3_600_000).toISOString();
-      return `${customers[i % 7]},${(i + 1) * 10}.00,${day},MANY-O-${i}`;
+      return `${customers[i % 2]},${(i + 1) * 10}.00,${day},MANY-O-${i}`;
     });
     const analysis = await analysed('PURCHASES', ['Customer,Amount,Date,Reference', ...lines].join('\n'));
     expect(analysis).toMatchObject({ validRows: 2500, invalidRows: 0 });
@@ -240,16 +241,66 @@ describe('purchases from a Danish spreadsheet', () => {
     const entries = await db()
       .forOrganization(org.id)
       .pointsEntry.findMany({
-        where: { customer: { externalId: 'MANY-3' } },
+        where: { customer: { externalId: 'MANY-1' } },
         orderBy: { sequence: 'asc' },
         select: { delta: true, occurredAt: true },
       });
-    // MANY-3 holds lines 3, 10, 17, …: one entry each, in the file's order, 1 point per 10 kr.
-    expect(entries).toHaveLength(357);
+    // MANY-1 holds lines 1, 3, 5, …: one entry each, in the file's order, 1 point per 10 kr.
+    expect(entries).toHaveLength(1250);
     expect(entries.map((entry) => entry.occurredAt.getTime())).toEqual(
       entries.map((entry) => entry.occurredAt.getTime()).sort((a, b) => a - b),
     );
-    expect(entries.slice(0, 2).map((entry) => entry.delta)).toEqual([4, 11]);
+    expect(entries.slice(0, 2).map((entry) => entry.delta)).toEqual([2, 4]);
+  });
+
+  test('a history of 10 000 purchases raises each alert once, on the state after the import', async () => {
+    const shop = await createTestOrganization(app, 'Historik');
+    // Ignored and buying less: a risk of 30 + 25, HIGH, which raises CHURN_RISK.
+    await updateOrganizationSettings(systemCaller(shop.id), { risk: { engagementDrop: 25 } });
+    for (let i = 1; i <= 48; i++)
+      await upsertCustomer(systemCaller(shop.id), { externalId: `H-${i}`, name: `Kunde ${i}` });
+    // Two years of purchases, oldest first, ~208 for each customer (batches of 1 000 end inside a
+    // customer's rows); H-1 … H-8 stopped buying 100 days ago. Each part of a customer's history,
+    // judged alone, is a customer who lapsed long ago.
+    const DAY_MS = 86_400_000;
+    const rows = Array.from({ length: 10_000 }, (_, i) => {
+      const customer = (i % 48) + 1;
+      const daysAgo = (customer <= 8 ? 100 : 1) + Math.floor((10_000 - i) / 20);
+      const day = new Date(app.clock.now().getTime() - daysAgo * DAY_MS).toISOString();
+      return `H-${customer},${100 + (i % 400)}.00,${day}`;
+    });
+    const history = await analysed('PURCHASES', ['Customer,Amount,Date', ...rows].join('\n'), {
+      token: shop.tokens.ADMIN,
+    });
+    const result = await app.graphql(
+      `mutation ($id: ID!) { applyImport(id: $id) { __typename } }`,
+      { id: history.id },
+      shop.tokens.ADMIN,
+    );
+    expect(result.data!.applyImport.__typename).toBe('MutationApplyImportSuccess');
+    await importsSettled();
+
+    const tenant = db().forOrganization(shop.id);
+    const alerts = await tenant.alert.findMany({
+      select: { customer: { select: { externalId: true } }, kind: true, status: true },
+    });
+    const raised = await tenant.event.count({ where: { type: 'alert.raised' } });
+    const updated = await tenant.event.count({ where: { type: 'alert.updated' } });
+    expect(await tenant.import.findMany({ select: { status: true, appliedRows: true } })).toEqual([
+      { status: 'APPLIED', appliedRows: 10_000 },
+    ]);
+    // Nobody has been spoken to: each customer is IGNORED, once.
+    expect(alerts.filter((alert) => alert.kind === 'IGNORED')).toHaveLength(48);
+    const lapsed = ['H-1', 'H-2', 'H-3', 'H-4', 'H-5', 'H-6', 'H-7', 'H-8'];
+    // The customers who still buy raise nothing about lapsing; those who stopped do.
+    expect(
+      [
+        ...new Set(alerts.filter((alert) => alert.kind === 'CHURN_RISK').map((alert) => alert.customer.externalId)),
+      ].sort(),
+    ).toEqual(lapsed.sort());
+    expect(alerts.every((alert) => alert.status === 'OPEN')).toBe(true);
+    // Each raised once and never changed: nothing was raised for a part of the history and then resolved.
+    expect({ raised, updated }).toEqual({ raised: alerts.length, updated: 0 });
   });
 
   test('a row naming a customer that does not exist is a problem of its customer field', async () => {

@@ -342,8 +342,8 @@ async function applyRows(caller: AuthenticatedCaller, importId: string): Promise
   const { kind, fileHash } = await db.import.findUniqueOrThrow({ where: { id: importId } });
   // Two batches at a time: while one waits on the database, the next is read and prepared. Each
   // takes its customers first and the import's row and the event sequence last, in that order, so
-  // two never deadlock; a customer split over two batches waits for the first, so a customer's
-  // rows keep the file's order.
+  // two never deadlock; the part of a customer too big for one batch waits for the part before,
+  // so a customer's rows keep the file's order.
   let applying: Promise<{ error: unknown } | null> = Promise.resolve(null);
   let applyingUpTo = '';
   const settled = async (batch: typeof applying) => {
@@ -355,13 +355,19 @@ async function applyRows(caller: AuthenticatedCaller, importId: string): Promise
     // each recomputed once for many rows, rather than every customer of the file once per batch
     // (2.6× faster for a history of 100 rows a customer).
     for (let after = { customer: '', line: 0 }; ;) {
-      const rows = await db.$queryRaw<{ line: number; key: string; data: RowData; customer: string }[]>`
+      let rows = await db.$queryRaw<{ line: number; key: string; data: RowData; customer: string }[]>`
         SELECT line, ${fileHash} || ':' || line AS key, data, COALESCE(data->>'customer', '') AS customer FROM "ImportRow"
         WHERE "organizationId" = ${caller.organizationId} AND "importId" = ${importId} AND data IS NOT NULL
           AND (COALESCE(data->>'customer', ''), line) > (${after.customer}, ${after.line})
         ORDER BY COALESCE(data->>'customer', ''), line
-        LIMIT ${BATCH}`;
+        LIMIT ${BATCH + 1}`;
       if (rows.length === 0) break;
+      // Whole customers per batch, so that each customer's alerts are decided once, on the state
+      // after all of its rows: a customer whose rows go on past the batch goes to the next one,
+      // unless it is the batch's only customer (one with more rows than a batch is taken in parts).
+      const next = rows.length > BATCH ? rows.pop()! : null;
+      if (next && next.customer === rows.at(-1)!.customer && rows[0].customer !== next.customer)
+        rows = rows.filter((row) => row.customer !== next.customer);
       after = rows.at(-1)!;
       const done = new Set(
         (

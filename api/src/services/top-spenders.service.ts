@@ -38,12 +38,13 @@ async function computeThreshold(
 /** Ranks the organization's year and stores its threshold, as the job does each round. */
 async function rankAndStore(db: TenantDbLike, organizationId: string, currency: string, now: Date) {
   const threshold = await computeThreshold(db, organizationId, currency, now);
-  const stored = { currency, thresholdMinor: threshold === null ? null : BigInt(threshold), computedAt: now };
-  await db.topSpendThreshold.upsert({
-    where: { organizationId },
-    create: { organizationId, ...stored },
-    update: stored,
-  });
+  // One statement: two writes that both found none (two batches of an import) store in turn,
+  // where a read-then-insert would refuse the second.
+  await db.$executeRaw(Prisma.sql`
+    INSERT INTO "TopSpendThreshold" ("organizationId", currency, "thresholdMinor", "computedAt")
+    VALUES (${organizationId}, ${currency}, ${threshold === null ? null : BigInt(threshold)}, ${now})
+    ON CONFLICT ("organizationId") DO UPDATE
+      SET currency = EXCLUDED.currency, "thresholdMinor" = EXCLUDED."thresholdMinor", "computedAt" = EXCLUDED."computedAt"`);
   return threshold;
 }
 
