@@ -14,9 +14,11 @@ export class Query<Result, Variables extends AnyVariables = AnyVariables> {
   #latest = 0;
   #arguments = [] as unknown as VariablesArgument<Variables>;
 
+  /** `onAnswer` hears every answer that arrives, a retry's after a failure too. */
   constructor(
     private readonly client: Client,
     private readonly document: TypedDocumentNode<Result, Variables>,
+    private readonly onAnswer?: (result: Result) => void,
   ) {}
 
   /** Fetches with these variables; an older request that answers late is ignored. */
@@ -36,6 +38,7 @@ export class Query<Result, Variables extends AnyVariables = AnyVariables> {
     }
     this.error = null;
     this.data = result.data ?? null;
+    if (this.data) this.onAnswer?.(this.data);
     return this.data;
   }
 

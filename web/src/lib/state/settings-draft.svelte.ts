@@ -32,14 +32,17 @@ export class SettingsDraft<Result, Draft, Saved> {
       savedMessage: MessageKey;
     },
   ) {
-    this.query = new Query(app.client, document);
+    // The first answer fills the draft, also when it comes from the retry after a failed load;
+    // a later one leaves what is being edited.
+    this.query = new Query(app.client, document, (result) => {
+      this.draft ??= structuredClone(this.card.fromResult(result));
+    });
     this.form = new FormState(app.i18n.formFailure);
   }
 
   /** Call from $effect: the query runs only in the browser. */
   async load(): Promise<void> {
-    const result = await this.query.run();
-    if (result) this.draft = structuredClone(this.card.fromResult(result));
+    await this.query.run();
   }
 
   /** The API's message for the field at `path` below the card's prefix, if it refused it. */

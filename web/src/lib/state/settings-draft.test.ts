@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { Client } from '@urql/core';
+import { CombinedError, type Client } from '@urql/core';
 import { SettingsDraft } from './settings-draft.svelte';
 import { Toasts } from './toasts.svelte';
 import { PULSE_SETTINGS } from '$lib/graphql/documents';
@@ -106,5 +106,35 @@ describe('a settings card’s draft', () => {
     const settings = await pulseCard(async () => ({ ok: true, data: { pulse: stored } }), { toasts });
     await settings.save(submit());
     expect(toasts.items.map((toast) => toast.message)).toEqual(['Saved.']);
+  });
+
+  test('a load that failed fills the draft when the retry answers', async () => {
+    let answers = 0;
+    // Offline at first, as a phone on a train; the card's Retry asks again.
+    const flaky = {
+      query: () => ({
+        toPromise: async () =>
+          ++answers === 1
+            ? { error: new CombinedError({ networkError: new Error('offline') }) }
+            : { data: { organization: { id: 'org', settings: { pulse: loaded } } } },
+      }),
+    } as unknown as Client;
+    const settings = new SettingsDraft({ client: flaky, i18n: new I18n('en'), toasts: new Toasts() }, PULSE_SETTINGS, {
+      prefix: 'settings.pulse',
+      fromResult: (result) => result.organization.settings.pulse,
+      send: refuse,
+      savedMessage: 'settings.saved',
+    });
+    await settings.load();
+    expect(settings.draft).toBeNull();
+    await settings.query.refetch();
+    expect(settings.draft).toEqual(loaded);
+  });
+
+  test('a later answer leaves the draft being edited', async () => {
+    const settings = await pulseCard(refuse);
+    settings.draft!.threshold = 9;
+    await settings.query.refetch();
+    expect(settings.draft!.threshold).toBe(9);
   });
 });
