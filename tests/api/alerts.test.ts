@@ -489,8 +489,8 @@ describe('the top 10 % by 12-month spend is ranked by a background job; a write 
   let ranked: TestOrganization;
   let rankedReader: string;
   let shop: string;
-  const buy = (externalId: string, amountMinor: number) =>
-    app.graphql(PURCHASE, { input: { customer: { externalId }, amount: { amountMinor, currency: 'DKK' } } }, shop);
+  const buy = (externalId: string, amountMinor: number, token = shop) =>
+    app.graphql(PURCHASE, { input: { customer: { externalId }, amount: { amountMinor, currency: 'DKK' } } }, token);
   const topSpenders = async () =>
     (
       await app.graphql(
@@ -555,14 +555,8 @@ describe('the top 10 % by 12-month spend is ranked by a background job; a write 
     const freshShop = await partnerKey(fresh, ['EVENTS_WRITE']);
     await createCustomers(fresh, 9, 'N');
     await upsertCustomer(systemCaller(fresh.id), { externalId: 'QUIET', name: 'Kunde QUIET' });
-    const buyThere = (externalId: string, amountMinor: number) =>
-      app.graphql(
-        PURCHASE,
-        { input: { customer: { externalId }, amount: { amountMinor, currency: 'DKK' } } },
-        freshShop,
-      );
-    await buyThere('QUIET', 40_000);
-    await buyThere('N-1', 2_000);
+    await buy('QUIET', 40_000, freshShop);
+    await buy('N-1', 2_000, freshShop);
     expect(
       await db()
         .forOrganization(fresh.id)
@@ -570,7 +564,7 @@ describe('the top 10 % by 12-month spend is ranked by a background job; a write 
     ).toBeNull();
     // 91 quiet days: the next purchase raises IGNORED, whose severity needs the threshold.
     app.clock.advance(91 * DAY);
-    await buyThere('QUIET', 1_000);
+    await buy('QUIET', 1_000, freshShop);
     expect(await alertsOf('QUIET', 'IGNORED', await partnerKey(fresh, ['CUSTOMERS_READ', 'ALERTS_READ']))).toHaveLength(
       1,
     );
